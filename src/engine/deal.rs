@@ -1,0 +1,98 @@
+//! The monthly bill and the deal: total cost, cost per run, per customer, as a share of the
+//! contract, and the gross margin (the unit economics of seed 003, Part 6, applied here).
+
+use super::compute::Compute;
+use super::llm::LlmCost;
+use super::load::Load;
+use super::{Builder, n, ratio, usd};
+use crate::report::Severity;
+use crate::scenario::Scenario;
+use crate::units::{MONTHS_PER_YEAR, Unit};
+
+/// Gross margin: (revenue − cost of serving it) ÷ revenue, in percent. Negative when the
+/// platform costs more than the contract brings in.
+pub fn gross_margin_pct(revenue: f64, cost: f64) -> f64 {
+    100.0 * ratio(revenue - cost, revenue)
+}
+
+/// Evaluates the cost and deal sections.
+pub fn evaluate(s: &Scenario, load: &Load, llm: &LlmCost, compute: &Compute, out: &mut Builder) {
+    let d = &s.deal;
+    let total = out.metric(
+        "cost.total_monthly_usd",
+        "Total per month",
+        Unit::UsdPerMonth,
+        llm.cost_per_month_usd + compute.cost_per_month_usd,
+        format!(
+            "LLM + Cloud Run = {} + {}",
+            usd(llm.cost_per_month_usd),
+            usd(compute.cost_per_month_usd)
+        ),
+    );
+    let runs_per_month = load.runs_per_day * s.days_per_month();
+    out.metric(
+        "cost.per_run_usd",
+        "Cost per run",
+        Unit::Usd,
+        ratio(total, runs_per_month),
+        format!(
+            "total per month ÷ (runs per day × days per month) = {} ÷ ({} × {})",
+            usd(total),
+            n(load.runs_per_day),
+            n(s.days_per_month())
+        ),
+    );
+    let per_customer = out.metric(
+        "deal.cost_per_customer_monthly_usd",
+        "Cost per customer per month",
+        Unit::UsdPerMonth,
+        ratio(total, d.customers),
+        format!("total per month ÷ customers = {} ÷ {}", usd(total), n(d.customers)),
+    );
+    let revenue = out.metric(
+        "deal.revenue_monthly_usd",
+        "Contract revenue per month",
+        Unit::UsdPerMonth,
+        d.customers * d.contract_value_per_year_usd / MONTHS_PER_YEAR,
+        format!(
+            "customers × contract value per year ÷ 12 = {} × {} ÷ 12",
+            n(d.customers),
+            usd(d.contract_value_per_year_usd)
+        ),
+    );
+    out.metric(
+        "deal.cost_pct_of_contract",
+        "Cost as a share of contract value",
+        Unit::Percent,
+        100.0 * ratio(per_customer * MONTHS_PER_YEAR, d.contract_value_per_year_usd),
+        format!(
+            "cost per customer per month × 12 ÷ contract value per year = {} × 12 ÷ {}",
+            usd(per_customer),
+            usd(d.contract_value_per_year_usd)
+        ),
+    );
+    let margin = out.metric(
+        "deal.gross_margin_pct",
+        "Gross margin",
+        Unit::Percent,
+        gross_margin_pct(revenue, total),
+        format!(
+            "(revenue − cost) ÷ revenue = ({} − {}) ÷ {}",
+            usd(revenue),
+            usd(total),
+            usd(revenue)
+        ),
+    );
+    if margin < 0.0 {
+        out.warn(
+            "deal.negative_margin",
+            Severity::Warning,
+            format!(
+                "The platform costs {} a month but the contracts bring in {}: every month loses {}.",
+                usd(total),
+                usd(revenue),
+                usd(total - revenue)
+            ),
+        );
+    }
+}

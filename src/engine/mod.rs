@@ -1,0 +1,166 @@
+//! The engine: pure calculations from a [`Scenario`] to a [`Report`]. No web, no I/O.
+//!
+//! Each calculation family has its own module, and each formula lives in exactly one function
+//! there, with a doc comment naming its source. The families run in the order data flows:
+//! load → LLM → storage → compute → cost and deal.
+//!
+//! ```
+//! use headroom::{engine, scenario::presets};
+//! let scenario = presets::by_id("agent-platform").unwrap().scenario();
+//! let report = engine::evaluate(&scenario);
+//! assert_eq!(report.value("llm.tokens_per_day"), Some(150_000_000.0));
+//! ```
+
+pub mod compute;
+pub mod deal;
+pub mod llm;
+pub mod load;
+pub mod queueing;
+pub mod storage;
+
+use crate::catalog::Catalog;
+use crate::report::{Metric, PriceUsed, Report, SECTIONS, Severity, Warning};
+use crate::scenario::Scenario;
+use crate::units::Unit;
+
+/// Evaluates a scenario. The scenario should be valid ([`Scenario::validate`] is empty); the
+/// engine does not panic on an invalid one, but its figures are then meaningless.
+pub fn evaluate(scenario: &Scenario) -> Report {
+    let catalog = Catalog::by_version(&scenario.catalog).unwrap_or_else(Catalog::current);
+    let mut out = Builder::new(scenario, catalog);
+    let load = load::evaluate(scenario, &mut out);
+    let llm = llm::evaluate(scenario, &load, &mut out);
+    storage::evaluate(scenario, &load, &mut out);
+    let compute = compute::evaluate(scenario, &load, &mut out);
+    deal::evaluate(scenario, &load, &llm, &compute, &mut out);
+    out.finish()
+}
+
+/// Collects metrics, warnings and the prices used while the families run.
+pub struct Builder<'a> {
+    scenario: &'a Scenario,
+    catalog: &'static Catalog,
+    metrics: Vec<Metric>,
+    warnings: Vec<Warning>,
+    prices: Vec<PriceUsed>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(scenario: &'a Scenario, catalog: &'static Catalog) -> Self {
+        Builder {
+            scenario,
+            catalog,
+            metrics: Vec::with_capacity(48),
+            warnings: Vec::new(),
+            prices: Vec::new(),
+        }
+    }
+
+    /// Records a metric and returns its value, so a family can use what it just reported.
+    pub fn metric(
+        &mut self,
+        id: &'static str,
+        label: &'static str,
+        unit: Unit,
+        value: f64,
+        formula: String,
+    ) -> f64 {
+        self.metrics.push(Metric {
+            id,
+            label,
+            value,
+            unit,
+            formula,
+        });
+        value
+    }
+
+    /// Records a finding.
+    pub fn warn(&mut self, id: &'static str, severity: Severity, message: String) {
+        self.warnings.push(Warning {
+            id,
+            severity,
+            message,
+        });
+    }
+
+    /// The price with this catalog id, or the scenario's override of it, recorded as used.
+    pub fn price(&mut self, id: &str) -> f64 {
+        let overridden = self.scenario.prices.get(id).copied();
+        let Some(listed) = self.catalog.get(id) else {
+            self.warn(
+                "catalog.price_missing",
+                Severity::Warning,
+                format!("Catalog {} has no price {id}; it counts as 0.", self.catalog.version),
+            );
+            return 0.0;
+        };
+        let value = overridden.unwrap_or(listed.value);
+        if !self.prices.iter().any(|p| p.id == id) {
+            self.prices.push(PriceUsed {
+                id: listed.id.clone(),
+                label: listed.label.clone(),
+                value,
+                unit: listed.unit.clone(),
+                region: listed.region.clone(),
+                as_of: listed.as_of.clone(),
+                source: match overridden {
+                    Some(_) => format!(
+                        "overridden in the scenario (list price {} from {})",
+                        listed.value, listed.source
+                    ),
+                    None => listed.source.clone(),
+                },
+            });
+        }
+        value
+    }
+
+    /// A price the user typed into the scenario (a custom model), recorded as used.
+    pub fn typed_price(&mut self, id: &str, label: &str, unit: &str, value: f64) -> f64 {
+        if !self.prices.iter().any(|p| p.id == id) {
+            self.prices.push(PriceUsed {
+                id: id.to_string(),
+                label: label.to_string(),
+                value,
+                unit: unit.to_string(),
+                region: String::new(),
+                as_of: String::new(),
+                source: "typed in the scenario".to_string(),
+            });
+        }
+        value
+    }
+
+    fn finish(mut self) -> Report {
+        let rank = |id: &str| {
+            let section = id.split('.').next().unwrap_or(id);
+            SECTIONS.iter().position(|(s, _)| *s == section).unwrap_or(SECTIONS.len())
+        };
+        self.metrics.sort_by_key(|m| rank(m.id));
+        self.warnings.sort_by_key(|w| w.severity != Severity::Warning);
+        Report {
+            metrics: self.metrics,
+            warnings: self.warnings,
+            prices: self.prices,
+            catalog_version: self.catalog.version.to_string(),
+        }
+    }
+}
+
+/// Divides, treating a zero or non-finite denominator as "no rate": 0. The validated ranges keep
+/// denominators positive; this guard keeps a report free of NaN and infinity whatever happens.
+pub(crate) fn ratio(numerator: f64, denominator: f64) -> f64 {
+    let q = numerator / denominator;
+    if q.is_finite() { q } else { 0.0 }
+}
+
+/// A number as it appears inside a formula.
+pub(crate) fn n(value: f64) -> String {
+    crate::report::format::plain(value)
+}
+
+/// An amount of money as it appears inside a formula.
+pub(crate) fn usd(value: f64) -> String {
+    crate::report::format::money(value)
+}

@@ -1,0 +1,48 @@
+//! Storage: what the step ledger grows by each day and holds under retention (seed 000,
+//! lines 74–76). Sizes are decimal: 1 KB = 1,000 bytes, 1 GB = 10⁹ bytes, as the document's
+//! "60,000 × 6 KB = 360 MB" implies.
+
+use super::load::Load;
+use super::{Builder, n};
+use crate::scenario::Scenario;
+use crate::units::{BYTES_PER_GB, BYTES_PER_KB, Unit};
+
+/// Ledger growth per day: steps per day × bytes per step (line 75).
+pub fn gb_per_day(steps_per_day: f64, kb_per_step: f64) -> f64 {
+    steps_per_day * kb_per_step * BYTES_PER_KB / BYTES_PER_GB
+}
+
+/// Data held in steady state under a retention window: daily growth × days kept (line 76).
+/// Rows older than the window are deleted as fast as new ones arrive.
+pub fn retained_gb(gb_per_day: f64, retention_days: f64) -> f64 {
+    gb_per_day * retention_days
+}
+
+/// Evaluates the storage section.
+pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
+    let st = &s.storage;
+    let kb_per_step = st.metadata_kb_per_step + st.context_kb_per_step;
+    let per_day = out.metric(
+        "storage.gb_per_day",
+        "Ledger growth per day",
+        Unit::GigabytesPerDay,
+        gb_per_day(load.steps_per_day, kb_per_step),
+        format!(
+            "steps per day × (metadata + context KB per step) ÷ 1,000,000 KB/GB = {} × ({} + {}) ÷ 1,000,000",
+            n(load.steps_per_day),
+            n(st.metadata_kb_per_step),
+            n(st.context_kb_per_step)
+        ),
+    );
+    out.metric(
+        "storage.retained_gb",
+        "Ledger size under retention",
+        Unit::Gigabytes,
+        retained_gb(per_day, st.retention_days),
+        format!(
+            "growth per day × retention days = {} GB × {}",
+            n(per_day),
+            n(st.retention_days)
+        ),
+    );
+}

@@ -1,0 +1,118 @@
+//! The CSV for finance: every metric, then every input, the prices used with their sources, the
+//! findings, and the catalog version — one rectangular table, raw numbers, written with the
+//! `csv` crate. The browser's download and `headroom eval --format csv` are the same bytes.
+//!
+//! Columns: `section,id,label,value,unit,formula,as_of,source`. The file starts with a UTF-8
+//! byte-order mark so that spreadsheet programs read its `×` and `÷` correctly.
+//!
+//! A cell a spreadsheet would run as a formula — one starting with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return — gets a leading apostrophe, unless it is a plain number such as `-12.5`,
+//! which a spreadsheet reads as a number and runs nothing.
+
+use std::borrow::Cow;
+
+use crate::report::{Report, section_title};
+use crate::scenario::Scenario;
+use crate::scenario::fields;
+
+/// The header row.
+pub const HEADER: [&str; 8] = ["section", "id", "label", "value", "unit", "formula", "as_of", "source"];
+
+/// The UTF-8 byte-order mark the file starts with.
+pub const BOM: &str = "\u{feff}";
+
+/// The CSV text of a report and the scenario that produced it.
+pub fn write(scenario: &Scenario, report: &Report) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut row = |cells: [&str; 8]| {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(cells.iter().map(|c| neutralise(c).into_owned()));
+    };
+    row(HEADER);
+    for m in &report.metrics {
+        row([
+            section_title(m.section()),
+            m.id,
+            m.label,
+            &number(m.value),
+            m.unit.symbol(),
+            &m.formula,
+            "",
+            "",
+        ]);
+    }
+    for f in fields::all() {
+        row([
+            "Input",
+            f.path,
+            f.label,
+            &f.get(scenario).to_text(),
+            f.unit.symbol(),
+            "",
+            "",
+            "",
+        ]);
+    }
+    for p in &report.prices {
+        row([
+            "Price",
+            &p.id,
+            &p.label,
+            &number(p.value),
+            &p.unit,
+            &p.region,
+            &p.as_of,
+            &p.source,
+        ]);
+    }
+    for w in &report.warnings {
+        row(["Finding", w.id, &w.message, "", w.severity.as_str(), "", "", ""]);
+    }
+    row([
+        "Catalog",
+        "catalog.version",
+        "Price catalog version",
+        &report.catalog_version,
+        "",
+        "",
+        "",
+        "",
+    ]);
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// A raw number: the shortest decimal that reads back as the same value.
+fn number(value: f64) -> String {
+    format!("{value}")
+}
+
+/// Defuses a cell a spreadsheet would evaluate (OWASP, "CSV Injection").
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().map_or(true, |v| !v.is_finite()) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_and_numbers_kept() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+1+1"), "'+1+1");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\tcmd"), "'\tcmd");
+        assert_eq!(neutralise("\rcmd"), "'\rcmd");
+        assert_eq!(neutralise("-2+3"), "'-2+3");
+        assert_eq!(neutralise("-inf"), "'-inf");
+        assert_eq!(neutralise("-12.5"), "-12.5");
+        assert_eq!(neutralise("plain text"), "plain text");
+    }
+}

@@ -1,0 +1,234 @@
+//! The share link: a whole scenario in the URL fragment, so it never reaches a server.
+//!
+//! A link is `#v<format>.<payload>`. Format 1's payload is the scenario as one CSV record —
+//! the catalog version, then every field of [`V1_FIELDS`] in that order, then any price
+//! overrides as id, value pairs — compressed with raw DEFLATE (`miniz_oxide`) and written in
+//! unpadded base64url (`base64`). The field order of a format never changes once links exist;
+//! a new field means a new format, and every older format keeps decoding.
+//!
+//! ```
+//! use headroom::{export::link, scenario::presets};
+//! let scenario = presets::by_id("agent-platform").unwrap().scenario();
+//! let fragment = link::encode(&scenario);
+//! assert!(fragment.starts_with("v1."));
+//! assert_eq!(link::decode(&fragment).unwrap(), scenario);
+//! assert!(link::decode("v1.not-a-scenario").is_err());
+//! ```
+
+use std::fmt;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use crate::catalog::Catalog;
+use crate::scenario::Scenario;
+use crate::scenario::fields;
+
+/// The format new links are written in.
+pub const CURRENT_FORMAT: u32 = 1;
+
+/// The fields of a format-1 link, in payload order. Frozen: links in the wild depend on it.
+pub const V1_FIELDS: [&str; 34] = [
+    "name",
+    "workload.runs_per_day",
+    "workload.peak_to_average",
+    "workload.run_duration_s",
+    "workload.burst_concurrent_runs",
+    "workload.steps_per_run",
+    "workload.max_steps_per_run",
+    "workload.tool_call_share_pct",
+    "workload.tool_call_latency_s",
+    "workload.stream_events_per_step",
+    "workload.clients_per_run",
+    "llm.model",
+    "llm.custom_input_usd_per_mtok",
+    "llm.custom_cached_input_usd_per_mtok",
+    "llm.custom_output_usd_per_mtok",
+    "llm.input_tokens_per_call",
+    "llm.output_tokens_per_call",
+    "llm.cached_input_share_pct",
+    "llm.calls_per_step",
+    "llm.token_budget_per_run",
+    "storage.metadata_kb_per_step",
+    "storage.context_kb_per_step",
+    "storage.retention_days",
+    "compute.vcpu_per_instance",
+    "compute.memory_gib_per_instance",
+    "compute.concurrency_per_instance",
+    "compute.min_instances",
+    "compute.max_instances",
+    "compute.billing",
+    "compute.target_utilization_pct",
+    "compute.free_tier",
+    "deal.customers",
+    "deal.contract_value_per_year_usd",
+    "deal.hours_per_month",
+];
+
+/// The largest payload a link may inflate to; a real scenario is a few hundred bytes.
+const MAX_PAYLOAD_BYTES: usize = 64 * 1024;
+
+/// Why a link could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    /// The link has no `v<number>.` prefix.
+    NotALink,
+    /// The link was made by a format this build does not know (a newer Headroom).
+    UnknownFormat(String),
+    /// The link prices with a catalog this build does not ship.
+    UnknownCatalog(String),
+    /// The link is cut short or altered: the payload does not decode.
+    Damaged(String),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NotALink => write!(
+                f,
+                "This is not a Headroom scenario link (it should start with #v1.)."
+            ),
+            LinkError::UnknownFormat(v) => write!(
+                f,
+                "This link uses scenario format {v}, which this version of Headroom does not know; it was probably made by a newer version."
+            ),
+            LinkError::UnknownCatalog(v) => write!(
+                f,
+                "This link is priced with catalog {v}, which this version of Headroom does not ship."
+            ),
+            LinkError::Damaged(why) => write!(
+                f,
+                "This link is damaged (perhaps cut short when it was copied): {why}."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// The fragment (without `#`) that reopens `scenario`.
+pub fn encode(scenario: &Scenario) -> String {
+    let mut record: Vec<String> = Vec::with_capacity(V1_FIELDS.len() + 1 + 2 * scenario.prices.len());
+    record.push(scenario.catalog.clone());
+    for path in V1_FIELDS {
+        let value = fields::by_path(path).map(|f| f.get(scenario).to_text());
+        record.push(value.unwrap_or_default());
+    }
+    for (id, value) in &scenario.prices {
+        record.push(id.clone());
+        record.push(format!("{value}"));
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(&record);
+    let payload = writer.into_inner().unwrap_or_default();
+    let payload = payload.strip_suffix(b"\n").unwrap_or(&payload);
+    let compressed = miniz_oxide::deflate::compress_to_vec(payload, 10);
+    format!("v{CURRENT_FORMAT}.{}", URL_SAFE_NO_PAD.encode(compressed))
+}
+
+/// The scenario a fragment (with or without its leading `#`) holds.
+pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
+    let (version, payload) = fragment
+        .strip_prefix('v')
+        .and_then(|rest| rest.split_once('.'))
+        .ok_or(LinkError::NotALink)?;
+    if version.is_empty() || !version.chars().all(|c| c.is_ascii_digit()) {
+        return Err(LinkError::NotALink);
+    }
+    match version {
+        "1" => decode_v1(payload),
+        other => Err(LinkError::UnknownFormat(other.to_string())),
+    }
+}
+
+fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
+    let damaged = |why: &str| LinkError::Damaged(why.to_string());
+    let compressed = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| damaged("it contains characters a link never has"))?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD_BYTES)
+        .map_err(|_| damaged("its data does not unpack"))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.as_slice());
+    let record = reader
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .ok_or_else(|| damaged("its data is not a scenario"))?;
+    let mut cells = record.iter();
+    let catalog = cells.next().unwrap_or_default();
+    if Catalog::by_version(catalog).is_none() {
+        return Err(LinkError::UnknownCatalog(catalog.to_string()));
+    }
+    // Every field of the scenario is in the payload, so the starting values are all replaced.
+    let mut scenario = crate::scenario::presets::all()[0].scenario();
+    scenario.catalog = catalog.to_string();
+    scenario.prices.clear();
+    for path in V1_FIELDS {
+        let cell = cells.next().ok_or_else(|| damaged("it holds too few values"))?;
+        let field = fields::by_path(path).ok_or_else(|| damaged("it names an unknown field"))?;
+        let value = field
+            .parse(cell)
+            .map_err(|e| LinkError::Damaged(format!("{} is out of range ({e})", field.label)))?;
+        field.set(&mut scenario, value);
+    }
+    let rest: Vec<&str> = cells.collect();
+    if rest.len() % 2 != 0 {
+        return Err(damaged("a price override has no value"));
+    }
+    for pair in rest.chunks(2) {
+        let price: f64 = pair[1]
+            .parse()
+            .map_err(|_| damaged("a price override is not a number"))?;
+        scenario.prices.insert(pair[0].to_string(), price);
+    }
+    if let Some(error) = scenario.validate().into_iter().next() {
+        return Err(LinkError::Damaged(format!("{}: {}", error.path, error.message)));
+    }
+    Ok(scenario)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::presets;
+
+    #[test]
+    fn format_1_carries_every_field() {
+        for field in fields::all() {
+            assert!(V1_FIELDS.contains(&field.path), "{} is not in V1_FIELDS", field.path);
+        }
+        assert_eq!(V1_FIELDS.len(), fields::all().len());
+    }
+
+    #[test]
+    fn overrides_round_trip() {
+        let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+        scenario.prices.insert("gcp.run.request.vcpu_second".into(), 0.00002);
+        scenario.name = "Acme, \"pilot\"".into();
+        assert_eq!(decode(&encode(&scenario)).unwrap(), scenario);
+    }
+
+    #[test]
+    fn damaged_links_say_what_is_wrong() {
+        let fragment = encode(&presets::by_id("agent-platform").unwrap().scenario());
+        let cut = &fragment[..fragment.len() / 2];
+        assert!(matches!(decode(cut), Err(LinkError::Damaged(_))));
+        assert_eq!(decode("v9.abc"), Err(LinkError::UnknownFormat("9".into())));
+        assert_eq!(decode("hello"), Err(LinkError::NotALink));
+        assert!(matches!(decode("v1.!!!"), Err(LinkError::Damaged(_))));
+    }
+
+    #[test]
+    fn out_of_range_values_in_a_link_are_refused() {
+        let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+        scenario.workload.peak_to_average = 1_000.0;
+        let error = decode(&encode(&scenario)).unwrap_err();
+        assert!(error.to_string().contains("Peak-to-average"), "{error}");
+    }
+}

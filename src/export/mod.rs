@@ -1,0 +1,4 @@
+//! Exports: the share link and the CSV for finance.
+
+pub mod csv;
+pub mod link;

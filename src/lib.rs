@@ -1,0 +1,33 @@
+//! Headroom: a capacity and cost planner.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! scenario (inputs) → engine (pure calculations) → report (metrics with id, unit, formula)
+//!                                                 → views (ui) and exports (link, CSV, CLI)
+//! ```
+//!
+//! - [`scenario`]: what the user types, its field registry and presets.
+//! - [`catalog`]: list prices as versioned data, with sources.
+//! - [`engine`]: one module per calculation family; each formula in one place.
+//! - [`report`]: the figures the engine makes, and how numbers are formatted for people.
+//! - [`export`]: the share link and the CSV.
+//! - [`ui`]: the Leptos single-page app (browser only in practice; it computes nothing).
+//! - `cli`: the command-line tool over the same engine (native builds).
+//!
+//! ```
+//! use headroom::{engine, scenario::presets};
+//! let report = engine::evaluate(&presets::by_id("agent-platform").unwrap().scenario());
+//! let peak = report.value("load.peak_runs_per_sec").unwrap();
+//! assert!((peak - 0.347).abs() < 0.001);
+//! ```
+
+pub mod catalog;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+pub mod engine;
+pub mod export;
+pub mod report;
+pub mod scenario;
+pub mod ui;
+pub mod units;

@@ -1,0 +1,13 @@
+//! The `headroom` binary: in the browser it mounts the app; built natively it is the
+//! command-line tool over the same engine.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    headroom::ui::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let status = headroom::cli::run(std::env::args(), &mut std::io::stdout().lock());
+    std::process::exit(status);
+}

@@ -1,0 +1,522 @@
+//! The registry of scenario fields: one entry per input, with its path, label, unit, help text and
+//! what values it accepts.
+//!
+//! The form is built from this list, user text is parsed and checked by it, and the CSV lists the
+//! inputs through it, so a new input is added here once and appears everywhere.
+//!
+//! ```
+//! use headroom::scenario::{fields, presets};
+//! let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+//! let field = fields::by_path("workload.runs_per_day").unwrap();
+//! let value = field.parse("20,000").unwrap();
+//! field.set(&mut scenario, value);
+//! assert_eq!(scenario.workload.runs_per_day, 20_000.0);
+//! assert!(field.parse("-5").is_err());
+//! ```
+
+use std::sync::OnceLock;
+
+use super::{Billing, CUSTOM_MODEL, Scenario};
+use crate::catalog::Catalog;
+use crate::units::Unit;
+
+/// The form sections, in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// The scenario's name.
+    Scenario,
+    /// Runs, steps, tools and streams.
+    Workload,
+    /// Model, tokens and budget.
+    Llm,
+    /// The step ledger.
+    Storage,
+    /// The Cloud Run service.
+    Compute,
+    /// Customers and contract.
+    Deal,
+}
+
+impl Section {
+    /// Every section, in form order.
+    pub const ALL: [Section; 6] = [
+        Section::Scenario,
+        Section::Workload,
+        Section::Llm,
+        Section::Storage,
+        Section::Compute,
+        Section::Deal,
+    ];
+
+    /// The heading shown for the section.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Scenario => "Scenario",
+            Section::Workload => "Workload",
+            Section::Llm => "LLM",
+            Section::Storage => "Storage",
+            Section::Compute => "Compute (Cloud Run)",
+            Section::Deal => "Deal",
+        }
+    }
+}
+
+/// A field's value: a number, or the id of a choice or a text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A number in the field's unit.
+    Number(f64),
+    /// A choice id or free text.
+    Text(String),
+}
+
+impl Value {
+    /// The value as the user would type it: shortest round-trip decimal for numbers.
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Number(n) => format!("{n}"),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// What a field accepts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// A finite number in `[min, max]`, whole if `integer`.
+    Number {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+        /// Whether only whole numbers are allowed.
+        integer: bool,
+    },
+    /// One of a list of options: (id, label).
+    Choice(Vec<(String, String)>),
+    /// Free text up to this many characters.
+    Text {
+        /// Longest allowed text, in characters.
+        max_chars: usize,
+    },
+}
+
+type Getter = fn(&Scenario) -> Value;
+type Setter = fn(&mut Scenario, Value);
+
+/// One input of the scenario.
+pub struct Field {
+    /// Dotted path, the same as in the scenario's JSON: `section.name`.
+    pub path: &'static str,
+    /// The form section it belongs to.
+    pub section: Section,
+    /// The label shown beside the input.
+    pub label: &'static str,
+    /// Its unit.
+    pub unit: Unit,
+    /// What it means, shown under the input.
+    pub help: &'static str,
+    /// What it accepts.
+    pub kind: Kind,
+    /// Shown only when this holds (e.g. custom prices only for the custom model).
+    pub relevant: fn(&Scenario) -> bool,
+    get: Getter,
+    set: Setter,
+}
+
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Field").field("path", &self.path).finish()
+    }
+}
+
+impl Field {
+    /// The field's current value in `scenario`.
+    pub fn get(&self, scenario: &Scenario) -> Value {
+        (self.get)(scenario)
+    }
+
+    /// Writes `value` into `scenario`. The value should have passed [`Field::parse`] or
+    /// [`Field::check`]; a value of the wrong kind is ignored.
+    pub fn set(&self, scenario: &mut Scenario, value: Value) {
+        (self.set)(scenario, value)
+    }
+
+    /// Parses what a user typed into a value this field accepts, or says what is allowed.
+    pub fn parse(&self, raw: &str) -> Result<Value, String> {
+        let trimmed = raw.trim();
+        let value = match &self.kind {
+            Kind::Number { .. } => {
+                if trimmed.is_empty() {
+                    return Err(format!("Enter a number. {}", self.allowed()));
+                }
+                let number = parse_number(trimmed)
+                    .ok_or_else(|| format!("“{trimmed}” is not a number. {}", self.allowed()))?;
+                Value::Number(number)
+            }
+            Kind::Choice(_) | Kind::Text { .. } => Value::Text(trimmed.to_string()),
+        };
+        self.check(&value)?;
+        Ok(value)
+    }
+
+    /// Checks a value against what the field accepts.
+    pub fn check(&self, value: &Value) -> Result<(), String> {
+        match (&self.kind, value) {
+            (Kind::Number { min, max, integer }, Value::Number(n)) => {
+                if !n.is_finite() || n < min || n > max || (*integer && n.fract() != 0.0) {
+                    Err(self.allowed())
+                } else {
+                    Ok(())
+                }
+            }
+            (Kind::Choice(options), Value::Text(t)) => {
+                if options.iter().any(|(id, _)| id == t) {
+                    Ok(())
+                } else {
+                    Err(self.allowed())
+                }
+            }
+            (Kind::Text { max_chars }, Value::Text(t)) => {
+                if t.chars().count() > *max_chars || t.chars().any(char::is_control) {
+                    Err(self.allowed())
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Err(self.allowed()),
+        }
+    }
+
+    /// What the field accepts, in words.
+    pub fn allowed(&self) -> String {
+        match &self.kind {
+            Kind::Number { min, max, integer } => {
+                let whole = if *integer { "a whole number" } else { "a number" };
+                let unit = self.unit.symbol();
+                let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+                format!(
+                    "Allowed: {whole} from {} to {}{unit}.",
+                    crate::report::format::plain(*min),
+                    crate::report::format::plain(*max)
+                )
+            }
+            Kind::Choice(options) => {
+                let ids: Vec<&str> = options.iter().map(|(id, _)| id.as_str()).collect();
+                format!("Allowed: one of {}.", ids.join(", "))
+            }
+            Kind::Text { max_chars } => {
+                format!("Allowed: up to {max_chars} characters, on one line.")
+            }
+        }
+    }
+}
+
+/// Parses a decimal number as people type it: `10000`, `10,000`, `0.6`, `1e6`. Commas are
+/// accepted only as thousands separators in the integer part; `inf` and `NaN` are refused.
+fn parse_number(text: &str) -> Option<f64> {
+    let (integer_part, rest) = match text.find(['.', 'e', 'E']) {
+        Some(i) => text.split_at(i),
+        None => (text, ""),
+    };
+    let digits = if integer_part.contains(',') {
+        let unsigned = integer_part.trim_start_matches(['-', '+']);
+        let mut groups = unsigned.split(',');
+        let first = groups.next()?;
+        let well_grouped = (1..=3).contains(&first.len())
+            && groups.all(|g| g.len() == 3)
+            && unsigned.chars().all(|c| c.is_ascii_digit() || c == ',');
+        if !well_grouped {
+            return None;
+        }
+        integer_part.replace(',', "")
+    } else {
+        integer_part.to_string()
+    };
+    let candidate = format!("{digits}{rest}");
+    let is_plain_decimal = candidate
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'));
+    if !is_plain_decimal {
+        return None;
+    }
+    candidate.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+fn always(_: &Scenario) -> bool {
+    true
+}
+
+fn custom_model(s: &Scenario) -> bool {
+    s.llm.model == CUSTOM_MODEL
+}
+
+macro_rules! number {
+    ($path:literal, $($field:ident).+, $section:ident, $label:literal, $unit:ident,
+     $min:expr, $max:expr, $integer:expr, $help:literal $(, relevant = $relevant:expr)?) => {
+        Field {
+            path: $path,
+            section: Section::$section,
+            label: $label,
+            unit: Unit::$unit,
+            help: $help,
+            kind: Kind::Number { min: $min, max: $max, integer: $integer },
+            relevant: number!(@relevant $($relevant)?),
+            get: |s| Value::Number(s.$($field).+),
+            set: |s, v| {
+                if let Value::Number(n) = v {
+                    s.$($field).+ = n;
+                }
+            },
+        }
+    };
+    (@relevant) => { always };
+    (@relevant $relevant:expr) => { $relevant };
+}
+
+fn llm_choices() -> Vec<(String, String)> {
+    let mut choices: Vec<(String, String)> = Catalog::current()
+        .llm_models()
+        .into_iter()
+        .map(|m| (m.id, m.label))
+        .collect();
+    choices.push((CUSTOM_MODEL.to_string(), "Custom prices".to_string()));
+    choices
+}
+
+fn build() -> Vec<Field> {
+    vec![
+        Field {
+            path: "name",
+            section: Section::Scenario,
+            label: "Scenario name",
+            unit: Unit::None,
+            help: "A short name for this scenario; it names the CSV export.",
+            kind: Kind::Text { max_chars: 60 },
+            relevant: always,
+            get: |s| Value::Text(s.name.clone()),
+            set: |s, v| {
+                if let Value::Text(t) = v {
+                    s.name = t;
+                }
+            },
+        },
+        number!("workload.runs_per_day", workload.runs_per_day, Workload, "Runs per day", RunsPerDay,
+            1.0, 1.0e9, false,
+            "Agent runs started per day, all teams and customers together."),
+        number!("workload.peak_to_average", workload.peak_to_average, Workload, "Peak-to-average ratio", Ratio,
+            1.0, 100.0, false,
+            "How many times the average arrival rate the busiest hour reaches (3 for a business-hours spike)."),
+        number!("workload.run_duration_s", workload.run_duration_s, Workload, "Average run duration", Seconds,
+            0.1, 86_400.0, false,
+            "Wall-clock time from a run's start to its end, including LLM and tool calls."),
+        number!("workload.burst_concurrent_runs", workload.burst_concurrent_runs, Workload, "Burst concurrency", ConcurrentRuns,
+            0.0, 10_000_000.0, false,
+            "Runs in flight at once when a batch trigger fires many together."),
+        number!("workload.steps_per_run", workload.steps_per_run, Workload, "Steps per run (average)", StepsPerRun,
+            1.0, 10_000.0, false,
+            "Steps an average run takes; each step is one activity with its LLM call and maybe a tool call."),
+        number!("workload.max_steps_per_run", workload.max_steps_per_run, Workload, "Steps per run (hard cap)", StepsPerRun,
+            1.0, 10_000.0, true,
+            "The most steps any run may take before it is stopped."),
+        number!("workload.tool_call_share_pct", workload.tool_call_share_pct, Workload, "Steps with a tool call", Percent,
+            0.0, 100.0, false,
+            "Share of steps that call a tool (an API call, a database query)."),
+        number!("workload.tool_call_latency_s", workload.tool_call_latency_s, Workload, "Tool-call latency", Seconds,
+            0.0, 3_600.0, false,
+            "Average time one tool call takes to answer."),
+        number!("workload.stream_events_per_step", workload.stream_events_per_step, Workload, "Stream events per step", EventsPerStep,
+            0.0, 1_000.0, false,
+            "Events streamed to watching clients per step (step start, tool call start and result, step end)."),
+        number!("workload.clients_per_run", workload.clients_per_run, Workload, "Clients per run (SSE)", ClientsPerRun,
+            0.0, 1_000.0, false,
+            "Clients holding a server-sent-events connection to each run while it executes."),
+        Field {
+            path: "llm.model",
+            section: Section::Llm,
+            label: "Model",
+            unit: Unit::None,
+            help: "The model each LLM call uses, priced from the catalog; choose Custom prices to type your own.",
+            kind: Kind::Choice(llm_choices()),
+            relevant: always,
+            get: |s| Value::Text(s.llm.model.clone()),
+            set: |s, v| {
+                if let Value::Text(t) = v {
+                    s.llm.model = t;
+                }
+            },
+        },
+        number!("llm.custom_input_usd_per_mtok", llm.custom_input_usd_per_mtok, Llm, "Custom input price", UsdPerMillionTokens,
+            0.0, 1_000.0, false,
+            "Your model's price per million input tokens.", relevant = custom_model),
+        number!("llm.custom_cached_input_usd_per_mtok", llm.custom_cached_input_usd_per_mtok, Llm, "Custom cached-input price", UsdPerMillionTokens,
+            0.0, 1_000.0, false,
+            "Your model's price per million input tokens served from the prompt cache.", relevant = custom_model),
+        number!("llm.custom_output_usd_per_mtok", llm.custom_output_usd_per_mtok, Llm, "Custom output price", UsdPerMillionTokens,
+            0.0, 1_000.0, false,
+            "Your model's price per million output tokens.", relevant = custom_model),
+        number!("llm.input_tokens_per_call", llm.input_tokens_per_call, Llm, "Input tokens per call", TokensPerCall,
+            0.0, 10_000_000.0, false,
+            "Prompt tokens sent with each LLM call (instructions, context, tool results)."),
+        number!("llm.output_tokens_per_call", llm.output_tokens_per_call, Llm, "Output tokens per call", TokensPerCall,
+            0.0, 1_000_000.0, false,
+            "Tokens the model writes in answer to each call."),
+        number!("llm.cached_input_share_pct", llm.cached_input_share_pct, Llm, "Input served from cache", Percent,
+            0.0, 100.0, false,
+            "Share of input tokens billed at the cached-input price (a repeated prompt prefix)."),
+        number!("llm.calls_per_step", llm.calls_per_step, Llm, "LLM calls per step", CallsPerStep,
+            0.0, 100.0, false,
+            "LLM calls each step makes; 1 in the usual one-call-per-activity design."),
+        number!("llm.token_budget_per_run", llm.token_budget_per_run, Llm, "Token budget per run", TokensPerRun,
+            1.0, 1.0e9, false,
+            "Tokens one run may spend before the platform stops it."),
+        number!("storage.metadata_kb_per_step", storage.metadata_kb_per_step, Storage, "Metadata per step", Kilobytes,
+            0.0, 1_000_000.0, false,
+            "Step ledger row: ids, status, timings, tool arguments (1 KB = 1,000 bytes)."),
+        number!("storage.context_kb_per_step", storage.context_kb_per_step, Storage, "Context snapshot per step", Kilobytes,
+            0.0, 1_000_000.0, false,
+            "The LLM context saved with each step for audit and replay."),
+        number!("storage.retention_days", storage.retention_days, Storage, "Retention", Days,
+            1.0, 36_500.0, false,
+            "Days a step stays in the ledger before it is deleted."),
+        number!("compute.vcpu_per_instance", compute.vcpu_per_instance, Compute, "vCPU per instance", Vcpu,
+            0.08, 8.0, false,
+            "CPU allocated to each Cloud Run instance (0.08 to 8)."),
+        number!("compute.memory_gib_per_instance", compute.memory_gib_per_instance, Compute, "Memory per instance", Gibibytes,
+            0.125, 32.0, false,
+            "Memory allocated to each instance, in GiB (0.5 = 512 MiB)."),
+        number!("compute.concurrency_per_instance", compute.concurrency_per_instance, Compute, "Concurrency per instance", ConcurrentRequests,
+            1.0, 1_000.0, true,
+            "Requests one instance serves at once; Cloud Run's default is 80, its maximum 1,000."),
+        number!("compute.min_instances", compute.min_instances, Compute, "Minimum instances", Instances,
+            0.0, 1_000.0, true,
+            "Instances kept warm at all times, even with no traffic."),
+        number!("compute.max_instances", compute.max_instances, Compute, "Maximum instances", Instances,
+            1.0, 1_000.0, true,
+            "The most instances the service may scale to; Cloud Run's default is 100."),
+        Field {
+            path: "compute.billing",
+            section: Section::Compute,
+            label: "Billing",
+            unit: Unit::None,
+            help: "Request-based bills CPU and memory only while requests are in flight, plus a fee per request; instance-based bills instances for their whole life at a lower rate.",
+            kind: Kind::Choice(vec![
+                ("request".into(), "Request-based".into()),
+                ("instance".into(), "Instance-based".into()),
+            ]),
+            relevant: always,
+            get: |s| Value::Text(match s.compute.billing {
+                Billing::Request => "request".into(),
+                Billing::Instance => "instance".into(),
+            }),
+            set: |s, v| {
+                if let Value::Text(t) = v {
+                    match t.as_str() {
+                        "request" => s.compute.billing = Billing::Request,
+                        "instance" => s.compute.billing = Billing::Instance,
+                        _ => {}
+                    }
+                }
+            },
+        },
+        number!("compute.target_utilization_pct", compute.target_utilization_pct, Compute, "Target utilisation", Percent,
+            1.0, 100.0, false,
+            "Share of each instance's concurrency the autoscaler fills before it adds an instance; the rest is headroom."),
+        Field {
+            path: "compute.free_tier",
+            section: Section::Compute,
+            label: "Free tier",
+            unit: Unit::None,
+            help: "The monthly free allowance is per billing account: count it only if nothing else in the account uses it.",
+            kind: Kind::Choice(vec![
+                ("no".into(), "Not available to this service".into()),
+                ("yes".into(), "Deduct it from this service's bill".into()),
+            ]),
+            relevant: always,
+            get: |s| Value::Text(if s.compute.free_tier { "yes".into() } else { "no".into() }),
+            set: |s, v| {
+                if let Value::Text(t) = v {
+                    match t.as_str() {
+                        "yes" => s.compute.free_tier = true,
+                        "no" => s.compute.free_tier = false,
+                        _ => {}
+                    }
+                }
+            },
+        },
+        number!("deal.customers", deal.customers, Deal, "Customers", Count,
+            1.0, 1_000_000.0, true,
+            "Customers sharing this platform; the monthly bill is split evenly among them."),
+        number!("deal.contract_value_per_year_usd", deal.contract_value_per_year_usd, Deal, "Contract value per customer", UsdPerYear,
+            1.0, 1.0e10, false,
+            "What each customer pays per year (annual contract value)."),
+        number!("deal.hours_per_month", deal.hours_per_month, Deal, "Hours per month", Hours,
+            672.0, 744.0, false,
+            "Length of a billing month; 730 (365 × 24 ÷ 12) is the cloud calculators' convention."),
+    ]
+}
+
+/// Every field, in form order.
+pub fn all() -> &'static [Field] {
+    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
+    FIELDS.get_or_init(build)
+}
+
+/// The field with this dotted path.
+pub fn by_path(path: &str) -> Option<&'static Field> {
+    all().iter().find(|f| f.path == path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_parse_as_people_type_them() {
+        assert_eq!(parse_number("10000"), Some(10_000.0));
+        assert_eq!(parse_number("10,000"), Some(10_000.0));
+        assert_eq!(parse_number("1,234,567.5"), Some(1_234_567.5));
+        assert_eq!(parse_number("0.6"), Some(0.6));
+        assert_eq!(parse_number("1e6"), Some(1.0e6));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+    }
+
+    #[test]
+    fn malformed_numbers_are_refused() {
+        for text in ["", "abc", "1,00", "10,5", "inf", "NaN", "infinity", "1e400", "12abc", "1,0000", "0x10", ","] {
+            assert_eq!(parse_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn paths_are_unique() {
+        let mut paths: Vec<_> = all().iter().map(|f| f.path).collect();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), all().len());
+    }
+
+    #[test]
+    fn errors_say_what_is_allowed() {
+        let field = by_path("workload.peak_to_average").unwrap();
+        assert_eq!(field.parse("0.5").unwrap_err(), "Allowed: a number from 1 to 100 ×.");
+        assert_eq!(
+            field.parse("").unwrap_err(),
+            "Enter a number. Allowed: a number from 1 to 100 ×."
+        );
+        let field = by_path("compute.max_instances").unwrap();
+        assert_eq!(
+            field.parse("2.5").unwrap_err(),
+            "Allowed: a whole number from 1 to 1,000 instances."
+        );
+        let field = by_path("llm.model").unwrap();
+        assert!(field.parse("gpt-99").unwrap_err().contains("gpt-4o"));
+    }
+
+    #[test]
+    fn absurdly_large_values_are_refused() {
+        let field = by_path("workload.runs_per_day").unwrap();
+        assert!(field.parse("1e300").is_err());
+        assert!(field.parse("99999999999999999999").is_err());
+    }
+}

@@ -1,0 +1,223 @@
+//! The scenario: everything a user types, and nothing the engine computes.
+//!
+//! A scenario is plain data. It serialises to JSON (the file the CLI reads and `--format scenario`
+//! prints), to a share link ([`crate::export::link`]), and is edited field by field through the
+//! registry in [`fields`], which also holds each field's label, unit, help text and valid range.
+//!
+//! ```
+//! use headroom::scenario::presets;
+//! let scenario = presets::by_id("agent-platform").unwrap().scenario();
+//! assert_eq!(scenario.workload.runs_per_day, 10_000.0);
+//! assert!(scenario.validate().is_empty());
+//! ```
+
+pub mod fields;
+pub mod presets;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The model id that means "use the custom prices typed in the scenario".
+pub const CUSTOM_MODEL: &str = "custom";
+
+/// A whole scenario: the workload, what it runs on, and the deal it is priced against.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// A short name, used in the export file name.
+    pub name: String,
+    /// The price catalog version the scenario is priced with.
+    pub catalog: String,
+    /// How much work arrives and what each run does.
+    pub workload: Workload,
+    /// The language model each step calls.
+    pub llm: Llm,
+    /// What each step leaves in the step ledger.
+    pub storage: Storage,
+    /// The Cloud Run service the runs execute on.
+    pub compute: CloudRun,
+    /// The customers and the contract the cost is set against.
+    pub deal: Deal,
+    /// Catalog prices overridden by the user, by catalog id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub prices: BTreeMap<String, f64>,
+}
+
+/// Arrival and shape of agent runs (seed 000, "Assumptions" to "Stream Events Per Second").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    /// Runs started per day, all customers together.
+    pub runs_per_day: f64,
+    /// Peak arrival rate ÷ average arrival rate.
+    pub peak_to_average: f64,
+    /// Average wall-clock duration of a run, in seconds.
+    pub run_duration_s: f64,
+    /// Concurrent runs in a batch-trigger burst.
+    pub burst_concurrent_runs: f64,
+    /// Average steps per run.
+    pub steps_per_run: f64,
+    /// Hard cap on steps per run.
+    pub max_steps_per_run: f64,
+    /// Share of steps that make a tool call, in percent.
+    pub tool_call_share_pct: f64,
+    /// Average latency of one tool call, in seconds.
+    pub tool_call_latency_s: f64,
+    /// Stream events emitted per step.
+    pub stream_events_per_step: f64,
+    /// Clients watching each run over server-sent events.
+    pub clients_per_run: f64,
+}
+
+/// The LLM calls each step makes and what they cost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Llm {
+    /// Catalog model id, or [`CUSTOM_MODEL`].
+    pub model: String,
+    /// Input (prompt) tokens per call.
+    pub input_tokens_per_call: f64,
+    /// Output (completion) tokens per call.
+    pub output_tokens_per_call: f64,
+    /// Share of input tokens served from the provider's prompt cache, in percent.
+    pub cached_input_share_pct: f64,
+    /// LLM calls per step.
+    pub calls_per_step: f64,
+    /// Tokens one run may spend before it is stopped.
+    pub token_budget_per_run: f64,
+    /// Custom model: USD per million input tokens.
+    pub custom_input_usd_per_mtok: f64,
+    /// Custom model: USD per million cached input tokens.
+    pub custom_cached_input_usd_per_mtok: f64,
+    /// Custom model: USD per million output tokens.
+    pub custom_output_usd_per_mtok: f64,
+}
+
+/// The step ledger (seed 000, "Storage").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Storage {
+    /// Metadata stored per step, in KB.
+    pub metadata_kb_per_step: f64,
+    /// LLM context snapshot stored per step, in KB.
+    pub context_kb_per_step: f64,
+    /// Days the ledger keeps a step.
+    pub retention_days: f64,
+}
+
+/// How Cloud Run bills the service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Billing {
+    /// CPU and memory billed only while an instance handles requests, plus a per-request fee.
+    Request,
+    /// CPU and memory billed for an instance's whole lifetime; no per-request fee.
+    Instance,
+}
+
+/// The Cloud Run service that executes runs and serves their event streams.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloudRun {
+    /// vCPUs per instance.
+    pub vcpu_per_instance: f64,
+    /// Memory per instance, in GiB.
+    pub memory_gib_per_instance: f64,
+    /// Concurrent requests one instance accepts.
+    pub concurrency_per_instance: f64,
+    /// Instances kept running at all times.
+    pub min_instances: f64,
+    /// The most instances the service may scale to.
+    pub max_instances: f64,
+    /// Request-based or instance-based billing.
+    pub billing: Billing,
+    /// Share of each instance's concurrency the autoscaler aims to use, in percent.
+    pub target_utilization_pct: f64,
+    /// Whether the billing account's monthly free tier is still available to this service.
+    pub free_tier: bool,
+}
+
+/// The customers and the contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    /// Customers sharing the platform.
+    pub customers: f64,
+    /// Contract value per customer per year, in USD.
+    pub contract_value_per_year_usd: f64,
+    /// Hours in a billing month (730 by the cloud calculators' convention).
+    pub hours_per_month: f64,
+}
+
+/// A field the user typed that is not allowed, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    /// The field's dotted path, e.g. `workload.runs_per_day`.
+    pub path: &'static str,
+    /// What is allowed, in words a user can act on.
+    pub message: String,
+}
+
+impl Scenario {
+    /// Every problem with the scenario: each field against its range, then the rules that
+    /// tie fields together. An empty list means the engine may evaluate it.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors: Vec<FieldError> = fields::all()
+            .iter()
+            .filter_map(|f| {
+                f.check(&f.get(self)).err().map(|message| FieldError {
+                    path: f.path,
+                    message,
+                })
+            })
+            .collect();
+        errors.extend(self.cross_field_errors());
+        for (id, value) in &self.prices {
+            if crate::catalog::Catalog::current().get(id).is_none() {
+                errors.push(FieldError {
+                    path: "prices",
+                    message: format!("{id} is not a price in catalog {}", self.catalog),
+                });
+            } else if !(value.is_finite() && *value >= 0.0 && *value <= 1.0e6) {
+                errors.push(FieldError {
+                    path: "prices",
+                    message: format!("the price for {id} must be a number from 0 to 1,000,000"),
+                });
+            }
+        }
+        errors
+    }
+
+    /// The rules that involve two fields. Each names both fields, so that whichever the user
+    /// just edited can carry the message.
+    pub fn cross_field_errors(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut rule = |ok: bool, paths: [&'static str; 2], message: &str| {
+            if !ok {
+                for path in paths {
+                    errors.push(FieldError {
+                        path,
+                        message: message.to_string(),
+                    });
+                }
+            }
+        };
+        rule(
+            self.compute.min_instances <= self.compute.max_instances,
+            ["compute.min_instances", "compute.max_instances"],
+            "Minimum instances must not exceed maximum instances.",
+        );
+        rule(
+            self.workload.steps_per_run <= self.workload.max_steps_per_run,
+            ["workload.steps_per_run", "workload.max_steps_per_run"],
+            "Average steps per run must not exceed the hard cap on steps.",
+        );
+        errors
+    }
+
+    /// Days in this scenario's billing month.
+    pub fn days_per_month(&self) -> f64 {
+        self.deal.hours_per_month / 24.0
+    }
+}

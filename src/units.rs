@@ -1,0 +1,155 @@
+//! Units and the time conventions every calculation shares.
+//!
+//! Every number the engine reads or makes carries a [`Unit`]. Calendar conventions are named here
+//! and nowhere else: a day is 86,400 seconds; a month is [`DEFAULT_HOURS_PER_MONTH`] hours unless
+//! the scenario says otherwise (`deal.hours_per_month`); a year is 12 such months. Sizes are
+//! decimal (1 KB = 1,000 bytes, 1 GB = 10⁹ bytes) except where a provider bills in binary units
+//! (GiB of Cloud Run memory), which the unit then names.
+
+/// Seconds in a day.
+pub const SECONDS_PER_DAY: f64 = 86_400.0;
+
+/// Hours in a billing month when the scenario does not say otherwise: the convention of the AWS
+/// and Google Cloud pricing calculators (365 days × 24 hours ÷ 12 months = 730).
+pub const DEFAULT_HOURS_PER_MONTH: f64 = 730.0;
+
+/// Months in a contract year.
+pub const MONTHS_PER_YEAR: f64 = 12.0;
+
+/// Bytes in a (decimal) kilobyte.
+pub const BYTES_PER_KB: f64 = 1_000.0;
+
+/// Bytes in a (decimal) gigabyte.
+pub const BYTES_PER_GB: f64 = 1_000_000_000.0;
+
+/// Tokens in the "million tokens" that LLM prices are quoted per.
+pub const TOKENS_PER_MILLION: f64 = 1_000_000.0;
+
+/// The unit of an input or a metric.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A plain count (runs, steps, customers).
+    Count,
+    /// Runs per day.
+    RunsPerDay,
+    /// Runs per second.
+    RunsPerSecond,
+    /// Steps per day.
+    StepsPerDay,
+    /// Steps per run.
+    StepsPerRun,
+    /// Tool calls per day.
+    ToolCallsPerDay,
+    /// Events per second.
+    EventsPerSecond,
+    /// Events per step.
+    EventsPerStep,
+    /// Concurrent runs (in flight at once).
+    ConcurrentRuns,
+    /// Concurrent requests (in flight at once).
+    ConcurrentRequests,
+    /// Open connections.
+    Connections,
+    /// Clients per run.
+    ClientsPerRun,
+    /// LLM calls per step.
+    CallsPerStep,
+    /// Tokens per LLM call.
+    TokensPerCall,
+    /// Tokens per run.
+    TokensPerRun,
+    /// Tokens per day.
+    TokensPerDay,
+    /// Requests per month.
+    RequestsPerMonth,
+    /// A ratio (peak ÷ average).
+    Ratio,
+    /// A percentage, 0–100.
+    Percent,
+    /// Seconds.
+    Seconds,
+    /// Hours.
+    Hours,
+    /// Days.
+    Days,
+    /// Kilobytes (1,000 bytes).
+    Kilobytes,
+    /// Gigabytes (10⁹ bytes).
+    Gigabytes,
+    /// Gigabytes per day.
+    GigabytesPerDay,
+    /// vCPUs.
+    Vcpu,
+    /// Gibibytes (2³⁰ bytes) of memory.
+    Gibibytes,
+    /// Container instances.
+    Instances,
+    /// vCPU-seconds per month.
+    VcpuSecondsPerMonth,
+    /// GiB-seconds per month.
+    GibSecondsPerMonth,
+    /// US dollars.
+    Usd,
+    /// US dollars per day.
+    UsdPerDay,
+    /// US dollars per month.
+    UsdPerMonth,
+    /// US dollars per year.
+    UsdPerYear,
+    /// US dollars per million tokens.
+    UsdPerMillionTokens,
+    /// A choice or text, no unit.
+    None,
+}
+
+impl Unit {
+    /// The short symbol shown beside a number, e.g. `runs/s`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Count => "",
+            Unit::RunsPerDay => "runs/day",
+            Unit::RunsPerSecond => "runs/s",
+            Unit::StepsPerDay => "steps/day",
+            Unit::StepsPerRun => "steps/run",
+            Unit::ToolCallsPerDay => "tool calls/day",
+            Unit::EventsPerSecond => "events/s",
+            Unit::EventsPerStep => "events/step",
+            Unit::ConcurrentRuns => "runs",
+            Unit::ConcurrentRequests => "requests",
+            Unit::Connections => "connections",
+            Unit::ClientsPerRun => "clients/run",
+            Unit::CallsPerStep => "calls/step",
+            Unit::TokensPerCall => "tokens/call",
+            Unit::TokensPerRun => "tokens/run",
+            Unit::TokensPerDay => "tokens/day",
+            Unit::RequestsPerMonth => "requests/month",
+            Unit::Ratio => "×",
+            Unit::Percent => "%",
+            Unit::Seconds => "s",
+            Unit::Hours => "h",
+            Unit::Days => "days",
+            Unit::Kilobytes => "KB",
+            Unit::Gigabytes => "GB",
+            Unit::GigabytesPerDay => "GB/day",
+            Unit::Vcpu => "vCPU",
+            Unit::Gibibytes => "GiB",
+            Unit::Instances => "instances",
+            Unit::VcpuSecondsPerMonth => "vCPU-s/month",
+            Unit::GibSecondsPerMonth => "GiB-s/month",
+            Unit::Usd => "USD",
+            Unit::UsdPerDay => "USD/day",
+            Unit::UsdPerMonth => "USD/month",
+            Unit::UsdPerYear => "USD/year",
+            Unit::UsdPerMillionTokens => "USD/1M tokens",
+            Unit::None => "",
+        }
+    }
+
+    /// Whether the value is an amount of money (formatted with a dollar sign).
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Unit::Usd | Unit::UsdPerDay | Unit::UsdPerMonth | Unit::UsdPerYear | Unit::UsdPerMillionTokens
+        )
+    }
+}

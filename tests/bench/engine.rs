@@ -1,0 +1,21 @@
+//! Engine benchmarks (criterion): `cargo bench --bench engine`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use headroom::{engine, export, scenario::presets};
+
+fn evaluate_preset(c: &mut Criterion) {
+    let scenario = presets::by_id("agent-platform").unwrap().scenario();
+    c.bench_function("evaluate agent-platform", |b| {
+        b.iter(|| engine::evaluate(std::hint::black_box(&scenario)))
+    });
+    c.bench_function("encode agent-platform link", |b| {
+        b.iter(|| export::link::encode(std::hint::black_box(&scenario)))
+    });
+    let fragment = export::link::encode(&scenario);
+    c.bench_function("decode agent-platform link", |b| {
+        b.iter(|| export::link::decode(std::hint::black_box(&fragment)))
+    });
+}
+
+criterion_group!(benches, evaluate_preset);
+criterion_main!(benches);
