@@ -149,7 +149,11 @@ impl Unit {
     pub fn is_money(self) -> bool {
         matches!(
             self,
-            Unit::Usd | Unit::UsdPerDay | Unit::UsdPerMonth | Unit::UsdPerYear | Unit::UsdPerMillionTokens
+            Unit::Usd
+                | Unit::UsdPerDay
+                | Unit::UsdPerMonth
+                | Unit::UsdPerYear
+                | Unit::UsdPerMillionTokens
         )
     }
 }

@@ -106,7 +106,11 @@ mod tests {
 
     #[test]
     fn every_row_of_the_shipped_file_parses() {
-        let rows = CURRENT_CSV.lines().skip(1).filter(|l| !l.is_empty()).count();
+        let rows = CURRENT_CSV
+            .lines()
+            .skip(1)
+            .filter(|l| !l.is_empty())
+            .count();
         assert_eq!(Catalog::current().prices().len(), rows);
     }
 
@@ -135,7 +139,11 @@ mod tests {
         assert_eq!(models.len(), 14);
         for m in models {
             for kind in ["input", "cached_input", "output"] {
-                assert!(catalog.get(&format!("llm.{}.{kind}", m.id)).is_some(), "{}", m.id);
+                assert!(
+                    catalog.get(&format!("llm.{}.{kind}", m.id)).is_some(),
+                    "{}",
+                    m.id
+                );
             }
         }
     }

@@ -77,7 +77,10 @@ pub fn run(args: impl IntoIterator<Item = String>, stdout: &mut impl Write) -> i
         Ok(cli) => cli,
         Err(error) => {
             use clap::error::ErrorKind;
-            if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) {
                 let _ = write!(stdout, "{error}");
                 return 0;
             }
@@ -159,9 +162,9 @@ fn link_fragment(source: &str) -> Option<&str> {
         return Some(fragment);
     }
     let looks_like_link = source.starts_with('v')
-        && source[1..].split_once('.').is_some_and(|(v, _)| {
-            !v.is_empty() && v.chars().all(|c| c.is_ascii_digit())
-        })
+        && source[1..]
+            .split_once('.')
+            .is_some_and(|(v, _)| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()))
         && !std::path::Path::new(source).exists();
     looks_like_link.then_some(source)
 }
@@ -257,9 +260,15 @@ fn json(report: &Report) -> String {
         "prices": prices,
         "catalog": report.catalog_version,
     });
-    format!("{}\n", serde_json::to_string_pretty(&document).unwrap_or_default())
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    )
 }
 
 fn scenario_json(scenario: &Scenario) -> String {
-    format!("{}\n", serde_json::to_string_pretty(scenario).unwrap_or_default())
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(scenario).unwrap_or_default()
+    )
 }

@@ -23,7 +23,9 @@ pub struct Compute {
 /// Concurrency slots the autoscaler fills on one instance before adding another: the
 /// concurrency setting × target utilisation, whole requests, at least one.
 pub fn slots_per_instance(concurrency: f64, target_utilization_pct: f64) -> f64 {
-    (concurrency * target_utilization_pct / 100.0).floor().max(1.0)
+    (concurrency * target_utilization_pct / 100.0)
+        .floor()
+        .max(1.0)
 }
 
 /// Instances needed to hold `in_flight` requests at `slots` each, never fewer than the minimum.
@@ -140,10 +142,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
     );
     let month_s = s.deal.hours_per_month * 3_600.0;
     let (billed, billed_formula) = match c.billing {
-        Billing::Request => (
-            busy,
-            format!("instances busy on average = {}", n(busy)),
-        ),
+        Billing::Request => (busy, format!("instances busy on average = {}", n(busy))),
         Billing::Instance => (
             busy.max(c.min_instances),
             format!(

@@ -47,7 +47,11 @@ pub fn evaluate(s: &Scenario, load: &Load, llm: &LlmCost, compute: &Compute, out
         "Cost per customer per month",
         Unit::UsdPerMonth,
         ratio(total, d.customers),
-        format!("total per month ÷ customers = {} ÷ {}", usd(total), n(d.customers)),
+        format!(
+            "total per month ÷ customers = {} ÷ {}",
+            usd(total),
+            n(d.customers)
+        ),
     );
     let revenue = out.metric(
         "deal.revenue_monthly_usd",
@@ -64,7 +68,11 @@ pub fn evaluate(s: &Scenario, load: &Load, llm: &LlmCost, compute: &Compute, out
         "deal.cost_pct_of_contract",
         "Cost as a share of contract value",
         Unit::Percent,
-        100.0 * ratio(per_customer * MONTHS_PER_YEAR, d.contract_value_per_year_usd),
+        100.0
+            * ratio(
+                per_customer * MONTHS_PER_YEAR,
+                d.contract_value_per_year_usd,
+            ),
         format!(
             "cost per customer per month × 12 ÷ contract value per year = {} × 12 ÷ {}",
             usd(per_customer),

@@ -45,14 +45,24 @@ fn prices(s: &Scenario, out: &mut Builder) -> TokenPrices {
     if l.model == CUSTOM_MODEL {
         let unit = "USD per million tokens";
         TokenPrices {
-            input: out.typed_price("custom.input", "Custom model: input tokens", unit, l.custom_input_usd_per_mtok),
+            input: out.typed_price(
+                "custom.input",
+                "Custom model: input tokens",
+                unit,
+                l.custom_input_usd_per_mtok,
+            ),
             cached_input: out.typed_price(
                 "custom.cached_input",
                 "Custom model: cached input tokens",
                 unit,
                 l.custom_cached_input_usd_per_mtok,
             ),
-            output: out.typed_price("custom.output", "Custom model: output tokens", unit, l.custom_output_usd_per_mtok),
+            output: out.typed_price(
+                "custom.output",
+                "Custom model: output tokens",
+                unit,
+                l.custom_output_usd_per_mtok,
+            ),
         }
     } else {
         TokenPrices {

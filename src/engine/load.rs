@@ -49,10 +49,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         "Average new runs per second",
         Unit::RunsPerSecond,
         avg_runs_per_sec(runs_per_day),
-        format!(
-            "runs per day ÷ 86,400 s/day = {} ÷ 86,400",
-            n(runs_per_day)
-        ),
+        format!("runs per day ÷ 86,400 s/day = {} ÷ 86,400", n(runs_per_day)),
     );
     let peak = out.metric(
         "load.peak_runs_per_sec",

@@ -91,7 +91,10 @@ impl<'a> Builder<'a> {
             self.warn(
                 "catalog.price_missing",
                 Severity::Warning,
-                format!("Catalog {} has no price {id}; it counts as 0.", self.catalog.version),
+                format!(
+                    "Catalog {} has no price {id}; it counts as 0.",
+                    self.catalog.version
+                ),
             );
             return 0.0;
         };
@@ -135,10 +138,14 @@ impl<'a> Builder<'a> {
     fn finish(mut self) -> Report {
         let rank = |id: &str| {
             let section = id.split('.').next().unwrap_or(id);
-            SECTIONS.iter().position(|(s, _)| *s == section).unwrap_or(SECTIONS.len())
+            SECTIONS
+                .iter()
+                .position(|(s, _)| *s == section)
+                .unwrap_or(SECTIONS.len())
         };
         self.metrics.sort_by_key(|m| rank(m.id));
-        self.warnings.sort_by_key(|w| w.severity != Severity::Warning);
+        self.warnings
+            .sort_by_key(|w| w.severity != Severity::Warning);
         Report {
             metrics: self.metrics,
             warnings: self.warnings,

@@ -60,9 +60,12 @@ mod tests {
 
     #[test]
     fn light_load_is_the_chance_anything_is_in_flight() {
-        for l in [0.001, 0.1, 2.0, 6.94] {
-            let expected = 1.0 - (-l as f64).exp();
-            assert!((expected_busy_instances(l, 1_000.0) - expected).abs() < 1e-12, "{l}");
+        for l in [0.001_f64, 0.1, 2.0, 6.94] {
+            let expected = 1.0 - (-l).exp();
+            assert!(
+                (expected_busy_instances(l, 1_000.0) - expected).abs() < 1e-12,
+                "{l}"
+            );
         }
     }
 

@@ -16,7 +16,9 @@ use crate::scenario::Scenario;
 use crate::scenario::fields;
 
 /// The header row.
-pub const HEADER: [&str; 8] = ["section", "id", "label", "value", "unit", "formula", "as_of", "source"];
+pub const HEADER: [&str; 8] = [
+    "section", "id", "label", "value", "unit", "formula", "as_of", "source",
+];
 
 /// The UTF-8 byte-order mark the file starts with.
 pub const BOM: &str = "\u{feff}";
@@ -68,7 +70,16 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
         ]);
     }
     for w in &report.warnings {
-        row(["Finding", w.id, &w.message, "", w.severity.as_str(), "", "", ""]);
+        row([
+            "Finding",
+            w.id,
+            &w.message,
+            "",
+            w.severity.as_str(),
+            "",
+            "",
+            "",
+        ]);
     }
     row([
         "Catalog",
@@ -82,6 +93,23 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
     ]);
     let bytes = writer.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The download's file name: `headroom-<scenario name as a slug>-<date>.csv`, e.g.
+/// `headroom-agent-platform-2026-11-23.csv`. The slug keeps ASCII letters and digits, lowercased,
+/// joined by single hyphens; a name with none gives `scenario`.
+pub fn file_name(scenario_name: &str, date: &str) -> String {
+    let mut slug = String::new();
+    for c in scenario_name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "scenario" } else { slug };
+    format!("headroom-{slug}-{date}.csv")
 }
 
 /// A raw number: the shortest decimal that reads back as the same value.
@@ -102,6 +130,26 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_are_safe_slugs() {
+        assert_eq!(
+            file_name("agent-platform", "2026-11-23"),
+            "headroom-agent-platform-2026-11-23.csv"
+        );
+        assert_eq!(
+            file_name("Acme / Q3 pilot!", "2026-11-23"),
+            "headroom-acme-q3-pilot-2026-11-23.csv"
+        );
+        assert_eq!(
+            file_name("../../etc", "2026-11-23"),
+            "headroom-etc-2026-11-23.csv"
+        );
+        assert_eq!(
+            file_name("  ", "2026-11-23"),
+            "headroom-scenario-2026-11-23.csv"
+        );
+    }
 
     #[test]
     fn formulas_are_defused_and_numbers_kept() {

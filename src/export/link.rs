@@ -108,7 +108,8 @@ impl std::error::Error for LinkError {}
 
 /// The fragment (without `#`) that reopens `scenario`.
 pub fn encode(scenario: &Scenario) -> String {
-    let mut record: Vec<String> = Vec::with_capacity(V1_FIELDS.len() + 1 + 2 * scenario.prices.len());
+    let mut record: Vec<String> =
+        Vec::with_capacity(V1_FIELDS.len() + 1 + 2 * scenario.prices.len());
     record.push(scenario.catalog.clone());
     for path in V1_FIELDS {
         let value = fields::by_path(path).map(|f| f.get(scenario).to_text());
@@ -170,7 +171,9 @@ fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
     scenario.catalog = catalog.to_string();
     scenario.prices.clear();
     for path in V1_FIELDS {
-        let cell = cells.next().ok_or_else(|| damaged("it holds too few values"))?;
+        let cell = cells
+            .next()
+            .ok_or_else(|| damaged("it holds too few values"))?;
         let field = fields::by_path(path).ok_or_else(|| damaged("it names an unknown field"))?;
         let value = field
             .parse(cell)
@@ -178,7 +181,7 @@ fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
         field.set(&mut scenario, value);
     }
     let rest: Vec<&str> = cells.collect();
-    if rest.len() % 2 != 0 {
+    if !rest.len().is_multiple_of(2) {
         return Err(damaged("a price override has no value"));
     }
     for pair in rest.chunks(2) {
@@ -188,7 +191,10 @@ fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
         scenario.prices.insert(pair[0].to_string(), price);
     }
     if let Some(error) = scenario.validate().into_iter().next() {
-        return Err(LinkError::Damaged(format!("{}: {}", error.path, error.message)));
+        return Err(LinkError::Damaged(format!(
+            "{}: {}",
+            error.path, error.message
+        )));
     }
     Ok(scenario)
 }
@@ -201,7 +207,11 @@ mod tests {
     #[test]
     fn format_1_carries_every_field() {
         for field in fields::all() {
-            assert!(V1_FIELDS.contains(&field.path), "{} is not in V1_FIELDS", field.path);
+            assert!(
+                V1_FIELDS.contains(&field.path),
+                "{} is not in V1_FIELDS",
+                field.path
+            );
         }
         assert_eq!(V1_FIELDS.len(), fields::all().len());
     }
@@ -209,7 +219,9 @@ mod tests {
     #[test]
     fn overrides_round_trip() {
         let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
-        scenario.prices.insert("gcp.run.request.vcpu_second".into(), 0.00002);
+        scenario
+            .prices
+            .insert("gcp.run.request.vcpu_second".into(), 0.00002);
         scenario.name = "Acme, \"pilot\"".into();
         assert_eq!(decode(&encode(&scenario)).unwrap(), scenario);
     }

@@ -85,6 +85,16 @@ pub fn with_unit(amount: f64, unit: Unit) -> String {
     }
 }
 
+/// A catalog price or allowance: money when its unit is a USD amount, a plain number otherwise
+/// (free-tier allowances count vCPU-seconds, not dollars).
+pub fn price(value: f64, unit: &str) -> String {
+    if unit.starts_with("USD") {
+        money(value)
+    } else {
+        plain(value)
+    }
+}
+
 /// Inserts a comma between each group of three digits of the integer part.
 fn group_thousands(text: &str) -> String {
     let (sign, unsigned) = match text.strip_prefix('-') {
@@ -138,7 +148,10 @@ mod tests {
     fn non_finite_never_prints_as_nan_or_inf() {
         for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             for text in [plain(v), money(v), with_unit(v, Unit::Percent)] {
-                assert!(!text.to_lowercase().contains("nan") && !text.contains("inf"), "{text}");
+                assert!(
+                    !text.to_lowercase().contains("nan") && !text.contains("inf"),
+                    "{text}"
+                );
             }
         }
     }

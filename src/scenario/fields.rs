@@ -192,9 +192,17 @@ impl Field {
     pub fn allowed(&self) -> String {
         match &self.kind {
             Kind::Number { min, max, integer } => {
-                let whole = if *integer { "a whole number" } else { "a number" };
+                let whole = if *integer {
+                    "a whole number"
+                } else {
+                    "a number"
+                };
                 let unit = self.unit.symbol();
-                let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+                let unit = if unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {unit}")
+                };
                 format!(
                     "Allowed: {whole} from {} to {}{unit}.",
                     crate::report::format::plain(*min),
@@ -301,36 +309,116 @@ fn build() -> Vec<Field> {
                 }
             },
         },
-        number!("workload.runs_per_day", workload.runs_per_day, Workload, "Runs per day", RunsPerDay,
-            1.0, 1.0e9, false,
-            "Agent runs started per day, all teams and customers together."),
-        number!("workload.peak_to_average", workload.peak_to_average, Workload, "Peak-to-average ratio", Ratio,
-            1.0, 100.0, false,
-            "How many times the average arrival rate the busiest hour reaches (3 for a business-hours spike)."),
-        number!("workload.run_duration_s", workload.run_duration_s, Workload, "Average run duration", Seconds,
-            0.1, 86_400.0, false,
-            "Wall-clock time from a run's start to its end, including LLM and tool calls."),
-        number!("workload.burst_concurrent_runs", workload.burst_concurrent_runs, Workload, "Burst concurrency", ConcurrentRuns,
-            0.0, 10_000_000.0, false,
-            "Runs in flight at once when a batch trigger fires many together."),
-        number!("workload.steps_per_run", workload.steps_per_run, Workload, "Steps per run (average)", StepsPerRun,
-            1.0, 10_000.0, false,
-            "Steps an average run takes; each step is one activity with its LLM call and maybe a tool call."),
-        number!("workload.max_steps_per_run", workload.max_steps_per_run, Workload, "Steps per run (hard cap)", StepsPerRun,
-            1.0, 10_000.0, true,
-            "The most steps any run may take before it is stopped."),
-        number!("workload.tool_call_share_pct", workload.tool_call_share_pct, Workload, "Steps with a tool call", Percent,
-            0.0, 100.0, false,
-            "Share of steps that call a tool (an API call, a database query)."),
-        number!("workload.tool_call_latency_s", workload.tool_call_latency_s, Workload, "Tool-call latency", Seconds,
-            0.0, 3_600.0, false,
-            "Average time one tool call takes to answer."),
-        number!("workload.stream_events_per_step", workload.stream_events_per_step, Workload, "Stream events per step", EventsPerStep,
-            0.0, 1_000.0, false,
-            "Events streamed to watching clients per step (step start, tool call start and result, step end)."),
-        number!("workload.clients_per_run", workload.clients_per_run, Workload, "Clients per run (SSE)", ClientsPerRun,
-            0.0, 1_000.0, false,
-            "Clients holding a server-sent-events connection to each run while it executes."),
+        number!(
+            "workload.runs_per_day",
+            workload.runs_per_day,
+            Workload,
+            "Runs per day",
+            RunsPerDay,
+            1.0,
+            1.0e9,
+            false,
+            "Agent runs started per day, all teams and customers together."
+        ),
+        number!(
+            "workload.peak_to_average",
+            workload.peak_to_average,
+            Workload,
+            "Peak-to-average ratio",
+            Ratio,
+            1.0,
+            100.0,
+            false,
+            "How many times the average arrival rate the busiest hour reaches (3 for a business-hours spike)."
+        ),
+        number!(
+            "workload.run_duration_s",
+            workload.run_duration_s,
+            Workload,
+            "Average run duration",
+            Seconds,
+            0.1,
+            86_400.0,
+            false,
+            "Wall-clock time from a run's start to its end, including LLM and tool calls."
+        ),
+        number!(
+            "workload.burst_concurrent_runs",
+            workload.burst_concurrent_runs,
+            Workload,
+            "Burst concurrency",
+            ConcurrentRuns,
+            0.0,
+            10_000_000.0,
+            false,
+            "Runs in flight at once when a batch trigger fires many together."
+        ),
+        number!(
+            "workload.steps_per_run",
+            workload.steps_per_run,
+            Workload,
+            "Steps per run (average)",
+            StepsPerRun,
+            1.0,
+            10_000.0,
+            false,
+            "Steps an average run takes; each step is one activity with its LLM call and maybe a tool call."
+        ),
+        number!(
+            "workload.max_steps_per_run",
+            workload.max_steps_per_run,
+            Workload,
+            "Steps per run (hard cap)",
+            StepsPerRun,
+            1.0,
+            10_000.0,
+            true,
+            "The most steps any run may take before it is stopped."
+        ),
+        number!(
+            "workload.tool_call_share_pct",
+            workload.tool_call_share_pct,
+            Workload,
+            "Steps with a tool call",
+            Percent,
+            0.0,
+            100.0,
+            false,
+            "Share of steps that call a tool (an API call, a database query)."
+        ),
+        number!(
+            "workload.tool_call_latency_s",
+            workload.tool_call_latency_s,
+            Workload,
+            "Tool-call latency",
+            Seconds,
+            0.0,
+            3_600.0,
+            false,
+            "Average time one tool call takes to answer."
+        ),
+        number!(
+            "workload.stream_events_per_step",
+            workload.stream_events_per_step,
+            Workload,
+            "Stream events per step",
+            EventsPerStep,
+            0.0,
+            1_000.0,
+            false,
+            "Events streamed to watching clients per step (step start, tool call start and result, step end)."
+        ),
+        number!(
+            "workload.clients_per_run",
+            workload.clients_per_run,
+            Workload,
+            "Clients per run (SSE)",
+            ClientsPerRun,
+            0.0,
+            1_000.0,
+            false,
+            "Clients holding a server-sent-events connection to each run while it executes."
+        ),
         Field {
             path: "llm.model",
             section: Section::Llm,
@@ -346,54 +434,185 @@ fn build() -> Vec<Field> {
                 }
             },
         },
-        number!("llm.custom_input_usd_per_mtok", llm.custom_input_usd_per_mtok, Llm, "Custom input price", UsdPerMillionTokens,
-            0.0, 1_000.0, false,
-            "Your model's price per million input tokens.", relevant = custom_model),
-        number!("llm.custom_cached_input_usd_per_mtok", llm.custom_cached_input_usd_per_mtok, Llm, "Custom cached-input price", UsdPerMillionTokens,
-            0.0, 1_000.0, false,
-            "Your model's price per million input tokens served from the prompt cache.", relevant = custom_model),
-        number!("llm.custom_output_usd_per_mtok", llm.custom_output_usd_per_mtok, Llm, "Custom output price", UsdPerMillionTokens,
-            0.0, 1_000.0, false,
-            "Your model's price per million output tokens.", relevant = custom_model),
-        number!("llm.input_tokens_per_call", llm.input_tokens_per_call, Llm, "Input tokens per call", TokensPerCall,
-            0.0, 10_000_000.0, false,
-            "Prompt tokens sent with each LLM call (instructions, context, tool results)."),
-        number!("llm.output_tokens_per_call", llm.output_tokens_per_call, Llm, "Output tokens per call", TokensPerCall,
-            0.0, 1_000_000.0, false,
-            "Tokens the model writes in answer to each call."),
-        number!("llm.cached_input_share_pct", llm.cached_input_share_pct, Llm, "Input served from cache", Percent,
-            0.0, 100.0, false,
-            "Share of input tokens billed at the cached-input price (a repeated prompt prefix)."),
-        number!("llm.calls_per_step", llm.calls_per_step, Llm, "LLM calls per step", CallsPerStep,
-            0.0, 100.0, false,
-            "LLM calls each step makes; 1 in the usual one-call-per-activity design."),
-        number!("llm.token_budget_per_run", llm.token_budget_per_run, Llm, "Token budget per run", TokensPerRun,
-            1.0, 1.0e9, false,
-            "Tokens one run may spend before the platform stops it."),
-        number!("storage.metadata_kb_per_step", storage.metadata_kb_per_step, Storage, "Metadata per step", Kilobytes,
-            0.0, 1_000_000.0, false,
-            "Step ledger row: ids, status, timings, tool arguments (1 KB = 1,000 bytes)."),
-        number!("storage.context_kb_per_step", storage.context_kb_per_step, Storage, "Context snapshot per step", Kilobytes,
-            0.0, 1_000_000.0, false,
-            "The LLM context saved with each step for audit and replay."),
-        number!("storage.retention_days", storage.retention_days, Storage, "Retention", Days,
-            1.0, 36_500.0, false,
-            "Days a step stays in the ledger before it is deleted."),
-        number!("compute.vcpu_per_instance", compute.vcpu_per_instance, Compute, "vCPU per instance", Vcpu,
-            0.08, 8.0, false,
-            "CPU allocated to each Cloud Run instance (0.08 to 8)."),
-        number!("compute.memory_gib_per_instance", compute.memory_gib_per_instance, Compute, "Memory per instance", Gibibytes,
-            0.125, 32.0, false,
-            "Memory allocated to each instance, in GiB (0.5 = 512 MiB)."),
-        number!("compute.concurrency_per_instance", compute.concurrency_per_instance, Compute, "Concurrency per instance", ConcurrentRequests,
-            1.0, 1_000.0, true,
-            "Requests one instance serves at once; Cloud Run's default is 80, its maximum 1,000."),
-        number!("compute.min_instances", compute.min_instances, Compute, "Minimum instances", Instances,
-            0.0, 1_000.0, true,
-            "Instances kept warm at all times, even with no traffic."),
-        number!("compute.max_instances", compute.max_instances, Compute, "Maximum instances", Instances,
-            1.0, 1_000.0, true,
-            "The most instances the service may scale to; Cloud Run's default is 100."),
+        number!(
+            "llm.custom_input_usd_per_mtok",
+            llm.custom_input_usd_per_mtok,
+            Llm,
+            "Custom input price",
+            UsdPerMillionTokens,
+            0.0,
+            1_000.0,
+            false,
+            "Your model's price per million input tokens.",
+            relevant = custom_model
+        ),
+        number!(
+            "llm.custom_cached_input_usd_per_mtok",
+            llm.custom_cached_input_usd_per_mtok,
+            Llm,
+            "Custom cached-input price",
+            UsdPerMillionTokens,
+            0.0,
+            1_000.0,
+            false,
+            "Your model's price per million input tokens served from the prompt cache.",
+            relevant = custom_model
+        ),
+        number!(
+            "llm.custom_output_usd_per_mtok",
+            llm.custom_output_usd_per_mtok,
+            Llm,
+            "Custom output price",
+            UsdPerMillionTokens,
+            0.0,
+            1_000.0,
+            false,
+            "Your model's price per million output tokens.",
+            relevant = custom_model
+        ),
+        number!(
+            "llm.input_tokens_per_call",
+            llm.input_tokens_per_call,
+            Llm,
+            "Input tokens per call",
+            TokensPerCall,
+            0.0,
+            10_000_000.0,
+            false,
+            "Prompt tokens sent with each LLM call (instructions, context, tool results)."
+        ),
+        number!(
+            "llm.output_tokens_per_call",
+            llm.output_tokens_per_call,
+            Llm,
+            "Output tokens per call",
+            TokensPerCall,
+            0.0,
+            1_000_000.0,
+            false,
+            "Tokens the model writes in answer to each call."
+        ),
+        number!(
+            "llm.cached_input_share_pct",
+            llm.cached_input_share_pct,
+            Llm,
+            "Input served from cache",
+            Percent,
+            0.0,
+            100.0,
+            false,
+            "Share of input tokens billed at the cached-input price (a repeated prompt prefix)."
+        ),
+        number!(
+            "llm.calls_per_step",
+            llm.calls_per_step,
+            Llm,
+            "LLM calls per step",
+            CallsPerStep,
+            0.0,
+            100.0,
+            false,
+            "LLM calls each step makes; 1 in the usual one-call-per-activity design."
+        ),
+        number!(
+            "llm.token_budget_per_run",
+            llm.token_budget_per_run,
+            Llm,
+            "Token budget per run",
+            TokensPerRun,
+            1.0,
+            1.0e9,
+            false,
+            "Tokens one run may spend before the platform stops it."
+        ),
+        number!(
+            "storage.metadata_kb_per_step",
+            storage.metadata_kb_per_step,
+            Storage,
+            "Metadata per step",
+            Kilobytes,
+            0.0,
+            1_000_000.0,
+            false,
+            "Step ledger row: ids, status, timings, tool arguments (1 KB = 1,000 bytes)."
+        ),
+        number!(
+            "storage.context_kb_per_step",
+            storage.context_kb_per_step,
+            Storage,
+            "Context snapshot per step",
+            Kilobytes,
+            0.0,
+            1_000_000.0,
+            false,
+            "The LLM context saved with each step for audit and replay."
+        ),
+        number!(
+            "storage.retention_days",
+            storage.retention_days,
+            Storage,
+            "Retention",
+            Days,
+            1.0,
+            36_500.0,
+            false,
+            "Days a step stays in the ledger before it is deleted."
+        ),
+        number!(
+            "compute.vcpu_per_instance",
+            compute.vcpu_per_instance,
+            Compute,
+            "vCPU per instance",
+            Vcpu,
+            0.08,
+            8.0,
+            false,
+            "CPU allocated to each Cloud Run instance (0.08 to 8)."
+        ),
+        number!(
+            "compute.memory_gib_per_instance",
+            compute.memory_gib_per_instance,
+            Compute,
+            "Memory per instance",
+            Gibibytes,
+            0.125,
+            32.0,
+            false,
+            "Memory allocated to each instance, in GiB (0.5 = 512 MiB)."
+        ),
+        number!(
+            "compute.concurrency_per_instance",
+            compute.concurrency_per_instance,
+            Compute,
+            "Concurrency per instance",
+            ConcurrentRequests,
+            1.0,
+            1_000.0,
+            true,
+            "Requests one instance serves at once; Cloud Run's default is 80, its maximum 1,000."
+        ),
+        number!(
+            "compute.min_instances",
+            compute.min_instances,
+            Compute,
+            "Minimum instances",
+            Instances,
+            0.0,
+            1_000.0,
+            true,
+            "Instances kept warm at all times, even with no traffic."
+        ),
+        number!(
+            "compute.max_instances",
+            compute.max_instances,
+            Compute,
+            "Maximum instances",
+            Instances,
+            1.0,
+            1_000.0,
+            true,
+            "The most instances the service may scale to; Cloud Run's default is 100."
+        ),
         Field {
             path: "compute.billing",
             section: Section::Compute,
@@ -405,10 +624,12 @@ fn build() -> Vec<Field> {
                 ("instance".into(), "Instance-based".into()),
             ]),
             relevant: always,
-            get: |s| Value::Text(match s.compute.billing {
-                Billing::Request => "request".into(),
-                Billing::Instance => "instance".into(),
-            }),
+            get: |s| {
+                Value::Text(match s.compute.billing {
+                    Billing::Request => "request".into(),
+                    Billing::Instance => "instance".into(),
+                })
+            },
             set: |s, v| {
                 if let Value::Text(t) = v {
                     match t.as_str() {
@@ -419,9 +640,17 @@ fn build() -> Vec<Field> {
                 }
             },
         },
-        number!("compute.target_utilization_pct", compute.target_utilization_pct, Compute, "Target utilisation", Percent,
-            1.0, 100.0, false,
-            "Share of each instance's concurrency the autoscaler fills before it adds an instance; the rest is headroom."),
+        number!(
+            "compute.target_utilization_pct",
+            compute.target_utilization_pct,
+            Compute,
+            "Target utilisation",
+            Percent,
+            1.0,
+            100.0,
+            false,
+            "Share of each instance's concurrency the autoscaler fills before it adds an instance; the rest is headroom."
+        ),
         Field {
             path: "compute.free_tier",
             section: Section::Compute,
@@ -433,7 +662,13 @@ fn build() -> Vec<Field> {
                 ("yes".into(), "Deduct it from this service's bill".into()),
             ]),
             relevant: always,
-            get: |s| Value::Text(if s.compute.free_tier { "yes".into() } else { "no".into() }),
+            get: |s| {
+                Value::Text(if s.compute.free_tier {
+                    "yes".into()
+                } else {
+                    "no".into()
+                })
+            },
             set: |s, v| {
                 if let Value::Text(t) = v {
                     match t.as_str() {
@@ -444,15 +679,39 @@ fn build() -> Vec<Field> {
                 }
             },
         },
-        number!("deal.customers", deal.customers, Deal, "Customers", Count,
-            1.0, 1_000_000.0, true,
-            "Customers sharing this platform; the monthly bill is split evenly among them."),
-        number!("deal.contract_value_per_year_usd", deal.contract_value_per_year_usd, Deal, "Contract value per customer", UsdPerYear,
-            1.0, 1.0e10, false,
-            "What each customer pays per year (annual contract value)."),
-        number!("deal.hours_per_month", deal.hours_per_month, Deal, "Hours per month", Hours,
-            672.0, 744.0, false,
-            "Length of a billing month; 730 (365 × 24 ÷ 12) is the cloud calculators' convention."),
+        number!(
+            "deal.customers",
+            deal.customers,
+            Deal,
+            "Customers",
+            Count,
+            1.0,
+            1_000_000.0,
+            true,
+            "Customers sharing this platform; the monthly bill is split evenly among them."
+        ),
+        number!(
+            "deal.contract_value_per_year_usd",
+            deal.contract_value_per_year_usd,
+            Deal,
+            "Contract value per customer",
+            UsdPerYear,
+            1.0,
+            1.0e10,
+            false,
+            "What each customer pays per year (annual contract value)."
+        ),
+        number!(
+            "deal.hours_per_month",
+            deal.hours_per_month,
+            Deal,
+            "Hours per month",
+            Hours,
+            672.0,
+            744.0,
+            false,
+            "Length of a billing month; 730 (365 × 24 ÷ 12) is the cloud calculators' convention."
+        ),
     ]
 }
 
@@ -483,7 +742,10 @@ mod tests {
 
     #[test]
     fn malformed_numbers_are_refused() {
-        for text in ["", "abc", "1,00", "10,5", "inf", "NaN", "infinity", "1e400", "12abc", "1,0000", "0x10", ","] {
+        for text in [
+            "", "abc", "1,00", "10,5", "inf", "NaN", "infinity", "1e400", "12abc", "1,0000",
+            "0x10", ",",
+        ] {
             assert_eq!(parse_number(text), None, "{text}");
         }
     }
@@ -499,7 +761,10 @@ mod tests {
     #[test]
     fn errors_say_what_is_allowed() {
         let field = by_path("workload.peak_to_average").unwrap();
-        assert_eq!(field.parse("0.5").unwrap_err(), "Allowed: a number from 1 to 100 ×.");
+        assert_eq!(
+            field.parse("0.5").unwrap_err(),
+            "Allowed: a number from 1 to 100 ×."
+        );
         assert_eq!(
             field.parse("").unwrap_err(),
             "Enter a number. Allowed: a number from 1 to 100 ×."

@@ -33,27 +33,27 @@ fn agent_platform() -> Scenario {
         name: "agent-platform".to_string(),
         catalog: catalog::CURRENT_VERSION.to_string(),
         workload: Workload {
-            runs_per_day: 10_000.0,        // line 9
-            peak_to_average: 3.0,          // line 10
-            run_duration_s: 30.0,          // line 24
-            burst_concurrent_runs: 50.0,   // line 26
-            steps_per_run: 6.0,            // line 33
-            max_steps_per_run: 25.0,       // line 34
-            tool_call_share_pct: 60.0,     // line 42
-            tool_call_latency_s: 2.0,      // line 44
-            stream_events_per_step: 4.0,   // line 51
-            clients_per_run: 1.0,          // line 53
+            runs_per_day: 10_000.0,      // line 9
+            peak_to_average: 3.0,        // line 10
+            run_duration_s: 30.0,        // line 24
+            burst_concurrent_runs: 50.0, // line 26
+            steps_per_run: 6.0,          // line 33
+            max_steps_per_run: 25.0,     // line 34
+            tool_call_share_pct: 60.0,   // line 42
+            tool_call_latency_s: 2.0,    // line 44
+            stream_events_per_step: 4.0, // line 51
+            clients_per_run: 1.0,        // line 53
         },
         llm: Llm {
             model: CUSTOM_MODEL.to_string(),
-            input_tokens_per_call: 2_000.0, // line 61
-            output_tokens_per_call: 500.0,  // line 61
-            cached_input_share_pct: 0.0,    // the document assumes no prompt caching
-            calls_per_step: 1.0,            // line 62
-            token_budget_per_run: 50_000.0, // line 68 asks for a budget without a figure
-            custom_input_usd_per_mtok: 3.0,         // line 64
-            custom_cached_input_usd_per_mtok: 3.0,  // no cache discount assumed
-            custom_output_usd_per_mtok: 15.0,       // line 64
+            input_tokens_per_call: 2_000.0,        // line 61
+            output_tokens_per_call: 500.0,         // line 61
+            cached_input_share_pct: 0.0,           // the document assumes no prompt caching
+            calls_per_step: 1.0,                   // line 62
+            token_budget_per_run: 50_000.0,        // line 68 asks for a budget without a figure
+            custom_input_usd_per_mtok: 3.0,        // line 64
+            custom_cached_input_usd_per_mtok: 3.0, // no cache discount assumed
+            custom_output_usd_per_mtok: 15.0,      // line 64
         },
         storage: Storage {
             metadata_kb_per_step: 2.0, // line 74

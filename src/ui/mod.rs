@@ -1,4 +1,58 @@
-//! The browser app.
+//! The browser app: a Leptos single-page app over the engine.
+//!
+//! The views only read and write the scenario and show the report; every number comes from
+//! [`crate::engine`]. State is provided once as context ([`state::AppState`]).
+
+pub mod form;
+pub mod persist;
+pub mod report_view;
+pub mod state;
+pub mod toolbar;
+
+use leptos::prelude::*;
+
+use form::ScenarioForm;
+use report_view::ReportView;
+use state::{AppState, SetAside};
+use toolbar::{Notices, Toolbar};
 
 /// Mounts the app on the page's body.
-pub fn mount() {}
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The app: starts from the link, the saved work or the default preset, and keeps the address
+/// bar and saved work in step with every edit.
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, link_error, replaced) = persist::initial_scenario();
+    let state = AppState::new(initial);
+    state.link_error.set(link_error.map(|e| e.to_string()));
+    if let Some(work) = replaced {
+        state.set_aside.set(Some(SetAside {
+            scenario: work,
+            reason: "You opened a shared link.".to_string(),
+        }));
+    }
+    persist::keep_in_step(state);
+    view! { <Shell state /> }
+}
+
+/// The page for a given state: header, notices, form and report.
+#[component]
+pub fn Shell(state: AppState) -> impl IntoView {
+    provide_context(state);
+    view! {
+        <header class="top">
+            <h1>"Headroom"</h1>
+            <p class="tagline">"Capacity and cost, from workload to deal. Everything stays in your browser."</p>
+            <Toolbar />
+        </header>
+        <Notices />
+        <main class="layout">
+            <ScenarioForm />
+            <ReportView />
+        </main>
+    }
+}
