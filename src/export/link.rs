@@ -150,7 +150,7 @@ fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
     let damaged = |why: &str| LinkError::Damaged(why.to_string());
     let compressed = URL_SAFE_NO_PAD
         .decode(payload)
-        .map_err(|_| damaged("it contains characters a link never has"))?;
+        .map_err(|_| damaged("it is incomplete or has characters a link never has"))?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD_BYTES)
         .map_err(|_| damaged("its data does not unpack"))?;
     let mut reader = csv::ReaderBuilder::new()

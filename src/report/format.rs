@@ -40,7 +40,8 @@ pub fn plain(value: f64) -> String {
 }
 
 /// An amount in US dollars: whole dollars from $1,000, cents from $1, and three significant
-/// digits below a dollar, where unit costs and prices live ($0.0135 a call, $0.000024 a second).
+/// digits (and at least cents) below a dollar, where unit costs and prices live ($0.0135 a call,
+/// $0.000024 a second).
 pub fn money(value: f64) -> String {
     if !value.is_finite() {
         return "—".to_string();
@@ -51,7 +52,9 @@ pub fn money(value: f64) -> String {
     } else if magnitude >= 1.0 || magnitude == 0.0 {
         format!("{magnitude:.2}")
     } else {
-        plain(magnitude)
+        let digits = plain(magnitude);
+        let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
+        format!("{digits}{}", "0".repeat(2usize.saturating_sub(decimals)))
     };
     if value < 0.0 && digits.chars().any(|c| matches!(c, '1'..='9')) {
         format!("-${digits}")
@@ -130,7 +133,7 @@ mod tests {
         assert_eq!(plain(2.345), "2.35");
         assert_eq!(plain(0.347_222), "0.347");
         assert_eq!(plain(0.000_024), "0.000024");
-        assert_eq!(plain(-1_234.5), "-1,235");
+        assert_eq!(plain(-1_234.6), "-1,235");
     }
 
     #[test]
@@ -140,6 +143,8 @@ mod tests {
         assert_eq!(money(0.0), "$0.00");
         assert_eq!(money(0.002_47), "$0.00247");
         assert_eq!(money(0.013_5), "$0.0135");
+        assert_eq!(money(0.4), "$0.40");
+        assert_eq!(money(0.5), "$0.50");
         assert_eq!(money(-1_500.0), "-$1,500");
         assert_eq!(money(-0.001), "-$0.001");
     }

@@ -1,0 +1,281 @@
+//! Component tests of the browser app, run by wasm-bindgen-test in headless Chromium:
+//!
+//! ```text
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test components
+//! ```
+//!
+//! Each test mounts the app's shell with a fresh state into its own element, drives it through
+//! DOM events as a person would, and reads the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use headroom::engine;
+use headroom::report::format;
+use headroom::scenario::{fields, presets};
+use headroom::ui::Shell;
+use headroom::ui::form::input_id;
+use headroom::ui::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted app and the element it lives in; unmounted and removed on drop.
+struct Mounted {
+    root: HtmlElement,
+    state: AppState,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    fn new() -> Mounted {
+        let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&root).unwrap();
+        let state = AppState::new(presets::by_id("agent-platform").unwrap().scenario());
+        let handle =
+            leptos::mount::mount_to(root.clone(), move || view! { <Shell state /> }.into_any());
+        Mounted {
+            root,
+            state,
+            _handle: handle,
+        }
+    }
+
+    fn find(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn input(&self, path: &str) -> HtmlInputElement {
+        self.find(&format!("#{}", input_id(path))).unchecked_into()
+    }
+
+    fn metric_value(&self, id: &str) -> String {
+        self.find(&format!("tr[data-metric='{id}']"))
+            .get_attribute("data-value")
+            .unwrap_or_default()
+    }
+
+    /// Types `text` into a field as a person would: sets the value and fires `input`.
+    async fn type_into(&self, path: &str, text: &str) {
+        let input = self.input(path);
+        input.set_value(text);
+        fire(&input, "input").await;
+    }
+}
+
+/// Fires a bubbling DOM event at an element, as the browser does when a person edits it, and
+/// lets the app react.
+async fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+/// Lets Leptos's scheduled effects run.
+async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_field_has_a_visible_label_unit_and_help() {
+    let app = Mounted::new();
+    settle().await;
+    for field in fields::all() {
+        let id = input_id(field.path);
+        let label = app.find(&format!("label[for='{id}']"));
+        assert_eq!(label.text_content().unwrap(), field.label, "{}", field.path);
+        let control = app.find(&format!("#{id}"));
+        let described = control.get_attribute("aria-describedby").unwrap();
+        let help = app.find(&format!("#{id}-help"));
+        assert!(described.contains(&help.id()), "{}", field.path);
+        assert_eq!(help.text_content().unwrap(), field.help);
+        assert_eq!(
+            control.get_attribute("aria-invalid").as_deref(),
+            Some("false")
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_report_shows_every_metric_the_engine_makes() {
+    let app = Mounted::new();
+    settle().await;
+    let report = engine::evaluate(&app.state.scenario.get_untracked());
+    for m in &report.metrics {
+        let row = app.find(&format!("tr[data-metric='{}']", m.id));
+        assert_eq!(
+            row.get_attribute("data-value")
+                .unwrap()
+                .parse::<f64>()
+                .unwrap(),
+            m.value,
+            "{}",
+            m.id
+        );
+        let shown = row
+            .query_selector("td.num")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(shown, format::with_unit(m.value, m.unit), "{}", m.id);
+        let formula = row
+            .query_selector(".formula")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(formula, m.formula);
+    }
+    let text = app.root.text_content().unwrap();
+    assert!(
+        !text.contains("NaN") && !text.contains("inf"),
+        "the page shows NaN or inf"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_recomputes_at_once() {
+    let app = Mounted::new();
+    app.type_into("workload.runs_per_day", "20,000").await;
+    assert_eq!(app.metric_value("load.steps_per_day"), "120000");
+    assert_eq!(
+        app.state.scenario.get_untracked().workload.runs_per_day,
+        20_000.0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_is_marked_and_the_report_goes_stale() {
+    let app = Mounted::new();
+    settle().await;
+    let stale = app.find(".stale");
+    assert!(stale.has_attribute("hidden"));
+    for bad in ["", "abc", "-5", "1e300", "NaN"] {
+        app.type_into("workload.runs_per_day", bad).await;
+        let input = app.input("workload.runs_per_day");
+        assert_eq!(
+            input.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{bad:?}"
+        );
+        let message = app
+            .find("#f-workload-runs_per_day-error")
+            .text_content()
+            .unwrap();
+        assert!(
+            message.contains("Allowed: a number from 1 to 1,000,000,000"),
+            "{bad:?}: {message}"
+        );
+        assert_eq!(app.metric_value("load.steps_per_day"), "60000", "{bad:?}");
+        assert!(!stale.has_attribute("hidden"), "{bad:?}");
+        assert_eq!(input.value(), bad, "the typed text is kept");
+    }
+    app.type_into("workload.runs_per_day", "5000").await;
+    assert_eq!(
+        app.input("workload.runs_per_day")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        app.find("#f-workload-runs_per_day-error")
+            .text_content()
+            .unwrap(),
+        ""
+    );
+    assert!(stale.has_attribute("hidden"));
+    assert_eq!(app.metric_value("load.steps_per_day"), "30000");
+}
+
+#[wasm_bindgen_test]
+async fn a_pending_field_is_accepted_once_its_partner_allows_it() {
+    let app = Mounted::new();
+    app.type_into("compute.min_instances", "150").await;
+    let min = app.input("compute.min_instances");
+    assert_eq!(min.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        app.find("#f-compute-min_instances-error")
+            .text_content()
+            .unwrap()
+            .contains("must not exceed maximum")
+    );
+    app.type_into("compute.max_instances", "200").await;
+    assert_eq!(min.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(
+        app.state.scenario.get_untracked().compute.min_instances,
+        150.0
+    );
+    assert_eq!(app.metric_value("capacity.instances_peak"), "150");
+}
+
+#[wasm_bindgen_test]
+async fn custom_prices_show_only_for_the_custom_model() {
+    let app = Mounted::new();
+    settle().await;
+    let custom_row = |app: &Mounted| {
+        app.input("llm.custom_input_usd_per_mtok")
+            .closest(".field")
+            .unwrap()
+            .unwrap()
+    };
+    assert!(!custom_row(&app).has_attribute("hidden"));
+    let model: HtmlSelectElement = app.find("#f-llm-model").unchecked_into();
+    model.set_value("gpt-4o-mini");
+    fire(&model, "change").await;
+    assert_eq!(app.state.scenario.get_untracked().llm.model, "gpt-4o-mini");
+    assert!(custom_row(&app).has_attribute("hidden"));
+    // 60,000 calls × (2,000 × $0.15 + 500 × $0.60) ÷ 1M = $36/day
+    assert_eq!(
+        app.metric_value("llm.cost_per_day_usd")
+            .parse::<f64>()
+            .unwrap()
+            .round(),
+        36.0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn replaced_work_can_be_restored() {
+    let app = Mounted::new();
+    app.type_into("workload.runs_per_day", "7000").await;
+    let notice = app.find(".set-aside");
+    assert!(notice.has_attribute("hidden"));
+    app.state.replace_keeping(
+        presets::by_id("agent-platform").unwrap().scenario(),
+        "You picked a preset.",
+    );
+    settle().await;
+    assert!(!notice.has_attribute("hidden"));
+    assert_eq!(app.input("workload.runs_per_day").value(), "10000");
+    let restore: HtmlElement = notice
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(restore.text_content().unwrap(), "Restore previous scenario");
+    restore.click();
+    settle().await;
+    assert_eq!(app.input("workload.runs_per_day").value(), "7000");
+    assert_eq!(app.metric_value("load.steps_per_day"), "42000");
+}
