@@ -279,3 +279,59 @@ async fn replaced_work_can_be_restored() {
     assert_eq!(app.input("workload.runs_per_day").value(), "7000");
     assert_eq!(app.metric_value("load.steps_per_day"), "42000");
 }
+
+#[wasm_bindgen_test]
+async fn a_catalog_price_can_be_overridden_in_the_report() {
+    let app = Mounted::new();
+    settle().await;
+    let id = "gcp.run.request.vcpu_second";
+    let input: HtmlInputElement = app
+        .find("#price-gcp-run-request-vcpu_second")
+        .unchecked_into();
+    assert_eq!(
+        input.get_attribute("aria-label").unwrap(),
+        "Your price: Cloud Run request-based: vCPU-second"
+    );
+    let cpu_before: f64 = app
+        .metric_value("cost.compute_cpu_monthly_usd")
+        .parse()
+        .unwrap();
+    input.set_value("0.000012");
+    fire(&input, "input").await;
+    assert_eq!(
+        app.state.scenario.get_untracked().prices.get(id),
+        Some(&0.000012)
+    );
+    let cpu_after: f64 = app
+        .metric_value("cost.compute_cpu_monthly_usd")
+        .parse()
+        .unwrap();
+    assert!(
+        (cpu_after - cpu_before / 2.0).abs() < 1e-9,
+        "{cpu_before} → {cpu_after}"
+    );
+    let source = app
+        .find(&format!("tr[data-price='{id}'] .source"))
+        .text_content()
+        .unwrap();
+    assert!(source.starts_with("overridden in the scenario"), "{source}");
+
+    input.set_value("-1");
+    fire(&input, "input").await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(!app.find(".stale").has_attribute("hidden"));
+    assert_eq!(
+        app.state.scenario.get_untracked().prices.get(id),
+        Some(&0.000012)
+    );
+
+    input.set_value("");
+    fire(&input, "input").await;
+    assert!(app.state.scenario.get_untracked().prices.is_empty());
+    assert!(app.find(".stale").has_attribute("hidden"));
+    let cpu_back: f64 = app
+        .metric_value("cost.compute_cpu_monthly_usd")
+        .parse()
+        .unwrap();
+    assert_eq!(cpu_back, cpu_before);
+}

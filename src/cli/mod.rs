@@ -175,12 +175,9 @@ fn apply(scenario: &mut Scenario, assignment: &str) -> Result<(), String> {
         .split_once('=')
         .ok_or_else(|| format!("--set {assignment:?} needs the form PATH=VALUE"))?;
     if let Some(id) = path.strip_prefix("prices.") {
-        let value: f64 = raw
-            .trim()
-            .parse()
-            .map_err(|_| format!("--set {path}: {raw:?} is not a number"))?;
-        scenario.prices.insert(id.to_string(), value);
-        return Ok(());
+        return scenario
+            .set_price_override(id, raw)
+            .map_err(|e| format!("--set {path}: {e}"));
     }
     let field = fields::by_path(path).ok_or_else(|| {
         format!("--set: no field {path:?} (see `headroom eval --preset agent-platform --format scenario`)")

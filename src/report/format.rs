@@ -162,6 +162,18 @@ mod tests {
     }
 
     #[test]
+    fn prices_read_with_their_unit() {
+        assert_eq!(
+            price(0.000_024, "USD per vCPU-second"),
+            "$0.000024 per vCPU-second"
+        );
+        assert_eq!(
+            price(180_000.0, "vCPU-seconds per month"),
+            "180,000 vCPU-seconds per month"
+        );
+    }
+
+    #[test]
     fn units_follow_values() {
         assert_eq!(with_unit(41.234, Unit::Percent), "41.2%");
         assert_eq!(with_unit(24_637.5, Unit::UsdPerMonth), "$24,638/month");

@@ -222,7 +222,7 @@ impl Field {
 
 /// Parses a decimal number as people type it: `10000`, `10,000`, `0.6`, `1e6`. Commas are
 /// accepted only as thousands separators in the integer part; `inf` and `NaN` are refused.
-fn parse_number(text: &str) -> Option<f64> {
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
     let (integer_part, rest) = match text.find(['.', 'e', 'E']) {
         Some(i) => text.split_at(i),
         None => (text, ""),

@@ -150,6 +150,23 @@ pub struct Deal {
     pub hours_per_month: f64,
 }
 
+/// The largest price a user may type over a catalog price.
+pub const MAX_PRICE_OVERRIDE: f64 = 1.0e6;
+
+const PRICE_OVERRIDE_ALLOWED: &str =
+    "Allowed: a number from 0 to 1,000,000 in the price's unit, or empty for the list price.";
+
+/// Whether `value` may override the catalog price `id`.
+fn check_price_override(id: &str, value: f64) -> Result<(), String> {
+    if crate::catalog::Catalog::current().get(id).is_none() {
+        Err(format!("{id} is not a price in the catalog."))
+    } else if !(value.is_finite() && (0.0..=MAX_PRICE_OVERRIDE).contains(&value)) {
+        Err(PRICE_OVERRIDE_ALLOWED.to_string())
+    } else {
+        Ok(())
+    }
+}
+
 /// A field the user typed that is not allowed, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
@@ -174,19 +191,29 @@ impl Scenario {
             .collect();
         errors.extend(self.cross_field_errors());
         for (id, value) in &self.prices {
-            if crate::catalog::Catalog::current().get(id).is_none() {
+            if let Err(message) = check_price_override(id, *value) {
                 errors.push(FieldError {
                     path: "prices",
-                    message: format!("{id} is not a price in catalog {}", self.catalog),
-                });
-            } else if !(value.is_finite() && *value >= 0.0 && *value <= 1.0e6) {
-                errors.push(FieldError {
-                    path: "prices",
-                    message: format!("the price for {id} must be a number from 0 to 1,000,000"),
+                    message,
                 });
             }
         }
         errors
+    }
+
+    /// Overrides a catalog price with what the user typed; empty text goes back to the list
+    /// price. The scenario is unchanged when the text is not accepted.
+    pub fn set_price_override(&mut self, id: &str, text: &str) -> Result<(), String> {
+        let text = text.trim();
+        if text.is_empty() {
+            self.prices.remove(id);
+            return Ok(());
+        }
+        let value = fields::parse_number(text)
+            .ok_or_else(|| format!("“{text}” is not a number. {PRICE_OVERRIDE_ALLOWED}"))?;
+        check_price_override(id, value)?;
+        self.prices.insert(id.to_string(), value);
+        Ok(())
     }
 
     /// The rules that involve two fields. Each names both fields, so that whichever the user

@@ -154,27 +154,10 @@ fn MetricRow(id: &'static str) -> impl IntoView {
 #[component]
 fn PricesUsed() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let rows = move || {
-        state.report.with(|r| {
-            r.prices
-                .iter()
-                .map(|p| {
-                    let dated = if p.as_of.is_empty() {
-                        p.source.clone()
-                    } else {
-                        format!("{} (as of {})", p.source, p.as_of)
-                    };
-                    view! {
-                        <tr data-price=p.id.clone()>
-                            <th scope="row">{p.label.clone()}</th>
-                            <td class="num">{format::price(p.value, &p.unit)}</td>
-                            <td>{p.unit.clone()}</td>
-                            <td class="source">{dated}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
+    let ids = move || {
+        state
+            .report
+            .with(|r| r.prices.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
     };
     view! {
         <section class="report-section prices" aria-labelledby="report-prices">
@@ -184,13 +167,118 @@ fn PricesUsed() -> impl IntoView {
                     <tr>
                         <th scope="col">"Price"</th>
                         <th scope="col">"Value"</th>
-                        <th scope="col">"Unit"</th>
+                        <th scope="col">"Your price"</th>
                         <th scope="col">"Source"</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>
+                    <For each=ids key=|id| id.clone() let:id>
+                        <PriceRow id />
+                    </For>
+                </tbody>
             </table>
             <p class="catalog">"Price catalog " {move || state.report.with(|r| r.catalog_version.clone())}</p>
         </section>
+    }
+}
+
+/// One price: its value and unit, an input to type your own over a catalog price, and where
+/// the price comes from.
+#[component]
+fn PriceRow(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let price = {
+        let id = id.clone();
+        move || {
+            state
+                .report
+                .with(|r| r.prices.iter().find(|p| p.id == id).cloned())
+        }
+    };
+    let label = {
+        let price = price.clone();
+        move || price().map(|p| p.label).unwrap_or_default()
+    };
+    let shown = {
+        let price = price.clone();
+        move || {
+            price()
+                .map(|p| format::price(p.value, &p.unit))
+                .unwrap_or_default()
+        }
+    };
+    let source = move || {
+        price()
+            .map(|p| {
+                if p.as_of.is_empty() {
+                    p.source
+                } else {
+                    format!("{} (as of {})", p.source, p.as_of)
+                }
+            })
+            .unwrap_or_default()
+    };
+    let own = if id.starts_with("custom.") {
+        view! { <span class="typed">"typed in the form"</span> }.into_any()
+    } else {
+        let input_id = format!("price-{}", id.replace('.', "-"));
+        let error_id = format!("{input_id}-error");
+        let draft = {
+            let id = id.clone();
+            move || state.price_drafts.with(|d| d.get(&id).cloned())
+        };
+        let text = {
+            let id = id.clone();
+            let draft = draft.clone();
+            move || match draft() {
+                Some(d) => d.text,
+                None => state.scenario.with(|s| {
+                    s.prices
+                        .get(&id)
+                        .map(|v| format!("{v}"))
+                        .unwrap_or_default()
+                }),
+            }
+        };
+        let error = {
+            let draft = draft.clone();
+            move || draft().and_then(|d| d.error)
+        };
+        let invalid = {
+            let error = error.clone();
+            move || if error().is_some() { "true" } else { "false" }
+        };
+        let on_input = {
+            let id = id.clone();
+            move |ev: leptos::ev::Event| state.override_price(&id, event_target_value(&ev))
+        };
+        let aria_label = {
+            let label = label.clone();
+            move || format!("Your price: {}", label())
+        };
+        view! {
+            <input
+                id=input_id
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                placeholder="list price"
+                aria-label=aria_label
+                aria-describedby=error_id.clone()
+                aria-invalid=invalid
+                prop:value=text
+                on:input=on_input
+            />
+            <p class="field-error" id=error_id>{error}</p>
+        }
+        .into_any()
+    };
+    view! {
+        <tr data-price=id.clone()>
+            <th scope="row">{label}</th>
+            <td class="num">{shown}</td>
+            <td class="own">{own}</td>
+            <td class="source">{source}</td>
+        </tr>
     }
 }

@@ -1,6 +1,8 @@
 //! The app's state, provided once as context: the last valid scenario, what the user has typed
 //! into each field, the report the engine made, and the notices about links and saved work.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::engine;
@@ -17,6 +19,15 @@ pub struct Draft {
     pub text: RwSignal<String>,
     /// Why the text is not accepted; `None` when it is.
     pub error: RwSignal<Option<String>>,
+}
+
+/// What the user has typed over a catalog price, and why it is not accepted, if it is not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceDraft {
+    /// The text in the input.
+    pub text: String,
+    /// Why the text is not accepted; `None` when it is.
+    pub error: Option<String>,
 }
 
 /// A scenario set aside when another replaced it, which the user can bring back.
@@ -41,6 +52,8 @@ pub struct AppState {
     pub link_error: RwSignal<Option<String>>,
     /// Work replaced by a link or a preset, kept so that it can be restored.
     pub set_aside: RwSignal<Option<SetAside>>,
+    /// Text typed over catalog prices since the scenario was last replaced, by price id.
+    pub price_drafts: RwSignal<BTreeMap<String, PriceDraft>>,
 }
 
 impl AppState {
@@ -61,6 +74,7 @@ impl AppState {
             report: Memo::new(move |_| scenario.with(engine::evaluate)),
             link_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),
+            price_drafts: RwSignal::new(BTreeMap::new()),
         }
     }
 
@@ -70,10 +84,28 @@ impl AppState {
             .with_value(|drafts| drafts.iter().find(|d| d.field.path == path).copied())
     }
 
-    /// Whether any field holds text that is not accepted, so the report is stale.
+    /// Whether any field or price holds text that is not accepted, so the report is stale.
     pub fn is_stale(&self) -> bool {
-        self.drafts
-            .with_value(|drafts| drafts.iter().any(|d| d.error.with(Option::is_some)))
+        let fields_pending = self
+            .drafts
+            .with_value(|drafts| drafts.iter().any(|d| d.error.with(Option::is_some)));
+        fields_pending
+            || self
+                .price_drafts
+                .with(|drafts| drafts.values().any(|d| d.error.is_some()))
+    }
+
+    /// Takes what the user typed over a catalog price: a number overrides it at once, empty
+    /// text goes back to the list price, anything else is marked and changes nothing.
+    pub fn override_price(&self, id: &str, text: String) {
+        let mut candidate = self.scenario.get_untracked();
+        let error = candidate.set_price_override(id, &text).err();
+        if error.is_none() && candidate != self.scenario.get_untracked() {
+            self.scenario.set(candidate);
+        }
+        self.price_drafts.update(|drafts| {
+            drafts.insert(id.to_string(), PriceDraft { text, error });
+        });
     }
 
     /// Takes what the user typed into a field: accepted text updates the scenario (and so the
@@ -134,6 +166,7 @@ impl AppState {
                 d.error.set(None);
             }
         });
+        self.price_drafts.set(BTreeMap::new());
         self.scenario.set(scenario);
     }
 
