@@ -175,16 +175,9 @@ fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
             .next()
             .ok_or_else(|| damaged("it holds too few values"))?;
         let field = fields::by_path(path).ok_or_else(|| damaged("it names an unknown field"))?;
-        // Text is read back exactly as it was written: `parse` trims what a person types, which
-        // would drop a name's leading or trailing spaces and reopen a different scenario.
-        let value = match field.kind {
-            fields::Kind::Text { .. } => {
-                let text = fields::Value::Text(cell.to_string());
-                field.check(&text).map(|()| text)
-            }
-            _ => field.parse(cell),
-        }
-        .map_err(|e| LinkError::Damaged(format!("{} is out of range ({e})", field.label)))?;
+        let value = field
+            .parse(cell)
+            .map_err(|e| LinkError::Damaged(format!("{} is out of range ({e})", field.label)))?;
         field.set(&mut scenario, value);
     }
     let rest: Vec<&str> = cells.collect();

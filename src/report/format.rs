@@ -88,13 +88,12 @@ pub fn with_unit(amount: f64, unit: Unit) -> String {
     }
 }
 
-/// A catalog price or allowance: money when its unit is a USD amount, a plain number otherwise
-/// (free-tier allowances count vCPU-seconds, not dollars).
+/// A catalog price or allowance with its unit: `$0.000024 per vCPU-second` for a price in USD,
+/// `180,000 vCPU-seconds per month per billing account` for a free allowance.
 pub fn price(value: f64, unit: &str) -> String {
-    if unit.starts_with("USD") {
-        money(value)
-    } else {
-        plain(value)
+    match unit.strip_prefix("USD ") {
+        Some(per) => format!("{} {per}", money(value)),
+        None => format!("{} {unit}", plain(value)),
     }
 }
 

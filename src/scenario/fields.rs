@@ -144,9 +144,9 @@ impl Field {
 
     /// Parses what a user typed into a value this field accepts, or says what is allowed.
     pub fn parse(&self, raw: &str) -> Result<Value, String> {
-        let trimmed = raw.trim();
         let value = match &self.kind {
             Kind::Number { .. } => {
+                let trimmed = raw.trim();
                 if trimmed.is_empty() {
                     return Err(format!("Enter a number. {}", self.allowed()));
                 }
@@ -154,7 +154,10 @@ impl Field {
                     .ok_or_else(|| format!("“{trimmed}” is not a number. {}", self.allowed()))?;
                 Value::Number(number)
             }
-            Kind::Choice(_) | Kind::Text { .. } => Value::Text(trimmed.to_string()),
+            Kind::Choice(_) => Value::Text(raw.trim().to_string()),
+            // Text is kept exactly as typed, so that what the form shows, the link carries and
+            // the file holds are the same.
+            Kind::Text { .. } => Value::Text(raw.to_string()),
         };
         self.check(&value)?;
         Ok(value)
