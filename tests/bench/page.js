@@ -1,0 +1,310 @@
+// Page benchmark and BENCHMARKS.md writer, run by `.ci/bench` after `cargo bench --bench engine`
+// and `trunk build --release --offline`:
+//   - the first-visit files in dist/ (everything index.html references, plus index.html), raw and
+//     gzipped at level 9;
+//   - the time from navigation start to the report being shown, over fresh browser contexts
+//     (no cache, no saved work) on loopback;
+//   - criterion's estimates for the engine benchmarks (target/criterion/*/new/estimates.json).
+// Timings are reported, never asserted: this exits 0 whatever it measures.
+//   node tests/bench/page.js [--runs N] [--out BENCHMARKS.md]
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const zlib = require('zlib');
+const { spawn, execFileSync } = require('child_process');
+const { chromium } = require('@playwright/test');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const CRITERION = path.join(ROOT, 'target', 'criterion');
+const { launchOptions } = require(path.join(ROOT, 'playwright.config.js')).use;
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const RUNS = Number(opt('--runs', '15'));
+const OUT = path.resolve(ROOT, opt('--out', 'BENCHMARKS.md'));
+const PORT = Number(process.env.BENCH_PORT || 8788);
+const URL_ROOT = `http://127.0.0.1:${PORT}/`;
+
+const BUDGET = {
+  transferBytes: 300 * 1024, // first visit, gzipped
+  reportMs: 500, // navigation start → report shown
+  evaluateNs: 50_000, // engine::evaluate of the agent-platform preset
+};
+
+// ---------------------------------------------------------------------------------------------
+// First-visit files.
+
+function firstVisitFiles() {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const refs = new Set(['index.html']);
+  for (const m of html.matchAll(/(?:href|src|module_or_path)\s*[=:]\s*['"]\/?([^'"#?]+)['"]/g)) {
+    const rel = m[1];
+    if (!/^[a-z]+:/i.test(rel) && fs.existsSync(path.join(DIST, rel))) refs.add(rel);
+  }
+  for (const m of html.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) {
+    if (fs.existsSync(path.join(DIST, m[1]))) refs.add(m[1]);
+  }
+  const kind = (f) => {
+    if (f.endsWith('.wasm')) return 'wasm';
+    if (f.endsWith('.js')) return 'js';
+    if (f.endsWith('.css')) return 'css';
+    if (f.endsWith('.html')) return 'html';
+    return 'icon/other';
+  };
+  const files = [...refs].map((f) => {
+    const body = fs.readFileSync(path.join(DIST, f));
+    return { file: f, kind: kind(f), raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length };
+  });
+  const order = { html: 0, js: 1, wasm: 2, css: 3, 'icon/other': 4 };
+  files.sort((a, b) => order[a.kind] - order[b.kind] || a.file.localeCompare(b.file));
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Criterion estimates.
+
+function criterionResults() {
+  const out = [];
+  if (!fs.existsSync(CRITERION)) return out;
+  for (const dir of fs.readdirSync(CRITERION)) {
+    const base = path.join(CRITERION, dir, 'new');
+    const est = path.join(base, 'estimates.json');
+    if (!fs.existsSync(est)) continue;
+    const e = JSON.parse(fs.readFileSync(est, 'utf8'));
+    let name = dir;
+    try {
+      name = JSON.parse(fs.readFileSync(path.join(base, 'benchmark.json'), 'utf8')).full_id || dir;
+    } catch (_) {
+      /* keep the directory name */
+    }
+    out.push({
+      name,
+      meanNs: e.mean.point_estimate,
+      meanLo: e.mean.confidence_interval.lower_bound,
+      meanHi: e.mean.confidence_interval.upper_bound,
+      medianNs: e.median.point_estimate,
+      mtime: fs.statSync(est).mtime,
+    });
+  }
+  out.sort((a, b) => a.name.localeCompare(b.name));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page load timing.
+
+function waitForServer(url, deadlineMs) {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const req = http.get(url, (res) => {
+        res.resume();
+        resolve();
+      });
+      req.on('error', () => {
+        if (Date.now() - start > deadlineMs) reject(new Error(`no server at ${url}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+// Runs in the page before its own scripts: notes when the total-cost card first holds a value,
+// and the next animation frame after that (the report painted).
+function observeReport() {
+  const selector = '[data-metric="cost.total_monthly_usd"]';
+  window.__bench = {};
+  const check = () => {
+    const el = document.querySelector(selector);
+    if (!el || window.__bench.inDom) return;
+    if (!el.getAttribute('data-value') || !el.checkVisibility()) return;
+    window.__bench.inDom = performance.now();
+    requestAnimationFrame(() => {
+      window.__bench.frame = performance.now();
+    });
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+async function pageTimings(browser) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const context = await browser.newContext(); // fresh: no cache, no localStorage
+    const page = await context.newPage();
+    await page.addInitScript(observeReport);
+    await page.goto(URL_ROOT, { waitUntil: 'commit' });
+    await page.locator('[data-metric="cost.total_monthly_usd"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForFunction(() => window.__bench && window.__bench.frame !== undefined, null, { timeout: 10_000 });
+    const t = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        shown: window.__bench.frame,
+        inDom: window.__bench.inDom,
+        domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+      };
+    });
+    runs.push(t);
+    await context.close();
+  }
+  return runs;
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const fmtNs = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+const verdict = (ok) => (ok === null ? 'not measured' : ok ? 'pass' : 'FAIL');
+
+function sh(cmd, argv) {
+  try {
+    return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch (_) {
+    return 'unknown';
+  }
+}
+
+async function main() {
+  const files = firstVisitFiles();
+  const totalRaw = files.reduce((s, f) => s + f.raw, 0);
+  const totalGz = files.reduce((s, f) => s + f.gzip, 0);
+  console.log('first-visit files (dist/):');
+  for (const f of files) console.log(`  ${f.file.padEnd(44)} ${String(f.raw).padStart(9)} B ${String(f.gzip).padStart(9)} B gz`);
+  console.log(`  ${'total'.padEnd(44)} ${String(totalRaw).padStart(9)} B ${String(totalGz).padStart(9)} B gz`);
+
+  const server = spawn('python3', ['-m', 'http.server', String(PORT), '-d', DIST, '--bind', '127.0.0.1'], {
+    stdio: 'ignore',
+  });
+  let browser;
+  let runs;
+  let browserVersion;
+  try {
+    await waitForServer(URL_ROOT, 15_000);
+    browser = await chromium.launch({ ...launchOptions, headless: true });
+    browserVersion = browser.version();
+    // One warm-up load (process start-up, disk cache of the OS), not counted.
+    const warm = await browser.newContext();
+    const wp = await warm.newPage();
+    await wp.goto(URL_ROOT);
+    await wp.locator('[data-metric="cost.total_monthly_usd"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await warm.close();
+    runs = await pageTimings(browser);
+  } finally {
+    if (browser) await browser.close();
+    server.kill();
+  }
+  const shown = runs.map((r) => r.shown);
+  const inDom = runs.map((r) => r.inDom);
+  const med = quantile(shown, 0.5);
+  const p90 = quantile(shown, 0.9);
+  console.log(`report shown (navigation start → first frame with the report), ${runs.length} fresh loads:`);
+  console.log(`  median ${med.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, min ${Math.min(...shown).toFixed(1)} ms, max ${Math.max(...shown).toFixed(1)} ms`);
+
+  const bench = criterionResults();
+  for (const b of bench) console.log(`criterion ${b.name}: mean ${fmtNs(b.meanNs)}, median ${fmtNs(b.medianNs)}`);
+  const evaluate = bench.find((b) => /^evaluate/.test(b.name));
+
+  const date = new Date().toISOString().slice(0, 10);
+  const machine = {
+    nproc: sh('nproc', []),
+    arch: sh('uname', ['-m']),
+    kernel: sh('uname', ['-sr']),
+    cpu: (os.cpus()[0] || {}).model || 'unknown',
+    memGiB: (os.totalmem() / 2 ** 30).toFixed(0),
+    chromium: browserVersion,
+    rustc: sh('rustc', ['--version']),
+    node: process.version,
+  };
+
+  const md = [];
+  md.push('# Benchmarks');
+  md.push('');
+  md.push(`Measured on ${date} by \`npm run bench\` (\`.ci/bench\`). Timings are reported here, never asserted by CI;`);
+  md.push('the transfer budget is also checked by `tests/e2e/size.spec.js` in `npm test`.');
+  md.push('');
+  md.push('## Budgets');
+  md.push('');
+  md.push('| budget | limit | measured | result |');
+  md.push('| --- | --- | --- | --- |');
+  md.push(`| first-visit transfer (gzip -9, all files) | ≤ 300 KB (307,200 B) | ${kb(totalGz)} (${totalGz.toLocaleString('en-US')} B) | ${verdict(totalGz <= BUDGET.transferBytes)} |`);
+  md.push(`| report shown after navigation start (median of ${runs.length}) | ≤ 500 ms | ${med.toFixed(1)} ms (p90 ${p90.toFixed(1)} ms) | ${verdict(med <= BUDGET.reportMs)} |`);
+  md.push(`| \`engine::evaluate\`, agent-platform preset (criterion mean) | ≤ 50 µs | ${evaluate ? `${fmtNs(evaluate.meanNs)} (median ${fmtNs(evaluate.medianNs)})` : 'not run'} | ${verdict(evaluate ? evaluate.meanNs <= BUDGET.evaluateNs : null)} |`);
+  md.push('');
+  md.push('## Machine');
+  md.push('');
+  md.push(`- ${machine.nproc} cores (\`nproc\`), ${machine.arch} (\`uname -m\`), ${machine.kernel}, ${machine.memGiB} GiB memory`);
+  md.push(`- CPU: ${machine.cpu}`);
+  md.push(`- Chromium ${machine.chromium} (Debian package, headless, flags from \`playwright.config.js\`)`);
+  md.push(`- ${machine.rustc}; Node ${machine.node}`);
+  md.push('- Shared development machine: other builds may have been running, so timings are indicative.');
+  md.push('');
+  md.push('## First-visit transfer');
+  md.push('');
+  md.push('`trunk build --release --offline` (opt-level "z", LTO, wasm-opt -Oz version_132), then every file');
+  md.push('`dist/index.html` references, plus the page itself, each compressed with Node zlib gzip level 9.');
+  md.push('');
+  md.push('| file | kind | raw | gzip -9 |');
+  md.push('| --- | --- | ---: | ---: |');
+  for (const f of files) md.push(`| \`${f.file}\` | ${f.kind} | ${f.raw.toLocaleString('en-US')} B | ${f.gzip.toLocaleString('en-US')} B |`);
+  md.push(`| **total** | | **${totalRaw.toLocaleString('en-US')} B** (${kb(totalRaw)}) | **${totalGz.toLocaleString('en-US')} B** (${kb(totalGz)}) |`);
+  md.push('');
+  md.push('## Report shown');
+  md.push('');
+  md.push(`\`tests/bench/page.js\` serves \`dist/\` with \`python3 -m http.server\` on 127.0.0.1 (no compression), then loads`);
+  md.push(`the bare address ${runs.length} times, each in a fresh Playwright browser context (empty cache and localStorage, so`);
+  md.push('the agent-platform preset), after one uncounted warm-up load. A script added before the page\'s own notes');
+  md.push('`performance.now()` (milliseconds since navigation start) at the first animation frame after the');
+  md.push('`[data-metric="cost.total_monthly_usd"]` card is visible with a value.');
+  md.push('');
+  md.push('| statistic | report shown (next frame) | card in DOM | DOMContentLoaded |');
+  md.push('| --- | ---: | ---: | ---: |');
+  const dcl = runs.map((r) => r.domContentLoaded).filter((x) => x !== null);
+  for (const [label, q] of [['median', 0.5], ['p90', 0.9]]) {
+    md.push(`| ${label} | ${quantile(shown, q).toFixed(1)} ms | ${quantile(inDom, q).toFixed(1)} ms | ${dcl.length ? `${quantile(dcl, q).toFixed(1)} ms` : '–'} |`);
+  }
+  md.push(`| min | ${Math.min(...shown).toFixed(1)} ms | ${Math.min(...inDom).toFixed(1)} ms | ${dcl.length ? `${Math.min(...dcl).toFixed(1)} ms` : '–'} |`);
+  md.push(`| max | ${Math.max(...shown).toFixed(1)} ms | ${Math.max(...inDom).toFixed(1)} ms | ${dcl.length ? `${Math.max(...dcl).toFixed(1)} ms` : '–'} |`);
+  md.push('');
+  md.push('## Engine (criterion)');
+  md.push('');
+  md.push('`cargo bench --bench engine` (`tests/bench/engine.rs`, bench profile: opt-level 3, LTO), native, one thread.');
+  md.push('Values from `target/criterion/<name>/new/estimates.json`.');
+  md.push('');
+  if (bench.length) {
+    md.push('| benchmark | mean | 95% CI of mean | median |');
+    md.push('| --- | ---: | ---: | ---: |');
+    for (const b of bench) md.push(`| ${b.name} | ${fmtNs(b.meanNs)} | ${fmtNs(b.meanLo)} – ${fmtNs(b.meanHi)} | ${fmtNs(b.medianNs)} |`);
+  } else {
+    md.push('Not run (no `target/criterion` results).');
+  }
+  md.push('');
+  md.push('## Reproduce');
+  md.push('');
+  md.push('```sh');
+  md.push('npm run bench        # = bash .ci/bench: setup, cargo bench, trunk build, tests/bench/page.js');
+  md.push('```');
+  md.push('');
+  fs.writeFileSync(OUT, md.join('\n'));
+  console.log(`wrote ${path.relative(ROOT, OUT)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+// Saved work and links that do not open: localStorage keeps the working scenario; a damaged or
+// unknown link says so and leaves that work untouched; a good link that replaces different
+// work keeps the work recoverable.
+const { test, expect } = require('@playwright/test');
+const { open, metric, allMetrics, expectMetric, field, linkInAddress, addressChangedFrom } = require('./helpers');
+
+/** Edits Runs per day to 12345 in a first page and waits for it to be saved. Returns the page's link. */
+async function makeLocalWork(page) {
+  await open(page);
+  const start = await linkInAddress(page);
+  await field(page, 'Runs per day').fill('12345');
+  await expectMetric(page, 'load.steps_per_day', 12345 * 6);
+  return addressChangedFrom(page, start);
+}
+
+test('reloading the bare address brings back the edited scenario', async ({ page }) => {
+  await makeLocalWork(page);
+  const figures = await allMetrics(page);
+  await page.goto('about:blank');
+  await open(page, '/');
+  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+  expect(await allMetrics(page)).toEqual(figures);
+  await expect(page.locator('[role="alert"].link-error')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
+
+  // A plain reload (the address bar holding the link) does the same.
+  await page.reload();
+  await expect(page.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
+  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+  await expect(page.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
+});
+
+const BAD_LINKS = [
+  ['cut in half', null, /damaged/i],
+  ['garbage payload', 'v1.garbage', /damaged/i],
+  ['unknown version', 'v9.abc', /format/i],
+];
+
+for (const [what, fixed, message] of BAD_LINKS) {
+  test(`a link (${what}) says so and leaves the saved work untouched`, async ({ page, context }) => {
+    const good = await makeLocalWork(page);
+    const figures = await allMetrics(page);
+    let fragment = fixed;
+    if (fragment === null) {
+      const full = new URL(good).hash.slice(1);
+      fragment = full.slice(0, Math.floor(full.length / 2));
+    }
+    await page.close();
+
+    const other = await context.newPage();
+    await other.goto(`/#${fragment}`);
+    const alert = other.locator('[role="alert"].link-error');
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(message);
+    if (what === 'unknown version') {
+      await expect(alert).toContainText(/9/);
+      await expect(alert).toContainText(/unknown|does not know|newer/i);
+    }
+    await expect(other.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
+    await expect(field(other, 'Runs per day')).toHaveValue('12345');
+    expect(await allMetrics(other)).toEqual(figures);
+    await expect(other.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
+
+    // The saved work is still there for the next visit.
+    await other.goto('about:blank');
+    await open(other, '/');
+    await expect(field(other, 'Runs per day')).toHaveValue('12345');
+    await expect(other.locator('[role="alert"].link-error')).toBeHidden();
+  });
+}
+
+test('a damaged link on a first visit falls back to the default preset', async ({ page }) => {
+  await page.goto('/#v1.garbage');
+  await expect(page.locator('[role="alert"].link-error')).toContainText(/damaged/i);
+  await expect(page.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
+  await expect(field(page, 'Runs per day')).toHaveValue('10000');
+  expect(await metric(page, 'load.steps_per_day')).toBe(60000);
+});
+
+test('opening a link over different local work keeps that work restorable', async ({ page, context, browser }) => {
+  // Someone else's scenario: a link made in another browser.
+  const elsewhere = await browser.newContext();
+  let link;
+  try {
+    const theirs = await elsewhere.newPage();
+    await open(theirs, 'http://127.0.0.1:8787/');
+    const start = await linkInAddress(theirs);
+    await field(theirs, 'Runs per day').fill('20000');
+    await expectMetric(theirs, 'load.steps_per_day', 120000);
+    link = await addressChangedFrom(theirs, start);
+  } finally {
+    await elsewhere.close();
+  }
+
+  await makeLocalWork(page);
+  const mine = await allMetrics(page);
+  await page.close();
+
+  const tab = await context.newPage();
+  await tab.goto(link);
+  await expect(tab.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
+  await expect(field(tab, 'Runs per day')).toHaveValue('20000');
+  await expectMetric(tab, 'load.steps_per_day', 120000);
+  const restore = tab.getByRole('button', { name: 'Restore previous scenario' });
+  await expect(restore).toBeVisible();
+
+  await restore.click();
+  await expect(field(tab, 'Runs per day')).toHaveValue('12345');
+  await expectMetric(tab, 'load.steps_per_day', 12345 * 6);
+  expect(await allMetrics(tab)).toEqual(mine);
+});
+
+test('opening a link to the same scenario as the local work offers nothing to restore', async ({ page, context }) => {
+  const link = await makeLocalWork(page);
+  await page.close();
+  const tab = await context.newPage();
+  await tab.goto(link);
+  await expect(tab.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
+  await expect(field(tab, 'Runs per day')).toHaveValue('12345');
+  await expect(tab.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
+});
