@@ -31,7 +31,8 @@ pub struct Price {
     pub unit: String,
     /// Region or market the price applies to.
     pub region: String,
-    /// The date the source showed this price.
+    /// When the source showed this price: `YYYY-MM-DD`, or `YYYY-MM` where only the month of
+    /// reading is known.
     pub as_of: String,
     /// Where the price was read.
     pub source: String,
@@ -119,7 +120,9 @@ mod tests {
         for p in Catalog::current().prices() {
             assert!(p.value.is_finite() && p.value >= 0.0, "{}", p.id);
             assert!(!p.unit.is_empty() && !p.region.is_empty(), "{}", p.id);
-            assert!(p.as_of.len() == 10 && p.source.len() > 10, "{}", p.id);
+            let dated = p.as_of.len() == 7 || p.as_of.len() == 10; // YYYY-MM or YYYY-MM-DD
+            assert!(dated && p.as_of.starts_with("20"), "{}", p.id);
+            assert!(p.source.len() > 10, "{}", p.id);
         }
     }
 
