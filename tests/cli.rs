@@ -1,0 +1,359 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The `headroom` binary, run as a user runs it (`std::process::Command` on the built binary).
+//!
+//! - `eval --format json` carries every metric's value, unit, label and formula, and the findings;
+//! - `eval --format csv` is byte for byte what the library's CSV export writes (the browser's
+//!   download), and `--format scenario` reopens as a file to the same report;
+//! - `--set` edits a field before evaluating;
+//! - every problem with the arguments, a file or a link exits with status 2 and one line on
+//!   stderr naming it;
+//! - `link` prints a fragment that `eval` reopens to the same numbers; `presets` lists them.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use headroom::scenario::presets;
+use headroom::{engine, export};
+use serde_json::Value;
+
+/// Runs the binary with `args`.
+fn headroom(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_headroom"))
+        .args(args)
+        .output()
+        .expect("the headroom binary runs")
+}
+
+/// Runs the binary, expects success, and returns its stdout.
+fn stdout_of(args: &[&str]) -> String {
+    let output = headroom(args);
+    assert!(
+        output.status.success(),
+        "headroom {args:?} exited with {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "headroom {args:?} wrote to stderr"
+    );
+    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+}
+
+/// Runs the binary, expects the usage-error status, and returns its one line of stderr.
+fn usage_error_of(args: &[&str]) -> String {
+    let output = headroom(args);
+    assert_eq!(output.status.code(), Some(2), "headroom {args:?}");
+    assert!(
+        output.stdout.is_empty(),
+        "headroom {args:?} printed to stdout on error"
+    );
+    let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "headroom {args:?} should print one line, printed: {stderr:?}"
+    );
+    assert!(lines[0].starts_with("headroom: "), "{stderr:?}");
+    lines[0].to_string()
+}
+
+/// A path in the temporary directory no other test (or test run) uses; removed on drop.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn with(contents: &str) -> TempFile {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "headroom-cli-test-{}-{}.json",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let path = std::env::temp_dir().join(name);
+        std::fs::write(&path, contents).expect("the temporary file is written");
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("the temporary path is UTF-8")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn json_of(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout_of(args)).expect("--format json prints JSON")
+}
+
+/// A number as it reads back after serde_json prints and parses it. Without its
+/// `float_roundtrip` feature serde_json's parser may land one unit in the last place away from
+/// the shortest decimal the CLI prints, so the library's value takes the same path for an exact
+/// comparison.
+fn as_json_reads_it(value: f64) -> Value {
+    serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap()
+}
+
+fn metric_value(report: &Value, id: &str) -> f64 {
+    report["metrics"][id]["value"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("no value for {id}"))
+}
+
+#[test]
+fn json_report_carries_every_metric_with_its_formula() {
+    let report = json_of(&["eval", "--preset", "agent-platform", "--format", "json"]);
+    let metrics = report["metrics"].as_object().expect("metrics is an object");
+    let scenario = presets::by_id("agent-platform").unwrap().scenario();
+    let expected = engine::evaluate(&scenario);
+    assert_eq!(metrics.len(), expected.metrics.len());
+    for m in &expected.metrics {
+        let got = &metrics[m.id];
+        assert_eq!(got["value"], as_json_reads_it(m.value), "{}", m.id);
+        assert_eq!(got["unit"].as_str(), Some(m.unit.symbol()), "{}", m.id);
+        assert_eq!(got["label"].as_str(), Some(m.label), "{}", m.id);
+        assert_eq!(
+            got["formula"].as_str(),
+            Some(m.formula.as_str()),
+            "{}",
+            m.id
+        );
+        assert!(!m.formula.is_empty(), "{}", m.id);
+    }
+    let warnings = report["warnings"].as_array().expect("warnings is an array");
+    assert_eq!(warnings.len(), expected.warnings.len());
+    for (got, w) in warnings.iter().zip(&expected.warnings) {
+        assert_eq!(got["id"].as_str(), Some(w.id));
+        assert_eq!(got["severity"].as_str(), Some(w.severity.as_str()));
+        assert_eq!(got["message"].as_str(), Some(w.message.as_str()));
+    }
+}
+
+#[test]
+fn csv_is_the_browser_download_byte_for_byte() {
+    let printed = headroom(&["eval", "--preset", "agent-platform", "--format", "csv"]);
+    assert!(printed.status.success());
+    let scenario = presets::by_id("agent-platform").unwrap().scenario();
+    let expected = export::csv::write(&scenario, &engine::evaluate(&scenario));
+    assert_eq!(printed.stdout, expected.as_bytes());
+}
+
+#[test]
+fn scenario_output_reopens_to_the_same_report() {
+    let preset_json = stdout_of(&["eval", "--preset", "agent-platform", "--format", "json"]);
+    let file = TempFile::with(&stdout_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--format",
+        "scenario",
+    ]));
+    let reopened = stdout_of(&["eval", file.path(), "--format", "json"]);
+    assert_eq!(reopened, preset_json);
+}
+
+#[test]
+fn set_edits_a_field_before_evaluating() {
+    let base = json_of(&["eval", "--preset", "agent-platform", "--format", "json"]);
+    let doubled = json_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "workload.runs_per_day=20000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(metric_value(&base, "load.steps_per_day"), 60_000.0);
+    assert_eq!(metric_value(&doubled, "load.steps_per_day"), 120_000.0);
+    assert_eq!(metric_value(&doubled, "load.runs_per_day"), 20_000.0);
+}
+
+#[test]
+fn set_accepts_a_price_override() {
+    let report = json_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "prices.gcp.run.request.vcpu_second=0.00002",
+        "--format",
+        "json",
+    ]);
+    let vcpu_seconds = metric_value(&report, "capacity.vcpu_seconds_per_month");
+    let cpu = metric_value(&report, "cost.compute_cpu_monthly_usd");
+    assert!(
+        (cpu - vcpu_seconds * 0.000_02).abs() <= 1e-12 * cpu,
+        "{cpu}"
+    );
+}
+
+#[test]
+fn unknown_field_is_a_usage_error() {
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "workload.runs_per_hour=5",
+    ]);
+    assert!(line.contains("workload.runs_per_hour"), "{line}");
+}
+
+#[test]
+fn out_of_range_value_is_a_usage_error() {
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "workload.peak_to_average=1000",
+    ]);
+    assert!(line.contains("workload.peak_to_average"), "{line}");
+    assert!(line.contains("from 1 to 100"), "{line}");
+}
+
+#[test]
+fn min_above_max_instances_is_a_usage_error() {
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "compute.min_instances=200",
+    ]);
+    assert!(line.contains("compute.min_instances"), "{line}");
+}
+
+#[test]
+fn missing_preset_is_a_usage_error() {
+    let line = usage_error_of(&["eval", "--preset", "no-such-preset"]);
+    assert!(line.contains("no-such-preset"), "{line}");
+    assert!(
+        line.contains("agent-platform"),
+        "the line lists the presets: {line}"
+    );
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let path = std::env::temp_dir().join(format!(
+        "headroom-cli-test-{}-absent.json",
+        std::process::id()
+    ));
+    let path = path.to_str().unwrap();
+    let line = usage_error_of(&["eval", path]);
+    assert!(line.contains(path), "{line}");
+}
+
+#[test]
+fn damaged_link_is_a_usage_error() {
+    let fragment = stdout_of(&["link", "--preset", "agent-platform"]);
+    let cut = &fragment.trim()[..fragment.trim().len() / 2];
+    let line = usage_error_of(&["eval", cut]);
+    assert!(line.contains("damaged"), "{line}");
+    let line = usage_error_of(&["eval", "#v1.!!!"]);
+    assert!(line.contains("damaged"), "{line}");
+    let line = usage_error_of(&["eval", "#v9.abc"]);
+    assert!(line.contains("format 9"), "{line}");
+}
+
+#[test]
+fn non_json_file_is_a_usage_error() {
+    let file = TempFile::with("runs_per_day = 10000\n");
+    let line = usage_error_of(&["eval", file.path()]);
+    assert!(
+        line.contains(file.path()) && line.contains("not a valid scenario"),
+        "{line}"
+    );
+}
+
+#[test]
+fn invalid_scenario_file_is_a_usage_error() {
+    let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+    scenario.workload.runs_per_day = -5.0;
+    let file = TempFile::with(&serde_json::to_string(&scenario).unwrap());
+    let line = usage_error_of(&["eval", file.path()]);
+    assert!(line.contains("workload.runs_per_day"), "{line}");
+}
+
+#[test]
+fn set_without_a_value_is_a_usage_error() {
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "workload.runs_per_day",
+    ]);
+    assert!(line.contains("PATH=VALUE"), "{line}");
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    // clap's own message runs to several lines; the CLI keeps the first.
+    let line = usage_error_of(&["eval", "--preset", "agent-platform", "--format", "xml"]);
+    assert!(line.contains("xml"), "{line}");
+}
+
+#[test]
+fn no_scenario_is_a_usage_error() {
+    let line = usage_error_of(&["eval"]);
+    assert!(line.contains("--preset"), "{line}");
+}
+
+#[test]
+fn link_reopens_to_the_same_numbers() {
+    let printed = stdout_of(&["link", "--preset", "agent-platform"]);
+    assert!(printed.ends_with('\n'));
+    let fragment = printed.trim_end();
+    assert!(fragment.starts_with("#v1."), "{fragment}");
+    let preset_json = stdout_of(&["eval", "--preset", "agent-platform", "--format", "json"]);
+    assert_eq!(
+        stdout_of(&["eval", fragment, "--format", "json"]),
+        preset_json
+    );
+    // A whole URL and a fragment without its `#` open too.
+    let url = format!("https://headroom.example/{fragment}");
+    assert_eq!(stdout_of(&["eval", &url, "--format", "json"]), preset_json);
+    assert_eq!(
+        stdout_of(&["eval", &fragment[1..], "--format", "json"]),
+        preset_json
+    );
+}
+
+#[test]
+fn link_of_a_file_matches_the_library() {
+    let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+    scenario.name = "Acme, \"pilot\"".to_string();
+    scenario.deal.customers = 3.0;
+    let file = TempFile::with(&serde_json::to_string_pretty(&scenario).unwrap());
+    let printed = stdout_of(&["link", file.path()]);
+    assert_eq!(printed, format!("#{}\n", export::link::encode(&scenario)));
+}
+
+#[test]
+fn presets_lists_agent_platform() {
+    let listed = stdout_of(&["presets"]);
+    let ids: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(ids.contains(&"agent-platform"), "{listed}");
+    assert_eq!(ids.len(), presets::all().len(), "{listed}");
+}
+
+#[test]
+fn table_names_each_metric_id() {
+    let table = stdout_of(&["eval", "--preset", "agent-platform"]);
+    let scenario = presets::by_id("agent-platform").unwrap().scenario();
+    for m in &engine::evaluate(&scenario).metrics {
+        assert!(table.contains(m.id), "{} is missing from the table", m.id);
+    }
+    assert!(table.contains("$24,638/month"), "{table}");
+}

@@ -1,0 +1,497 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Golden tests: the `agent-platform` preset against seed document 000
+//! (`/work/shared/seeds/000_7a916469a3c75b2c.txt`), and a worked Cloud Run bill.
+//!
+//! - [`seed_000_summary_table`] checks each figure of the document's Summary Table (lines 81–93)
+//!   and the body lines that derive it (14–76), within the tolerance the document's own rounding
+//!   allows. Where the document's arithmetic and the engine differ on purpose (it rounds peak
+//!   concurrency up to 12 runs; it counts a month as 30 days), the row's note says why the
+//!   engine's figure is the right one and the tolerance covers only the document's rounding.
+//! - [`agent_platform_exact_values`] pins what the engine computes today to 1e-9 relative, so
+//!   that any change to a formula shows up here, even one the document's rounding would hide.
+//! - [`every_headline_metric_exists_with_a_formula`] keeps the ids the views, the CSV and the CLI
+//!   rely on.
+//! - The `cloud_run_*` tests rebuild a Cloud Run bill by hand from the list prices of
+//!   cloud.google.com/run/pricing (copy of 2025-08-19, in `/work/shared/PRICES.md`).
+
+use headroom::engine;
+use headroom::report::Report;
+use headroom::scenario::{Billing, Scenario, presets};
+
+/// Seconds in the engine's default billing month: 730 hours (the cloud calculators' convention).
+const SECONDS_PER_MONTH: f64 = 730.0 * 3_600.0;
+
+/// What the document states for a metric.
+#[derive(Clone, Copy, Debug)]
+enum Stated {
+    /// A value and how far the document's rounding lets the exact figure lie from it.
+    About { value: f64, tolerance: f64 },
+    /// A range the document gives instead of a single figure (inclusive).
+    Range { low: f64, high: f64 },
+}
+
+impl Stated {
+    fn admits(self, got: f64) -> bool {
+        match self {
+            Stated::About { value, tolerance } => (got - value).abs() <= tolerance,
+            Stated::Range { low, high } => (low..=high).contains(&got),
+        }
+    }
+
+    fn describe(self) -> String {
+        match self {
+            Stated::About { value, tolerance } => format!("{value} ± {tolerance}"),
+            Stated::Range { low, high } => format!("{low} … {high}"),
+        }
+    }
+}
+
+/// One row of a golden table: the metric, what the document says, and where it says it.
+struct Golden {
+    id: &'static str,
+    stated: Stated,
+    source: &'static str,
+}
+
+const fn about(id: &'static str, value: f64, tolerance: f64, source: &'static str) -> Golden {
+    Golden {
+        id,
+        stated: Stated::About { value, tolerance },
+        source,
+    }
+}
+
+const fn range(id: &'static str, low: f64, high: f64, source: &'static str) -> Golden {
+    Golden {
+        id,
+        stated: Stated::Range { low, high },
+        source,
+    }
+}
+
+/// Events a run streams per second while it executes: 6 steps × 4 events ÷ 30 s (lines 51–52, 24).
+const EVENTS_PER_RUN_SECOND: f64 = 6.0 * 4.0 / 30.0;
+
+/// Seed 000's figures, as the document states them.
+const SEED_000: &[Golden] = &[
+    about(
+        "load.runs_per_day",
+        10_000.0,
+        0.0,
+        "line 9 and line 85: Runs/day ~10,000",
+    ),
+    about(
+        "load.avg_runs_per_sec",
+        0.12,
+        0.005,
+        "line 16: 10,000 ÷ 86,400 ≈ 0.12 runs/sec (two decimals)",
+    ),
+    // The document multiplies its rounded 0.12 by 3 (0.36) and writes "≈ 0.35"; the exact
+    // 10,000 ÷ 86,400 × 3 = 0.3472 rounds to 0.35 at two decimals.
+    about(
+        "load.peak_runs_per_sec",
+        0.35,
+        0.005,
+        "line 17 and line 86: Peak QPS ~0.35/sec",
+    ),
+    // 0.35 × 30 s = 10.5; the document widens it to "~10–12". Little's law on the exact peak
+    // rate gives 10.42, inside that range. Line 87's "10–50" spans peak to burst.
+    range(
+        "load.peak_concurrent_runs",
+        10.0,
+        12.0,
+        "line 25: ~10–12 concurrent runs; line 87: 10–50",
+    ),
+    about(
+        "load.burst_concurrent_runs",
+        50.0,
+        0.0,
+        "line 26 and the top of line 87's 10–50: burst up to 50 concurrent runs",
+    ),
+    about(
+        "load.steps_per_day",
+        60_000.0,
+        0.0,
+        "line 35 and line 88: 10,000 × 6 = 60,000 steps/day",
+    ),
+    about(
+        "load.tool_calls_per_day",
+        36_000.0,
+        0.0,
+        "line 43 and line 89: 60,000 × 0.6 = 36,000 tool calls/day",
+    ),
+    // Line 54 computes 12 runs × (24 events ÷ 30 s) = 9.6 and writes "~10": it takes the top of
+    // line 25's 10–12-run range. The engine applies Little's law to the exact peak (10.42 runs)
+    // and gets 8.33 events/s; the golden check is that this lies within the events the
+    // document's own concurrency range implies, 10 × 0.8 = 8.0 to 12 × 0.8 = 9.6.
+    range(
+        "load.stream_events_per_sec_peak",
+        10.0 * EVENTS_PER_RUN_SECOND,
+        12.0 * EVENTS_PER_RUN_SECOND,
+        "line 54 and line 90: ~10 events/sec (12 runs × 24 ÷ 30 s = 9.6)",
+    ),
+    // The same rounding as line 54: one client per run over the 10–12-run range.
+    range(
+        "load.sse_connections_peak",
+        10.0,
+        12.0,
+        "line 53: ~12 runs × 1 client = ~12 SSE connections",
+    ),
+    about(
+        "llm.tokens_per_day",
+        150_000_000.0,
+        0.0,
+        "line 63 and line 91: 60,000 × 2,500 = 150M tokens/day",
+    ),
+    about(
+        "llm.cost_per_day_usd",
+        810.0,
+        1e-9,
+        "lines 65–67: $360 input + $450 output = $810/day",
+    ),
+    // The document's "$24K" is 810 × 30 days = 24,300, stated to the thousand. The engine's
+    // month is 730 h = 30.42 days, so 810 × 730 ÷ 24 = 24,637.5. The tolerance is one unit of
+    // the document's last stated digit ($1K).
+    about(
+        "llm.cost_per_month_usd",
+        24_000.0,
+        1_000.0,
+        "line 67 and line 92: ≈ $24K/month",
+    ),
+    about(
+        "storage.gb_per_day",
+        0.36,
+        1e-12,
+        "line 75: 60,000 × 6 KB = 360 MB/day",
+    ),
+    about(
+        "storage.retained_gb",
+        32.0,
+        0.5,
+        "line 76 and line 93: 90-day retention ~32 GB (0.36 × 90 = 32.4)",
+    ),
+];
+
+/// What the engine computes for the preset today, to 1e-9 relative. The hand-derivable ones are
+/// written as their arithmetic; the queueing-dependent ones are pinned as computed.
+fn agent_platform_pins() -> Vec<(&'static str, f64)> {
+    let avg_runs_per_sec = 10_000.0 / 86_400.0;
+    let peak_runs_per_sec = avg_runs_per_sec * 3.0;
+    let peak_concurrent_runs = peak_runs_per_sec * 30.0;
+    let days_per_month = 730.0 / 24.0;
+    let llm_per_month = 810.0 * days_per_month;
+    // E[⌈N ÷ 56⌉] with N ~ Poisson(2 × 3.4722) is 1 − e^−6.944 to within 1e-9: at this load
+    // more than 56 requests in flight at once never happens.
+    let busy = 1.0 - (-(2.0 * avg_runs_per_sec * 30.0_f64)).exp();
+    let compute_cpu = busy * 1.0 * SECONDS_PER_MONTH * 0.000_024;
+    let compute_memory = busy * 0.5 * SECONDS_PER_MONTH * 0.000_002_5;
+    let compute_requests = 10_000.0 * days_per_month * 2.0 / 1.0e6 * 0.40;
+    let compute = compute_cpu + compute_memory + compute_requests;
+    let total = llm_per_month + compute;
+    let revenue = 500_000.0 / 12.0;
+    vec![
+        ("load.runs_per_day", 10_000.0),
+        ("load.avg_runs_per_sec", avg_runs_per_sec),
+        ("load.peak_runs_per_sec", peak_runs_per_sec),
+        ("load.avg_concurrent_runs", avg_runs_per_sec * 30.0),
+        ("load.peak_concurrent_runs", peak_concurrent_runs),
+        ("load.burst_concurrent_runs", 50.0),
+        ("load.steps_per_day", 60_000.0),
+        ("load.tool_calls_per_day", 36_000.0),
+        (
+            "load.peak_concurrent_tool_calls",
+            peak_runs_per_sec * 6.0 * 0.6 * 2.0,
+        ),
+        (
+            "load.tool_time_share_of_run_pct",
+            100.0 * 6.0 * 0.6 * 2.0 / 30.0,
+        ),
+        (
+            "load.stream_events_per_sec_peak",
+            peak_concurrent_runs * 24.0 / 30.0,
+        ),
+        ("load.sse_connections_peak", peak_concurrent_runs),
+        ("llm.calls_per_day", 60_000.0),
+        ("llm.tokens_per_day", 150_000_000.0),
+        ("llm.tokens_per_run", 15_000.0),
+        ("llm.tokens_per_run_at_step_cap", 62_500.0),
+        ("llm.cost_per_call_usd", 0.0135),
+        ("llm.cost_per_day_usd", 810.0),
+        ("llm.cost_per_month_usd", 24_637.5),
+        ("llm.cost_per_run_at_step_cap_usd", 25.0 * 0.0135),
+        ("storage.gb_per_day", 0.36),
+        ("storage.retained_gb", 32.4),
+        ("capacity.requests_per_instance", 56.0),
+        (
+            "capacity.peak_concurrent_requests",
+            2.0 * peak_concurrent_runs,
+        ),
+        ("capacity.instances_peak", 1.0),
+        ("capacity.instances_burst", 2.0),
+        (
+            "capacity.peak_utilization_pct",
+            100.0 * 2.0 * peak_concurrent_runs / 8_000.0,
+        ),
+        ("capacity.instances_busy_avg", busy),
+        ("capacity.instances_billed_avg", busy),
+        ("capacity.vcpu_seconds_per_month", busy * SECONDS_PER_MONTH),
+        (
+            "capacity.gib_seconds_per_month",
+            busy * 0.5 * SECONDS_PER_MONTH,
+        ),
+        (
+            "capacity.requests_per_month",
+            10_000.0 * days_per_month * 2.0,
+        ),
+        ("cost.compute_cpu_monthly_usd", compute_cpu),
+        ("cost.compute_memory_monthly_usd", compute_memory),
+        ("cost.compute_requests_monthly_usd", compute_requests),
+        ("cost.compute_idle_monthly_usd", 0.0),
+        ("cost.compute_monthly_usd", compute),
+        ("cost.total_monthly_usd", total),
+        ("cost.per_run_usd", total / (10_000.0 * days_per_month)),
+        ("deal.cost_per_customer_monthly_usd", total),
+        ("deal.revenue_monthly_usd", revenue),
+        (
+            "deal.cost_pct_of_contract",
+            100.0 * total * 12.0 / 500_000.0,
+        ),
+        ("deal.gross_margin_pct", 100.0 * (revenue - total) / revenue),
+        // The figures above, as the engine printed them on the day this table was written: a
+        // second guard in case a hand formula and the engine drift together.
+        ("capacity.instances_busy_avg", 0.999_036_024_274_265_3),
+        ("cost.compute_monthly_usd", 66.536_366_796_100_76),
+        ("cost.total_monthly_usd", 24_704.036_366_796_1),
+        ("deal.gross_margin_pct", 40.710_312_719_689_355),
+    ]
+}
+
+/// The ids every view and export relies on.
+const HEADLINE_IDS: [&str; 21] = [
+    "load.runs_per_day",
+    "load.avg_runs_per_sec",
+    "load.peak_runs_per_sec",
+    "load.peak_concurrent_runs",
+    "load.burst_concurrent_runs",
+    "load.steps_per_day",
+    "load.tool_calls_per_day",
+    "load.stream_events_per_sec_peak",
+    "load.sse_connections_peak",
+    "llm.tokens_per_day",
+    "llm.cost_per_day_usd",
+    "llm.cost_per_month_usd",
+    "storage.gb_per_day",
+    "storage.retained_gb",
+    "capacity.instances_peak",
+    "cost.compute_monthly_usd",
+    "cost.total_monthly_usd",
+    "cost.per_run_usd",
+    "deal.cost_per_customer_monthly_usd",
+    "deal.cost_pct_of_contract",
+    "deal.gross_margin_pct",
+];
+
+fn agent_platform() -> Scenario {
+    presets::by_id("agent-platform")
+        .expect("the agent-platform preset exists")
+        .scenario()
+}
+
+fn value(report: &Report, id: &str) -> f64 {
+    report
+        .value(id)
+        .unwrap_or_else(|| panic!("the report has no metric {id}"))
+}
+
+/// Whether `got` equals `expected` to `relative` (absolutely, when `expected` is 0).
+fn close(got: f64, expected: f64, relative: f64) -> bool {
+    (got - expected).abs() <= relative * expected.abs().max(f64::MIN_POSITIVE) || got == expected
+}
+
+/// Panics with one line per mismatch, so that a failure reads as a diff.
+fn report_mismatches(title: &str, mismatches: Vec<String>) {
+    assert!(
+        mismatches.is_empty(),
+        "{title}: {} mismatch(es)\n{:<40} {:>24} {:>24}  source\n{}",
+        mismatches.len(),
+        "metric",
+        "expected",
+        "got",
+        mismatches.join("\n")
+    );
+}
+
+#[test]
+fn seed_000_summary_table() {
+    let report = engine::evaluate(&agent_platform());
+    let mismatches = SEED_000
+        .iter()
+        .filter_map(|row| {
+            let got = report.value(row.id);
+            match got {
+                Some(got) if row.stated.admits(got) => None,
+                _ => Some(format!(
+                    "{:<40} {:>24} {:>24}  {}",
+                    row.id,
+                    row.stated.describe(),
+                    got.map_or("missing".to_string(), |g| g.to_string()),
+                    row.source
+                )),
+            }
+        })
+        .collect();
+    report_mismatches("seed 000 Summary Table", mismatches);
+}
+
+#[test]
+fn seed_000_month_differs_only_by_the_month_convention() {
+    // Line 67 prices a 30-day month; the engine's 730-hour month is 730 ÷ 720 of that.
+    let report = engine::evaluate(&agent_platform());
+    let document_month = 810.0 * 30.0;
+    let engine_month = value(&report, "llm.cost_per_month_usd");
+    assert!(
+        close(engine_month, document_month * 730.0 / 720.0, 1e-12),
+        "{engine_month} vs {document_month} × 730/720"
+    );
+}
+
+#[test]
+fn agent_platform_exact_values() {
+    let report = engine::evaluate(&agent_platform());
+    let mismatches = agent_platform_pins()
+        .into_iter()
+        .filter_map(|(id, expected)| {
+            let got = report.value(id);
+            match got {
+                Some(got) if close(got, expected, 1e-9) => None,
+                _ => Some(format!(
+                    "{:<40} {:>24} {:>24}  relative tolerance 1e-9",
+                    id,
+                    expected,
+                    got.map_or("missing".to_string(), |g| g.to_string()),
+                )),
+            }
+        })
+        .collect();
+    report_mismatches("agent-platform exact values", mismatches);
+}
+
+#[test]
+fn every_headline_metric_exists_with_a_formula() {
+    let report = engine::evaluate(&agent_platform());
+    for id in HEADLINE_IDS {
+        let metric = report
+            .metric(id)
+            .unwrap_or_else(|| panic!("the report has no metric {id}"));
+        assert!(
+            !metric.formula.trim().is_empty(),
+            "{id} has an empty formula"
+        );
+        assert!(!metric.label.trim().is_empty(), "{id} has an empty label");
+    }
+    let mut ids: Vec<&str> = report.metrics.iter().map(|m| m.id).collect();
+    ids.sort_unstable();
+    let count = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "metric ids are not unique");
+}
+
+#[test]
+fn the_preset_reports_the_budget_finding_and_no_warning() {
+    // 15,000 tokens a run against a 50,000 budget: only the informational finding that the
+    // budget stops runaways (line 68) before the 25-step cap.
+    let report = engine::evaluate(&agent_platform());
+    let ids: Vec<&str> = report.warnings.iter().map(|w| w.id).collect();
+    assert_eq!(ids, ["llm.token_budget_stops_runaways"]);
+}
+
+/// An instance-billed service with three warm instances of 2 vCPU and 1 GiB under a load so
+/// light that the minimum, not the traffic, sets the bill.
+fn three_warm_instances() -> Scenario {
+    let mut s = agent_platform();
+    s.workload.runs_per_day = 100.0;
+    s.compute.billing = Billing::Instance;
+    s.compute.vcpu_per_instance = 2.0;
+    s.compute.memory_gib_per_instance = 1.0;
+    s.compute.min_instances = 3.0;
+    s.compute.max_instances = 10.0;
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
+    s
+}
+
+#[test]
+fn cloud_run_instance_billing_worked_example() {
+    let report = engine::evaluate(&three_warm_instances());
+    // 100 runs/day × 30 s ÷ 86,400 × 2 requests = 0.069 in flight: far below one instance, so
+    // the three-instance minimum is what is billed, for the whole 730-hour month.
+    assert_eq!(value(&report, "capacity.instances_billed_avg"), 3.0);
+    let vcpu_seconds = 3.0 * 2.0 * SECONDS_PER_MONTH; // 15,768,000
+    let gib_seconds = 3.0 * 1.0 * SECONDS_PER_MONTH; // 7,884,000
+    // Instance-based list prices, tier 1: $0.000018 per vCPU-second, $0.000002 per GiB-second.
+    let cpu = vcpu_seconds * 0.000_018; // $283.824
+    let memory = gib_seconds * 0.000_002; // $15.768
+    let rows = [
+        ("capacity.vcpu_seconds_per_month", vcpu_seconds),
+        ("capacity.gib_seconds_per_month", gib_seconds),
+        ("cost.compute_cpu_monthly_usd", cpu),
+        ("cost.compute_memory_monthly_usd", memory),
+        // Instance-based billing has no per-request fee and no separate idle rate.
+        ("cost.compute_monthly_usd", cpu + memory),
+    ];
+    for (id, expected) in rows {
+        let got = value(&report, id);
+        assert!(
+            close(got, expected, 1e-12),
+            "{id}: expected {expected}, got {got}"
+        );
+    }
+    assert!(close(cpu + memory, 299.592, 1e-12));
+    assert!(report.metric("cost.compute_requests_monthly_usd").is_none());
+}
+
+#[test]
+fn cloud_run_free_tier_deducts_the_instance_allowance() {
+    let mut s = three_warm_instances();
+    s.compute.free_tier = true;
+    let report = engine::evaluate(&s);
+    // The instance-based free tier: 240,000 vCPU-seconds and 450,000 GiB-seconds a month.
+    let cpu = (3.0 * 2.0 * SECONDS_PER_MONTH - 240_000.0) * 0.000_018; // $279.504
+    let memory = (3.0 * 1.0 * SECONDS_PER_MONTH - 450_000.0) * 0.000_002; // $14.868
+    for (id, expected) in [
+        ("cost.compute_cpu_monthly_usd", cpu),
+        ("cost.compute_memory_monthly_usd", memory),
+        ("cost.compute_monthly_usd", cpu + memory),
+    ] {
+        let got = value(&report, id);
+        assert!(
+            close(got, expected, 1e-12),
+            "{id}: expected {expected}, got {got}"
+        );
+    }
+    let without = engine::evaluate(&three_warm_instances());
+    let saved =
+        value(&without, "cost.compute_monthly_usd") - value(&report, "cost.compute_monthly_usd");
+    assert!(
+        close(saved, 240_000.0 * 0.000_018 + 450_000.0 * 0.000_002, 1e-9),
+        "{saved}"
+    );
+}
+
+#[test]
+fn cloud_run_free_tier_never_makes_the_bill_negative() {
+    // No minimum and 1 vCPU: the same light load keeps an instance busy 6.7% of the time,
+    // about 176,000 vCPU-seconds and GiB-seconds a month, inside both allowances.
+    let mut s = three_warm_instances();
+    s.compute.min_instances = 0.0;
+    s.compute.vcpu_per_instance = 1.0;
+    s.compute.free_tier = true;
+    let report = engine::evaluate(&s);
+    let vcpu_seconds = value(&report, "capacity.vcpu_seconds_per_month");
+    assert!(
+        vcpu_seconds > 0.0 && vcpu_seconds < 240_000.0,
+        "{vcpu_seconds}"
+    );
+    assert_eq!(value(&report, "cost.compute_cpu_monthly_usd"), 0.0);
+    assert_eq!(value(&report, "cost.compute_memory_monthly_usd"), 0.0);
+    assert_eq!(value(&report, "cost.compute_monthly_usd"), 0.0);
+}

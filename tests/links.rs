@@ -1,0 +1,231 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Share links keep opening to the same scenario forever.
+//!
+//! `tests/links/v1.txt` is a corpus of format-1 links made with the CLI, each with the headline
+//! figures it evaluated to when recorded (the file's header describes its format; entries are
+//! only ever added). Every entry must decode, evaluate to the same figures to 1e-9 relative, and
+//! encode back to the identical fragment. Links must also stay short enough to paste: the
+//! preset's under 400 characters, and one with every field at its longest and every catalog
+//! price overridden under 2,000.
+
+use headroom::catalog::Catalog;
+use headroom::engine;
+use headroom::export::link;
+use headroom::scenario::fields::{self, Kind, Value};
+use headroom::scenario::{Scenario, presets};
+
+const CORPUS: &str = include_str!("links/v1.txt");
+
+/// The headline figures every corpus entry records.
+const HEADLINE: [&str; 4] = [
+    "cost.total_monthly_usd",
+    "load.peak_concurrent_runs",
+    "llm.cost_per_month_usd",
+    "deal.gross_margin_pct",
+];
+
+/// One corpus entry: where it is, the fragment, and the figures it evaluated to.
+struct Entry {
+    line: usize,
+    fragment: &'static str,
+    recorded: Vec<(&'static str, f64)>,
+}
+
+fn corpus() -> Vec<Entry> {
+    CORPUS
+        .lines()
+        .enumerate()
+        .filter(|(_, text)| !text.trim().is_empty() && !text.starts_with('#'))
+        .map(|(i, text)| {
+            let line = i + 1;
+            let mut words = text.split(' ');
+            let fragment = words.next().unwrap_or_default();
+            let recorded = words
+                .map(|pair| {
+                    let (id, value) = pair
+                        .split_once('=')
+                        .unwrap_or_else(|| panic!("v1.txt line {line}: {pair:?} is not id=value"));
+                    let value = value
+                        .parse()
+                        .unwrap_or_else(|e| panic!("v1.txt line {line}: {value:?}: {e}"));
+                    (id, value)
+                })
+                .collect();
+            Entry {
+                line,
+                fragment,
+                recorded,
+            }
+        })
+        .collect()
+}
+
+fn close(got: f64, expected: f64) -> bool {
+    got == expected || (got - expected).abs() <= 1e-9 * expected.abs()
+}
+
+#[test]
+fn corpus_is_well_formed() {
+    let entries = corpus();
+    assert!(
+        entries.len() >= 7,
+        "the corpus lost entries: {}",
+        entries.len()
+    );
+    let mut fragments: Vec<&str> = entries.iter().map(|e| e.fragment).collect();
+    fragments.sort_unstable();
+    fragments.dedup();
+    assert_eq!(fragments.len(), entries.len(), "a fragment appears twice");
+    for entry in &entries {
+        assert!(entry.fragment.starts_with("v1."), "line {}", entry.line);
+        for id in HEADLINE {
+            assert!(
+                entry.recorded.iter().any(|(recorded, _)| *recorded == id),
+                "line {} does not record {id}",
+                entry.line
+            );
+        }
+    }
+}
+
+#[test]
+fn every_recorded_link_opens_to_the_same_figures() {
+    let mut mismatches = Vec::new();
+    for entry in corpus() {
+        let scenario = match link::decode(entry.fragment) {
+            Ok(scenario) => scenario,
+            Err(error) => {
+                mismatches.push(format!("line {}: does not open: {error}", entry.line));
+                continue;
+            }
+        };
+        let report = engine::evaluate(&scenario);
+        for (id, expected) in &entry.recorded {
+            match report.value(id) {
+                Some(got) if close(got, *expected) => {}
+                got => mismatches.push(format!(
+                    "line {} ({}): {id}: recorded {expected}, now {got:?}",
+                    entry.line, scenario.name
+                )),
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn every_recorded_link_encodes_back_to_itself() {
+    // A scenario shares as one link text: if this fails while the figures above still hold, the
+    // payload or its compression changed (a dependency upgrade, say); old links still open, but
+    // the same scenario would now share as a different link.
+    for entry in corpus() {
+        let scenario =
+            link::decode(entry.fragment).unwrap_or_else(|e| panic!("line {}: {e}", entry.line));
+        assert_eq!(
+            link::encode(&scenario),
+            entry.fragment,
+            "line {}",
+            entry.line
+        );
+    }
+}
+
+#[test]
+fn corpus_names_keep_their_commas_quotes_and_spaces() {
+    let names: Vec<String> = corpus()
+        .iter()
+        .map(|e| link::decode(e.fragment).unwrap().name)
+        .collect();
+    for expected in [
+        "agent-platform",
+        "Acme, \"pilot\" Q3",
+        "three-customers",
+        "  Acme pilot (spaces kept)  ",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected:?} not in {names:?}"
+        );
+    }
+}
+
+#[test]
+fn the_preset_link_is_short() {
+    let scenario = presets::by_id("agent-platform").unwrap().scenario();
+    let url_fragment = format!("#{}", link::encode(&scenario));
+    assert!(
+        url_fragment.len() < 400,
+        "{} characters: {url_fragment}",
+        url_fragment.len()
+    );
+}
+
+/// The longest decimal text among a number field's candidate values: its ends, a value with
+/// seventeen significant digits, and for a range from zero the smallest positive double, whose
+/// plain decimal runs to 326 characters.
+fn longest_value(min: f64, max: f64, integer: bool) -> f64 {
+    let mut candidates = vec![min, max];
+    if !integer {
+        candidates.push(min + (max - min) * 0.123_456_789_012_345_68);
+        candidates.push(max - (max - min) * 1e-15);
+        if min == 0.0 {
+            candidates.push(f64::from_bits(1));
+        }
+    }
+    candidates
+        .into_iter()
+        .filter(|v| (min..=max).contains(v))
+        .max_by_key(|v| format!("{v}").len())
+        .unwrap_or(max)
+}
+
+/// A scenario whose link is as long as a valid one gets: every text at its longest in
+/// characters that neither compress nor fit in one byte, every number at its longest decimal,
+/// and every catalog price overridden with seventeen significant digits.
+fn longest_scenario() -> Scenario {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    for field in fields::all() {
+        match &field.kind {
+            Kind::Number { min, max, integer } => {
+                field.set(&mut s, Value::Number(longest_value(*min, *max, *integer)));
+            }
+            Kind::Choice(options) => {
+                let longest = options
+                    .iter()
+                    .map(|(id, _)| id)
+                    .max_by_key(|id| id.len())
+                    .unwrap();
+                field.set(&mut s, Value::Text(longest.clone()));
+            }
+            Kind::Text { max_chars } => {
+                // Distinct four-byte characters (emoji and their neighbours): 4 bytes each, no
+                // repeats for the compressor to find.
+                let text: String = (0..*max_chars as u32)
+                    .filter_map(|i| char::from_u32(0x1F300 + i * 37))
+                    .collect();
+                field.set(&mut s, Value::Text(text));
+            }
+        }
+    }
+    if s.workload.steps_per_run > s.workload.max_steps_per_run {
+        s.workload.max_steps_per_run = s.workload.steps_per_run.ceil();
+    }
+    for price in Catalog::current().prices() {
+        s.prices.insert(price.id.clone(), 987_654.321_098_765_4);
+    }
+    s
+}
+
+#[test]
+fn the_longest_valid_link_stays_under_2000_characters() {
+    let s = longest_scenario();
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
+    assert_eq!(s.name.chars().count(), 60);
+    let url_fragment = format!("#{}", link::encode(&s));
+    assert!(
+        url_fragment.len() < 2_000,
+        "{} characters",
+        url_fragment.len()
+    );
+    assert_eq!(link::decode(&url_fragment), Ok(s));
+}
