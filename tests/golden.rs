@@ -454,13 +454,16 @@ fn cloud_run_free_tier_deducts_the_instance_allowance() {
     let mut s = three_warm_instances();
     s.compute.free_tier = true;
     let report = engine::evaluate(&s);
-    // The instance-based free tier: 240,000 vCPU-seconds and 450,000 GiB-seconds a month.
-    let cpu = (3.0 * 2.0 * SECONDS_PER_MONTH - 240_000.0) * 0.000_018; // $279.504
-    let memory = (3.0 * 1.0 * SECONDS_PER_MONTH - 450_000.0) * 0.000_002; // $14.868
+    // The gross lines are unchanged; the instance-based free tier, 240,000 vCPU-seconds and
+    // 450,000 GiB-seconds a month valued at their prices, is credited on a line of its own.
+    let cpu = 3.0 * 2.0 * SECONDS_PER_MONTH * 0.000_018; // $283.824
+    let memory = 3.0 * 1.0 * SECONDS_PER_MONTH * 0.000_002; // $15.768
+    let credit = 240_000.0 * 0.000_018 + 450_000.0 * 0.000_002; // $4.32 + $0.90
     for (id, expected) in [
         ("cost.compute_cpu_monthly_usd", cpu),
         ("cost.compute_memory_monthly_usd", memory),
-        ("cost.compute_monthly_usd", cpu + memory),
+        ("cost.compute_free_tier_credit_monthly_usd", credit),
+        ("cost.compute_monthly_usd", cpu + memory - credit), // $294.372
     ] {
         let got = value(&report, id);
         assert!(
@@ -469,18 +472,21 @@ fn cloud_run_free_tier_deducts_the_instance_allowance() {
         );
     }
     let without = engine::evaluate(&three_warm_instances());
+    assert!(
+        without
+            .metric("cost.compute_free_tier_credit_monthly_usd")
+            .is_none()
+    );
     let saved =
         value(&without, "cost.compute_monthly_usd") - value(&report, "cost.compute_monthly_usd");
-    assert!(
-        close(saved, 240_000.0 * 0.000_018 + 450_000.0 * 0.000_002, 1e-9),
-        "{saved}"
-    );
+    assert!(close(saved, credit, 1e-9), "{saved}");
 }
 
 #[test]
 fn cloud_run_free_tier_never_makes_the_bill_negative() {
     // No minimum and 1 vCPU: the same light load keeps an instance busy 6.7% of the time,
-    // about 176,000 vCPU-seconds and GiB-seconds a month, inside both allowances.
+    // about 176,000 vCPU-seconds and GiB-seconds a month, inside both allowances: the credit
+    // is what the month cost, and the bill is zero, not negative.
     let mut s = three_warm_instances();
     s.compute.min_instances = 0.0;
     s.compute.vcpu_per_instance = 1.0;
@@ -491,7 +497,12 @@ fn cloud_run_free_tier_never_makes_the_bill_negative() {
         vcpu_seconds > 0.0 && vcpu_seconds < 240_000.0,
         "{vcpu_seconds}"
     );
-    assert_eq!(value(&report, "cost.compute_cpu_monthly_usd"), 0.0);
-    assert_eq!(value(&report, "cost.compute_memory_monthly_usd"), 0.0);
-    assert_eq!(value(&report, "cost.compute_monthly_usd"), 0.0);
+    let spend = value(&report, "cost.compute_cpu_monthly_usd")
+        + value(&report, "cost.compute_memory_monthly_usd");
+    assert!(spend > 0.0);
+    assert_eq!(
+        value(&report, "cost.compute_free_tier_credit_monthly_usd"),
+        spend
+    );
+    assert!(value(&report, "cost.compute_monthly_usd").abs() < 1e-12);
 }

@@ -33,9 +33,27 @@ pub fn instances_needed(in_flight: f64, slots: f64, min_instances: f64) -> f64 {
     (in_flight / slots).ceil().max(min_instances)
 }
 
-/// Billable amount after a free allowance: what is above the allowance, never below zero.
-pub fn after_free_tier(usage: f64, allowance: f64) -> f64 {
-    (usage - allowance).max(0.0)
+/// Monthly Cloud Run spend on each resource the free tier covers, in USD.
+#[derive(Clone, Copy, Debug)]
+pub struct FreeTierSpend {
+    /// CPU, busy and idle.
+    pub cpu: f64,
+    /// Memory, busy and idle.
+    pub memory: f64,
+    /// Requests.
+    pub requests: f64,
+}
+
+/// The free tier's credit. Cloud Run applies its monthly free tier as a spending-based
+/// discount: each resource's allowance (180,000 vCPU-s, 360,000 GiB-s and 2M requests a month
+/// under request-based billing; 240,000 vCPU-s and 450,000 GiB-s under instance-based), valued
+/// at that resource's price, is taken off what the resource costs that month, idle time of
+/// minimum instances included, and never beyond it (cloud.google.com/run/pricing, via the
+/// catalog). Taken this way the bill never falls as traffic rises.
+pub fn free_tier_credit(spend: &FreeTierSpend, allowance: &FreeTierSpend) -> f64 {
+    spend.cpu.min(allowance.cpu)
+        + spend.memory.min(allowance.memory)
+        + spend.requests.min(allowance.requests)
 }
 
 /// Evaluates the compute section.
@@ -202,92 +220,107 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
     };
     let vcpu_price = out.price(&format!("gcp.run.{tier}.vcpu_second"));
     let gib_price = out.price(&format!("gcp.run.{tier}.gib_second"));
-    let (free_vcpu, free_gib) = if c.free_tier {
-        (
-            out.price(&format!("gcp.run.{tier}.free_vcpu_seconds")),
-            out.price(&format!("gcp.run.{tier}.free_gib_seconds")),
-        )
-    } else {
-        (0.0, 0.0)
-    };
     let cpu_cost = out.metric(
         "cost.compute_cpu_monthly_usd",
         "Cloud Run CPU",
         Unit::UsdPerMonth,
-        after_free_tier(vcpu_s, free_vcpu) * vcpu_price,
-        format!(
-            "max(vCPU-seconds − free allowance, 0) × price = max({} − {}, 0) × {}",
-            n(vcpu_s),
-            n(free_vcpu),
-            usd(vcpu_price)
-        ),
+        vcpu_s * vcpu_price,
+        format!("vCPU-seconds × price = {} × {}", n(vcpu_s), usd(vcpu_price)),
     );
     let memory_cost = out.metric(
         "cost.compute_memory_monthly_usd",
         "Cloud Run memory",
         Unit::UsdPerMonth,
-        after_free_tier(gib_s, free_gib) * gib_price,
-        format!(
-            "max(GiB-seconds − free allowance, 0) × price = max({} − {}, 0) × {}",
-            n(gib_s),
-            n(free_gib),
-            usd(gib_price)
-        ),
+        gib_s * gib_price,
+        format!("GiB-seconds × price = {} × {}", n(gib_s), usd(gib_price)),
     );
-    let (request_cost, idle_cost) = match c.billing {
-        Billing::Request => {
-            let per_million = out.price("gcp.run.request.per_million_requests");
-            let free_requests = if c.free_tier {
-                out.price("gcp.run.request.free_requests")
-            } else {
-                0.0
-            };
-            let request_cost = out.metric(
-                "cost.compute_requests_monthly_usd",
-                "Cloud Run requests",
-                Unit::UsdPerMonth,
-                after_free_tier(requests, free_requests) / 1.0e6 * per_million,
-                format!(
-                    "max(requests − free allowance, 0) ÷ 1M × price per million = max({} − {}, 0) ÷ 1M × {}",
-                    n(requests),
-                    n(free_requests),
-                    usd(per_million)
-                ),
-            );
-            let idle_vcpu = out.price("gcp.run.request.idle_vcpu_second");
-            let idle_gib = out.price("gcp.run.request.idle_gib_second");
-            let idle_instances = (c.min_instances - busy).max(0.0);
-            let idle_cost = out.metric(
-                "cost.compute_idle_monthly_usd",
-                "Cloud Run idle minimum instances",
-                Unit::UsdPerMonth,
-                idle_instances * month_s * (c.vcpu_per_instance * idle_vcpu + c.memory_gib_per_instance * idle_gib),
-                format!(
-                    "max(minimum − busy, 0) × seconds per month × (vCPU × idle vCPU price + GiB × idle GiB price) = max({} − {}, 0) × {} × ({} × {} + {} × {})",
-                    n(c.min_instances),
-                    n(busy),
-                    n(month_s),
-                    n(c.vcpu_per_instance),
-                    usd(idle_vcpu),
-                    n(c.memory_gib_per_instance),
-                    usd(idle_gib)
-                ),
-            );
-            (request_cost, idle_cost)
-        }
-        Billing::Instance => (0.0, 0.0),
+    let mut spend = FreeTierSpend {
+        cpu: cpu_cost,
+        memory: memory_cost,
+        requests: 0.0,
+    };
+    let mut idle_cost = 0.0;
+    let mut request_cost = 0.0;
+    if c.billing == Billing::Request {
+        let per_million = out.price("gcp.run.request.per_million_requests");
+        request_cost = out.metric(
+            "cost.compute_requests_monthly_usd",
+            "Cloud Run requests",
+            Unit::UsdPerMonth,
+            requests / 1.0e6 * per_million,
+            format!(
+                "requests ÷ 1M × price per million = {} ÷ 1M × {}",
+                n(requests),
+                usd(per_million)
+            ),
+        );
+        let idle_vcpu = out.price("gcp.run.request.idle_vcpu_second");
+        let idle_gib = out.price("gcp.run.request.idle_gib_second");
+        let idle_instances = (c.min_instances - busy).max(0.0);
+        let idle_cpu = idle_instances * month_s * c.vcpu_per_instance * idle_vcpu;
+        let idle_memory = idle_instances * month_s * c.memory_gib_per_instance * idle_gib;
+        idle_cost = out.metric(
+            "cost.compute_idle_monthly_usd",
+            "Cloud Run idle minimum instances",
+            Unit::UsdPerMonth,
+            idle_cpu + idle_memory,
+            format!(
+                "max(minimum − busy, 0) × seconds per month × (vCPU × idle vCPU price + GiB × idle GiB price) = max({} − {}, 0) × {} × ({} × {} + {} × {})",
+                n(c.min_instances),
+                n(busy),
+                n(month_s),
+                n(c.vcpu_per_instance),
+                usd(idle_vcpu),
+                n(c.memory_gib_per_instance),
+                usd(idle_gib)
+            ),
+        );
+        spend.cpu += idle_cpu;
+        spend.memory += idle_memory;
+        spend.requests = request_cost;
+    }
+    let credit = if c.free_tier {
+        let allowance = FreeTierSpend {
+            cpu: out.price(&format!("gcp.run.{tier}.free_vcpu_seconds")) * vcpu_price,
+            memory: out.price(&format!("gcp.run.{tier}.free_gib_seconds")) * gib_price,
+            requests: match c.billing {
+                Billing::Request => {
+                    out.price("gcp.run.request.free_requests") / 1.0e6
+                        * out.price("gcp.run.request.per_million_requests")
+                }
+                Billing::Instance => 0.0,
+            },
+        };
+        out.metric(
+            "cost.compute_free_tier_credit_monthly_usd",
+            "Cloud Run free tier (credited)",
+            Unit::UsdPerMonth,
+            free_tier_credit(&spend, &allowance),
+            format!(
+                "min(CPU spend, free vCPU-s × price) + min(memory spend, free GiB-s × price) + min(request spend, free requests × price) = min({}, {}) + min({}, {}) + min({}, {})",
+                usd(spend.cpu),
+                usd(allowance.cpu),
+                usd(spend.memory),
+                usd(allowance.memory),
+                usd(spend.requests),
+                usd(allowance.requests)
+            ),
+        )
+    } else {
+        0.0
     };
     let total = out.metric(
         "cost.compute_monthly_usd",
         "Cloud Run per month",
         Unit::UsdPerMonth,
-        cpu_cost + memory_cost + request_cost + idle_cost,
+        cpu_cost + memory_cost + request_cost + idle_cost - credit,
         format!(
-            "CPU + memory + requests + idle = {} + {} + {} + {}",
+            "CPU + memory + requests + idle − free tier = {} + {} + {} + {} − {}",
             usd(cpu_cost),
             usd(memory_cost),
             usd(request_cost),
-            usd(idle_cost)
+            usd(idle_cost),
+            usd(credit)
         ),
     );
     Compute {
