@@ -145,6 +145,19 @@ impl Unit {
         }
     }
 
+    /// The symbol beside a particular value: singular for exactly one (`1 instance`,
+    /// `2 instances`).
+    pub fn symbol_for(self, value: f64) -> &'static str {
+        match (self, value == 1.0) {
+            (Unit::ConcurrentRuns, true) => "run",
+            (Unit::ConcurrentRequests, true) => "request",
+            (Unit::Connections, true) => "connection",
+            (Unit::Instances, true) => "instance",
+            (Unit::Days, true) => "day",
+            (unit, _) => unit.symbol(),
+        }
+    }
+
     /// Whether the value is an amount of money (formatted with a dollar sign).
     pub fn is_money(self) -> bool {
         matches!(

@@ -84,7 +84,7 @@ pub fn with_unit(amount: f64, unit: Unit) -> String {
         Unit::UsdPerMonth => format!("{shown}/month"),
         Unit::UsdPerYear => format!("{shown}/year"),
         Unit::UsdPerMillionTokens => format!("{shown}/1M tokens"),
-        other => format!("{shown} {}", other.symbol()),
+        other => format!("{shown} {}", other.symbol_for(amount)),
     }
 }
 
@@ -177,5 +177,7 @@ mod tests {
         assert_eq!(with_unit(41.234, Unit::Percent), "41.2%");
         assert_eq!(with_unit(24_637.5, Unit::UsdPerMonth), "$24,638/month");
         assert_eq!(with_unit(10.416, Unit::ConcurrentRuns), "10.4 runs");
+        assert_eq!(with_unit(1.0, Unit::Instances), "1 instance");
+        assert_eq!(with_unit(2.0, Unit::Instances), "2 instances");
     }
 }
