@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::report::{SECTIONS, Severity, format};
+use crate::scenario::fields::{self, Kind, Value};
 
 /// The figures shown as headline cards, in order.
 pub const HEADLINES: [&str; 4] = [
@@ -37,6 +38,7 @@ pub fn ReportView() -> impl IntoView {
             <Findings />
             {sections}
             <PricesUsed />
+            <InputsForPrint />
         </section>
     }
 }
@@ -148,6 +150,46 @@ fn MetricRow(id: &'static str) -> impl IntoView {
                 </details>
             </td>
         </tr>
+    }
+}
+
+/// The scenario's inputs, shown only on paper, where the form is not.
+#[component]
+fn InputsForPrint() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let rows = move || {
+        state.scenario.with(|s| {
+            fields::all()
+                .iter()
+                .filter(|f| (f.relevant)(s))
+                .map(|f| {
+                    let shown = match f.get(s) {
+                        Value::Number(n) => format::with_unit(n, f.unit),
+                        Value::Text(t) => match &f.kind {
+                            Kind::Choice(options) => options
+                                .iter()
+                                .find(|(id, _)| *id == t)
+                                .map_or(t.clone(), |(_, label)| label.clone()),
+                            _ => t,
+                        },
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{f.label}</th>
+                            <td class="num">{shown}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="report-section print-only" aria-labelledby="report-inputs">
+            <h2 id="report-inputs">"Inputs"</h2>
+            <table>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
     }
 }
 
