@@ -13,6 +13,11 @@ pub const SECONDS_PER_DAY: f64 = 86_400.0;
 /// and Google Cloud pricing calculators (365 days × 24 hours ÷ 12 months = 730).
 pub const DEFAULT_HOURS_PER_MONTH: f64 = 730.0;
 
+/// Days in a billing month of `hours_per_month` hours.
+pub fn days_per_month(hours_per_month: f64) -> f64 {
+    hours_per_month / 24.0
+}
+
 /// Months in a contract year.
 pub const MONTHS_PER_YEAR: f64 = 12.0;
 

@@ -11,10 +11,14 @@
 //! assert_eq!(report.value("llm.tokens_per_day"), Some(150_000_000.0));
 //! ```
 
+pub mod aurora;
 pub mod compute;
 pub mod deal;
+pub mod fargate;
+pub mod firestore;
 pub mod llm;
 pub mod load;
+pub mod network;
 pub mod queueing;
 pub mod storage;
 

@@ -125,3 +125,328 @@ mod tests {
         assert_eq!(expected_busy_instances(0.0, 10.0), 0.0);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// M/M/c: sizing a pool of servers against a wait target.
+//
+// Arrivals λ per second, mean service time S seconds (μ = 1/S per server), c servers, offered
+// load a = λ·S, utilisation ρ = a/c. Source for every formula below:
+// Kleinrock, *Queueing Systems* Vol. 1, §3.5 (M/M/m); Harchol-Balter,
+// *Performance Modeling and Design of Computer Systems*, ch. 14 (M/M/k, Erlang C).
+// ---------------------------------------------------------------------------------------------
+
+/// Erlang C: the probability that an arrival to an M/M/c queue must wait, P(W_q > 0).
+///
+/// Uses the stable Erlang B recurrence B₀ = 1, B_k = a·B_{k−1} / (k + a·B_{k−1}), then
+/// C = B_c / (1 − ρ·(1 − B_c)) with ρ = a/c; no factorial or power is formed, so it neither
+/// overflows nor loses precision for large loads. (Kleinrock Vol. 1 §3.5; Harchol-Balter ch. 14.)
+///
+/// Edge cases: no load (a ≤ 0, or not a number) never waits: 0. An unstable system (ρ ≥ 1,
+/// including zero servers) always waits: 1.
+pub fn erlang_c(offered_load: f64, servers: u32) -> f64 {
+    let a = offered_load;
+    if a.is_nan() || a <= 0.0 {
+        return 0.0;
+    }
+    if a >= f64::from(servers) {
+        return 1.0;
+    }
+    let mut b = 1.0;
+    for k in 1..=servers {
+        b = erlang_b_step(a, b, k);
+        if b == 0.0 {
+            break; // underflowed: B_c, and so C, is 0 to double precision
+        }
+    }
+    erlang_c_from_b(b, a / f64::from(servers))
+}
+
+/// One step of the Erlang B recurrence: B_k from B_{k−1} at offered load `a`.
+fn erlang_b_step(a: f64, b_previous: f64, k: u32) -> f64 {
+    a * b_previous / (f64::from(k) + a * b_previous)
+}
+
+/// Erlang C from Erlang B with the same servers: C = B / (1 − ρ(1 − B)). Needs ρ < 1.
+fn erlang_c_from_b(b: f64, utilization: f64) -> f64 {
+    b / (1.0 - utilization * (1.0 - b))
+}
+
+/// Offered load a = λ·S in erlangs, or `None` when either input is negative or not finite.
+fn offered_load(arrivals_per_sec: f64, service_time_s: f64) -> Option<f64> {
+    let valid = |x: f64| x.is_finite() && x >= 0.0;
+    let a = arrivals_per_sec * service_time_s;
+    (valid(arrivals_per_sec) && valid(service_time_s) && a.is_finite()).then_some(a)
+}
+
+/// The p-th percentile of the wait in queue, given the chance of waiting C and the rate at
+/// which the queue drains, cμ − λ: t_p = max(0, ln(C / (1 − p)) / (cμ − λ)), from
+/// P(W_q > t) = C·e^{−(cμ−λ)t}. Zero when C ≤ 1 − p (at least a share p never waits).
+fn percentile_wait_from_c(p_wait: f64, percentile: f64, drain_per_sec: f64) -> f64 {
+    if p_wait <= 1.0 - percentile {
+        return 0.0;
+    }
+    ((p_wait / (1.0 - percentile)).ln() / drain_per_sec).max(0.0)
+}
+
+/// Whether `p` is a usable percentile, as a fraction: 0 ≤ p < 1 (0.95 for the 95th).
+fn valid_percentile(p: f64) -> bool {
+    (0.0..1.0).contains(&p)
+}
+
+/// Mean wait in queue (before service starts) of an M/M/c queue, in seconds:
+/// W_q = C / (cμ − λ), where cμ − λ = (c − a)/S.
+///
+/// `None` when the pool cannot keep up (λ·S ≥ c, including zero servers) or an input is
+/// negative or not finite. With no arrivals or no service time the wait is 0.
+/// (Kleinrock Vol. 1 §3.5.)
+pub fn mean_wait_s(arrivals_per_sec: f64, service_time_s: f64, servers: u32) -> Option<f64> {
+    let a = offered_load(arrivals_per_sec, service_time_s)?;
+    let c = f64::from(servers);
+    if a >= c {
+        return None;
+    }
+    if a == 0.0 {
+        return Some(0.0);
+    }
+    let drain_per_sec = (c - a) / service_time_s;
+    Some(erlang_c(a, servers) / drain_per_sec).filter(|w| w.is_finite())
+}
+
+/// The `percentile` wait in queue of an M/M/c queue, in seconds (`percentile` as a fraction:
+/// 0.95 for the 95th): t_p = max(0, ln(C / (1 − p)) / (cμ − λ)).
+///
+/// `None` when the pool cannot keep up (λ·S ≥ c), an input is negative or not finite, or the
+/// percentile is outside 0 ≤ p < 1. (Harchol-Balter ch. 14.)
+pub fn wait_percentile_s(
+    arrivals_per_sec: f64,
+    service_time_s: f64,
+    servers: u32,
+    percentile: f64,
+) -> Option<f64> {
+    if !valid_percentile(percentile) {
+        return None;
+    }
+    let a = offered_load(arrivals_per_sec, service_time_s)?;
+    let c = f64::from(servers);
+    if a >= c {
+        return None;
+    }
+    if a == 0.0 {
+        return Some(0.0);
+    }
+    let drain_per_sec = (c - a) / service_time_s;
+    Some(percentile_wait_from_c(
+        erlang_c(a, servers),
+        percentile,
+        drain_per_sec,
+    ))
+    .filter(|t| t.is_finite())
+}
+
+/// Allen–Cunneen correction of an M/M/c wait for non-exponential traffic (G/G/c):
+/// W(G/G/c) ≈ W(M/M/c) · (C_a² + C_s²) / 2, where C_a² and C_s² are the squared coefficients of
+/// variation of inter-arrival and service times (1 for exponential, 0 for constant).
+///
+/// The approximation is stated for the mean wait (Allen, *Probability,
+/// Statistics and Queueing Theory*, 2nd ed., §6). Applied to a percentile it keeps the chance of
+/// waiting (Erlang C) and stretches the exponential tail of the conditional wait by the same
+/// factor, so every percentile scales alike; treat that as an estimate. To size a pool for a
+/// G/G/c target, divide the target by the factor and call [`smallest_pool_for_wait`].
+/// Negative or non-numeric variations count as 0; the result is always finite.
+pub fn allen_cunneen_wait_s(mm_c_wait_s: f64, arrival_cv2: f64, service_cv2: f64) -> f64 {
+    let cv2 = |x: f64| if x > 0.0 { x } else { 0.0 };
+    let wait = mm_c_wait_s.max(0.0) * (cv2(arrival_cv2) + cv2(service_cv2)) / 2.0;
+    wait.min(f64::MAX)
+}
+
+/// The fewest servers (at most `max_servers`) whose `percentile` wait in queue is at most
+/// `target_s` seconds, for Poisson arrivals and exponential service (M/M/c).
+///
+/// Walks c upward with the Erlang B recurrence, so the whole search costs one pass of
+/// [`erlang_c`] at the answer. At least one server. `None` when even `max_servers` misses the
+/// target, or an input is invalid (negative, not finite, percentile outside 0 ≤ p < 1).
+/// (Harchol-Balter ch. 14, the square-root staffing discussion.)
+pub fn smallest_pool_for_wait(
+    arrivals_per_sec: f64,
+    service_time_s: f64,
+    target_s: f64,
+    percentile: f64,
+    max_servers: u32,
+) -> Option<u32> {
+    if !valid_percentile(percentile) || target_s.is_nan() || target_s < 0.0 {
+        return None;
+    }
+    let a = offered_load(arrivals_per_sec, service_time_s)?;
+    if a == 0.0 {
+        return (max_servers >= 1).then_some(1);
+    }
+    let mut b = 1.0;
+    for k in 1..=max_servers {
+        b = erlang_b_step(a, b, k);
+        let c = f64::from(k);
+        if a >= c {
+            continue;
+        }
+        let drain_per_sec = (c - a) / service_time_s;
+        let wait = percentile_wait_from_c(erlang_c_from_b(b, a / c), percentile, drain_per_sec);
+        if wait <= target_s {
+            return Some(k);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod mmc_tests {
+    use super::*;
+
+    /// Erlang C from its closed form, Σ a^k/k! summed term by term: independent of the
+    /// recurrence under test.
+    fn erlang_c_by_series(a: f64, c: u32) -> f64 {
+        let mut term = 1.0; // a^0/0!
+        let mut below_c = 0.0;
+        for k in 0..c {
+            below_c += term;
+            term *= a / f64::from(k + 1);
+        }
+        // term is now a^c/c!
+        let top = term * f64::from(c) / (f64::from(c) - a);
+        top / (below_c + top)
+    }
+
+    #[test]
+    fn erlang_c_meets_textbook_values() {
+        // Two servers at a = 1: C = 1/3. Three servers at a = 2: C = 4/9.
+        assert!((erlang_c(1.0, 2) - 1.0 / 3.0).abs() < 1e-12);
+        assert!((erlang_c(2.0, 3) - 4.0 / 9.0).abs() < 1e-12);
+        // One server: C = ρ.
+        assert!((erlang_c(0.7, 1) - 0.7).abs() < 1e-12);
+    }
+
+    #[test]
+    fn erlang_c_meets_published_table_values() {
+        // Erlang C table entries (4 decimals), checked against the closed-form series.
+        for (a, c, table) in [
+            (10.0, 12, 0.4494),
+            (10.0, 11, 0.6821),
+            (5.0, 6, 0.5875),
+            (20.0, 25, 0.2091),
+        ] {
+            let recurrence = erlang_c(a, c);
+            assert!(
+                (recurrence - table).abs() < 5e-5,
+                "a={a} c={c}: {recurrence}"
+            );
+            assert!(
+                (recurrence - erlang_c_by_series(a, c)).abs() < 1e-12,
+                "a={a} c={c}"
+            );
+        }
+    }
+
+    #[test]
+    fn erlang_c_at_the_edges() {
+        assert_eq!(erlang_c(0.0, 3), 0.0);
+        assert_eq!(erlang_c(-1.0, 3), 0.0);
+        assert_eq!(erlang_c(f64::NAN, 3), 0.0);
+        assert_eq!(erlang_c(3.0, 3), 1.0);
+        assert_eq!(erlang_c(5.0, 0), 1.0);
+        assert_eq!(erlang_c(f64::INFINITY, 3), 1.0);
+        // A huge pool for a small load: B underflows, C is 0, and the loop stops early.
+        assert_eq!(erlang_c(1.0, u32::MAX), 0.0);
+        // A large load stays accurate (no factorials): a = 900, c = 1000 lies strictly inside (0, 1).
+        let c = erlang_c(900.0, 1_000);
+        assert!(c > 0.0 && c < 1.0, "{c}");
+    }
+
+    #[test]
+    fn mean_and_percentile_waits_worked_example() {
+        // λ = 1/s, S = 1 s, c = 2: a = 1, C = 1/3, cμ − λ = 1/s.
+        let mean = mean_wait_s(1.0, 1.0, 2).unwrap();
+        assert!((mean - 1.0 / 3.0).abs() < 1e-12);
+        // t_95 = ln((1/3)/0.05) / 1 = ln(20/3).
+        let p95 = wait_percentile_s(1.0, 1.0, 2, 0.95).unwrap();
+        assert!((p95 - (20.0_f64 / 3.0).ln()).abs() < 1e-12);
+        // The median is 0: two thirds of arrivals never wait.
+        assert_eq!(wait_percentile_s(1.0, 1.0, 2, 0.5), Some(0.0));
+    }
+
+    #[test]
+    fn unstable_or_invalid_has_no_wait() {
+        assert_eq!(mean_wait_s(2.0, 1.0, 2), None);
+        assert_eq!(wait_percentile_s(3.0, 1.0, 2, 0.95), None);
+        assert_eq!(wait_percentile_s(1.0, 1.0, 2, 1.0), None);
+        assert_eq!(wait_percentile_s(1.0, 1.0, 2, -0.1), None);
+        assert_eq!(mean_wait_s(-1.0, 1.0, 2), None);
+        assert_eq!(mean_wait_s(1.0, f64::NAN, 2), None);
+        assert_eq!(mean_wait_s(1.0, 1.0, 0), None);
+        assert_eq!(mean_wait_s(0.0, 1.0, 2), Some(0.0));
+        assert_eq!(wait_percentile_s(5.0, 0.0, 1, 0.99), Some(0.0));
+    }
+
+    #[test]
+    fn p95_wait_falls_as_servers_are_added() {
+        // λ = 8/s, S = 1 s: a = 8, stable from 9 servers.
+        let waits: Vec<f64> = (9..=30)
+            .map(|c| wait_percentile_s(8.0, 1.0, c, 0.95).unwrap())
+            .collect();
+        for pair in waits.windows(2) {
+            assert!(pair[1] <= pair[0], "{waits:?}");
+            if pair[0] > 0.0 {
+                assert!(pair[1] < pair[0], "{waits:?}");
+            }
+        }
+        assert!(waits[0] > 0.0);
+        assert_eq!(*waits.last().unwrap(), 0.0);
+    }
+
+    #[test]
+    fn smallest_pool_meets_the_target_and_one_fewer_does_not() {
+        for (lambda, service, target, p) in [
+            (20.0, 0.5, 0.1, 0.95),
+            (8.0, 1.0, 0.5, 0.95),
+            (100.0, 0.2, 0.05, 0.99),
+            (0.347, 10.0, 1.0, 0.95),
+        ] {
+            let c = smallest_pool_for_wait(lambda, service, target, p, 10_000).unwrap();
+            let met = wait_percentile_s(lambda, service, c, p).unwrap();
+            assert!(met <= target, "λ={lambda}: {c} servers wait {met}");
+            match wait_percentile_s(lambda, service, c - 1, p) {
+                None => {} // one fewer cannot keep up at all
+                Some(missed) => assert!(
+                    missed > target,
+                    "λ={lambda}: {} servers wait {missed}",
+                    c - 1
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn smallest_pool_edges() {
+        // Not reachable within the cap.
+        assert_eq!(smallest_pool_for_wait(20.0, 0.5, 0.1, 0.95, 10), None);
+        // No traffic: one server.
+        assert_eq!(smallest_pool_for_wait(0.0, 0.5, 0.1, 0.95, 10), Some(1));
+        assert_eq!(smallest_pool_for_wait(0.0, 0.5, 0.1, 0.95, 0), None);
+        // Invalid inputs.
+        assert_eq!(smallest_pool_for_wait(1.0, 1.0, -1.0, 0.95, 10), None);
+        assert_eq!(smallest_pool_for_wait(1.0, 1.0, 1.0, 1.0, 10), None);
+        assert_eq!(smallest_pool_for_wait(f64::NAN, 1.0, 1.0, 0.9, 10), None);
+        // A zero-wait target is met once at least 95% of arrivals find a free server.
+        let c = smallest_pool_for_wait(8.0, 1.0, 0.0, 0.95, 100).unwrap();
+        assert!(erlang_c(8.0, c) <= 0.05 && erlang_c(8.0, c - 1) > 0.05);
+    }
+
+    #[test]
+    fn allen_cunneen_scales_the_wait() {
+        // Poisson arrivals, exponential service: unchanged.
+        assert_eq!(allen_cunneen_wait_s(2.0, 1.0, 1.0), 2.0);
+        // Constant service (M/D/c): about half.
+        assert_eq!(allen_cunneen_wait_s(2.0, 1.0, 0.0), 1.0);
+        // Bursty arrivals (C_a² = 4): 2.5×.
+        assert_eq!(allen_cunneen_wait_s(2.0, 4.0, 1.0), 5.0);
+        assert_eq!(allen_cunneen_wait_s(2.0, f64::NAN, -3.0), 0.0);
+        assert!(allen_cunneen_wait_s(f64::MAX, f64::MAX, 1.0).is_finite());
+    }
+}

@@ -245,6 +245,6 @@ impl Scenario {
 
     /// Days in this scenario's billing month.
     pub fn days_per_month(&self) -> f64 {
-        self.deal.hours_per_month / 24.0
+        crate::units::days_per_month(self.deal.hours_per_month)
     }
 }

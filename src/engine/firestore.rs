@@ -1,0 +1,309 @@
+//! Firestore (Standard edition): document operations and storage per month, with the daily
+//! free tier.
+//!
+//! Source: "Firestore (Standard edition)", read from
+//! cloud.google.com/firestore/pricing. Operations are priced per 100,000; the free tier is per
+//! day (50K reads, 20K writes, 20K deletes) and per project (it covers one database per
+//! project), so it comes off each day's operations before the day is multiplied out to a month.
+//! Prices and allowances are passed in: the caller reads them from the catalog
+//! (`gcp.firestore.regional.reads_per_100k`, `gcp.firestore.free_reads_per_day`, …).
+
+/// Operations in the unit Firestore prices them per.
+pub const OPERATIONS_PER_PRICE_UNIT: f64 = 100_000.0;
+
+/// Where the database lives, which sets the prices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// A regional database (us-central1 in the catalog).
+    Regional,
+    /// A multi-region database (nam5 in the catalog).
+    MultiRegion,
+}
+
+impl Location {
+    fn prefix(self) -> &'static str {
+        match self {
+            Location::Regional => "gcp.firestore.regional",
+            Location::MultiRegion => "gcp.firestore.multi_region",
+        }
+    }
+
+    /// Catalog id of the price per 100,000 document reads.
+    pub fn reads_price_id(self) -> String {
+        format!("{}.reads_per_100k", self.prefix())
+    }
+
+    /// Catalog id of the price per 100,000 document writes.
+    pub fn writes_price_id(self) -> String {
+        format!("{}.writes_per_100k", self.prefix())
+    }
+
+    /// Catalog id of the price per 100,000 document deletes.
+    pub fn deletes_price_id(self) -> String {
+        format!("{}.deletes_per_100k", self.prefix())
+    }
+
+    /// Catalog id of the storage price per GiB-month.
+    pub fn storage_price_id(self) -> String {
+        format!("{}.storage_gib_month", self.prefix())
+    }
+}
+
+/// One kind of operation for a day: max(operations − free allowance, 0) ÷ 100,000 × price per
+/// 100,000 (cloud.google.com/firestore/pricing, the Firestore table and "Free per day").
+///
+/// The allowance is per day, so this takes the operations of one day; with uneven days, price
+/// each day (the average day understates what busy days pay).
+pub fn ops_cost_per_day_usd(
+    ops_per_day: f64,
+    free_ops_per_day: f64,
+    price_per_100k_usd: f64,
+) -> f64 {
+    finite(billable(ops_per_day, free_ops_per_day) / OPERATIONS_PER_PRICE_UNIT * price_per_100k_usd)
+}
+
+/// One kind of operation for a month of days like this one: the daily cost
+/// ([`ops_cost_per_day_usd`], free tier already taken off) × days per month.
+pub fn ops_cost_per_month_usd(
+    ops_per_day: f64,
+    free_ops_per_day: f64,
+    price_per_100k_usd: f64,
+    hours_per_month: f64,
+) -> f64 {
+    finite(
+        ops_cost_per_day_usd(ops_per_day, free_ops_per_day, price_per_100k_usd)
+            * crate::units::days_per_month(hours_per_month),
+    )
+}
+
+/// Storage for a month: max(GiB stored − free GiB, 0) × price per GiB-month (cloud.google.com/firestore/pricing: 1 GiB
+/// free; regional 0.00020 per GiB-hour, which the catalog carries as ≈ 0.146 per 730-hour
+/// GiB-month; multi-region 0.18 per GiB-month).
+pub fn storage_cost_per_month_usd(stored_gib: f64, free_gib: f64, price_gib_month_usd: f64) -> f64 {
+    finite(billable(stored_gib, free_gib) * price_gib_month_usd)
+}
+
+/// A day's document operations.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DailyOps {
+    /// Document reads per day.
+    pub reads: f64,
+    /// Document writes per day.
+    pub writes: f64,
+    /// Document deletes per day.
+    pub deletes: f64,
+}
+
+/// The prices of one [`Location`], as read from the catalog.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prices {
+    /// USD per 100,000 reads.
+    pub reads_per_100k_usd: f64,
+    /// USD per 100,000 writes.
+    pub writes_per_100k_usd: f64,
+    /// USD per 100,000 deletes.
+    pub deletes_per_100k_usd: f64,
+    /// USD per GiB-month stored.
+    pub storage_gib_month_usd: f64,
+}
+
+/// The free tier, as read from the catalog (`gcp.firestore.free_*`); [`FreeTier::NONE`] for a
+/// second database in the same project, or a project that has used its allowance elsewhere.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FreeTier {
+    /// Free reads per day.
+    pub reads_per_day: f64,
+    /// Free writes per day.
+    pub writes_per_day: f64,
+    /// Free deletes per day.
+    pub deletes_per_day: f64,
+    /// Free GiB stored.
+    pub storage_gib: f64,
+}
+
+impl FreeTier {
+    /// No free allowance.
+    pub const NONE: FreeTier = FreeTier {
+        reads_per_day: 0.0,
+        writes_per_day: 0.0,
+        deletes_per_day: 0.0,
+        storage_gib: 0.0,
+    };
+}
+
+/// The month's bill: reads + writes + deletes ([`ops_cost_per_month_usd`] each) + storage
+/// ([`storage_cost_per_month_usd`]).
+pub fn monthly_cost_usd(
+    ops: &DailyOps,
+    stored_gib: f64,
+    prices: &Prices,
+    free: &FreeTier,
+    hours_per_month: f64,
+) -> f64 {
+    let month = |ops_per_day, free_per_day, price| {
+        ops_cost_per_month_usd(ops_per_day, free_per_day, price, hours_per_month)
+    };
+    finite(
+        month(ops.reads, free.reads_per_day, prices.reads_per_100k_usd)
+            + month(ops.writes, free.writes_per_day, prices.writes_per_100k_usd)
+            + month(
+                ops.deletes,
+                free.deletes_per_day,
+                prices.deletes_per_100k_usd,
+            )
+            + storage_cost_per_month_usd(
+                stored_gib,
+                free.storage_gib,
+                prices.storage_gib_month_usd,
+            ),
+    )
+}
+
+/// What is above a free allowance, never below zero: max(usage − allowance, 0).
+fn billable(usage: f64, allowance: f64) -> f64 {
+    (usage - allowance).max(0.0)
+}
+
+/// Keeps a figure finite: NaN becomes 0 and overflow the largest finite number.
+fn finite(x: f64) -> f64 {
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(f64::MIN, f64::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn price(id: &str) -> f64 {
+        Catalog::current().get(id).unwrap().value
+    }
+
+    fn prices(location: Location) -> Prices {
+        Prices {
+            reads_per_100k_usd: price(&location.reads_price_id()),
+            writes_per_100k_usd: price(&location.writes_price_id()),
+            deletes_per_100k_usd: price(&location.deletes_price_id()),
+            storage_gib_month_usd: price(&location.storage_price_id()),
+        }
+    }
+
+    fn free_tier() -> FreeTier {
+        FreeTier {
+            reads_per_day: price("gcp.firestore.free_reads_per_day"),
+            writes_per_day: price("gcp.firestore.free_writes_per_day"),
+            deletes_per_day: price("gcp.firestore.free_deletes_per_day"),
+            storage_gib: price("gcp.firestore.free_storage_gib"),
+        }
+    }
+
+    #[test]
+    fn seed_003_three_customers_are_inside_the_free_tier() {
+        // Seed 003: 20,000 reads + 10,000 writes per day for three customers, ~95 MB stored.
+        // Below 50K reads and 20K writes a day, and 1 GiB: the bill is $0, not the seed's
+        // "$0.60/month" (it priced each operation at $0.000001 and ignored the free tier).
+        let ops = DailyOps {
+            reads: 20_000.0,
+            writes: 10_000.0,
+            deletes: 0.0,
+        };
+        let bill = monthly_cost_usd(
+            &ops,
+            0.095,
+            &prices(Location::Regional),
+            &free_tier(),
+            730.0,
+        );
+        assert_eq!(bill, 0.0);
+        // Its earlier single-customer day also deletes 100 documents: still free.
+        let ops = DailyOps {
+            reads: 8_000.0,
+            writes: 4_000.0,
+            deletes: 100.0,
+        };
+        assert_eq!(
+            monthly_cost_usd(
+                &ops,
+                0.095,
+                &prices(Location::Regional),
+                &free_tier(),
+                730.0
+            ),
+            0.0
+        );
+    }
+
+    #[test]
+    fn larger_regional_example_by_hand() {
+        // 1,000,000 reads, 300,000 writes, 50,000 deletes a day; 10 GiB; us-central1; 730 h.
+        // Per day: reads (1,000,000 − 50,000) ÷ 100,000 × 0.03 = 0.285
+        //          writes (300,000 − 20,000) ÷ 100,000 × 0.09 = 0.252
+        //          deletes (50,000 − 20,000) ÷ 100,000 × 0.01 = 0.003   → 0.540 a day
+        // × 730 ÷ 24 = 30.41667 days → 16.425; storage (10 − 1) × 0.146 = 1.314. Total 17.739.
+        let ops = DailyOps {
+            reads: 1.0e6,
+            writes: 3.0e5,
+            deletes: 5.0e4,
+        };
+        let p = prices(Location::Regional);
+        let free = free_tier();
+        assert!(
+            (ops_cost_per_day_usd(ops.reads, free.reads_per_day, p.reads_per_100k_usd) - 0.285)
+                .abs()
+                < 1e-12
+        );
+        let bill = monthly_cost_usd(&ops, 10.0, &p, &free, 730.0);
+        assert!((bill - 17.739).abs() < 1e-9, "{bill}");
+        // The same workload multi-region (nam5): every operation price doubles; storage 0.18.
+        // 0.54 × 2 × 30.41667 = 32.85; (10 − 1) × 0.18 = 1.62. Total 34.47.
+        let bill = monthly_cost_usd(&ops, 10.0, &prices(Location::MultiRegion), &free, 730.0);
+        assert!((bill - 34.47).abs() < 1e-9, "{bill}");
+        // Without the free tier (a second database in the project): 0.30 + 0.27 + 0.005 = 0.575 a day.
+        let bill = monthly_cost_usd(&ops, 10.0, &p, &FreeTier::NONE, 730.0);
+        assert!(
+            (bill - (0.575 * 730.0 / 24.0 + 1.46)).abs() < 1e-9,
+            "{bill}"
+        );
+    }
+
+    #[test]
+    fn the_allowance_is_daily_not_monthly() {
+        // 60,000 reads a day: 10,000 billable every day, 0.1 × 0.03 = 0.003 a day, × 30 days
+        // (a 720-hour month) = 0.09.
+        let month = ops_cost_per_month_usd(60_000.0, 50_000.0, 0.03, 720.0);
+        assert!((month - 0.09).abs() < 1e-12);
+        assert_eq!(crate::units::days_per_month(720.0), 30.0);
+    }
+
+    #[test]
+    fn extreme_inputs_stay_finite() {
+        let odd = [0.0, -1.0, 1e308, -1e308, f64::MIN_POSITIVE, 50_000.0];
+        for &a in &odd {
+            for &b in &odd {
+                assert!(ops_cost_per_month_usd(a, b, a, b).is_finite());
+                assert!(storage_cost_per_month_usd(a, b, a).is_finite());
+                let ops = DailyOps {
+                    reads: a,
+                    writes: b,
+                    deletes: a,
+                };
+                let p = Prices {
+                    reads_per_100k_usd: b,
+                    writes_per_100k_usd: a,
+                    deletes_per_100k_usd: b,
+                    storage_gib_month_usd: a,
+                };
+                let free = FreeTier {
+                    reads_per_day: b,
+                    writes_per_day: a,
+                    deletes_per_day: b,
+                    storage_gib: a,
+                };
+                assert!(monthly_cost_usd(&ops, a, &p, &free, b).is_finite());
+            }
+        }
+    }
+}

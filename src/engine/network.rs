@@ -1,0 +1,576 @@
+//! Network: internet egress under tiered prices (GCP Premium tier, AWS), and the two load
+//! balancers (AWS Application Load Balancer, GCP regional external Application Load Balancer).
+//!
+//! Source: "Internet egress" and "Load balancers" (read from
+//! cloud.google.com/vpc/network-pricing, aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer and
+//! aws.amazon.com/elasticloadbalancing/pricing). Prices are passed in: the caller reads them
+//! from the catalog (`gcp.egress.premium_na.to_1tib`, `aws.egress.to_10tb`, `aws.alb.lcu_hour`, …).
+//!
+//! Units: Google bills egress and load-balancer data in GiB (2³⁰ bytes) and 1 TiB = 1,024 GiB.
+//! AWS bills in "GB", and its tier bounds in the Price List API are 10,240 / 51,200 / 153,600 GB
+//! for "10 TB", "next 40 TB", "next 100 TB": a TB there is 1,024 GB ([`AWS_GB_PER_TB`]).
+
+use crate::units::{BYTES_PER_GB, BYTES_PER_KB};
+
+/// Bytes in a gibibyte.
+pub const BYTES_PER_GIB: f64 = 1_073_741_824.0;
+
+/// GiB in a TiB, for Google's egress tiers ("to 1 TiB", "1–10 TiB").
+pub const GIB_PER_TIB: f64 = 1_024.0;
+
+/// GB in one of AWS's data-transfer "TB": 1,024, as the AWS Price List API's tier ranges show
+/// (beginRange/endRange 0–10240–51200–153600 GB for the 10 / 40 / 100 TB tiers).
+pub const AWS_GB_PER_TB: f64 = 1_024.0;
+
+/// Gigabytes (10⁹ bytes) as gibibytes (2³⁰ bytes): GB × 10⁹ ÷ 2³⁰.
+pub fn gib_from_gb(gb: f64) -> f64 {
+    gb * BYTES_PER_GB / BYTES_PER_GIB
+}
+
+/// Data moved in a month by a steady request rate: requests/s × KB per request × 1,000 bytes ×
+/// 3,600 s × hours per month ÷ 10⁹, in GB (decimal, as units.rs defines KB and GB).
+pub fn transfer_gb_per_month(
+    requests_per_sec: f64,
+    kb_per_request: f64,
+    hours_per_month: f64,
+) -> f64 {
+    finite(
+        requests_per_sec.max(0.0)
+            * kb_per_request.max(0.0)
+            * BYTES_PER_KB
+            * 3_600.0
+            * hours_per_month.max(0.0)
+            / BYTES_PER_GB,
+    )
+}
+
+/// Cost of `quantity` under tiered prices: each unit is priced by the tier it falls in, and
+/// passing a bound does not re-price the units below it.
+///
+/// `tiers` lists (upper bound, price per unit) in increasing order of bound, bounds cumulative
+/// from 0; a free allowance is a first tier priced 0. The last tier has no upper bound (its
+/// bound is ignored; pass `f64::INFINITY`). A bound below the one before it makes an empty tier.
+/// No tiers, or a quantity that is not positive, costs 0.
+pub fn tiered_cost_usd(quantity: f64, tiers: &[(f64, f64)]) -> f64 {
+    if quantity.is_nan() || quantity <= 0.0 {
+        return 0.0;
+    }
+    let mut cost = 0.0;
+    let mut lower = 0.0_f64;
+    for (i, &(bound, price)) in tiers.iter().enumerate() {
+        let upper = if i + 1 == tiers.len() {
+            f64::INFINITY
+        } else {
+            bound.max(lower)
+        };
+        let in_tier = quantity.min(upper) - lower;
+        if in_tier > 0.0 {
+            cost += in_tier * price;
+        }
+        if quantity <= upper {
+            break;
+        }
+        lower = upper;
+    }
+    finite(cost)
+}
+
+/// GCP Premium-tier internet egress to North America, per GiB a month (the providers' pricing pages "Internet
+/// egress"): the first `free_gib` free, then to 1 TiB at `to_1tib_usd`, 1–10 TiB at
+/// `from_1_to_10tib_usd`, above 10 TiB at `over_10tib_usd`. The free GiB is the bottom of the
+/// first TiB, not added to it.
+pub fn gcp_premium_na_egress_tiers(
+    free_gib: f64,
+    to_1tib_usd: f64,
+    from_1_to_10tib_usd: f64,
+    over_10tib_usd: f64,
+) -> [(f64, f64); 4] {
+    [
+        (free_gib, 0.0),
+        (GIB_PER_TIB, to_1tib_usd),
+        (10.0 * GIB_PER_TIB, from_1_to_10tib_usd),
+        (f64::INFINITY, over_10tib_usd),
+    ]
+}
+
+/// Monthly cost of GCP Premium-tier egress to North America: [`tiered_cost_usd`] over
+/// [`gcp_premium_na_egress_tiers`]. `egress_gib` is GiB per month ([`gib_from_gb`] converts).
+pub fn gcp_premium_na_egress_usd(
+    egress_gib: f64,
+    free_gib: f64,
+    to_1tib_usd: f64,
+    from_1_to_10tib_usd: f64,
+    over_10tib_usd: f64,
+) -> f64 {
+    let tiers =
+        gcp_premium_na_egress_tiers(free_gib, to_1tib_usd, from_1_to_10tib_usd, over_10tib_usd);
+    tiered_cost_usd(egress_gib, &tiers)
+}
+
+/// AWS data transfer out to the internet from us-east-1, per GB a month (the providers' pricing pages "Internet
+/// egress"): the first `free_gb` free, then to 10 TB at `to_10tb_usd`, the next 40 TB at
+/// `next_40tb_usd`, the next 100 TB at `next_100tb_usd`, above 150 TB at `over_150tb_usd`; a TB
+/// is [`AWS_GB_PER_TB`] GB. The free 100 GB is aggregated across services and regions, so a
+/// plan that already spends it elsewhere should pass 0.
+pub fn aws_internet_egress_tiers(
+    free_gb: f64,
+    to_10tb_usd: f64,
+    next_40tb_usd: f64,
+    next_100tb_usd: f64,
+    over_150tb_usd: f64,
+) -> [(f64, f64); 5] {
+    [
+        (free_gb, 0.0),
+        (10.0 * AWS_GB_PER_TB, to_10tb_usd),
+        (50.0 * AWS_GB_PER_TB, next_40tb_usd),
+        (150.0 * AWS_GB_PER_TB, next_100tb_usd),
+        (f64::INFINITY, over_150tb_usd),
+    ]
+}
+
+/// Monthly cost of AWS internet egress: [`tiered_cost_usd`] over [`aws_internet_egress_tiers`].
+pub fn aws_internet_egress_usd(
+    egress_gb: f64,
+    free_gb: f64,
+    to_10tb_usd: f64,
+    next_40tb_usd: f64,
+    next_100tb_usd: f64,
+    over_150tb_usd: f64,
+) -> f64 {
+    let tiers = aws_internet_egress_tiers(
+        free_gb,
+        to_10tb_usd,
+        next_40tb_usd,
+        next_100tb_usd,
+        over_150tb_usd,
+    );
+    tiered_cost_usd(egress_gb, &tiers)
+}
+
+/// New connections per second in one ALB LCU (the providers' pricing pages "Load balancers").
+pub const ALB_NEW_CONNECTIONS_PER_SEC_PER_LCU: f64 = 25.0;
+/// Active connections (sampled each minute) in one ALB LCU.
+pub const ALB_ACTIVE_CONNECTIONS_PER_LCU: f64 = 3_000.0;
+/// GB processed per hour in one ALB LCU, for EC2, container and IP targets.
+pub const ALB_PROCESSED_GB_PER_HOUR_PER_LCU: f64 = 1.0;
+/// Rule evaluations per second in one ALB LCU.
+pub const ALB_RULE_EVALUATIONS_PER_SEC_PER_LCU: f64 = 1_000.0;
+
+/// The ALB traffic dimension that sets the LCUs billed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LcuDimension {
+    /// New connections per second.
+    NewConnections,
+    /// Active connections.
+    ActiveConnections,
+    /// Bytes processed.
+    ProcessedBytes,
+    /// Rule evaluations per second.
+    RuleEvaluations,
+}
+
+impl LcuDimension {
+    /// The dimension in words, for a formula or a finding.
+    pub fn label(self) -> &'static str {
+        match self {
+            LcuDimension::NewConnections => "new connections",
+            LcuDimension::ActiveConnections => "active connections",
+            LcuDimension::ProcessedBytes => "processed bytes",
+            LcuDimension::RuleEvaluations => "rule evaluations",
+        }
+    }
+}
+
+/// An hour of traffic through an AWS Application Load Balancer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AlbTraffic {
+    /// New connections per second.
+    pub new_connections_per_sec: f64,
+    /// Connections open at once (long-lived streams such as SSE and WebSockets count here).
+    pub active_connections: f64,
+    /// GB processed per hour, requests and responses together.
+    pub processed_gb_per_hour: f64,
+    /// Billable rule evaluations per second. AWS counts request rate × (rules processed − 10),
+    /// the first 10 rules being free.
+    pub rule_evaluations_per_sec: f64,
+}
+
+/// LCUs an hour of traffic uses, and the dimension that set them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AlbLcus {
+    /// LCUs billed for the hour.
+    pub lcus: f64,
+    /// The dimension with the most LCUs.
+    pub dominant: LcuDimension,
+}
+
+/// ALB LCUs for an hour: the largest of new connections/s ÷ 25, active connections ÷ 3,000,
+/// processed GB/hour ÷ 1 and rule evaluations/s ÷ 1,000 (the providers' pricing pages "Load balancers"; only the
+/// largest dimension is billed). On a tie the first in that order is named. Negative or
+/// non-numeric traffic counts as 0.
+///
+/// AWS bills each hour on that hour's traffic: for traffic that changes through the day, price
+/// each hour and sum; one average hour understates the bill.
+pub fn alb_lcus(traffic: &AlbTraffic) -> AlbLcus {
+    let positive = |x: f64| if x > 0.0 { x } else { 0.0 };
+    let candidates = [
+        (
+            positive(traffic.new_connections_per_sec) / ALB_NEW_CONNECTIONS_PER_SEC_PER_LCU,
+            LcuDimension::NewConnections,
+        ),
+        (
+            positive(traffic.active_connections) / ALB_ACTIVE_CONNECTIONS_PER_LCU,
+            LcuDimension::ActiveConnections,
+        ),
+        (
+            positive(traffic.processed_gb_per_hour) / ALB_PROCESSED_GB_PER_HOUR_PER_LCU,
+            LcuDimension::ProcessedBytes,
+        ),
+        (
+            positive(traffic.rule_evaluations_per_sec) / ALB_RULE_EVALUATIONS_PER_SEC_PER_LCU,
+            LcuDimension::RuleEvaluations,
+        ),
+    ];
+    let (lcus, dominant) =
+        candidates.into_iter().fold(
+            candidates[0],
+            |best, next| if next.0 > best.0 { next } else { best },
+        );
+    AlbLcus {
+        lcus: finite(lcus),
+        dominant,
+    }
+}
+
+/// Monthly cost of one ALB: hours × (hourly price + LCUs × LCU-hour price) (the providers' pricing pages: 0.0225
+/// per hour + 0.008 per LCU-hour in us-east-1). A month is `hours_per_month` hours.
+pub fn alb_monthly_cost_usd(
+    lcus: f64,
+    hours_per_month: f64,
+    alb_hour_usd: f64,
+    lcu_hour_usd: f64,
+) -> f64 {
+    finite(hours_per_month.max(0.0) * (alb_hour_usd + lcus.max(0.0) * lcu_hour_usd))
+}
+
+/// Forwarding rules billed at the first-rules price on a GCP load balancer.
+pub const GCP_LB_RULES_AT_FIRST_PRICE: u32 = 5;
+
+/// Prices of a GCP regional external Application Load Balancer, as read from the catalog
+/// (`gcp.lb.regional.*`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GcpLbPrices {
+    /// USD per hour for each of the first five forwarding rules.
+    pub first5_rule_hour_usd: f64,
+    /// USD per hour for each further forwarding rule.
+    pub extra_rule_hour_usd: f64,
+    /// USD per GiB of inbound data processed.
+    pub inbound_gib_usd: f64,
+    /// USD per GiB of outbound data processed.
+    pub outbound_gib_usd: f64,
+}
+
+/// Forwarding-rule charge per hour: the first 5 rules at `first5_rule_hour_usd` each, every
+/// further rule at `extra_rule_hour_usd` (the providers' pricing pages: 0.025 and 0.01 per hour, Iowa).
+pub fn gcp_lb_rules_hourly_usd(
+    forwarding_rules: u32,
+    first5_rule_hour_usd: f64,
+    extra_rule_hour_usd: f64,
+) -> f64 {
+    let first = forwarding_rules.min(GCP_LB_RULES_AT_FIRST_PRICE);
+    let further = forwarding_rules - first;
+    finite(f64::from(first) * first5_rule_hour_usd + f64::from(further) * extra_rule_hour_usd)
+}
+
+/// Data-processing charge: inbound GiB × inbound price + outbound GiB × outbound price
+/// (the providers' pricing pages: 0.008 per GiB each way). Requests count as inbound, responses as outbound.
+pub fn gcp_lb_data_processed_usd(
+    inbound_gib: f64,
+    outbound_gib: f64,
+    inbound_gib_usd: f64,
+    outbound_gib_usd: f64,
+) -> f64 {
+    finite(inbound_gib.max(0.0) * inbound_gib_usd + outbound_gib.max(0.0) * outbound_gib_usd)
+}
+
+/// Monthly cost of a GCP regional external Application Load Balancer: forwarding rules per hour
+/// ([`gcp_lb_rules_hourly_usd`]) × hours per month + data processed
+/// ([`gcp_lb_data_processed_usd`]) for the month's GiB in and out.
+pub fn gcp_lb_monthly_cost_usd(
+    forwarding_rules: u32,
+    hours_per_month: f64,
+    inbound_gib: f64,
+    outbound_gib: f64,
+    prices: &GcpLbPrices,
+) -> f64 {
+    let rules = gcp_lb_rules_hourly_usd(
+        forwarding_rules,
+        prices.first5_rule_hour_usd,
+        prices.extra_rule_hour_usd,
+    );
+    let data = gcp_lb_data_processed_usd(
+        inbound_gib,
+        outbound_gib,
+        prices.inbound_gib_usd,
+        prices.outbound_gib_usd,
+    );
+    finite(rules * hours_per_month.max(0.0) + data)
+}
+
+/// Keeps a figure finite: NaN becomes 0 and overflow the largest finite number.
+fn finite(x: f64) -> f64 {
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(f64::MIN, f64::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn price(id: &str) -> f64 {
+        Catalog::current().get(id).unwrap().value
+    }
+
+    fn gcp_egress(gib: f64) -> f64 {
+        gcp_premium_na_egress_usd(
+            gib,
+            price("gcp.egress.premium_na.free_gib"),
+            price("gcp.egress.premium_na.to_1tib"),
+            price("gcp.egress.premium_na.1_to_10tib"),
+            price("gcp.egress.premium_na.over_10tib"),
+        )
+    }
+
+    fn aws_egress(gb: f64) -> f64 {
+        aws_internet_egress_usd(
+            gb,
+            price("aws.egress.free_gb"),
+            price("aws.egress.to_10tb"),
+            price("aws.egress.next_40tb"),
+            price("aws.egress.next_100tb"),
+            price("aws.egress.over_150tb"),
+        )
+    }
+
+    fn gcp_lb_prices() -> GcpLbPrices {
+        GcpLbPrices {
+            first5_rule_hour_usd: price("gcp.lb.regional.first5_rule_hour"),
+            extra_rule_hour_usd: price("gcp.lb.regional.extra_rule_hour"),
+            inbound_gib_usd: price("gcp.lb.regional.inbound_gib"),
+            outbound_gib_usd: price("gcp.lb.regional.outbound_gib"),
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-6 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn seed_003_egress_is_per_day_and_tiered() {
+        // 50 req/s × 100 KB × 86,400 s = 432 GB a DAY (the seed calls it "~400 GB" and then
+        // prices 400 GB a MONTH at $0.12 = $48).
+        let per_day = transfer_gb_per_month(50.0, 100.0, 24.0);
+        assert!(close(per_day, 432.0), "{per_day}");
+        // A 730-hour month: 432 × 730 ÷ 24 = 13,140 GB = 12,237.58 GiB.
+        let per_month = transfer_gb_per_month(50.0, 100.0, 730.0);
+        assert!(close(per_month, 13_140.0), "{per_month}");
+        let gib = gib_from_gb(per_month);
+        assert!((gib - 12_237.578_630).abs() < 1e-5, "{gib}");
+        // Tiers: 1 GiB free; 1,023 GiB × 0.12 = 122.76; 9,216 GiB × 0.11 = 1,013.76;
+        // (12,237.58 − 10,240) × 0.08 = 159.81. Total ≈ 1,296.33 a month, not $48.
+        let cost = gcp_egress(gib);
+        let by_hand = 1_023.0 * 0.12 + 9_216.0 * 0.11 + (gib - 10_240.0) * 0.08;
+        assert!(close(cost, by_hand), "{cost} vs {by_hand}");
+        assert!((cost - 1_296.33).abs() < 0.005, "{cost}");
+    }
+
+    #[test]
+    fn gcp_tier_boundaries() {
+        assert_eq!(gcp_egress(0.0), 0.0);
+        assert_eq!(gcp_egress(1.0), 0.0);
+        assert!(close(gcp_egress(2.0), 0.12));
+        assert!(close(gcp_egress(1_024.0), 1_023.0 * 0.12)); // 122.76
+        assert!(close(gcp_egress(1_025.0), 122.76 + 0.11));
+        assert!(close(gcp_egress(10_240.0), 122.76 + 9_216.0 * 0.11)); // 1,136.52
+        assert!(close(gcp_egress(10_241.0), 1_136.52 + 0.08));
+    }
+
+    #[test]
+    fn aws_tier_boundaries() {
+        // Bounds at 100 GB free, then 10 / 50 / 150 TB of 1,024 GB.
+        assert_eq!(aws_egress(100.0), 0.0);
+        assert!(close(aws_egress(101.0), 0.09));
+        let at_10tb = 10_140.0 * 0.09; // 912.60
+        assert!(close(aws_egress(10_240.0), at_10tb));
+        assert!(close(aws_egress(10_241.0), at_10tb + 0.085));
+        let at_50tb = at_10tb + 40_960.0 * 0.085; // 4,394.20
+        assert!(close(aws_egress(51_200.0), at_50tb));
+        assert!(close(aws_egress(51_201.0), at_50tb + 0.07));
+        let at_150tb = at_50tb + 102_400.0 * 0.07; // 11,562.20
+        assert!(close(aws_egress(153_600.0), at_150tb));
+        assert!(close(aws_egress(153_601.0), at_150tb + 0.05));
+        // Seed 003's month priced on AWS instead: 10,140 × 0.09 + 2,900 × 0.085 = 1,159.10.
+        assert!(close(aws_egress(13_140.0), 1_159.10));
+    }
+
+    #[test]
+    fn tiered_cost_in_general() {
+        let tiers = [(10.0, 1.0), (20.0, 0.5), (f64::INFINITY, 0.25)];
+        assert_eq!(tiered_cost_usd(5.0, &tiers), 5.0);
+        assert_eq!(tiered_cost_usd(10.0, &tiers), 10.0);
+        assert_eq!(tiered_cost_usd(15.0, &tiers), 12.5);
+        assert_eq!(tiered_cost_usd(30.0, &tiers), 17.5);
+        assert_eq!(tiered_cost_usd(0.0, &tiers), 0.0);
+        assert_eq!(tiered_cost_usd(-3.0, &tiers), 0.0);
+        assert_eq!(tiered_cost_usd(f64::NAN, &tiers), 0.0);
+        assert_eq!(tiered_cost_usd(5.0, &[]), 0.0);
+        // The last tier is open whatever its bound says.
+        assert_eq!(tiered_cost_usd(30.0, &[(10.0, 1.0), (20.0, 0.5)]), 20.0);
+        // A bound below the one before it is an empty tier.
+        assert_eq!(
+            tiered_cost_usd(30.0, &[(10.0, 1.0), (5.0, 9.0), (f64::INFINITY, 0.5)]),
+            20.0
+        );
+        // A free allowance larger than the first paid bound empties that tier.
+        let tiers = gcp_premium_na_egress_tiers(2_000.0, 0.12, 0.11, 0.08);
+        assert!(close(tiered_cost_usd(3_000.0, &tiers), 1_000.0 * 0.11));
+    }
+
+    #[test]
+    fn alb_with_long_lived_connections_is_billed_on_active_connections() {
+        // 9,000 open SSE streams, 10 new connections/s, 0.5 GB/hour, 100 rule evaluations/s:
+        // 9,000 ÷ 3,000 = 3 LCU; 10 ÷ 25 = 0.4; 0.5 ÷ 1 = 0.5; 100 ÷ 1,000 = 0.1.
+        let traffic = AlbTraffic {
+            new_connections_per_sec: 10.0,
+            active_connections: 9_000.0,
+            processed_gb_per_hour: 0.5,
+            rule_evaluations_per_sec: 100.0,
+        };
+        let used = alb_lcus(&traffic);
+        assert_eq!(used.dominant, LcuDimension::ActiveConnections);
+        assert_eq!(used.lcus, 3.0);
+        // 730 × (0.0225 + 3 × 0.008) = 730 × 0.0465 = 33.945
+        let month = alb_monthly_cost_usd(
+            used.lcus,
+            730.0,
+            price("aws.alb.hour"),
+            price("aws.alb.lcu_hour"),
+        );
+        assert!(close(month, 33.945), "{month}");
+    }
+
+    #[test]
+    fn alb_other_dimensions() {
+        let quiet = AlbTraffic {
+            new_connections_per_sec: 0.0,
+            active_connections: 0.0,
+            processed_gb_per_hour: 0.0,
+            rule_evaluations_per_sec: 0.0,
+        };
+        let used = alb_lcus(&quiet);
+        assert_eq!(
+            (used.lcus, used.dominant),
+            (0.0, LcuDimension::NewConnections)
+        );
+        // An idle ALB still bills its hours: 730 × 0.0225 = 16.425.
+        assert!(close(
+            alb_monthly_cost_usd(0.0, 730.0, 0.0225, 0.008),
+            16.425
+        ));
+        let chatty = AlbTraffic {
+            new_connections_per_sec: 100.0,
+            ..quiet
+        };
+        assert_eq!(
+            alb_lcus(&chatty),
+            AlbLcus {
+                lcus: 4.0,
+                dominant: LcuDimension::NewConnections
+            }
+        );
+        let bulky = AlbTraffic {
+            processed_gb_per_hour: 7.0,
+            ..chatty
+        };
+        assert_eq!(alb_lcus(&bulky).dominant, LcuDimension::ProcessedBytes);
+        let routed = AlbTraffic {
+            rule_evaluations_per_sec: 9_000.0,
+            ..bulky
+        };
+        assert_eq!(
+            alb_lcus(&routed),
+            AlbLcus {
+                lcus: 9.0,
+                dominant: LcuDimension::RuleEvaluations
+            }
+        );
+        let odd = AlbTraffic {
+            active_connections: f64::NAN,
+            new_connections_per_sec: -5.0,
+            ..quiet
+        };
+        assert_eq!(alb_lcus(&odd).lcus, 0.0);
+    }
+
+    #[test]
+    fn gcp_regional_lb_rules_and_data() {
+        let p = gcp_lb_prices();
+        assert_eq!(
+            gcp_lb_rules_hourly_usd(0, p.first5_rule_hour_usd, p.extra_rule_hour_usd),
+            0.0
+        );
+        assert!(close(
+            gcp_lb_rules_hourly_usd(1, p.first5_rule_hour_usd, p.extra_rule_hour_usd),
+            0.025
+        ));
+        assert!(close(
+            gcp_lb_rules_hourly_usd(5, p.first5_rule_hour_usd, p.extra_rule_hour_usd),
+            0.125
+        ));
+        // 7 rules: 5 × 0.025 + 2 × 0.01 = 0.145 an hour.
+        assert!(close(
+            gcp_lb_rules_hourly_usd(7, p.first5_rule_hour_usd, p.extra_rule_hour_usd),
+            0.145
+        ));
+        // Seed 003 calls the LB "~$16/month (fixed, regardless of traffic)". One rule for 730 h is
+        // 18.25, and its 13,140 GB of responses pass through the LB: 12,237.58 GiB × 0.008 = 97.90;
+        // 1 KB requests in: 131.4 GB = 122.38 GiB × 0.008 = 0.98. About 117.13 a month.
+        let outbound = gib_from_gb(transfer_gb_per_month(50.0, 100.0, 730.0));
+        let inbound = gib_from_gb(transfer_gb_per_month(50.0, 1.0, 730.0));
+        let month = gcp_lb_monthly_cost_usd(1, 730.0, inbound, outbound, &p);
+        let by_hand = 18.25 + (outbound + inbound) * 0.008;
+        assert!(close(month, by_hand), "{month}");
+        assert!((month - 117.13).abs() < 0.005, "{month}");
+    }
+
+    #[test]
+    fn extreme_inputs_stay_finite() {
+        let odd = [0.0, -1.0, 1e308, -1e308, f64::MIN_POSITIVE, 1_024.0];
+        for &a in &odd {
+            for &b in &odd {
+                assert!(transfer_gb_per_month(a, b, a).is_finite());
+                assert!(tiered_cost_usd(a, &[(b, a), (a, b), (f64::INFINITY, a)]).is_finite());
+                assert!(gcp_premium_na_egress_usd(a, b, a, b, a).is_finite());
+                assert!(aws_internet_egress_usd(a, b, a, b, a, b).is_finite());
+                let t = AlbTraffic {
+                    new_connections_per_sec: a,
+                    active_connections: b,
+                    processed_gb_per_hour: a,
+                    rule_evaluations_per_sec: b,
+                };
+                assert!(alb_monthly_cost_usd(alb_lcus(&t).lcus, a, b, a).is_finite());
+                let p = GcpLbPrices {
+                    first5_rule_hour_usd: a,
+                    extra_rule_hour_usd: b,
+                    inbound_gib_usd: a,
+                    outbound_gib_usd: b,
+                };
+                assert!(gcp_lb_monthly_cost_usd(u32::MAX, a, b, a, &p).is_finite());
+            }
+        }
+    }
+}
