@@ -43,6 +43,8 @@ pub enum Unit {
     StepsPerDay,
     /// Steps per run.
     StepsPerRun,
+    /// Steps per second.
+    StepsPerSecond,
     /// Tool calls per day.
     ToolCallsPerDay,
     /// Events per second.
@@ -67,6 +69,10 @@ pub enum Unit {
     TokensPerDay,
     /// Requests per month.
     RequestsPerMonth,
+    /// Requests per minute.
+    RequestsPerMinute,
+    /// Tokens per minute.
+    TokensPerMinute,
     /// A ratio (peak ÷ average).
     Ratio,
     /// A percentage, 0–100.
@@ -116,6 +122,7 @@ impl Unit {
             Unit::RunsPerSecond => "runs/s",
             Unit::StepsPerDay => "steps/day",
             Unit::StepsPerRun => "steps/run",
+            Unit::StepsPerSecond => "steps/s",
             Unit::ToolCallsPerDay => "tool calls/day",
             Unit::EventsPerSecond => "events/s",
             Unit::EventsPerStep => "events/step",
@@ -128,6 +135,8 @@ impl Unit {
             Unit::TokensPerRun => "tokens/run",
             Unit::TokensPerDay => "tokens/day",
             Unit::RequestsPerMonth => "requests/month",
+            Unit::RequestsPerMinute => "requests/min",
+            Unit::TokensPerMinute => "tokens/min",
             Unit::Ratio => "×",
             Unit::Percent => "%",
             Unit::Seconds => "s",

@@ -312,7 +312,8 @@ fn link_reopens_to_the_same_numbers() {
     let printed = stdout_of(&["link", "--preset", "agent-platform"]);
     assert!(printed.ends_with('\n'));
     let fragment = printed.trim_end();
-    assert!(fragment.starts_with("#v1."), "{fragment}");
+    let prefix = format!("#v{}.", headroom::export::link::CURRENT_FORMAT);
+    assert!(fragment.starts_with(&prefix), "{fragment}");
     let preset_json = stdout_of(&["eval", "--preset", "agent-platform", "--format", "json"]);
     assert_eq!(
         stdout_of(&["eval", fragment, "--format", "json"]),

@@ -1,12 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Share links keep opening to the same scenario forever.
 //!
-//! `tests/links/v1.txt` is a corpus of format-1 links made with the CLI, each with the headline
-//! figures it evaluated to when recorded (the file's header describes its format; entries are
-//! only ever added). Every entry must decode, evaluate to the same figures to 1e-9 relative, and
-//! encode back to the identical fragment. Links must also stay short enough to paste: the
-//! preset's under 400 characters, and one with every field at its longest and every catalog
-//! price overridden under 2,000.
+//! `tests/links/v<N>.txt` are corpora of format-N links made with the CLI, each with the
+//! headline figures it evaluated to when recorded (each file's header describes its format;
+//! entries are only ever added). Every entry must decode and evaluate to the same figures to
+//! 1e-9 relative. An entry of the current format must also encode back to the identical
+//! fragment; one of an older format encodes to a current-format link that reopens to the same
+//! scenario. Links must also stay short enough to paste: the preset's under 400 characters, and
+//! one with every field at its longest and every catalog price overridden under 2,000.
 
 use headroom::catalog::Catalog;
 use headroom::engine;
@@ -14,7 +15,11 @@ use headroom::export::link;
 use headroom::scenario::fields::{self, Kind, Value};
 use headroom::scenario::{Scenario, presets};
 
-const CORPUS: &str = include_str!("links/v1.txt");
+/// Every corpus: (file, format, text).
+const CORPORA: [(&str, u32, &str); 2] = [
+    ("v1.txt", 1, include_str!("links/v1.txt")),
+    ("v2.txt", 2, include_str!("links/v2.txt")),
+];
 
 /// The headline figures every corpus entry records.
 const HEADLINE: [&str; 4] = [
@@ -26,36 +31,43 @@ const HEADLINE: [&str; 4] = [
 
 /// One corpus entry: where it is, the fragment, and the figures it evaluated to.
 struct Entry {
+    file: &'static str,
+    format: u32,
     line: usize,
     fragment: &'static str,
     recorded: Vec<(&'static str, f64)>,
 }
 
 fn corpus() -> Vec<Entry> {
-    CORPUS
-        .lines()
-        .enumerate()
-        .filter(|(_, text)| !text.trim().is_empty() && !text.starts_with('#'))
-        .map(|(i, text)| {
-            let line = i + 1;
-            let mut words = text.split(' ');
-            let fragment = words.next().unwrap_or_default();
-            let recorded = words
-                .map(|pair| {
-                    let (id, value) = pair
-                        .split_once('=')
-                        .unwrap_or_else(|| panic!("v1.txt line {line}: {pair:?} is not id=value"));
-                    let value = value
-                        .parse()
-                        .unwrap_or_else(|e| panic!("v1.txt line {line}: {value:?}: {e}"));
-                    (id, value)
+    CORPORA
+        .iter()
+        .flat_map(|(file, format, text)| {
+            text.lines()
+                .enumerate()
+                .filter(|(_, text)| !text.trim().is_empty() && !text.starts_with('#'))
+                .map(move |(i, text)| {
+                    let line = i + 1;
+                    let mut words = text.split(' ');
+                    let fragment = words.next().unwrap_or_default();
+                    let recorded = words
+                        .map(|pair| {
+                            let (id, value) = pair.split_once('=').unwrap_or_else(|| {
+                                panic!("{file} line {line}: {pair:?} is not id=value")
+                            });
+                            let value = value
+                                .parse()
+                                .unwrap_or_else(|e| panic!("{file} line {line}: {value:?}: {e}"));
+                            (id, value)
+                        })
+                        .collect();
+                    Entry {
+                        file,
+                        format: *format,
+                        line,
+                        fragment,
+                        recorded,
+                    }
                 })
-                .collect();
-            Entry {
-                line,
-                fragment,
-                recorded,
-            }
         })
         .collect()
 }
@@ -67,17 +79,23 @@ fn close(got: f64, expected: f64) -> bool {
 #[test]
 fn corpus_is_well_formed() {
     let entries = corpus();
-    assert!(
-        entries.len() >= 7,
-        "the corpus lost entries: {}",
-        entries.len()
-    );
+    for (file, format, _) in CORPORA {
+        let count = entries.iter().filter(|e| e.file == file).count();
+        let least = if format == 1 { 7 } else { 3 };
+        assert!(count >= least, "{file} lost entries: {count}");
+    }
     let mut fragments: Vec<&str> = entries.iter().map(|e| e.fragment).collect();
     fragments.sort_unstable();
     fragments.dedup();
     assert_eq!(fragments.len(), entries.len(), "a fragment appears twice");
     for entry in &entries {
-        assert!(entry.fragment.starts_with("v1."), "line {}", entry.line);
+        let prefix = format!("v{}.", entry.format);
+        assert!(
+            entry.fragment.starts_with(&prefix),
+            "{} line {}",
+            entry.file,
+            entry.line
+        );
         for id in HEADLINE {
             assert!(
                 entry.recorded.iter().any(|(recorded, _)| *recorded == id),
@@ -95,7 +113,10 @@ fn every_recorded_link_opens_to_the_same_figures() {
         let scenario = match link::decode(entry.fragment) {
             Ok(scenario) => scenario,
             Err(error) => {
-                mismatches.push(format!("line {}: does not open: {error}", entry.line));
+                mismatches.push(format!(
+                    "{} line {}: does not open: {error}",
+                    entry.file, entry.line
+                ));
                 continue;
             }
         };
@@ -104,8 +125,8 @@ fn every_recorded_link_opens_to_the_same_figures() {
             match report.value(id) {
                 Some(got) if close(got, *expected) => {}
                 got => mismatches.push(format!(
-                    "line {} ({}): {id}: recorded {expected}, now {got:?}",
-                    entry.line, scenario.name
+                    "{} line {} ({}): {id}: recorded {expected}, now {got:?}",
+                    entry.file, entry.line, scenario.name
                 )),
             }
         }
@@ -118,15 +139,40 @@ fn every_recorded_link_encodes_back_to_itself() {
     // A scenario shares as one link text: if this fails while the figures above still hold, the
     // payload or its compression changed (a dependency upgrade, say); old links still open, but
     // the same scenario would now share as a different link.
+    // An older format's link re-encodes in the current format, to the same scenario.
     for entry in corpus() {
-        let scenario =
-            link::decode(entry.fragment).unwrap_or_else(|e| panic!("line {}: {e}", entry.line));
-        assert_eq!(
-            link::encode(&scenario),
-            entry.fragment,
-            "line {}",
-            entry.line
-        );
+        let scenario = link::decode(entry.fragment)
+            .unwrap_or_else(|e| panic!("{} line {}: {e}", entry.file, entry.line));
+        let encoded = link::encode(&scenario);
+        if entry.format == link::CURRENT_FORMAT {
+            assert_eq!(
+                encoded, entry.fragment,
+                "{} line {}",
+                entry.file, entry.line
+            );
+        } else {
+            assert_eq!(
+                link::decode(&encoded),
+                Ok(scenario),
+                "{} line {}",
+                entry.file,
+                entry.line
+            );
+        }
+    }
+}
+
+#[test]
+fn a_format_1_link_opens_with_no_pool_and_no_rate_limit() {
+    // Format 1 knew neither: its links open with nothing to check, and figures as they were.
+    for entry in corpus().iter().filter(|e| e.format == 1) {
+        let scenario = link::decode(entry.fragment).unwrap();
+        assert_eq!(scenario.workers.slots, 0.0);
+        assert_eq!(scenario.llm.rate_limit_requests_per_min, 0.0);
+        assert_eq!(scenario.llm.rate_limit_tokens_per_min, 0.0);
+        let report = engine::evaluate(&scenario);
+        assert!(report.metrics.iter().all(|m| m.section() != "workers"));
+        assert!(report.metric("llm.rate_limit_requests_used_pct").is_none());
     }
 }
 

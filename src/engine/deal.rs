@@ -79,6 +79,16 @@ pub fn evaluate(s: &Scenario, load: &Load, llm: &LlmCost, compute: &Compute, out
             usd(d.contract_value_per_year_usd)
         ),
     );
+    out.metric(
+        "deal.break_even_contract_per_year_usd",
+        "Break-even contract value per customer",
+        Unit::UsdPerYear,
+        per_customer * MONTHS_PER_YEAR,
+        format!(
+            "cost per customer per month × 12 = {} × 12",
+            usd(per_customer)
+        ),
+    );
     let margin = out.metric(
         "deal.gross_margin_pct",
         "Gross margin",

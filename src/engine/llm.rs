@@ -218,7 +218,127 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
             ),
         );
     }
+    rate_limits(s, load, tokens_per_call, out);
     LlmCost {
         cost_per_month_usd: per_month,
+    }
+}
+
+/// Share of requests refused when demand exceeds a rate limit: the part above the limit
+/// (a provider answers it with 429 Too Many Requests).
+pub fn refused_share(demand: f64, limit: f64) -> f64 {
+    ratio((demand - limit).max(0.0), demand)
+}
+
+/// The provider's per-minute limits against the peak hour's calls and tokens. LLM calls are
+/// spread over a run's steps, so at the peak there are peak runs/s × steps × calls per step
+/// calls a second.
+fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builder) {
+    let l = &s.llm;
+    let calls_per_run = s.workload.steps_per_run * l.calls_per_step;
+    let peak_calls = out.metric(
+        "llm.peak_calls_per_min",
+        "Peak LLM calls per minute",
+        Unit::RequestsPerMinute,
+        load.peak_runs_per_sec * calls_per_run * 60.0,
+        format!(
+            "peak runs/s × steps per run × calls per step × 60 s = {} × {} × {} × 60",
+            n(load.peak_runs_per_sec),
+            n(s.workload.steps_per_run),
+            n(l.calls_per_step)
+        ),
+    );
+    let peak_tokens = out.metric(
+        "llm.peak_tokens_per_min",
+        "Peak tokens per minute",
+        Unit::TokensPerMinute,
+        peak_calls * tokens_per_call,
+        format!(
+            "peak calls per minute × tokens per call = {} × {}",
+            n(peak_calls),
+            n(tokens_per_call)
+        ),
+    );
+    let limits = [
+        (
+            "llm.rate_limit_requests_used_pct",
+            "Peak calls as a share of the request limit",
+            "requests",
+            peak_calls,
+            l.rate_limit_requests_per_min,
+        ),
+        (
+            "llm.rate_limit_tokens_used_pct",
+            "Peak tokens as a share of the token limit",
+            "tokens",
+            peak_tokens,
+            l.rate_limit_tokens_per_min,
+        ),
+    ];
+    for (id, label, what, demand, limit) in limits {
+        if limit <= 0.0 {
+            continue;
+        }
+        let used = out.metric(
+            id,
+            label,
+            Unit::Percent,
+            100.0 * ratio(demand, limit),
+            format!(
+                "peak {what} per minute ÷ limit = {} ÷ {}",
+                n(demand),
+                n(limit)
+            ),
+        );
+        if used > 100.0 {
+            out.warn(
+                "llm.rate_limit_exceeded",
+                Severity::Warning,
+                format!(
+                    "At the peak the model is asked for {} {what} a minute against a limit of {}: about {}% of calls would be refused (HTTP 429) unless the limit is raised or calls are queued.",
+                    n(demand),
+                    n(limit),
+                    n(100.0 * refused_share(demand, limit))
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refused_share;
+    use crate::engine;
+    use crate::scenario::presets;
+
+    #[test]
+    fn demand_above_a_limit_is_refused_in_proportion() {
+        assert_eq!(refused_share(125.0, 100.0), 0.2);
+        assert_eq!(refused_share(80.0, 100.0), 0.0);
+        assert_eq!(refused_share(0.0, 100.0), 0.0);
+    }
+
+    #[test]
+    fn peak_calls_against_the_provider_limits() {
+        // 0.34722 peak runs/s × 6 steps × 1 call × 60 s = 125 calls and 312,500 tokens a minute.
+        let mut s = presets::by_id("agent-platform").unwrap().scenario();
+        s.llm.rate_limit_requests_per_min = 100.0;
+        s.llm.rate_limit_tokens_per_min = 1_000_000.0;
+        let report = engine::evaluate(&s);
+        assert!((report.value("llm.peak_calls_per_min").unwrap() - 125.0).abs() < 1e-9);
+        assert!((report.value("llm.peak_tokens_per_min").unwrap() - 312_500.0).abs() < 1e-6);
+        assert!((report.value("llm.rate_limit_requests_used_pct").unwrap() - 125.0).abs() < 1e-9);
+        assert!((report.value("llm.rate_limit_tokens_used_pct").unwrap() - 31.25).abs() < 1e-9);
+        let refused: Vec<_> = report
+            .warnings
+            .iter()
+            .filter(|w| w.id == "llm.rate_limit_exceeded")
+            .collect();
+        assert_eq!(refused.len(), 1);
+        assert!(
+            refused[0].message.contains("about 20% of calls"),
+            "{}",
+            refused[0].message
+        );
     }
 }

@@ -13,6 +13,8 @@ pub struct Load {
     pub runs_per_day: f64,
     /// Average arrival rate, runs per second.
     pub avg_runs_per_sec: f64,
+    /// Arrival rate at the peak hour, runs per second.
+    pub peak_runs_per_sec: f64,
     /// Runs in flight on average.
     pub avg_concurrent_runs: f64,
     /// Runs in flight at the peak hour.
@@ -184,6 +186,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
     Load {
         runs_per_day,
         avg_runs_per_sec: avg,
+        peak_runs_per_sec: peak,
         avg_concurrent_runs: avg_concurrent,
         peak_concurrent_runs: peak_concurrent,
         burst_concurrent_runs: burst,

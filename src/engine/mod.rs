@@ -21,6 +21,7 @@ pub mod load;
 pub mod network;
 pub mod queueing;
 pub mod storage;
+pub mod workers;
 
 use crate::catalog::Catalog;
 use crate::report::{Metric, PriceUsed, Report, SECTIONS, Severity, Warning};
@@ -36,6 +37,7 @@ pub fn evaluate(scenario: &Scenario) -> Report {
     let llm = llm::evaluate(scenario, &load, &mut out);
     storage::evaluate(scenario, &load, &mut out);
     let compute = compute::evaluate(scenario, &load, &mut out);
+    workers::evaluate(scenario, &load, &mut out);
     deal::evaluate(scenario, &load, &llm, &compute, &mut out);
     out.finish()
 }

@@ -1,16 +1,19 @@
 //! The share link: a whole scenario in the URL fragment, so it never reaches a server.
 //!
-//! A link is `#v<format>.<payload>`. Format 1's payload is the scenario as one CSV record —
-//! the catalog version, then every field of [`V1_FIELDS`] in that order, then any price
-//! overrides as id, value pairs — compressed with raw DEFLATE (`miniz_oxide`) and written in
-//! unpadded base64url (`base64`). The field order of a format never changes once links exist;
-//! a new field means a new format, and every older format keeps decoding.
+//! A link is `#v<format>.<payload>`. The payload is the scenario as one CSV record — the
+//! catalog version, then the fields of every format up to this one ([`FORMATS`]) in order, then
+//! any price overrides as id, value pairs — compressed with raw DEFLATE (`miniz_oxide`) and
+//! written in unpadded base64url (`base64`).
+//!
+//! A format's fields never change once links exist. A new field means a new format that
+//! appends it, with the value a link of an older format stands for (the value under which that
+//! link's report is unchanged), so every older link keeps opening to the same figures.
 //!
 //! ```
 //! use headroom::{export::link, scenario::presets};
 //! let scenario = presets::by_id("agent-platform").unwrap().scenario();
 //! let fragment = link::encode(&scenario);
-//! assert!(fragment.starts_with("v1."));
+//! assert!(fragment.starts_with("v2."));
 //! assert_eq!(link::decode(&fragment).unwrap(), scenario);
 //! assert!(link::decode("v1.not-a-scenario").is_err());
 //! ```
@@ -25,44 +28,81 @@ use crate::scenario::Scenario;
 use crate::scenario::fields;
 
 /// The format new links are written in.
-pub const CURRENT_FORMAT: u32 = 1;
+pub const CURRENT_FORMAT: u32 = FORMATS.len() as u32;
 
-/// The fields of a format-1 link, in payload order. Frozen: links in the wild depend on it.
-pub const V1_FIELDS: [&str; 34] = [
-    "name",
-    "workload.runs_per_day",
-    "workload.peak_to_average",
-    "workload.run_duration_s",
-    "workload.burst_concurrent_runs",
-    "workload.steps_per_run",
-    "workload.max_steps_per_run",
-    "workload.tool_call_share_pct",
-    "workload.tool_call_latency_s",
-    "workload.stream_events_per_step",
-    "workload.clients_per_run",
-    "llm.model",
-    "llm.custom_input_usd_per_mtok",
-    "llm.custom_cached_input_usd_per_mtok",
-    "llm.custom_output_usd_per_mtok",
-    "llm.input_tokens_per_call",
-    "llm.output_tokens_per_call",
-    "llm.cached_input_share_pct",
-    "llm.calls_per_step",
-    "llm.token_budget_per_run",
-    "storage.metadata_kb_per_step",
-    "storage.context_kb_per_step",
-    "storage.retention_days",
-    "compute.vcpu_per_instance",
-    "compute.memory_gib_per_instance",
-    "compute.concurrency_per_instance",
-    "compute.min_instances",
-    "compute.max_instances",
-    "compute.billing",
-    "compute.target_utilization_pct",
-    "compute.free_tier",
-    "deal.customers",
-    "deal.contract_value_per_year_usd",
-    "deal.hours_per_month",
+/// The fields each format added, in payload order: format N carries those of formats 1 to N.
+/// Frozen: links in the wild depend on every entry.
+pub const FORMATS: [&[Added]; 2] = [&V1_FIELDS_ADDED, &V2_FIELDS_ADDED];
+
+/// A field a format added, and the value it takes when a link of an earlier format opens.
+pub struct Added {
+    /// The field's path.
+    pub path: &'static str,
+    /// Its value in a link made before the field existed.
+    pub before: &'static str,
+}
+
+const fn first(path: &'static str) -> Added {
+    Added { path, before: "" }
+}
+
+/// Format 1: the first release.
+const V1_FIELDS_ADDED: [Added; 34] = [
+    first("name"),
+    first("workload.runs_per_day"),
+    first("workload.peak_to_average"),
+    first("workload.run_duration_s"),
+    first("workload.burst_concurrent_runs"),
+    first("workload.steps_per_run"),
+    first("workload.max_steps_per_run"),
+    first("workload.tool_call_share_pct"),
+    first("workload.tool_call_latency_s"),
+    first("workload.stream_events_per_step"),
+    first("workload.clients_per_run"),
+    first("llm.model"),
+    first("llm.custom_input_usd_per_mtok"),
+    first("llm.custom_cached_input_usd_per_mtok"),
+    first("llm.custom_output_usd_per_mtok"),
+    first("llm.input_tokens_per_call"),
+    first("llm.output_tokens_per_call"),
+    first("llm.cached_input_share_pct"),
+    first("llm.calls_per_step"),
+    first("llm.token_budget_per_run"),
+    first("storage.metadata_kb_per_step"),
+    first("storage.context_kb_per_step"),
+    first("storage.retention_days"),
+    first("compute.vcpu_per_instance"),
+    first("compute.memory_gib_per_instance"),
+    first("compute.concurrency_per_instance"),
+    first("compute.min_instances"),
+    first("compute.max_instances"),
+    first("compute.billing"),
+    first("compute.target_utilization_pct"),
+    first("compute.free_tier"),
+    first("deal.customers"),
+    first("deal.contract_value_per_year_usd"),
+    first("deal.hours_per_month"),
+];
+
+/// Format 2: the provider's LLM rate limits and the worker pool. A format-1 link knew neither,
+/// so it opens with no limit to check and no pool sized.
+const V2_FIELDS_ADDED: [Added; 4] = [
+    Added {
+        path: "llm.rate_limit_requests_per_min",
+        before: "0",
+    },
+    Added {
+        path: "llm.rate_limit_tokens_per_min",
+        before: "0",
+    },
+    Added {
+        path: "workers.slots",
+        before: "0",
+    },
+    Added {
+        path: "workers.p95_wait_target_s",
+        before: "5",
+    },
 ];
 
 /// The largest payload a link may inflate to; a real scenario is a few hundred bytes.
@@ -108,10 +148,12 @@ impl std::error::Error for LinkError {}
 
 /// The fragment (without `#`) that reopens `scenario`.
 pub fn encode(scenario: &Scenario) -> String {
-    let mut record: Vec<String> =
-        Vec::with_capacity(V1_FIELDS.len() + 1 + 2 * scenario.prices.len());
+    let mut record: Vec<String> = Vec::with_capacity(64 + 2 * scenario.prices.len());
     record.push(scenario.catalog.clone());
-    for path in V1_FIELDS {
+    for path in FORMATS
+        .iter()
+        .flat_map(|added| added.iter().map(|a| a.path))
+    {
         let value = fields::by_path(path).map(|f| f.get(scenario).to_text());
         record.push(value.unwrap_or_default());
     }
@@ -140,13 +182,13 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
     if version.is_empty() || !version.chars().all(|c| c.is_ascii_digit()) {
         return Err(LinkError::NotALink);
     }
-    match version {
-        "1" => decode_v1(payload),
-        other => Err(LinkError::UnknownFormat(other.to_string())),
+    match version.parse::<usize>() {
+        Ok(format) if (1..=FORMATS.len()).contains(&format) => decode_format(format, payload),
+        _ => Err(LinkError::UnknownFormat(version.to_string())),
     }
 }
 
-fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
+fn decode_format(format: usize, payload: &str) -> Result<Scenario, LinkError> {
     let damaged = |why: &str| LinkError::Damaged(why.to_string());
     let compressed = URL_SAFE_NO_PAD
         .decode(payload)
@@ -170,7 +212,11 @@ fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
     let mut scenario = crate::scenario::presets::all()[0].scenario();
     scenario.catalog = catalog.to_string();
     scenario.prices.clear();
-    for path in V1_FIELDS {
+    let (carried, later) = FORMATS.split_at(format);
+    for path in carried
+        .iter()
+        .flat_map(|added| added.iter().map(|a| a.path))
+    {
         let cell = cells
             .next()
             .ok_or_else(|| damaged("it holds too few values"))?;
@@ -178,6 +224,14 @@ fn decode_v1(payload: &str) -> Result<Scenario, LinkError> {
         let value = field
             .parse(cell)
             .map_err(|e| LinkError::Damaged(format!("{} is out of range ({e})", field.label)))?;
+        field.set(&mut scenario, value);
+    }
+    for added in later.iter().flat_map(|added| added.iter()) {
+        let field =
+            fields::by_path(added.path).ok_or_else(|| damaged("it names an unknown field"))?;
+        let value = field
+            .parse(added.before)
+            .map_err(|e| LinkError::Damaged(format!("{}: {e}", field.label)))?;
         field.set(&mut scenario, value);
     }
     let rest: Vec<&str> = cells.collect();
@@ -204,16 +258,33 @@ mod tests {
     use super::*;
     use crate::scenario::presets;
 
+    fn carried(format: usize) -> Vec<&'static str> {
+        FORMATS[..format]
+            .iter()
+            .flat_map(|added| added.iter().map(|a| a.path))
+            .collect()
+    }
+
     #[test]
-    fn format_1_carries_every_field() {
+    fn the_current_format_carries_every_field_once() {
+        let paths = carried(FORMATS.len());
         for field in fields::all() {
-            assert!(
-                V1_FIELDS.contains(&field.path),
-                "{} is not in V1_FIELDS",
+            assert_eq!(
+                paths.iter().filter(|p| **p == field.path).count(),
+                1,
+                "{}",
                 field.path
             );
         }
-        assert_eq!(V1_FIELDS.len(), fields::all().len());
+        assert_eq!(paths.len(), fields::all().len());
+    }
+
+    #[test]
+    fn fields_added_later_have_a_valid_value_for_older_links() {
+        for added in FORMATS[1..].iter().flat_map(|added| added.iter()) {
+            let field = fields::by_path(added.path).unwrap();
+            assert!(field.parse(added.before).is_ok(), "{}", added.path);
+        }
     }
 
     #[test]

@@ -29,11 +29,12 @@ impl Metric {
 }
 
 /// The report sections, in the order they are shown: (id prefix, title).
-pub const SECTIONS: [(&str, &str); 6] = [
+pub const SECTIONS: [(&str, &str); 7] = [
     ("load", "Load"),
     ("llm", "LLM"),
     ("storage", "Storage"),
     ("capacity", "Capacity"),
+    ("workers", "Worker pool"),
     ("cost", "Cost"),
     ("deal", "Deal"),
 ];

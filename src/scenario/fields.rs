@@ -33,18 +33,21 @@ pub enum Section {
     Storage,
     /// The Cloud Run service.
     Compute,
+    /// The worker pool.
+    Workers,
     /// Customers and contract.
     Deal,
 }
 
 impl Section {
     /// Every section, in form order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Scenario,
         Section::Workload,
         Section::Llm,
         Section::Storage,
         Section::Compute,
+        Section::Workers,
         Section::Deal,
     ];
 
@@ -56,6 +59,7 @@ impl Section {
             Section::Llm => "LLM",
             Section::Storage => "Storage",
             Section::Compute => "Compute (Cloud Run)",
+            Section::Workers => "Worker pool",
             Section::Deal => "Deal",
         }
     }
@@ -529,6 +533,28 @@ fn build() -> Vec<Field> {
             "Tokens one run may spend before the platform stops it."
         ),
         number!(
+            "llm.rate_limit_requests_per_min",
+            llm.rate_limit_requests_per_min,
+            Llm,
+            "Provider limit: requests",
+            RequestsPerMinute,
+            0.0,
+            1.0e9,
+            false,
+            "The provider's requests-per-minute limit for your account and model; 0 if you do not know it (then it is not checked)."
+        ),
+        number!(
+            "llm.rate_limit_tokens_per_min",
+            llm.rate_limit_tokens_per_min,
+            Llm,
+            "Provider limit: tokens",
+            TokensPerMinute,
+            0.0,
+            1.0e12,
+            false,
+            "The provider's tokens-per-minute limit (input + output); 0 if you do not know it."
+        ),
+        number!(
             "storage.metadata_kb_per_step",
             storage.metadata_kb_per_step,
             Storage,
@@ -682,6 +708,28 @@ fn build() -> Vec<Field> {
                 }
             },
         },
+        number!(
+            "workers.slots",
+            workers.slots,
+            Workers,
+            "Worker slots",
+            Count,
+            0.0,
+            1_000_000.0,
+            true,
+            "Steps the worker pool runs at once, all workers together (e.g. Temporal activity slots); 0 to leave the pool unsized."
+        ),
+        number!(
+            "workers.p95_wait_target_s",
+            workers.p95_wait_target_s,
+            Workers,
+            "Wait target (p95)",
+            Seconds,
+            0.01,
+            3_600.0,
+            false,
+            "How long 95% of steps may wait for a free slot at the peak hour (e.g. trigger-to-start under 5 s)."
+        ),
         number!(
             "deal.customers",
             deal.customers,

@@ -37,6 +37,9 @@ pub struct Scenario {
     pub storage: Storage,
     /// The Cloud Run service the runs execute on.
     pub compute: CloudRun,
+    /// The worker pool that executes steps, sized against a wait target.
+    #[serde(default)]
+    pub workers: Workers,
     /// The customers and the contract the cost is set against.
     pub deal: Deal,
     /// Catalog prices overridden by the user, by catalog id.
@@ -92,6 +95,12 @@ pub struct Llm {
     pub custom_cached_input_usd_per_mtok: f64,
     /// Custom model: USD per million output tokens.
     pub custom_output_usd_per_mtok: f64,
+    /// The provider's limit on requests per minute; 0 when not known (then not checked).
+    #[serde(default)]
+    pub rate_limit_requests_per_min: f64,
+    /// The provider's limit on tokens (input + output) per minute; 0 when not known.
+    #[serde(default)]
+    pub rate_limit_tokens_per_min: f64,
 }
 
 /// The step ledger (seed 000, "Storage").
@@ -136,6 +145,28 @@ pub struct CloudRun {
     pub target_utilization_pct: f64,
     /// Whether the billing account's monthly free tier is still available to this service.
     pub free_tier: bool,
+}
+
+/// The pool of workers that executes steps (Temporal activity slots, queue consumers): a step
+/// waits in the queue until a slot is free.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workers {
+    /// Steps the pool executes at once, all workers together; 0 when the pool is not sized
+    /// here (then no queueing figures are made).
+    pub slots: f64,
+    /// The longest a step may wait for a slot, at the 95th percentile, in seconds.
+    pub p95_wait_target_s: f64,
+}
+
+impl Default for Workers {
+    /// No pool sized: what a scenario made before pools were modelled means.
+    fn default() -> Self {
+        Workers {
+            slots: 0.0,
+            p95_wait_target_s: 5.0,
+        }
+    }
 }
 
 /// The customers and the contract.

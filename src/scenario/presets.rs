@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Billing, CUSTOM_MODEL, CloudRun, Deal, Llm, Scenario, Storage, Workload};
+use super::{Billing, CUSTOM_MODEL, CloudRun, Deal, Llm, Scenario, Storage, Workers, Workload};
 use crate::catalog;
 use crate::units::DEFAULT_HOURS_PER_MONTH;
 
@@ -54,6 +54,8 @@ fn agent_platform() -> Scenario {
             custom_input_usd_per_mtok: 3.0,        // line 64
             custom_cached_input_usd_per_mtok: 3.0, // no cache discount assumed
             custom_output_usd_per_mtok: 15.0,      // line 64
+            rate_limit_requests_per_min: 0.0,      // not in the document: not checked
+            rate_limit_tokens_per_min: 0.0,
         },
         storage: Storage {
             metadata_kb_per_step: 2.0, // line 74
@@ -69,6 +71,10 @@ fn agent_platform() -> Scenario {
             billing: Billing::Request,
             target_utilization_pct: 70.0,
             free_tier: false,
+        },
+        workers: Workers {
+            slots: 50.0,            // lines 26–27: workers sized for the 50-run burst
+            p95_wait_target_s: 5.0, // an example target: the document sets none
         },
         deal: Deal {
             customers: 1.0,                         // line 7: a single organisation
