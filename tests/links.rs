@@ -16,9 +16,10 @@ use headroom::scenario::fields::{self, Kind, Value};
 use headroom::scenario::{Scenario, presets};
 
 /// Every corpus: (file, format, text).
-const CORPORA: [(&str, u32, &str); 2] = [
+const CORPORA: [(&str, u32, &str); 3] = [
     ("v1.txt", 1, include_str!("links/v1.txt")),
     ("v2.txt", 2, include_str!("links/v2.txt")),
+    ("v3.txt", 3, include_str!("links/v3.txt")),
 ];
 
 /// The headline figures every corpus entry records.
@@ -159,6 +160,20 @@ fn every_recorded_link_encodes_back_to_itself() {
                 entry.line
             );
         }
+    }
+}
+
+#[test]
+fn links_before_format_3_open_with_no_growth() {
+    for entry in corpus().iter().filter(|e| e.format < 3) {
+        let scenario = link::decode(entry.fragment).unwrap();
+        assert_eq!(
+            scenario.growth,
+            headroom::scenario::Growth::default(),
+            "{} line {}",
+            entry.file,
+            entry.line
+        );
     }
 }
 

@@ -185,6 +185,15 @@ proptest! {
         for p in &report.prices {
             prop_assert!(p.value.is_finite() && p.value >= 0.0, "{} = {}", p.id, p.value);
         }
+        prop_assert_eq!(report.projection.len(), s.growth.months as usize);
+        for month in &report.projection {
+            for (key, _, _, value) in month.columns() {
+                prop_assert!(value.is_finite(), "month {} {} = {}", month.month, key, value);
+                if key != "gross_margin_pct" {
+                    prop_assert!(value >= 0.0, "month {} {} = {} is negative", month.month, key, value);
+                }
+            }
+        }
     }
 
     #[test]

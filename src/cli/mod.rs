@@ -211,6 +211,20 @@ fn table(report: &Report) -> String {
             ));
         }
     }
+    if let Some(first) = report.projection.first() {
+        text.push_str("Projection\n  month");
+        for (_, label, _, _) in first.columns() {
+            text.push_str(&format!(" {label:>16}"));
+        }
+        text.push('\n');
+        for month in &report.projection {
+            text.push_str(&format!("  {:>5}", month.month));
+            for (_, _, unit, value) in month.columns() {
+                text.push_str(&format!(" {:>16}", format::value(value, unit)));
+            }
+            text.push('\n');
+        }
+    }
     if !report.warnings.is_empty() {
         text.push_str("Findings\n");
         for w in &report.warnings {
@@ -251,9 +265,22 @@ fn json(report: &Report) -> String {
                    "region": p.region, "as_of": p.as_of, "source": p.source})
         })
         .collect();
+    let projection: Vec<Value> = report
+        .projection
+        .iter()
+        .map(|month| {
+            let mut row = Map::new();
+            row.insert("month".to_string(), json!(month.month));
+            for (key, _, _, value) in month.columns() {
+                row.insert(key.to_string(), json!(value));
+            }
+            Value::Object(row)
+        })
+        .collect();
     let document = json!({
         "metrics": metrics,
         "warnings": warnings,
+        "projection": projection,
         "prices": prices,
         "catalog": report.catalog_version,
     });

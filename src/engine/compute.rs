@@ -65,34 +65,40 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
         "Requests per instance at target",
         Unit::ConcurrentRequests,
         slots_per_instance(c.concurrency_per_instance, c.target_utilization_pct),
-        format!(
-            "⌊concurrency × target utilisation⌋ = ⌊{} × {}%⌋",
-            n(c.concurrency_per_instance),
-            n(c.target_utilization_pct)
-        ),
+        || {
+            format!(
+                "⌊concurrency × target utilisation⌋ = ⌊{} × {}%⌋",
+                n(c.concurrency_per_instance),
+                n(c.target_utilization_pct)
+            )
+        },
     );
     let peak_requests = out.metric(
         "capacity.peak_concurrent_requests",
         "Peak concurrent requests",
         Unit::ConcurrentRequests,
         load.peak_concurrent_runs * per_run,
-        format!(
-            "peak concurrent runs × (1 run request + clients per run) = {} × (1 + {})",
-            n(load.peak_concurrent_runs),
-            n(s.workload.clients_per_run)
-        ),
+        || {
+            format!(
+                "peak concurrent runs × (1 run request + clients per run) = {} × (1 + {})",
+                n(load.peak_concurrent_runs),
+                n(s.workload.clients_per_run)
+            )
+        },
     );
     let peak_instances = out.metric(
         "capacity.instances_peak",
         "Instances at peak",
         Unit::Instances,
         instances_needed(peak_requests, slots, c.min_instances),
-        format!(
-            "max(⌈peak requests ÷ requests per instance⌉, minimum) = max(⌈{} ÷ {}⌉, {})",
-            n(peak_requests),
-            n(slots),
-            n(c.min_instances)
-        ),
+        || {
+            format!(
+                "max(⌈peak requests ÷ requests per instance⌉, minimum) = max(⌈{} ÷ {}⌉, {})",
+                n(peak_requests),
+                n(slots),
+                n(c.min_instances)
+            )
+        },
     );
     let burst_requests = load.burst_concurrent_runs * per_run;
     let burst_instances = out.metric(
@@ -100,25 +106,26 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
         "Instances in a burst",
         Unit::Instances,
         instances_needed(burst_requests, slots, c.min_instances),
-        format!(
+        || format!(
             "max(⌈burst runs × (1 + clients per run) ÷ requests per instance⌉, minimum) = max(⌈{} × {} ÷ {}⌉, {})",
             n(load.burst_concurrent_runs),
             n(per_run),
             n(slots),
             n(c.min_instances)
-        ),
-    );
+        ),);
     out.metric(
         "capacity.peak_utilization_pct",
         "Peak load as a share of maximum capacity",
         Unit::Percent,
         100.0 * ratio(peak_requests, c.max_instances * c.concurrency_per_instance),
-        format!(
-            "peak requests ÷ (maximum instances × concurrency) = {} ÷ ({} × {})",
-            n(peak_requests),
-            n(c.max_instances),
-            n(c.concurrency_per_instance)
-        ),
+        || {
+            format!(
+                "peak requests ÷ (maximum instances × concurrency) = {} ÷ ({} × {})",
+                n(peak_requests),
+                n(c.max_instances),
+                n(c.concurrency_per_instance)
+            )
+        },
     );
     if peak_instances > c.max_instances {
         out.warn(
@@ -151,13 +158,12 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
         "Instances busy on average",
         Unit::Instances,
         expected_busy_instances(avg_requests, slots),
-        format!(
+        || format!(
             "E[⌈N ÷ requests per instance⌉], N ~ Poisson(average requests in flight = {} runs × {}) with {} per instance (M/G/∞)",
             n(load.avg_concurrent_runs),
             n(per_run),
             n(slots)
-        ),
-    );
+        ),);
     let month_s = s.deal.hours_per_month * 3_600.0;
     let (billed, billed_formula) = match c.billing {
         Billing::Request => (busy, format!("instances busy on average = {}", n(busy))),
@@ -175,43 +181,49 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
         "Instances billed on average",
         Unit::Instances,
         billed,
-        billed_formula,
+        || billed_formula,
     );
     let vcpu_s = out.metric(
         "capacity.vcpu_seconds_per_month",
         "vCPU-seconds per month",
         Unit::VcpuSecondsPerMonth,
         billed * c.vcpu_per_instance * month_s,
-        format!(
-            "instances billed × vCPU per instance × seconds per month = {} × {} × {}",
-            n(billed),
-            n(c.vcpu_per_instance),
-            n(month_s)
-        ),
+        || {
+            format!(
+                "instances billed × vCPU per instance × seconds per month = {} × {} × {}",
+                n(billed),
+                n(c.vcpu_per_instance),
+                n(month_s)
+            )
+        },
     );
     let gib_s = out.metric(
         "capacity.gib_seconds_per_month",
         "GiB-seconds per month",
         Unit::GibSecondsPerMonth,
         billed * c.memory_gib_per_instance * month_s,
-        format!(
-            "instances billed × GiB per instance × seconds per month = {} × {} × {}",
-            n(billed),
-            n(c.memory_gib_per_instance),
-            n(month_s)
-        ),
+        || {
+            format!(
+                "instances billed × GiB per instance × seconds per month = {} × {} × {}",
+                n(billed),
+                n(c.memory_gib_per_instance),
+                n(month_s)
+            )
+        },
     );
     let requests = out.metric(
         "capacity.requests_per_month",
         "Requests per month",
         Unit::RequestsPerMonth,
         load.runs_per_day * s.days_per_month() * per_run,
-        format!(
-            "runs per day × days per month × (1 + clients per run) = {} × {} × {}",
-            n(load.runs_per_day),
-            n(s.days_per_month()),
-            n(per_run)
-        ),
+        || {
+            format!(
+                "runs per day × days per month × (1 + clients per run) = {} × {} × {}",
+                n(load.runs_per_day),
+                n(s.days_per_month()),
+                n(per_run)
+            )
+        },
     );
 
     let tier = match c.billing {
@@ -225,14 +237,14 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
         "Cloud Run CPU",
         Unit::UsdPerMonth,
         vcpu_s * vcpu_price,
-        format!("vCPU-seconds × price = {} × {}", n(vcpu_s), usd(vcpu_price)),
+        || format!("vCPU-seconds × price = {} × {}", n(vcpu_s), usd(vcpu_price)),
     );
     let memory_cost = out.metric(
         "cost.compute_memory_monthly_usd",
         "Cloud Run memory",
         Unit::UsdPerMonth,
         gib_s * gib_price,
-        format!("GiB-seconds × price = {} × {}", n(gib_s), usd(gib_price)),
+        || format!("GiB-seconds × price = {} × {}", n(gib_s), usd(gib_price)),
     );
     let mut spend = FreeTierSpend {
         cpu: cpu_cost,
@@ -248,11 +260,13 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
             "Cloud Run requests",
             Unit::UsdPerMonth,
             requests / 1.0e6 * per_million,
-            format!(
-                "requests ÷ 1M × price per million = {} ÷ 1M × {}",
-                n(requests),
-                usd(per_million)
-            ),
+            || {
+                format!(
+                    "requests ÷ 1M × price per million = {} ÷ 1M × {}",
+                    n(requests),
+                    usd(per_million)
+                )
+            },
         );
         let idle_vcpu = out.price("gcp.run.request.idle_vcpu_second");
         let idle_gib = out.price("gcp.run.request.idle_gib_second");
@@ -264,7 +278,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
             "Cloud Run idle minimum instances",
             Unit::UsdPerMonth,
             idle_cpu + idle_memory,
-            format!(
+            || format!(
                 "max(minimum − busy, 0) × seconds per month × (vCPU × idle vCPU price + GiB × idle GiB price) = max({} − {}, 0) × {} × ({} × {} + {} × {})",
                 n(c.min_instances),
                 n(busy),
@@ -273,8 +287,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
                 usd(idle_vcpu),
                 n(c.memory_gib_per_instance),
                 usd(idle_gib)
-            ),
-        );
+            ),);
         spend.cpu += idle_cpu;
         spend.memory += idle_memory;
         spend.requests = request_cost;
@@ -296,7 +309,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
             "Cloud Run free tier (credited)",
             Unit::UsdPerMonth,
             free_tier_credit(&spend, &allowance),
-            format!(
+            || format!(
                 "min(CPU spend, free vCPU-s × price) + min(memory spend, free GiB-s × price) + min(request spend, free requests × price) = min({}, {}) + min({}, {}) + min({}, {})",
                 usd(spend.cpu),
                 usd(allowance.cpu),
@@ -304,8 +317,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
                 usd(allowance.memory),
                 usd(spend.requests),
                 usd(allowance.requests)
-            ),
-        )
+            ),)
     } else {
         0.0
     };
@@ -314,14 +326,16 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
         "Cloud Run per month",
         Unit::UsdPerMonth,
         cpu_cost + memory_cost + request_cost + idle_cost - credit,
-        format!(
-            "CPU + memory + requests + idle − free tier = {} + {} + {} + {} − {}",
-            usd(cpu_cost),
-            usd(memory_cost),
-            usd(request_cost),
-            usd(idle_cost),
-            usd(credit)
-        ),
+        || {
+            format!(
+                "CPU + memory + requests + idle − free tier = {} + {} + {} + {} − {}",
+                usd(cpu_cost),
+                usd(memory_cost),
+                usd(request_cost),
+                usd(idle_cost),
+                usd(credit)
+            )
+        },
     );
     Compute {
         cost_per_month_usd: total,

@@ -23,11 +23,13 @@ pub fn evaluate(s: &Scenario, load: &Load, llm: &LlmCost, compute: &Compute, out
         "Total per month",
         Unit::UsdPerMonth,
         llm.cost_per_month_usd + compute.cost_per_month_usd,
-        format!(
-            "LLM + Cloud Run = {} + {}",
-            usd(llm.cost_per_month_usd),
-            usd(compute.cost_per_month_usd)
-        ),
+        || {
+            format!(
+                "LLM + Cloud Run = {} + {}",
+                usd(llm.cost_per_month_usd),
+                usd(compute.cost_per_month_usd)
+            )
+        },
     );
     let runs_per_month = load.runs_per_day * s.days_per_month();
     out.metric(
@@ -35,34 +37,40 @@ pub fn evaluate(s: &Scenario, load: &Load, llm: &LlmCost, compute: &Compute, out
         "Cost per run",
         Unit::Usd,
         ratio(total, runs_per_month),
-        format!(
-            "total per month ÷ (runs per day × days per month) = {} ÷ ({} × {})",
-            usd(total),
-            n(load.runs_per_day),
-            n(s.days_per_month())
-        ),
+        || {
+            format!(
+                "total per month ÷ (runs per day × days per month) = {} ÷ ({} × {})",
+                usd(total),
+                n(load.runs_per_day),
+                n(s.days_per_month())
+            )
+        },
     );
     let per_customer = out.metric(
         "deal.cost_per_customer_monthly_usd",
         "Cost per customer per month",
         Unit::UsdPerMonth,
         ratio(total, d.customers),
-        format!(
-            "total per month ÷ customers = {} ÷ {}",
-            usd(total),
-            n(d.customers)
-        ),
+        || {
+            format!(
+                "total per month ÷ customers = {} ÷ {}",
+                usd(total),
+                n(d.customers)
+            )
+        },
     );
     let revenue = out.metric(
         "deal.revenue_monthly_usd",
         "Contract revenue per month",
         Unit::UsdPerMonth,
         d.customers * d.contract_value_per_year_usd / MONTHS_PER_YEAR,
-        format!(
-            "customers × contract value per year ÷ 12 = {} × {} ÷ 12",
-            n(d.customers),
-            usd(d.contract_value_per_year_usd)
-        ),
+        || {
+            format!(
+                "customers × contract value per year ÷ 12 = {} × {} ÷ 12",
+                n(d.customers),
+                usd(d.contract_value_per_year_usd)
+            )
+        },
     );
     out.metric(
         "deal.cost_pct_of_contract",
@@ -73,33 +81,39 @@ pub fn evaluate(s: &Scenario, load: &Load, llm: &LlmCost, compute: &Compute, out
                 per_customer * MONTHS_PER_YEAR,
                 d.contract_value_per_year_usd,
             ),
-        format!(
-            "cost per customer per month × 12 ÷ contract value per year = {} × 12 ÷ {}",
-            usd(per_customer),
-            usd(d.contract_value_per_year_usd)
-        ),
+        || {
+            format!(
+                "cost per customer per month × 12 ÷ contract value per year = {} × 12 ÷ {}",
+                usd(per_customer),
+                usd(d.contract_value_per_year_usd)
+            )
+        },
     );
     out.metric(
         "deal.break_even_contract_per_year_usd",
         "Break-even contract value per customer",
         Unit::UsdPerYear,
         per_customer * MONTHS_PER_YEAR,
-        format!(
-            "cost per customer per month × 12 = {} × 12",
-            usd(per_customer)
-        ),
+        || {
+            format!(
+                "cost per customer per month × 12 = {} × 12",
+                usd(per_customer)
+            )
+        },
     );
     let margin = out.metric(
         "deal.gross_margin_pct",
         "Gross margin",
         Unit::Percent,
         gross_margin_pct(revenue, total),
-        format!(
-            "(revenue − cost) ÷ revenue = ({} − {}) ÷ {}",
-            usd(revenue),
-            usd(total),
-            usd(revenue)
-        ),
+        || {
+            format!(
+                "(revenue − cost) ÷ revenue = ({} − {}) ÷ {}",
+                usd(revenue),
+                usd(total),
+                usd(revenue)
+            )
+        },
     );
     if margin < 0.0 {
         out.warn(

@@ -83,47 +83,55 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
         "LLM calls per day",
         Unit::Count,
         load.steps_per_day * l.calls_per_step,
-        format!(
-            "steps per day × LLM calls per step = {} × {}",
-            n(load.steps_per_day),
-            n(l.calls_per_step)
-        ),
+        || {
+            format!(
+                "steps per day × LLM calls per step = {} × {}",
+                n(load.steps_per_day),
+                n(l.calls_per_step)
+            )
+        },
     );
     out.metric(
         "llm.tokens_per_day",
         "Tokens per day",
         Unit::TokensPerDay,
         calls_per_day * tokens_per_call,
-        format!(
-            "LLM calls per day × (input + output tokens per call) = {} × ({} + {})",
-            n(calls_per_day),
-            n(l.input_tokens_per_call),
-            n(l.output_tokens_per_call)
-        ),
+        || {
+            format!(
+                "LLM calls per day × (input + output tokens per call) = {} × ({} + {})",
+                n(calls_per_day),
+                n(l.input_tokens_per_call),
+                n(l.output_tokens_per_call)
+            )
+        },
     );
     let tokens_per_run = out.metric(
         "llm.tokens_per_run",
         "Tokens per run (average)",
         Unit::TokensPerRun,
         w.steps_per_run * l.calls_per_step * tokens_per_call,
-        format!(
-            "steps per run × calls per step × tokens per call = {} × {} × {}",
-            n(w.steps_per_run),
-            n(l.calls_per_step),
-            n(tokens_per_call)
-        ),
+        || {
+            format!(
+                "steps per run × calls per step × tokens per call = {} × {} × {}",
+                n(w.steps_per_run),
+                n(l.calls_per_step),
+                n(tokens_per_call)
+            )
+        },
     );
     let tokens_at_cap = out.metric(
         "llm.tokens_per_run_at_step_cap",
         "Tokens per run at the step cap",
         Unit::TokensPerRun,
         w.max_steps_per_run * l.calls_per_step * tokens_per_call,
-        format!(
-            "step cap × calls per step × tokens per call = {} × {} × {}",
-            n(w.max_steps_per_run),
-            n(l.calls_per_step),
-            n(tokens_per_call)
-        ),
+        || {
+            format!(
+                "step cap × calls per step × tokens per call = {} × {} × {}",
+                n(w.max_steps_per_run),
+                n(l.calls_per_step),
+                n(tokens_per_call)
+            )
+        },
     );
     let prices = prices(s, out);
     let cached_share = l.cached_input_share_pct / 100.0;
@@ -132,7 +140,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
         "Cost per LLM call",
         Unit::Usd,
         cost_per_call(l.input_tokens_per_call, l.output_tokens_per_call, cached_share, prices),
-        format!(
+        || format!(
             "(input × (1 − cached share) × input price + input × cached share × cached price + output × output price) ÷ 1M = ({} × {} × {} + {} × {} × {} + {} × {}) ÷ 1M",
             n(l.input_tokens_per_call),
             n(1.0 - cached_share),
@@ -142,18 +150,19 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
             usd(prices.cached_input),
             n(l.output_tokens_per_call),
             usd(prices.output)
-        ),
-    );
+        ),);
     let per_day = out.metric(
         "llm.cost_per_day_usd",
         "LLM cost per day",
         Unit::UsdPerDay,
         calls_per_day * per_call,
-        format!(
-            "LLM calls per day × cost per call = {} × {}",
-            n(calls_per_day),
-            usd(per_call)
-        ),
+        || {
+            format!(
+                "LLM calls per day × cost per call = {} × {}",
+                n(calls_per_day),
+                usd(per_call)
+            )
+        },
     );
     let days = s.days_per_month();
     let per_month = out.metric(
@@ -161,12 +170,14 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
         "LLM cost per month",
         Unit::UsdPerMonth,
         per_day * days,
-        format!(
-            "LLM cost per day × days per month = {} × {} (= {} h ÷ 24)",
-            usd(per_day),
-            n(days),
-            n(s.deal.hours_per_month)
-        ),
+        || {
+            format!(
+                "LLM cost per day × days per month = {} × {} (= {} h ÷ 24)",
+                usd(per_day),
+                n(days),
+                n(s.deal.hours_per_month)
+            )
+        },
     );
     let steps_per_call_budget = ratio(l.token_budget_per_run, l.calls_per_step * tokens_per_call);
     let runaway_cost = out.metric(
@@ -174,12 +185,14 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
         "Cost of a run that hits the step cap",
         Unit::Usd,
         w.max_steps_per_run * l.calls_per_step * per_call,
-        format!(
-            "step cap × calls per step × cost per call = {} × {} × {}",
-            n(w.max_steps_per_run),
-            n(l.calls_per_step),
-            usd(per_call)
-        ),
+        || {
+            format!(
+                "step cap × calls per step × cost per call = {} × {} × {}",
+                n(w.max_steps_per_run),
+                n(l.calls_per_step),
+                usd(per_call)
+            )
+        },
     );
     if tokens_per_run > l.token_budget_per_run {
         out.warn(
@@ -241,23 +254,27 @@ fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builde
         "Peak LLM calls per minute",
         Unit::RequestsPerMinute,
         load.peak_runs_per_sec * calls_per_run * 60.0,
-        format!(
-            "peak runs/s × steps per run × calls per step × 60 s = {} × {} × {} × 60",
-            n(load.peak_runs_per_sec),
-            n(s.workload.steps_per_run),
-            n(l.calls_per_step)
-        ),
+        || {
+            format!(
+                "peak runs/s × steps per run × calls per step × 60 s = {} × {} × {} × 60",
+                n(load.peak_runs_per_sec),
+                n(s.workload.steps_per_run),
+                n(l.calls_per_step)
+            )
+        },
     );
     let peak_tokens = out.metric(
         "llm.peak_tokens_per_min",
         "Peak tokens per minute",
         Unit::TokensPerMinute,
         peak_calls * tokens_per_call,
-        format!(
-            "peak calls per minute × tokens per call = {} × {}",
-            n(peak_calls),
-            n(tokens_per_call)
-        ),
+        || {
+            format!(
+                "peak calls per minute × tokens per call = {} × {}",
+                n(peak_calls),
+                n(tokens_per_call)
+            )
+        },
     );
     let limits = [
         (
@@ -284,11 +301,13 @@ fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builde
             label,
             Unit::Percent,
             100.0 * ratio(demand, limit),
-            format!(
-                "peak {what} per minute ÷ limit = {} ÷ {}",
-                n(demand),
-                n(limit)
-            ),
+            || {
+                format!(
+                    "peak {what} per minute ÷ limit = {} ÷ {}",
+                    n(demand),
+                    n(limit)
+                )
+            },
         );
         if used > 100.0 {
             out.warn(

@@ -44,69 +44,79 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         "Runs per day",
         Unit::RunsPerDay,
         w.runs_per_day,
-        format!("runs per day, as entered = {}", n(w.runs_per_day)),
+        || format!("runs per day, as entered = {}", n(w.runs_per_day)),
     );
     let avg = out.metric(
         "load.avg_runs_per_sec",
         "Average new runs per second",
         Unit::RunsPerSecond,
         avg_runs_per_sec(runs_per_day),
-        format!("runs per day ÷ 86,400 s/day = {} ÷ 86,400", n(runs_per_day)),
+        || format!("runs per day ÷ 86,400 s/day = {} ÷ 86,400", n(runs_per_day)),
     );
     let peak = out.metric(
         "load.peak_runs_per_sec",
         "Peak new runs per second",
         Unit::RunsPerSecond,
         avg * w.peak_to_average,
-        format!(
-            "average runs/s × peak-to-average = {} × {}",
-            n(avg),
-            n(w.peak_to_average)
-        ),
+        || {
+            format!(
+                "average runs/s × peak-to-average = {} × {}",
+                n(avg),
+                n(w.peak_to_average)
+            )
+        },
     );
     let avg_concurrent = out.metric(
         "load.avg_concurrent_runs",
         "Average concurrent runs",
         Unit::ConcurrentRuns,
         littles_law(avg, w.run_duration_s),
-        format!(
-            "Little's law: average runs/s × run duration = {} × {} s",
-            n(avg),
-            n(w.run_duration_s)
-        ),
+        || {
+            format!(
+                "Little's law: average runs/s × run duration = {} × {} s",
+                n(avg),
+                n(w.run_duration_s)
+            )
+        },
     );
     let peak_concurrent = out.metric(
         "load.peak_concurrent_runs",
         "Peak concurrent runs",
         Unit::ConcurrentRuns,
         littles_law(peak, w.run_duration_s),
-        format!(
-            "Little's law: peak runs/s × run duration = {} × {} s",
-            n(peak),
-            n(w.run_duration_s)
-        ),
+        || {
+            format!(
+                "Little's law: peak runs/s × run duration = {} × {} s",
+                n(peak),
+                n(w.run_duration_s)
+            )
+        },
     );
     let burst = out.metric(
         "load.burst_concurrent_runs",
         "Burst concurrent runs",
         Unit::ConcurrentRuns,
         w.burst_concurrent_runs.max(peak_concurrent),
-        format!(
-            "max(burst concurrency, peak concurrent runs) = max({}, {})",
-            n(w.burst_concurrent_runs),
-            n(peak_concurrent)
-        ),
+        || {
+            format!(
+                "max(burst concurrency, peak concurrent runs) = max({}, {})",
+                n(w.burst_concurrent_runs),
+                n(peak_concurrent)
+            )
+        },
     );
     let steps_per_day = out.metric(
         "load.steps_per_day",
         "Steps per day",
         Unit::StepsPerDay,
         runs_per_day * w.steps_per_run,
-        format!(
-            "runs per day × steps per run = {} × {}",
-            n(runs_per_day),
-            n(w.steps_per_run)
-        ),
+        || {
+            format!(
+                "runs per day × steps per run = {} × {}",
+                n(runs_per_day),
+                n(w.steps_per_run)
+            )
+        },
     );
     let tool_share = w.tool_call_share_pct / 100.0;
     out.metric(
@@ -114,11 +124,13 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         "Tool calls per day",
         Unit::ToolCallsPerDay,
         steps_per_day * tool_share,
-        format!(
-            "steps per day × share of steps with a tool call = {} × {}%",
-            n(steps_per_day),
-            n(w.tool_call_share_pct)
-        ),
+        || {
+            format!(
+                "steps per day × share of steps with a tool call = {} × {}%",
+                n(steps_per_day),
+                n(w.tool_call_share_pct)
+            )
+        },
     );
     let tool_seconds_per_run = w.steps_per_run * tool_share * w.tool_call_latency_s;
     out.metric(
@@ -126,27 +138,25 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         "Peak concurrent tool calls",
         Unit::Count,
         littles_law(peak * w.steps_per_run * tool_share, w.tool_call_latency_s),
-        format!(
+        || format!(
             "Little's law: peak runs/s × steps per run × tool-call share × tool latency = {} × {} × {}% × {} s",
             n(peak),
             n(w.steps_per_run),
             n(w.tool_call_share_pct),
             n(w.tool_call_latency_s)
-        ),
-    );
+        ),);
     let tool_share_of_run = out.metric(
         "load.tool_time_share_of_run_pct",
         "Share of a run spent waiting on tools",
         Unit::Percent,
         100.0 * ratio(tool_seconds_per_run, w.run_duration_s),
-        format!(
+        || format!(
             "steps per run × tool-call share × tool latency ÷ run duration = {} × {}% × {} s ÷ {} s",
             n(w.steps_per_run),
             n(w.tool_call_share_pct),
             n(w.tool_call_latency_s),
             n(w.run_duration_s)
-        ),
-    );
+        ),);
     if tool_share_of_run > 100.0 {
         out.warn(
             "load.tool_time_exceeds_run",
@@ -164,24 +174,25 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         "Peak stream events per second",
         Unit::EventsPerSecond,
         peak_concurrent * ratio(events_per_run, w.run_duration_s),
-        format!(
+        || format!(
             "peak concurrent runs × (steps per run × events per step ÷ run duration) = {} × ({} × {} ÷ {} s)",
             n(peak_concurrent),
             n(w.steps_per_run),
             n(w.stream_events_per_step),
             n(w.run_duration_s)
-        ),
-    );
+        ),);
     out.metric(
         "load.sse_connections_peak",
         "Peak SSE connections",
         Unit::Connections,
         peak_concurrent * w.clients_per_run,
-        format!(
-            "peak concurrent runs × clients per run = {} × {}",
-            n(peak_concurrent),
-            n(w.clients_per_run)
-        ),
+        || {
+            format!(
+                "peak concurrent runs × clients per run = {} × {}",
+                n(peak_concurrent),
+                n(w.clients_per_run)
+            )
+        },
     );
     Load {
         runs_per_day,

@@ -16,6 +16,7 @@ pub mod compute;
 pub mod deal;
 pub mod fargate;
 pub mod firestore;
+pub mod growth;
 pub mod llm;
 pub mod load;
 pub mod network;
@@ -31,15 +32,35 @@ use crate::units::Unit;
 /// Evaluates a scenario. The scenario should be valid ([`Scenario::validate`] is empty); the
 /// engine does not panic on an invalid one, but its figures are then meaningless.
 pub fn evaluate(scenario: &Scenario) -> Report {
-    let catalog = Catalog::by_version(&scenario.catalog).unwrap_or_else(Catalog::current);
-    let mut out = Builder::new(scenario, catalog);
-    let load = load::evaluate(scenario, &mut out);
-    let llm = llm::evaluate(scenario, &load, &mut out);
-    storage::evaluate(scenario, &load, &mut out);
-    let compute = compute::evaluate(scenario, &load, &mut out);
-    workers::evaluate(scenario, &load, &mut out);
-    deal::evaluate(scenario, &load, &llm, &compute, &mut out);
+    let mut out = Builder::new(scenario, true);
+    run_families(scenario, &mut out);
+    let reached_at_launch = out
+        .warnings
+        .iter()
+        .filter(|w| w.severity == Severity::Warning)
+        .map(|w| w.id)
+        .collect();
+    let projection = growth::project(scenario, reached_at_launch, &mut out);
+    let mut report = out.finish();
+    report.projection = projection;
+    report
+}
+
+/// The figures of one scenario without formulas or projection: what each projected month needs.
+fn evaluate_figures(scenario: &Scenario) -> Report {
+    let mut out = Builder::new(scenario, false);
+    run_families(scenario, &mut out);
     out.finish()
+}
+
+/// Runs every calculation family, in the order data flows.
+fn run_families(scenario: &Scenario, out: &mut Builder) {
+    let load = load::evaluate(scenario, out);
+    let llm = llm::evaluate(scenario, &load, out);
+    storage::evaluate(scenario, &load, out);
+    let compute = compute::evaluate(scenario, &load, out);
+    workers::evaluate(scenario, &load, out);
+    deal::evaluate(scenario, &load, &llm, &compute, out);
 }
 
 /// Collects metrics, warnings and the prices used while the families run.
@@ -49,28 +70,37 @@ pub struct Builder<'a> {
     metrics: Vec<Metric>,
     warnings: Vec<Warning>,
     prices: Vec<PriceUsed>,
+    explain: bool,
 }
 
 impl<'a> Builder<'a> {
-    fn new(scenario: &'a Scenario, catalog: &'static Catalog) -> Self {
+    fn new(scenario: &'a Scenario, explain: bool) -> Self {
         Builder {
             scenario,
-            catalog,
+            catalog: Catalog::by_version(&scenario.catalog).unwrap_or_else(Catalog::current),
             metrics: Vec::with_capacity(48),
             warnings: Vec::new(),
             prices: Vec::new(),
+            explain,
         }
     }
 
-    /// Records a metric and returns its value, so a family can use what it just reported.
+    /// Records a metric and returns its value, so a family can use what it just reported. The
+    /// formula is written only when the report explains itself (not for the months of a
+    /// projection, where only the figures are kept).
     pub fn metric(
         &mut self,
         id: &'static str,
         label: &'static str,
         unit: Unit,
         value: f64,
-        formula: String,
+        formula: impl FnOnce() -> String,
     ) -> f64 {
+        let formula = if self.explain {
+            formula()
+        } else {
+            String::new()
+        };
         self.metrics.push(Metric {
             id,
             label,
@@ -157,6 +187,7 @@ impl<'a> Builder<'a> {
             warnings: self.warnings,
             prices: self.prices,
             catalog_version: self.catalog.version.to_string(),
+            projection: Vec::new(),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Queueing results used for sizing.
 
 /// Standard deviations of load, counted in instances' slots, from which the remainder of N
-/// divided by slots is taken as uniform (deviation below e^(−2π²·9) ≈ 10⁻⁷⁷).
-const UNIFORM_REMAINDER_SPREAD: f64 = 3.0;
+/// divided by slots is taken as uniform (deviation below e^(−2π²·4) ≈ 10⁻³⁴).
+const UNIFORM_REMAINDER_SPREAD: f64 = 2.0;
 
 /// Expected number of busy instances when the requests in flight are packed `slots` to an
 /// instance: E[⌈N/slots⌉] with N ~ Poisson(`mean_in_flight`).
@@ -14,7 +14,7 @@ const UNIFORM_REMAINDER_SPREAD: f64 = 3.0;
 /// share 1 − e^−L of the time, two for P(N > slots), and so on. At light load this is much more
 /// than L ÷ slots: an instance serving one request is billed as fully as one serving eighty.
 ///
-/// The sum runs over the Poisson mass within twelve standard deviations of the mean, starting
+/// The sum runs over the Poisson mass within ten standard deviations of the mean, starting
 /// from the mode (its probability from Stirling's series). Once the spread is several times one
 /// instance's slots, N mod slots is uniform to machine precision (the deviation is of order
 /// e^(−2π²·σ²/slots²)), and E = L ÷ slots + (slots − 1) ÷ (2·slots) exactly as far as a double
@@ -28,7 +28,7 @@ pub fn expected_busy_instances(mean_in_flight: f64, slots: f64) -> f64 {
     if mean.sqrt() >= UNIFORM_REMAINDER_SPREAD * slots {
         return mean / slots + (slots - 1.0) / (2.0 * slots);
     }
-    let spread = 12.0 * mean.sqrt() + 30.0;
+    let spread = 10.0 * mean.sqrt() + 30.0;
     let low = (mean - spread).max(0.0).floor() as u64;
     let high = (mean + spread).ceil() as u64;
     let mode = mean.floor() as u64;

@@ -27,22 +27,23 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         "Ledger growth per day",
         Unit::GigabytesPerDay,
         gb_per_day(load.steps_per_day, kb_per_step),
-        format!(
+        || format!(
             "steps per day × (metadata + context KB per step) ÷ 1,000,000 KB/GB = {} × ({} + {}) ÷ 1,000,000",
             n(load.steps_per_day),
             n(st.metadata_kb_per_step),
             n(st.context_kb_per_step)
-        ),
-    );
+        ),);
     out.metric(
         "storage.retained_gb",
         "Ledger size under retention",
         Unit::Gigabytes,
         retained_gb(per_day, st.retention_days),
-        format!(
-            "growth per day × retention days = {} GB × {}",
-            n(per_day),
-            n(st.retention_days)
-        ),
+        || {
+            format!(
+                "growth per day × retention days = {} GB × {}",
+                n(per_day),
+                n(st.retention_days)
+            )
+        },
     );
 }

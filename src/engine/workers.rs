@@ -28,40 +28,46 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         "Peak steps per second",
         Unit::StepsPerSecond,
         load.peak_runs_per_sec * steps,
-        format!(
-            "peak runs/s × steps per run = {} × {}",
-            n(load.peak_runs_per_sec),
-            n(steps)
-        ),
+        || {
+            format!(
+                "peak runs/s × steps per run = {} × {}",
+                n(load.peak_runs_per_sec),
+                n(steps)
+            )
+        },
     );
     let service = out.metric(
         "workers.step_duration_s",
         "Average step duration",
         Unit::Seconds,
         ratio(s.workload.run_duration_s, steps),
-        format!(
-            "run duration ÷ steps per run = {} s ÷ {}",
-            n(s.workload.run_duration_s),
-            n(steps)
-        ),
+        || {
+            format!(
+                "run duration ÷ steps per run = {} s ÷ {}",
+                n(s.workload.run_duration_s),
+                n(steps)
+            )
+        },
     );
     let busy = out.metric(
         "workers.busy_slots_peak",
         "Busy slots at peak",
         Unit::Count,
         arrivals * service,
-        format!(
-            "Little's law: peak steps/s × step duration = {} × {} s",
-            n(arrivals),
-            n(service)
-        ),
+        || {
+            format!(
+                "Little's law: peak steps/s × step duration = {} × {} s",
+                n(arrivals),
+                n(service)
+            )
+        },
     );
     out.metric(
         "workers.utilization_pct",
         "Pool utilisation at peak",
         Unit::Percent,
         100.0 * ratio(busy, w.slots),
-        format!("busy slots ÷ slots = {} ÷ {}", n(busy), n(w.slots)),
+        || format!("busy slots ÷ slots = {} ÷ {}", n(busy), n(w.slots)),
     );
     let slots = w.slots as u32;
     match wait_percentile_s(arrivals, service, slots, TARGET_PERCENTILE) {
@@ -71,13 +77,12 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
                 "Wait for a slot at peak (p95)",
                 Unit::Seconds,
                 p95,
-                format!(
+                || format!(
                     "Erlang C (M/M/c): t₉₅ = max(0, ln(C ÷ 0.05) ÷ (c ÷ S − λ)) with λ = {} steps/s, S = {} s, c = {} slots",
                     n(arrivals),
                     n(service),
                     n(w.slots)
-                ),
-            );
+                ),);
             if p95 > w.p95_wait_target_s {
                 out.warn(
                     "workers.wait_above_target",
@@ -112,13 +117,12 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
             "Smallest pool that meets the wait target",
             Unit::Count,
             f64::from(needed),
-            format!(
+            || format!(
                 "the fewest slots c with Erlang C p95 wait ≤ {} s, for λ = {} steps/s and S = {} s",
                 n(w.p95_wait_target_s),
                 n(arrivals),
                 n(service)
-            ),
-        );
+            ),);
     }
 }
 

@@ -1,13 +1,7 @@
 //! The CSV for finance: every metric, then every input, the prices used with their sources, the
-//! findings, and the catalog version — one rectangular table, raw numbers, written with the
-//! `csv` crate. The browser's download and `headroom eval --format csv` are the same bytes.
-//!
-//! Columns: `section,id,label,value,unit,formula,as_of,source`. The file starts with a UTF-8
-//! byte-order mark so that spreadsheet programs read its `×` and `÷` correctly.
-//!
-//! A cell a spreadsheet would run as a formula — one starting with `=`, `+`, `-`, `@`, a tab or a
-//! carriage return — gets a leading apostrophe, unless it is a plain number such as `-12.5`,
-//! which a spreadsheet reads as a number and runs nothing.
+//! month-by-month projection, the findings, and the catalog version — one rectangular table,
+//! raw numbers, written with the `csv` crate. The browser's download and
+//! `headroom eval --format csv` are the same bytes.
 
 use std::borrow::Cow;
 
@@ -68,6 +62,20 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             &p.as_of,
             &p.source,
         ]);
+    }
+    for month in &report.projection {
+        for (key, label, unit, value) in month.columns() {
+            row([
+                "Projection",
+                &format!("projection.month_{:02}.{key}", month.month),
+                &format!("Month {}: {label}", month.month),
+                &number(value),
+                unit.symbol(),
+                "",
+                "",
+                "",
+            ]);
+        }
     }
     for w in &report.warnings {
         row([
@@ -130,6 +138,29 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_projection_is_one_row_per_month_and_column() {
+        let mut scenario = crate::scenario::presets::by_id("agent-platform")
+            .unwrap()
+            .scenario();
+        scenario.growth.months = 36;
+        let report = crate::engine::evaluate(&scenario);
+        let text = write(&scenario, &report);
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with("Projection,"))
+            .collect();
+        assert_eq!(rows.len(), 36 * 10);
+        assert!(
+            rows[0].starts_with("Projection,projection.month_01.customers,Month 1: Customers,1,")
+        );
+        assert!(
+            rows.last()
+                .unwrap()
+                .starts_with("Projection,projection.month_36.retained_gb,")
+        );
+    }
 
     #[test]
     fn file_names_are_safe_slugs() {

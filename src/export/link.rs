@@ -13,7 +13,7 @@
 //! use headroom::{export::link, scenario::presets};
 //! let scenario = presets::by_id("agent-platform").unwrap().scenario();
 //! let fragment = link::encode(&scenario);
-//! assert!(fragment.starts_with("v2."));
+//! assert!(fragment.starts_with("v3."));
 //! assert_eq!(link::decode(&fragment).unwrap(), scenario);
 //! assert!(link::decode("v1.not-a-scenario").is_err());
 //! ```
@@ -32,7 +32,7 @@ pub const CURRENT_FORMAT: u32 = FORMATS.len() as u32;
 
 /// The fields each format added, in payload order: format N carries those of formats 1 to N.
 /// Frozen: links in the wild depend on every entry.
-pub const FORMATS: [&[Added]; 2] = [&V1_FIELDS_ADDED, &V2_FIELDS_ADDED];
+pub const FORMATS: [&[Added]; 3] = [&V1_FIELDS_ADDED, &V2_FIELDS_ADDED, &V3_FIELDS_ADDED];
 
 /// A field a format added, and the value it takes when a link of an earlier format opens.
 pub struct Added {
@@ -102,6 +102,27 @@ const V2_FIELDS_ADDED: [Added; 4] = [
     Added {
         path: "workers.p95_wait_target_s",
         before: "5",
+    },
+];
+
+/// Format 3: growth of the customer base for the month-by-month projection. An older link opens
+/// with no growth: its customers stay as at launch for 24 months.
+const V3_FIELDS_ADDED: [Added; 4] = [
+    Added {
+        path: "growth.months",
+        before: "24",
+    },
+    Added {
+        path: "growth.customers_at_6_months",
+        before: "0",
+    },
+    Added {
+        path: "growth.customers_at_12_months",
+        before: "0",
+    },
+    Added {
+        path: "growth.customers_at_24_months",
+        before: "0",
     },
 ];
 

@@ -107,6 +107,99 @@ pub struct Report {
     pub prices: Vec<PriceUsed>,
     /// The catalog version the prices came from.
     pub catalog_version: String,
+    /// The month-by-month projection, months 1 to the scenario's growth horizon.
+    pub projection: Vec<MonthFigures>,
+}
+
+/// One month of the projection: the figures at the end of month `month` after launch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthFigures {
+    /// Months after launch, from 1.
+    pub month: u32,
+    /// Customers expected (a straight line between the scenario's milestones).
+    pub customers: f64,
+    /// Runs per day, grown with the customers.
+    pub runs_per_day: f64,
+    /// Runs in flight at the peak hour.
+    pub peak_concurrent_runs: f64,
+    /// Cloud Run instances needed at the peak.
+    pub instances_peak: f64,
+    /// LLM spend, USD per month.
+    pub llm_monthly_usd: f64,
+    /// Cloud Run, USD per month.
+    pub compute_monthly_usd: f64,
+    /// Total cost, USD per month.
+    pub total_monthly_usd: f64,
+    /// Contract revenue, USD per month.
+    pub revenue_monthly_usd: f64,
+    /// Gross margin, percent.
+    pub gross_margin_pct: f64,
+    /// The step ledger at the end of the month, under retention, GB.
+    pub retained_gb: f64,
+}
+
+impl MonthFigures {
+    /// The columns of a projection row: (key, label, unit, value), in table order. The CSV, the
+    /// CLI and the view all list a month through this.
+    pub fn columns(&self) -> [(&'static str, &'static str, Unit, f64); 10] {
+        [
+            ("customers", "Customers", Unit::Count, self.customers),
+            (
+                "runs_per_day",
+                "Runs per day",
+                Unit::RunsPerDay,
+                self.runs_per_day,
+            ),
+            (
+                "peak_concurrent_runs",
+                "Peak concurrent runs",
+                Unit::ConcurrentRuns,
+                self.peak_concurrent_runs,
+            ),
+            (
+                "instances_peak",
+                "Instances at peak",
+                Unit::Instances,
+                self.instances_peak,
+            ),
+            (
+                "llm_monthly_usd",
+                "LLM",
+                Unit::UsdPerMonth,
+                self.llm_monthly_usd,
+            ),
+            (
+                "compute_monthly_usd",
+                "Cloud Run",
+                Unit::UsdPerMonth,
+                self.compute_monthly_usd,
+            ),
+            (
+                "total_monthly_usd",
+                "Total",
+                Unit::UsdPerMonth,
+                self.total_monthly_usd,
+            ),
+            (
+                "revenue_monthly_usd",
+                "Revenue",
+                Unit::UsdPerMonth,
+                self.revenue_monthly_usd,
+            ),
+            (
+                "gross_margin_pct",
+                "Gross margin",
+                Unit::Percent,
+                self.gross_margin_pct,
+            ),
+            (
+                "retained_gb",
+                "Ledger stored",
+                Unit::Gigabytes,
+                self.retained_gb,
+            ),
+        ]
+    }
 }
 
 impl Report {

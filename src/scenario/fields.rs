@@ -16,7 +16,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Billing, CUSTOM_MODEL, Scenario};
+use super::{Billing, CUSTOM_MODEL, MAX_RUNS_PER_DAY, Scenario};
 use crate::catalog::Catalog;
 use crate::units::Unit;
 
@@ -35,13 +35,15 @@ pub enum Section {
     Compute,
     /// The worker pool.
     Workers,
+    /// Growth of the customer base.
+    Growth,
     /// Customers and contract.
     Deal,
 }
 
 impl Section {
     /// Every section, in form order.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Scenario,
         Section::Workload,
         Section::Llm,
@@ -49,6 +51,7 @@ impl Section {
         Section::Compute,
         Section::Workers,
         Section::Deal,
+        Section::Growth,
     ];
 
     /// The heading shown for the section.
@@ -60,6 +63,7 @@ impl Section {
             Section::Storage => "Storage",
             Section::Compute => "Compute (Cloud Run)",
             Section::Workers => "Worker pool",
+            Section::Growth => "Growth",
             Section::Deal => "Deal",
         }
     }
@@ -323,7 +327,7 @@ fn build() -> Vec<Field> {
             "Runs per day",
             RunsPerDay,
             1.0,
-            1.0e9,
+            MAX_RUNS_PER_DAY,
             false,
             "Agent runs started per day, all teams and customers together."
         ),
@@ -762,6 +766,59 @@ fn build() -> Vec<Field> {
             744.0,
             false,
             "Length of a billing month; 730 (365 × 24 ÷ 12) is the cloud calculators' convention."
+        ),
+        Field {
+            path: "growth.months",
+            section: Section::Growth,
+            label: "Projection length",
+            unit: Unit::None,
+            help: "How many months the month-by-month projection covers.",
+            kind: Kind::Choice(vec![
+                ("24".into(), "24 months".into()),
+                ("36".into(), "36 months".into()),
+            ]),
+            relevant: always,
+            get: |s| Value::Text(s.growth.months.to_string()),
+            set: |s, v| {
+                if let Value::Text(t) = v
+                    && let Ok(months @ (24 | 36)) = t.parse::<u32>()
+                {
+                    s.growth.months = months;
+                }
+            },
+        },
+        number!(
+            "growth.customers_at_6_months",
+            growth.customers_at_6_months,
+            Growth,
+            "Customers at 6 months",
+            Count,
+            0.0,
+            1_000_000.0,
+            true,
+            "Customers expected six months after launch; 0 keeps the number at launch."
+        ),
+        number!(
+            "growth.customers_at_12_months",
+            growth.customers_at_12_months,
+            Growth,
+            "Customers at 12 months",
+            Count,
+            0.0,
+            1_000_000.0,
+            true,
+            "Customers expected a year after launch; 0 keeps the number at 6 months."
+        ),
+        number!(
+            "growth.customers_at_24_months",
+            growth.customers_at_24_months,
+            Growth,
+            "Customers at 24 months",
+            Count,
+            0.0,
+            1_000_000.0,
+            true,
+            "Customers expected two years after launch (and after); 0 keeps the number at 12 months."
         ),
     ]
 }

@@ -40,6 +40,9 @@ pub struct Scenario {
     /// The worker pool that executes steps, sized against a wait target.
     #[serde(default)]
     pub workers: Workers,
+    /// How the customer base grows, for the month-by-month projection.
+    #[serde(default)]
+    pub growth: Growth,
     /// The customers and the contract the cost is set against.
     pub deal: Deal,
     /// Catalog prices overridden by the user, by catalog id.
@@ -169,6 +172,62 @@ impl Default for Workers {
     }
 }
 
+/// How many customers are expected as time passes. The workload grows with them: each customer
+/// brings the launch workload ÷ the launch customers. Between milestones the count moves in a
+/// straight line; after the last it stays.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Growth {
+    /// Months the projection covers: 24 or 36.
+    pub months: u32,
+    /// Customers expected six months after launch; 0 keeps the count at launch.
+    pub customers_at_6_months: f64,
+    /// Customers expected twelve months after launch; 0 keeps the previous milestone.
+    pub customers_at_12_months: f64,
+    /// Customers expected twenty-four months after launch; 0 keeps the previous milestone.
+    pub customers_at_24_months: f64,
+}
+
+impl Default for Growth {
+    /// No growth entered: the customers at launch stay for 24 months.
+    fn default() -> Self {
+        Growth {
+            months: 24,
+            customers_at_6_months: 0.0,
+            customers_at_12_months: 0.0,
+            customers_at_24_months: 0.0,
+        }
+    }
+}
+
+impl Growth {
+    /// The milestones as (month, customers), starting at launch with `launch_customers`; a
+    /// milestone of 0 repeats the one before it.
+    pub fn milestones(&self, launch_customers: f64) -> [(f64, f64); 4] {
+        let at_6 = if self.customers_at_6_months > 0.0 {
+            self.customers_at_6_months
+        } else {
+            launch_customers
+        };
+        let at_12 = if self.customers_at_12_months > 0.0 {
+            self.customers_at_12_months
+        } else {
+            at_6
+        };
+        let at_24 = if self.customers_at_24_months > 0.0 {
+            self.customers_at_24_months
+        } else {
+            at_12
+        };
+        [
+            (0.0, launch_customers),
+            (6.0, at_6),
+            (12.0, at_12),
+            (24.0, at_24),
+        ]
+    }
+}
+
 /// The customers and the contract.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -180,6 +239,9 @@ pub struct Deal {
     /// Hours in a billing month (730 by the cloud calculators' convention).
     pub hours_per_month: f64,
 }
+
+/// The most runs per day the planner sizes, at launch or after growth.
+pub const MAX_RUNS_PER_DAY: f64 = 1.0e9;
 
 /// The largest price a user may type over a catalog price.
 pub const MAX_PRICE_OVERRIDE: f64 = 1.0e6;
@@ -266,6 +328,27 @@ impl Scenario {
             ["compute.min_instances", "compute.max_instances"],
             "Minimum instances must not exceed maximum instances.",
         );
+        let launch = self.deal.customers;
+        for (path, customers) in [
+            (
+                "growth.customers_at_6_months",
+                self.growth.customers_at_6_months,
+            ),
+            (
+                "growth.customers_at_12_months",
+                self.growth.customers_at_12_months,
+            ),
+            (
+                "growth.customers_at_24_months",
+                self.growth.customers_at_24_months,
+            ),
+        ] {
+            rule(
+                self.workload.runs_per_day * customers / launch <= MAX_RUNS_PER_DAY,
+                [path, "workload.runs_per_day"],
+                "Growth would take runs per day past 1,000,000,000, the most the planner sizes.",
+            );
+        }
         rule(
             self.workload.steps_per_run <= self.workload.max_steps_per_run,
             ["workload.steps_per_run", "workload.max_steps_per_run"],

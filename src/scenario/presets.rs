@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Billing, CUSTOM_MODEL, CloudRun, Deal, Llm, Scenario, Storage, Workers, Workload};
+use super::{
+    Billing, CUSTOM_MODEL, CloudRun, Deal, Growth, Llm, Scenario, Storage, Workers, Workload,
+};
 use crate::catalog;
 use crate::units::DEFAULT_HOURS_PER_MONTH;
 
@@ -76,6 +78,7 @@ fn agent_platform() -> Scenario {
             slots: 50.0,            // lines 26–27: workers sized for the 50-run burst
             p95_wait_target_s: 5.0, // an example target: the document sets none
         },
+        growth: Growth::default(), // a single organisation: no growth in the document
         deal: Deal {
             customers: 1.0,                         // line 7: a single organisation
             contract_value_per_year_usd: 500_000.0, // not in the document: an example to edit

@@ -1,0 +1,236 @@
+//! Growth: the month-by-month projection. Each month the customer count follows the scenario's
+//! milestones (launch, 6, 12 and 24 months; seed 001 §1 and seed 003's 1 → 3 → 10 customers),
+//! the workload grows with it, and the whole engine runs again for that month. Storage
+//! accumulates under its retention window, and the month each limit is first reached is found.
+
+use super::{Builder, evaluate_figures, n, storage};
+use crate::report::{MonthFigures, Report, Severity};
+use crate::scenario::Scenario;
+
+/// Customers expected `month` months after launch: a straight line between milestones, flat
+/// after the last one.
+pub fn customers_at(milestones: &[(f64, f64)], month: f64) -> f64 {
+    let mut previous = milestones[0];
+    for &(at, customers) in &milestones[1..] {
+        if month <= at {
+            let share = (month - previous.0) / (at - previous.0);
+            return previous.1 + (customers - previous.1) * share;
+        }
+        previous = (at, customers);
+    }
+    previous.1
+}
+
+/// The scenario as it stands `month` months after launch: customers from the milestones, and
+/// runs per day grown in proportion (each customer brings the launch workload ÷ the launch
+/// customers).
+pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
+    let launch = s.deal.customers;
+    let customers = customers_at(&s.growth.milestones(launch), month);
+    let mut at = s.clone();
+    at.deal.customers = customers;
+    at.workload.runs_per_day = s.workload.runs_per_day * customers / launch;
+    at
+}
+
+/// Data held at the end of the last month under a retention window of `retention_days`, when
+/// month k added `gb_per_day[k]` each day for `days_per_month` days: the newest days first,
+/// until the window is full. Storage starts empty at launch.
+pub fn retained_gb(gb_per_day: &[f64], days_per_month: f64, retention_days: f64) -> f64 {
+    let mut window = retention_days;
+    let mut held = 0.0;
+    for daily in gb_per_day.iter().rev() {
+        if window <= 0.0 {
+            break;
+        }
+        let days = days_per_month.min(window);
+        held += storage::retained_gb(*daily, days);
+        window -= days;
+    }
+    held
+}
+
+/// Projects the scenario month by month and records, as findings, the month each limit is
+/// first reached, for the limits not in `reached` (those already reached at launch).
+pub fn project(
+    s: &Scenario,
+    mut reached: Vec<&'static str>,
+    out: &mut Builder,
+) -> Vec<MonthFigures> {
+    let days = s.days_per_month();
+    let mut months = Vec::with_capacity(s.growth.months as usize);
+    let mut daily_storage = Vec::with_capacity(s.growth.months as usize);
+    // Where the customer count does not move (no growth, or past the last milestone) a month is
+    // the month before again, so its figures are reused rather than recomputed.
+    let mut previous: Option<(Scenario, Report)> = None;
+    for month in 1..=s.growth.months {
+        let scenario = scenario_at(s, f64::from(month));
+        let report = match previous.take() {
+            Some((before, report)) if before == scenario => report,
+            _ => evaluate_figures(&scenario),
+        };
+        let value = |id: &str| report.value(id).unwrap_or(0.0);
+        daily_storage.push(value("storage.gb_per_day"));
+        for w in report
+            .warnings
+            .iter()
+            .filter(|w| w.severity == Severity::Warning)
+        {
+            if !reached.contains(&w.id) {
+                reached.push(w.id);
+                out.warn(
+                    "growth.limit_reached",
+                    Severity::Warning,
+                    format!(
+                        "Month {month} ({} customers): {}",
+                        n(scenario.deal.customers),
+                        w.message
+                    ),
+                );
+            }
+        }
+        months.push(MonthFigures {
+            month,
+            customers: scenario.deal.customers,
+            runs_per_day: scenario.workload.runs_per_day,
+            peak_concurrent_runs: value("load.peak_concurrent_runs"),
+            instances_peak: value("capacity.instances_peak"),
+            llm_monthly_usd: value("llm.cost_per_month_usd"),
+            compute_monthly_usd: value("cost.compute_monthly_usd"),
+            total_monthly_usd: value("cost.total_monthly_usd"),
+            revenue_monthly_usd: value("deal.revenue_monthly_usd"),
+            gross_margin_pct: value("deal.gross_margin_pct"),
+            retained_gb: retained_gb(&daily_storage, days, s.storage.retention_days),
+        });
+        previous = Some((scenario, report));
+    }
+    months
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn customers_follow_the_milestones() {
+        // Seed 003: 1 customer now, 3 at month 6 … 10 at month 12 (its phases 1 and 2).
+        let milestones = [(0.0, 1.0), (6.0, 3.0), (12.0, 10.0), (24.0, 10.0)];
+        assert_eq!(customers_at(&milestones, 0.0), 1.0);
+        assert_eq!(customers_at(&milestones, 3.0), 2.0);
+        assert_eq!(customers_at(&milestones, 6.0), 3.0);
+        assert_eq!(customers_at(&milestones, 9.0), 6.5);
+        assert_eq!(customers_at(&milestones, 30.0), 10.0);
+    }
+
+    use crate::engine;
+    use crate::scenario::presets;
+
+    fn growing() -> Scenario {
+        let mut s = presets::by_id("agent-platform").unwrap().scenario();
+        s.growth.customers_at_12_months = 4.0;
+        s.growth.customers_at_24_months = 10.0;
+        s.compute.max_instances = 3.0;
+        s
+    }
+
+    #[test]
+    fn the_projection_covers_the_chosen_months() {
+        let mut s = growing();
+        assert_eq!(engine::evaluate(&s).projection.len(), 24);
+        s.growth.months = 36;
+        let projection = engine::evaluate(&s).projection;
+        assert_eq!(projection.len(), 36);
+        assert_eq!(
+            projection.iter().map(|m| m.month).collect::<Vec<_>>(),
+            (1..=36).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn each_month_is_the_whole_engine_run_on_that_month() {
+        let s = growing();
+        let report = engine::evaluate(&s);
+        for month in [1_u32, 7, 12, 18, 24] {
+            let direct = engine::evaluate(&scenario_at(&s, f64::from(month)));
+            let row = &report.projection[month as usize - 1];
+            assert_eq!(
+                row.total_monthly_usd,
+                direct.value("cost.total_monthly_usd").unwrap()
+            );
+            assert_eq!(
+                row.instances_peak,
+                direct.value("capacity.instances_peak").unwrap()
+            );
+            assert_eq!(
+                row.gross_margin_pct,
+                direct.value("deal.gross_margin_pct").unwrap()
+            );
+        }
+        // Month 24: ten customers bring ten times the launch workload.
+        assert_eq!(report.projection[23].runs_per_day, 100_000.0);
+        assert_eq!(report.projection[23].customers, 10.0);
+    }
+
+    #[test]
+    fn the_month_a_limit_is_first_reached_is_reported_once() {
+        // The peak needs a fourth instance once 8.5 customers bring 85,000 runs a day (month 21):
+        // 88.5 runs × 2 requests ÷ 56 per instance = 3.2 → 4 instances, above the maximum of 3.
+        let report = engine::evaluate(&growing());
+        let reached: Vec<&str> = report
+            .warnings
+            .iter()
+            .filter(|w| w.id == "growth.limit_reached")
+            .map(|w| w.message.as_str())
+            .collect();
+        let instances: Vec<&&str> = reached
+            .iter()
+            .filter(|m| m.contains("at most 3 may run"))
+            .collect();
+        assert!(
+            instances
+                .iter()
+                .any(|m| m.starts_with("Month 21 (8.5 customers): The peak needs 4 instances")),
+            "{reached:?}"
+        );
+        assert_eq!(
+            instances
+                .iter()
+                .filter(|m| m.contains("The peak needs"))
+                .count(),
+            1
+        );
+        // A limit already reached at launch is reported once, as it stands, not as reached later.
+        let mut tight = growing();
+        tight.compute.max_instances = 1.0;
+        tight.compute.min_instances = 1.0;
+        tight.workload.burst_concurrent_runs = 100.0;
+        let report = engine::evaluate(&tight);
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.id == "capacity.burst_above_max_instances")
+        );
+        assert!(
+            report
+                .warnings
+                .iter()
+                .all(|w| !(w.id == "growth.limit_reached" && w.message.contains("A burst")))
+        );
+    }
+
+    #[test]
+    fn storage_fills_its_window_then_holds() {
+        // 1 GB a day, 30-day months, 90-day retention: 30, 60, 90, then 90 GB.
+        let daily = [1.0; 5];
+        let held: Vec<f64> = (1..=5)
+            .map(|m| retained_gb(&daily[..m], 30.0, 90.0))
+            .collect();
+        assert_eq!(held, [30.0, 60.0, 90.0, 90.0, 90.0]);
+        // Growth: only the newest 90 days count.
+        assert_eq!(
+            retained_gb(&[1.0, 2.0, 3.0, 4.0], 30.0, 90.0),
+            4.0 * 30.0 + 3.0 * 30.0 + 2.0 * 30.0
+        );
+    }
+}
