@@ -95,6 +95,8 @@ pub enum Unit {
     Gibibytes,
     /// Container instances.
     Instances,
+    /// vCPU-seconds (CPU time).
+    VcpuSeconds,
     /// vCPU-seconds per month.
     VcpuSecondsPerMonth,
     /// GiB-seconds per month.
@@ -148,6 +150,7 @@ impl Unit {
             Unit::Vcpu => "vCPU",
             Unit::Gibibytes => "GiB",
             Unit::Instances => "instances",
+            Unit::VcpuSeconds => "vCPU-s",
             Unit::VcpuSecondsPerMonth => "vCPU-s/month",
             Unit::GibSecondsPerMonth => "GiB-s/month",
             Unit::Usd => "USD",

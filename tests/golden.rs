@@ -398,11 +398,15 @@ fn every_headline_metric_exists_with_a_formula() {
 
 #[test]
 fn the_preset_reports_the_budget_finding_and_no_warning() {
-    // 15,000 tokens a run against a 50,000 budget: only the informational finding that the
-    // budget stops runaways (line 68) before the 25-step cap.
+    // 15,000 tokens a run against a 50,000 budget: the informational finding that the budget
+    // stops runaways (line 68) before the 25-step cap, and the note naming the tightest limit
+    // (the 50-slot worker pool, 20.8% used at the peak). No warning.
     let report = engine::evaluate(&agent_platform());
     let ids: Vec<&str> = report.warnings.iter().map(|w| w.id).collect();
-    assert_eq!(ids, ["llm.token_budget_stops_runaways"]);
+    assert_eq!(
+        ids,
+        ["llm.token_budget_stops_runaways", "headroom.tightest_limit"]
+    );
 }
 
 /// An instance-billed service with three warm instances of 2 vCPU and 1 GiB under a load so

@@ -16,10 +16,11 @@ use headroom::scenario::fields::{self, Kind, Value};
 use headroom::scenario::{Scenario, presets};
 
 /// Every corpus: (file, format, text).
-const CORPORA: [(&str, u32, &str); 3] = [
+const CORPORA: [(&str, u32, &str); 4] = [
     ("v1.txt", 1, include_str!("links/v1.txt")),
     ("v2.txt", 2, include_str!("links/v2.txt")),
     ("v3.txt", 3, include_str!("links/v3.txt")),
+    ("v4.txt", 4, include_str!("links/v4.txt")),
 ];
 
 /// The headline figures every corpus entry records.
@@ -160,6 +161,26 @@ fn every_recorded_link_encodes_back_to_itself() {
                 entry.line
             );
         }
+    }
+}
+
+#[test]
+fn every_format_has_a_corpus() {
+    assert_eq!(CORPORA.len(), link::FORMATS.len());
+    for (i, (_, format, _)) in CORPORA.iter().enumerate() {
+        assert_eq!(*format as usize, i + 1);
+    }
+}
+
+#[test]
+fn links_before_format_4_open_with_no_cpu_bound() {
+    for entry in corpus().iter().filter(|e| e.format < 4) {
+        let scenario = link::decode(entry.fragment).unwrap();
+        assert_eq!(
+            scenario.compute.cpu_s_per_run, 0.0,
+            "{} line {}",
+            entry.file, entry.line
+        );
     }
 }
 

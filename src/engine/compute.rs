@@ -33,6 +33,48 @@ pub fn instances_needed(in_flight: f64, slots: f64, min_instances: f64) -> f64 {
     (in_flight / slots).ceil().max(min_instances)
 }
 
+/// Instances a load needs: enough request slots for its requests in flight and enough CPU for
+/// its CPU demand, whichever needs more, and never fewer than the minimum.
+#[derive(Clone, Copy, Debug)]
+struct Need {
+    requests: f64,
+    cpu: f64,
+    slots: f64,
+    cpu_per_instance: f64,
+    min: f64,
+    by_concurrency: f64,
+    by_cpu: f64,
+    instances: f64,
+}
+
+impl Need {
+    fn of(requests: f64, cpu: f64, slots: f64, cpu_per_instance: f64, min: f64) -> Need {
+        let by_concurrency = instances_needed(requests, slots, 0.0);
+        let by_cpu = ratio(cpu, cpu_per_instance).ceil();
+        Need {
+            requests,
+            cpu,
+            slots,
+            cpu_per_instance,
+            min,
+            by_concurrency,
+            by_cpu,
+            instances: by_concurrency.max(by_cpu).max(min),
+        }
+    }
+
+    fn formula(&self, when: &str) -> String {
+        format!(
+            "max(⌈{when} requests ÷ requests per instance⌉, ⌈{when} CPU ÷ (vCPU × target utilisation)⌉, minimum) = max(⌈{} ÷ {}⌉, ⌈{} ÷ {}⌉, {})",
+            n(self.requests),
+            n(self.slots),
+            n(self.cpu),
+            n(self.cpu_per_instance),
+            n(self.min)
+        )
+    }
+}
+
 /// Monthly Cloud Run spend on each resource the free tier covers, in USD.
 #[derive(Clone, Copy, Debug)]
 pub struct FreeTierSpend {
@@ -86,56 +128,96 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
             )
         },
     );
+    // CPU a run in flight keeps busy, in vCPU, and CPU one instance offers at its target.
+    let cpu_per_run = ratio(c.cpu_s_per_run, s.workload.run_duration_s);
+    let cpu_per_instance = c.vcpu_per_instance * c.target_utilization_pct / 100.0;
+    let cpu_bound = c.cpu_s_per_run > 0.0;
+    let peak_cpu = if cpu_bound {
+        out.metric(
+            "capacity.peak_cpu_vcpu",
+            "Peak CPU demand",
+            Unit::Vcpu,
+            load.peak_runs_per_sec * c.cpu_s_per_run,
+            || {
+                format!(
+                    "peak runs/s × CPU time per run = {} × {} vCPU-s",
+                    n(load.peak_runs_per_sec),
+                    n(c.cpu_s_per_run)
+                )
+            },
+        )
+    } else {
+        0.0
+    };
+    let peak = Need::of(
+        peak_requests,
+        peak_cpu,
+        slots,
+        cpu_per_instance,
+        c.min_instances,
+    );
     let peak_instances = out.metric(
         "capacity.instances_peak",
         "Instances at peak",
         Unit::Instances,
-        instances_needed(peak_requests, slots, c.min_instances),
-        || {
-            format!(
-                "max(⌈peak requests ÷ requests per instance⌉, minimum) = max(⌈{} ÷ {}⌉, {})",
-                n(peak_requests),
-                n(slots),
-                n(c.min_instances)
-            )
-        },
+        peak.instances,
+        || peak.formula("peak"),
     );
     let burst_requests = load.burst_concurrent_runs * per_run;
+    let burst = Need::of(
+        burst_requests,
+        load.burst_concurrent_runs * cpu_per_run,
+        slots,
+        cpu_per_instance,
+        c.min_instances,
+    );
     let burst_instances = out.metric(
         "capacity.instances_burst",
         "Instances in a burst",
         Unit::Instances,
-        instances_needed(burst_requests, slots, c.min_instances),
-        || format!(
-            "max(⌈burst runs × (1 + clients per run) ÷ requests per instance⌉, minimum) = max(⌈{} × {} ÷ {}⌉, {})",
-            n(load.burst_concurrent_runs),
-            n(per_run),
-            n(slots),
-            n(c.min_instances)
-        ),);
+        burst.instances,
+        || burst.formula("burst"),
+    );
     out.metric(
         "capacity.peak_utilization_pct",
         "Peak load as a share of maximum capacity",
         Unit::Percent,
-        100.0 * ratio(peak_requests, c.max_instances * c.concurrency_per_instance),
+        100.0
+            * ratio(peak_requests, c.max_instances * c.concurrency_per_instance)
+                .max(ratio(peak_cpu, c.max_instances * c.vcpu_per_instance)),
         || {
             format!(
-                "peak requests ÷ (maximum instances × concurrency) = {} ÷ ({} × {})",
+                "max(peak requests ÷ (maximum instances × concurrency), peak CPU ÷ (maximum instances × vCPU)) = max({} ÷ ({} × {}), {} ÷ ({} × {}))",
                 n(peak_requests),
                 n(c.max_instances),
-                n(c.concurrency_per_instance)
+                n(c.concurrency_per_instance),
+                n(peak_cpu),
+                n(c.max_instances),
+                n(c.vcpu_per_instance)
             )
         },
     );
+    if peak.by_cpu > peak.by_concurrency {
+        out.warn(
+            "capacity.cpu_binds",
+            Severity::Info,
+            format!(
+                "CPU, not concurrency, sets the instances at the peak: {} vCPU of CPU needs {} instances where the requests alone would fit in {}.",
+                n(peak_cpu),
+                n(peak.by_cpu),
+                n(peak.by_concurrency)
+            ),
+        );
+    }
     if peak_instances > c.max_instances {
         out.warn(
             "capacity.peak_above_max_instances",
             Severity::Warning,
             format!(
-                "The peak needs {} instances but at most {} may run: about {} requests would queue or be refused. Raise maximum instances or concurrency.",
+                "The peak needs {} instances but at most {} may run: requests would queue or be refused. Raise maximum instances{}.",
                 n(peak_instances),
                 n(c.max_instances),
-                n(peak_requests - c.max_instances * slots)
+                if peak.by_cpu > peak.by_concurrency { " or vCPU per instance" } else { " or concurrency" }
             ),
         );
     }
@@ -153,16 +235,19 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
     }
 
     let avg_requests = load.avg_concurrent_runs * per_run;
+    let avg_cpu = load.avg_runs_per_sec * c.cpu_s_per_run;
     let busy = out.metric(
         "capacity.instances_busy_avg",
         "Instances busy on average",
         Unit::Instances,
-        expected_busy_instances(avg_requests, slots),
+        expected_busy_instances(avg_requests, slots).max(ratio(avg_cpu, cpu_per_instance)),
         || format!(
-            "E[⌈N ÷ requests per instance⌉], N ~ Poisson(average requests in flight = {} runs × {}) with {} per instance (M/G/∞)",
+            "max(E[⌈N ÷ requests per instance⌉], average CPU ÷ (vCPU × target)), N ~ Poisson(average requests in flight = {} runs × {}) with {} per instance (M/G/∞) = max(…, {} ÷ {})",
             n(load.avg_concurrent_runs),
             n(per_run),
-            n(slots)
+            n(slots),
+            n(avg_cpu),
+            n(cpu_per_instance)
         ),);
     let month_s = s.deal.hours_per_month * 3_600.0;
     let (billed, billed_formula) = match c.billing {
@@ -339,5 +424,44 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
     );
     Compute {
         cost_per_month_usd: total,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine;
+    use crate::scenario::presets;
+
+    #[test]
+    fn cpu_time_bounds_an_instance_besides_its_concurrency() {
+        // 0.3472 peak runs/s × 3 vCPU-s = 1.0417 vCPU at the peak; a 0.25-vCPU instance at 70%
+        // offers 0.175 vCPU: ⌈5.95⌉ = 6 instances, where 20.8 requests fit in one.
+        // A burst of 50 runs × 3 ÷ 30 s = 5 vCPU: ⌈28.6⌉ = 29 instances.
+        let mut s = presets::by_id("agent-platform").unwrap().scenario();
+        s.compute.cpu_s_per_run = 3.0;
+        s.compute.vcpu_per_instance = 0.25;
+        let report = engine::evaluate(&s);
+        assert!(
+            (report.value("capacity.peak_cpu_vcpu").unwrap() - 1.041_666_666_666_666_7).abs()
+                < 1e-12
+        );
+        assert_eq!(report.value("capacity.instances_peak"), Some(6.0));
+        assert_eq!(report.value("capacity.instances_burst"), Some(29.0));
+        // On average 0.11574 runs/s × 3 = 0.3472 vCPU: 1.98 instances busy, more than the
+        // requests alone would keep busy.
+        let busy = report.value("capacity.instances_busy_avg").unwrap();
+        assert!(
+            (busy - 0.347_222_222_222_222_2 / 0.175).abs() < 1e-9,
+            "{busy}"
+        );
+        assert!(report.warnings.iter().any(|w| w.id == "capacity.cpu_binds"));
+    }
+
+    #[test]
+    fn without_cpu_time_concurrency_alone_sizes_instances() {
+        let report = engine::evaluate(&presets::by_id("agent-platform").unwrap().scenario());
+        assert!(report.metric("capacity.peak_cpu_vcpu").is_none());
+        assert_eq!(report.value("capacity.instances_peak"), Some(1.0));
+        assert!(report.warnings.iter().all(|w| w.id != "capacity.cpu_binds"));
     }
 }

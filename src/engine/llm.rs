@@ -194,6 +194,19 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
             )
         },
     );
+    out.metric(
+        "llm.token_budget_used_pct",
+        "Average run's tokens as a share of the budget",
+        Unit::Percent,
+        100.0 * ratio(tokens_per_run, l.token_budget_per_run),
+        || {
+            format!(
+                "tokens per run ÷ token budget per run = {} ÷ {}",
+                n(tokens_per_run),
+                n(l.token_budget_per_run)
+            )
+        },
+    );
     if tokens_per_run > l.token_budget_per_run {
         out.warn(
             "llm.run_exceeds_token_budget",

@@ -17,6 +17,7 @@ pub mod deal;
 pub mod fargate;
 pub mod firestore;
 pub mod growth;
+pub mod headroom;
 pub mod llm;
 pub mod load;
 pub mod network;
@@ -34,6 +35,7 @@ use crate::units::Unit;
 pub fn evaluate(scenario: &Scenario) -> Report {
     let mut out = Builder::new(scenario, true);
     run_families(scenario, &mut out);
+    let limits = headroom::evaluate(&mut out);
     let reached_at_launch = out
         .warnings
         .iter()
@@ -43,6 +45,7 @@ pub fn evaluate(scenario: &Scenario) -> Report {
     let projection = growth::project(scenario, reached_at_launch, &mut out);
     let mut report = out.finish();
     report.projection = projection;
+    report.limits = limits;
     report
 }
 
@@ -109,6 +112,11 @@ impl<'a> Builder<'a> {
             formula,
         });
         value
+    }
+
+    /// The value of a metric already recorded.
+    pub fn value(&self, id: &str) -> Option<f64> {
+        self.metrics.iter().find(|m| m.id == id).map(|m| m.value)
     }
 
     /// Records a finding.
@@ -188,6 +196,7 @@ impl<'a> Builder<'a> {
             prices: self.prices,
             catalog_version: self.catalog.version.to_string(),
             projection: Vec::new(),
+            limits: Vec::new(),
         }
     }
 }

@@ -13,7 +13,7 @@
 //! use headroom::{export::link, scenario::presets};
 //! let scenario = presets::by_id("agent-platform").unwrap().scenario();
 //! let fragment = link::encode(&scenario);
-//! assert!(fragment.starts_with("v3."));
+//! assert!(fragment.starts_with("v4."));
 //! assert_eq!(link::decode(&fragment).unwrap(), scenario);
 //! assert!(link::decode("v1.not-a-scenario").is_err());
 //! ```
@@ -32,7 +32,12 @@ pub const CURRENT_FORMAT: u32 = FORMATS.len() as u32;
 
 /// The fields each format added, in payload order: format N carries those of formats 1 to N.
 /// Frozen: links in the wild depend on every entry.
-pub const FORMATS: [&[Added]; 3] = [&V1_FIELDS_ADDED, &V2_FIELDS_ADDED, &V3_FIELDS_ADDED];
+pub const FORMATS: [&[Added]; 4] = [
+    &V1_FIELDS_ADDED,
+    &V2_FIELDS_ADDED,
+    &V3_FIELDS_ADDED,
+    &V4_FIELDS_ADDED,
+];
 
 /// A field a format added, and the value it takes when a link of an earlier format opens.
 pub struct Added {
@@ -125,6 +130,13 @@ const V3_FIELDS_ADDED: [Added; 4] = [
         before: "0",
     },
 ];
+
+/// Format 4: CPU time per run, which bounds an instance besides its concurrency. An older link
+/// opens with none: concurrency alone sizes its instances, as it did.
+const V4_FIELDS_ADDED: [Added; 1] = [Added {
+    path: "compute.cpu_s_per_run",
+    before: "0",
+}];
 
 /// The largest payload a link may inflate to; a real scenario is a few hundred bytes.
 const MAX_PAYLOAD_BYTES: usize = 64 * 1024;

@@ -109,6 +109,19 @@ pub struct Report {
     pub catalog_version: String,
     /// The month-by-month projection, months 1 to the scenario's growth horizon.
     pub projection: Vec<MonthFigures>,
+    /// The limits the scenario sets and how much of each the peak uses, tightest first.
+    pub limits: Vec<LimitUse>,
+}
+
+/// How much of one limit the peak uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitUse {
+    /// The limit, e.g. "Worker pool slots".
+    pub label: &'static str,
+    /// The metric holding the share used, in percent.
+    pub metric: &'static str,
+    /// The share used at the peak, in percent (above 100 when exceeded).
+    pub used_pct: f64,
 }
 
 /// One month of the projection: the figures at the end of month `month` after launch.

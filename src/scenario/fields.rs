@@ -713,6 +713,17 @@ fn build() -> Vec<Field> {
             },
         },
         number!(
+            "compute.cpu_s_per_run",
+            compute.cpu_s_per_run,
+            Compute,
+            "CPU time per run",
+            VcpuSeconds,
+            0.0,
+            86_400.0,
+            false,
+            "vCPU-seconds of CPU one run uses on the service (most of a run waits on the LLM and tools); an instance serves at most its vCPU × target utilisation of CPU. 0 if CPU never limits it."
+        ),
+        number!(
             "workers.slots",
             workers.slots,
             Workers,

@@ -148,6 +148,10 @@ pub struct CloudRun {
     pub target_utilization_pct: f64,
     /// Whether the billing account's monthly free tier is still available to this service.
     pub free_tier: bool,
+    /// CPU time one run uses, in vCPU-seconds; 0 when CPU does not limit an instance (then
+    /// only concurrency does).
+    #[serde(default)]
+    pub cpu_s_per_run: f64,
 }
 
 /// The pool of workers that executes steps (Temporal activity slots, queue consumers): a step
@@ -349,6 +353,12 @@ impl Scenario {
                 "Growth would take runs per day past 1,000,000,000, the most the planner sizes.",
             );
         }
+        rule(
+            self.compute.cpu_s_per_run
+                <= self.workload.run_duration_s * self.compute.vcpu_per_instance,
+            ["compute.cpu_s_per_run", "workload.run_duration_s"],
+            "A run cannot use more CPU time than its duration × the vCPU of an instance.",
+        );
         rule(
             self.workload.steps_per_run <= self.workload.max_steps_per_run,
             ["workload.steps_per_run", "workload.max_steps_per_run"],

@@ -73,6 +73,7 @@ fn agent_platform() -> Scenario {
             billing: Billing::Request,
             target_utilization_pct: 70.0,
             free_tier: false,
+            cpu_s_per_run: 0.0, // not in the document: concurrency alone sizes instances
         },
         workers: Workers {
             slots: 50.0,            // lines 26–27: workers sized for the 50-run burst
