@@ -98,6 +98,14 @@ pub fn free_tier_credit(spend: &FreeTierSpend, allowance: &FreeTierSpend) -> f64
         + spend.requests.min(allowance.requests)
 }
 
+/// What the month costs after the free tier: each resource's spend less its credit, which is
+/// never below zero, not even by a rounding error.
+pub fn after_free_tier(spend: &FreeTierSpend, allowance: &FreeTierSpend) -> f64 {
+    (spend.cpu - spend.cpu.min(allowance.cpu))
+        + (spend.memory - spend.memory.min(allowance.memory))
+        + (spend.requests - spend.requests.min(allowance.requests))
+}
+
 /// Evaluates the compute section.
 pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
     let c = &s.compute;
@@ -377,7 +385,12 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
         spend.memory += idle_memory;
         spend.requests = request_cost;
     }
-    let credit = if c.free_tier {
+    let no_allowance = FreeTierSpend {
+        cpu: 0.0,
+        memory: 0.0,
+        requests: 0.0,
+    };
+    let (credit, allowance) = if c.free_tier {
         let allowance = FreeTierSpend {
             cpu: out.price(&format!("gcp.run.{tier}.free_vcpu_seconds")) * vcpu_price,
             memory: out.price(&format!("gcp.run.{tier}.free_gib_seconds")) * gib_price,
@@ -389,7 +402,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
                 Billing::Instance => 0.0,
             },
         };
-        out.metric(
+        let credit = out.metric(
             "cost.compute_free_tier_credit_monthly_usd",
             "Cloud Run free tier (credited)",
             Unit::UsdPerMonth,
@@ -402,15 +415,16 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
                 usd(allowance.memory),
                 usd(spend.requests),
                 usd(allowance.requests)
-            ),)
+            ),);
+        (credit, allowance)
     } else {
-        0.0
+        (0.0, no_allowance)
     };
     let total = out.metric(
         "cost.compute_monthly_usd",
         "Cloud Run per month",
         Unit::UsdPerMonth,
-        cpu_cost + memory_cost + request_cost + idle_cost - credit,
+        after_free_tier(&spend, &allowance),
         || {
             format!(
                 "CPU + memory + requests + idle − free tier = {} + {} + {} + {} − {}",

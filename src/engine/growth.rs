@@ -25,12 +25,17 @@ pub fn customers_at(milestones: &[(f64, f64)], month: f64) -> f64 {
 /// runs per day grown in proportion (each customer brings the launch workload ÷ the launch
 /// customers).
 pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
-    let launch = s.deal.customers;
-    let customers = customers_at(&s.growth.milestones(launch), month);
+    let customers = customers_at(&s.growth.milestones(s.deal.customers), month);
     let mut at = s.clone();
     at.deal.customers = customers;
-    at.workload.runs_per_day = s.workload.runs_per_day * customers / launch;
+    at.workload.runs_per_day = runs_per_day_with(s, customers);
     at
+}
+
+/// Runs per day with `customers` customers: the launch workload ÷ the launch customers, per
+/// customer.
+pub fn runs_per_day_with(s: &Scenario, customers: f64) -> f64 {
+    s.workload.runs_per_day * customers / s.deal.customers
 }
 
 /// Data held at the end of the last month under a retention window of `retention_days`, when
@@ -62,12 +67,13 @@ pub fn project(
     let mut daily_storage = Vec::with_capacity(s.growth.months as usize);
     // Where the customer count does not move (no growth, or past the last milestone) a month is
     // the month before again, so its figures are reused rather than recomputed.
-    let mut previous: Option<(Scenario, Report)> = None;
+    let milestones = s.growth.milestones(s.deal.customers);
+    let mut previous: Option<(f64, Report)> = None;
     for month in 1..=s.growth.months {
-        let scenario = scenario_at(s, f64::from(month));
+        let customers = customers_at(&milestones, f64::from(month));
         let report = match previous.take() {
-            Some((before, report)) if before == scenario => report,
-            _ => evaluate_figures(&scenario),
+            Some((before, report)) if before == customers => report,
+            _ => evaluate_figures(&scenario_at(s, f64::from(month))),
         };
         let value = |id: &str| report.value(id).unwrap_or(0.0);
         daily_storage.push(value("storage.gb_per_day"));
@@ -81,18 +87,14 @@ pub fn project(
                 out.warn(
                     "growth.limit_reached",
                     Severity::Warning,
-                    format!(
-                        "Month {month} ({} customers): {}",
-                        n(scenario.deal.customers),
-                        w.message
-                    ),
+                    format!("Month {month} ({} customers): {}", n(customers), w.message),
                 );
             }
         }
         months.push(MonthFigures {
             month,
-            customers: scenario.deal.customers,
-            runs_per_day: scenario.workload.runs_per_day,
+            customers,
+            runs_per_day: runs_per_day_with(s, customers),
             peak_concurrent_runs: value("load.peak_concurrent_runs"),
             instances_peak: value("capacity.instances_peak"),
             llm_monthly_usd: value("llm.cost_per_month_usd"),
@@ -102,7 +104,7 @@ pub fn project(
             gross_margin_pct: value("deal.gross_margin_pct"),
             retained_gb: retained_gb(&daily_storage, days, s.storage.retention_days),
         });
-        previous = Some((scenario, report));
+        previous = Some((customers, report));
     }
     months
 }

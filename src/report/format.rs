@@ -30,12 +30,11 @@ pub fn plain(value: f64) -> String {
         // three significant digits: 0.116, 0.0347, 0.000024
         (2 - magnitude.log10().floor() as i32).clamp(0, 12) as usize
     };
-    let text = format!("{value:.decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
+    let mut text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(kept);
+    }
     group_thousands(&text)
 }
 
@@ -107,14 +106,16 @@ fn group_thousands(text: &str) -> String {
         Some(i) => unsigned.split_at(i),
         None => (unsigned, ""),
     };
-    let mut grouped = String::with_capacity(integer.len() + integer.len() / 3);
+    let mut grouped = String::with_capacity(text.len() + integer.len() / 3);
+    grouped.push_str(sign);
     for (i, digit) in integer.chars().enumerate() {
         if i > 0 && (integer.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(digit);
     }
-    format!("{sign}{grouped}{fraction}")
+    grouped.push_str(fraction);
+    grouped
 }
 
 #[cfg(test)]

@@ -8,6 +8,14 @@ fn evaluate_preset(c: &mut Criterion) {
     c.bench_function("evaluate agent-platform", |b| {
         b.iter(|| engine::evaluate(std::hint::black_box(&scenario)))
     });
+    let mut growing = scenario.clone();
+    growing.growth.months = 36;
+    growing.growth.customers_at_6_months = 3.0;
+    growing.growth.customers_at_12_months = 10.0;
+    growing.growth.customers_at_24_months = 25.0;
+    c.bench_function("evaluate agent-platform growing over 36 months", |b| {
+        b.iter(|| engine::evaluate(std::hint::black_box(&growing)))
+    });
     c.bench_function("encode agent-platform link", |b| {
         b.iter(|| export::link::encode(std::hint::black_box(&scenario)))
     });
