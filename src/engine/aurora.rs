@@ -6,6 +6,8 @@
 //! aurora-serverless-v2.setting-capacity). Prices are passed in: the caller reads them from the
 //! catalog (`aws.aurora.standard.acu_hour`, `aws.aurora.io_optimized.storage_gb_month`, …).
 
+use super::finite;
+
 use crate::report::format::plain;
 
 /// The largest capacity Aurora Serverless v2 accepts, in ACUs (recent engine versions; older
@@ -278,22 +280,12 @@ pub fn connection_pool_fits(
     ))
 }
 
-/// Keeps a figure finite: NaN becomes 0 and overflow the largest finite number.
-fn finite(x: f64) -> f64 {
-    if x.is_nan() {
-        0.0
-    } else {
-        x.clamp(f64::MIN, f64::MAX)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
 
     fn price(id: &str) -> f64 {
-        Catalog::current().get(id).unwrap().value
+        crate::engine::catalog_price(id)
     }
 
     fn prices(config: StorageConfig) -> Prices {

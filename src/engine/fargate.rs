@@ -8,6 +8,8 @@
 //! Fargate bills per second with a one-minute minimum; the figures here are for tasks that run
 //! for whole hours, which is what a monthly plan needs.
 
+use super::finite;
+
 /// The processor a task runs on; it selects which catalog prices apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Architecture {
@@ -231,22 +233,12 @@ pub fn monthly_cost_usd(
     finite(avg_tasks.max(0.0) * hours_per_month.max(0.0) * per_task_hour)
 }
 
-/// Keeps a figure finite: NaN becomes 0 and overflow the largest finite number.
-fn finite(x: f64) -> f64 {
-    if x.is_nan() {
-        0.0
-    } else {
-        x.clamp(f64::MIN, f64::MAX)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
 
     fn price(id: &str) -> f64 {
-        Catalog::current().get(id).unwrap().value
+        crate::engine::catalog_price(id)
     }
 
     #[test]

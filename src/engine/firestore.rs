@@ -8,6 +8,8 @@
 //! Prices and allowances are passed in: the caller reads them from the catalog
 //! (`gcp.firestore.regional.reads_per_100k`, `gcp.firestore.free_reads_per_day`, …).
 
+use super::finite;
+
 /// Operations in the unit Firestore prices them per.
 pub const OPERATIONS_PER_PRICE_UNIT: f64 = 100_000.0;
 
@@ -164,22 +166,12 @@ fn billable(usage: f64, allowance: f64) -> f64 {
     (usage - allowance).max(0.0)
 }
 
-/// Keeps a figure finite: NaN becomes 0 and overflow the largest finite number.
-fn finite(x: f64) -> f64 {
-    if x.is_nan() {
-        0.0
-    } else {
-        x.clamp(f64::MIN, f64::MAX)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
 
     fn price(id: &str) -> f64 {
-        Catalog::current().get(id).unwrap().value
+        crate::engine::catalog_price(id)
     }
 
     fn prices(location: Location) -> Prices {

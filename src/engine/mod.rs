@@ -208,6 +208,21 @@ pub(crate) fn ratio(numerator: f64, denominator: f64) -> f64 {
     if q.is_finite() { q } else { 0.0 }
 }
 
+/// Keeps a figure finite: NaN becomes 0 and overflow the largest finite number.
+pub(crate) fn finite(x: f64) -> f64 {
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(f64::MIN, f64::MAX)
+    }
+}
+
+/// A catalog price by id, for worked examples in tests.
+#[cfg(test)]
+pub(crate) fn catalog_price(id: &str) -> f64 {
+    Catalog::current().get(id).map_or(f64::NAN, |p| p.value)
+}
+
 /// A number as it appears inside a formula.
 pub(crate) fn n(value: f64) -> String {
     crate::report::format::plain(value)

@@ -10,6 +10,8 @@
 //! AWS bills in "GB", and its tier bounds in the Price List API are 10,240 / 51,200 / 153,600 GB
 //! for "10 TB", "next 40 TB", "next 100 TB": a TB there is 1,024 GB ([`AWS_GB_PER_TB`]).
 
+use super::finite;
+
 use crate::units::{BYTES_PER_GB, BYTES_PER_KB};
 
 /// Bytes in a gibibyte.
@@ -317,22 +319,12 @@ pub fn gcp_lb_monthly_cost_usd(
     finite(rules * hours_per_month.max(0.0) + data)
 }
 
-/// Keeps a figure finite: NaN becomes 0 and overflow the largest finite number.
-fn finite(x: f64) -> f64 {
-    if x.is_nan() {
-        0.0
-    } else {
-        x.clamp(f64::MIN, f64::MAX)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
 
     fn price(id: &str) -> f64 {
-        Catalog::current().get(id).unwrap().value
+        crate::engine::catalog_price(id)
     }
 
     fn gcp_egress(gib: f64) -> f64 {
