@@ -335,3 +335,100 @@ async fn a_catalog_price_can_be_overridden_in_the_report() {
         .unwrap();
     assert_eq!(cpu_back, cpu_before);
 }
+
+#[wasm_bindgen_test]
+async fn the_cost_chart_says_its_numbers_in_words() {
+    let app = Mounted::new();
+    settle().await;
+    let svg = app.find(".cost-chart svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    let labelled_by = svg.get_attribute("aria-labelledby").unwrap();
+    for id in labelled_by.split(' ') {
+        assert!(document().get_element_by_id(id).is_some(), "{id}");
+    }
+    let report = engine::evaluate(&app.state.scenario.get_untracked());
+    let words = app.find("#cost-chart-desc").text_content().unwrap();
+    for id in [
+        "llm.cost_per_month_usd",
+        "cost.compute_monthly_usd",
+        "cost.total_monthly_usd",
+    ] {
+        let money = format::money(report.value(id).unwrap());
+        assert!(words.contains(&money), "{money} not in {words}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_projection_follows_growth_and_its_length() {
+    let app = Mounted::new();
+    settle().await;
+    let rows = |app: &Mounted| {
+        app.root
+            .query_selector_all(".month-table tbody tr")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(rows(&app), 24);
+    let length: HtmlSelectElement = app.find("#f-growth-months").unchecked_into();
+    length.set_value("36");
+    fire(&length, "change").await;
+    assert_eq!(rows(&app), 36);
+
+    app.type_into("growth.customers_at_24_months", "10").await;
+    let expected = engine::evaluate(&app.state.scenario.get_untracked()).projection;
+    let total = |month: u32| -> f64 {
+        app.find(&format!(
+            ".month-table tr[data-month='{month}'] td[data-column='total_monthly_usd']"
+        ))
+        .get_attribute("data-value")
+        .unwrap()
+        .parse()
+        .unwrap()
+    };
+    assert_eq!(total(24), expected[23].total_monthly_usd);
+    assert_eq!(total(36), expected[35].total_monthly_usd);
+    assert!(total(24) > total(1) * 5.0, "{} vs {}", total(24), total(1));
+    let bars = app
+        .root
+        .query_selector_all(".projection-chart rect.bar.llm")
+        .unwrap()
+        .length();
+    assert_eq!(bars, 36);
+}
+
+#[wasm_bindgen_test]
+async fn limits_are_listed_tightest_first() {
+    let app = Mounted::new();
+    app.type_into("llm.rate_limit_requests_per_min", "100")
+        .await;
+    let first = app.find(".limits tbody tr");
+    assert_eq!(
+        first.get_attribute("data-limit").as_deref(),
+        Some("llm.rate_limit_requests_used_pct")
+    );
+    // 125 calls a minute against 100, up to floating-point rounding in the rate arithmetic.
+    let used: f64 = first.get_attribute("data-value").unwrap().parse().unwrap();
+    assert!((used - 125.0).abs() < 1e-9, "{used}");
+    assert!(first.query_selector(".meter-fill.over").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_form_section_folds_away_and_back() {
+    let app = Mounted::new();
+    settle().await;
+    let section: web_sys::HtmlDetailsElement = app.find("details.form-section").unchecked_into();
+    assert!(section.open());
+    assert_eq!(
+        section
+            .query_selector("summary")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Scenario"
+    );
+    section.set_open(false);
+    assert!(!section.open());
+    section.set_open(true);
+    assert!(app.input("name").value() == "agent-platform");
+}

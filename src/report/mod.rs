@@ -151,67 +151,48 @@ pub struct MonthFigures {
     pub retained_gb: f64,
 }
 
+/// The columns of a projection row, in table order: (key, label, unit). The CSV, the CLI and
+/// the view all list a month through these.
+pub const MONTH_COLUMNS: [(&str, &str, Unit); 10] = [
+    ("customers", "Customers", Unit::Count),
+    ("runs_per_day", "Runs per day", Unit::RunsPerDay),
+    (
+        "peak_concurrent_runs",
+        "Peak concurrent runs",
+        Unit::ConcurrentRuns,
+    ),
+    ("instances_peak", "Instances at peak", Unit::Instances),
+    ("llm_monthly_usd", "LLM", Unit::UsdPerMonth),
+    ("compute_monthly_usd", "Cloud Run", Unit::UsdPerMonth),
+    ("total_monthly_usd", "Total", Unit::UsdPerMonth),
+    ("revenue_monthly_usd", "Revenue", Unit::UsdPerMonth),
+    ("gross_margin_pct", "Gross margin", Unit::Percent),
+    ("retained_gb", "Ledger stored", Unit::Gigabytes),
+];
+
 impl MonthFigures {
-    /// The columns of a projection row: (key, label, unit, value), in table order. The CSV, the
-    /// CLI and the view all list a month through this.
-    pub fn columns(&self) -> [(&'static str, &'static str, Unit, f64); 10] {
+    /// The month's values in [`MONTH_COLUMNS`] order.
+    pub fn values(&self) -> [f64; 10] {
         [
-            ("customers", "Customers", Unit::Count, self.customers),
-            (
-                "runs_per_day",
-                "Runs per day",
-                Unit::RunsPerDay,
-                self.runs_per_day,
-            ),
-            (
-                "peak_concurrent_runs",
-                "Peak concurrent runs",
-                Unit::ConcurrentRuns,
-                self.peak_concurrent_runs,
-            ),
-            (
-                "instances_peak",
-                "Instances at peak",
-                Unit::Instances,
-                self.instances_peak,
-            ),
-            (
-                "llm_monthly_usd",
-                "LLM",
-                Unit::UsdPerMonth,
-                self.llm_monthly_usd,
-            ),
-            (
-                "compute_monthly_usd",
-                "Cloud Run",
-                Unit::UsdPerMonth,
-                self.compute_monthly_usd,
-            ),
-            (
-                "total_monthly_usd",
-                "Total",
-                Unit::UsdPerMonth,
-                self.total_monthly_usd,
-            ),
-            (
-                "revenue_monthly_usd",
-                "Revenue",
-                Unit::UsdPerMonth,
-                self.revenue_monthly_usd,
-            ),
-            (
-                "gross_margin_pct",
-                "Gross margin",
-                Unit::Percent,
-                self.gross_margin_pct,
-            ),
-            (
-                "retained_gb",
-                "Ledger stored",
-                Unit::Gigabytes,
-                self.retained_gb,
-            ),
+            self.customers,
+            self.runs_per_day,
+            self.peak_concurrent_runs,
+            self.instances_peak,
+            self.llm_monthly_usd,
+            self.compute_monthly_usd,
+            self.total_monthly_usd,
+            self.revenue_monthly_usd,
+            self.gross_margin_pct,
+            self.retained_gb,
         ]
+    }
+
+    /// The month as (key, label, unit, value), in [`MONTH_COLUMNS`] order.
+    pub fn columns(&self) -> impl Iterator<Item = (&'static str, &'static str, Unit, f64)> {
+        MONTH_COLUMNS
+            .into_iter()
+            .zip(self.values())
+            .map(|((key, label, unit), value)| (key, label, unit, value))
     }
 }
 

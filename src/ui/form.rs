@@ -40,11 +40,16 @@ fn FormSection(section: Section) -> impl IntoView {
         .into_iter()
         .map(|draft| view! { <FieldRow draft /> })
         .collect_view();
+    // A section folds away by its heading; the fieldset keeps its fields grouped under the same
+    // name for assistive technology.
     view! {
-        <fieldset class="form-section">
-            <legend>{section.title()}</legend>
-            {rows}
-        </fieldset>
+        <details class="form-section" open=true>
+            <summary>{section.title()}</summary>
+            <fieldset>
+                <legend class="visually-hidden">{section.title()}</legend>
+                {rows}
+            </fieldset>
+        </details>
     }
 }
 

@@ -3,6 +3,7 @@
 //! The views only read and write the scenario and show the report; every number comes from
 //! [`crate::engine`]. State is provided once as context ([`state::AppState`]).
 
+pub mod charts;
 pub mod form;
 pub mod persist;
 pub mod report_view;

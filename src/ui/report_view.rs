@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::charts::{CostBreakdown, Limits, Projection};
 use super::state::AppState;
 use crate::report::{SECTIONS, Severity, format};
 use crate::scenario::fields::{self, Kind, Value};
@@ -35,8 +36,11 @@ pub fn ReportView() -> impl IntoView {
                 "These figures are stale: they show the last valid scenario. Fix the highlighted field to update them."
             </p>
             <Headlines />
+            <CostBreakdown />
             <Findings />
+            <Limits />
             {sections}
+            <Projection />
             <PricesUsed />
             <InputsForPrint />
         </section>

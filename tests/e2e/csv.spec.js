@@ -1,7 +1,7 @@
 // "Export CSV": the downloaded file's name, encoding, header and rows, parsed as RFC 4180.
 const fs = require('fs');
 const { test, expect } = require('@playwright/test');
-const { open, allMetrics, expectMetric, field, parseCsv, localDate } = require('./helpers');
+const { open, allMetrics, expectMetric, field, metric, parseCsv, localDate } = require('./helpers');
 
 const HEADER = ['section', 'id', 'label', 'value', 'unit', 'formula', 'as_of', 'source'];
 const RAW_NUMBER = /^-?(\d+(\.\d+)?|\.\d+)(e[-+]?\d+)?$/i;
@@ -33,17 +33,24 @@ test('Export CSV downloads every figure as a raw number, then inputs, prices, fi
   expect(name).toBe(`headroom-agent-platform-${await localDate(page)}.csv`);
   const rows = checkFile(bytes);
 
-  // Sections in order: metrics, then Input, Price, Finding, and one Catalog row last.
+  // Sections in order: metrics, then Input, Price, Projection, Finding, and one Catalog row last.
   const order = rows.map((r) => r.section);
   const firstOf = (s) => order.indexOf(s);
   const lastOf = (s) => order.lastIndexOf(s);
-  const metricRows = rows.filter((r) => !['Input', 'Price', 'Finding', 'Catalog'].includes(r.section));
+  const metricRows = rows.filter((r) => !['Input', 'Price', 'Projection', 'Finding', 'Catalog'].includes(r.section));
   expect(metricRows.length).toBeGreaterThan(10);
   expect(firstOf('Input')).toBe(metricRows.length);
   expect(firstOf('Price')).toBeGreaterThan(lastOf('Input'));
+  expect(firstOf('Projection')).toBeGreaterThan(lastOf('Price'));
   if (firstOf('Finding') !== -1) {
-    expect(firstOf('Finding')).toBeGreaterThan(lastOf('Price'));
+    expect(firstOf('Finding')).toBeGreaterThan(lastOf('Projection'));
   }
+  // The projection: 24 months × 10 columns, raw numbers, month 1's total the report's total.
+  const projection = rows.filter((r) => r.section === 'Projection');
+  expect(projection.length).toBe(24 * 10);
+  for (const r of projection) expect(r.value, r.id).toMatch(RAW_NUMBER);
+  const month1Total = projection.find((r) => r.id === 'projection.month_01.total_monthly_usd');
+  expect(Number(month1Total.value)).toBe(await metric(page, 'cost.total_monthly_usd'));
   expect(order.filter((s) => s === 'Catalog')).toEqual(['Catalog']);
   expect(order[order.length - 1]).toBe('Catalog');
   const catalog = rows[rows.length - 1];
