@@ -200,16 +200,29 @@ fn valid_percentile(p: f64) -> bool {
 /// negative or not finite. With no arrivals or no service time the wait is 0.
 /// (Kleinrock Vol. 1 §3.5.)
 pub fn mean_wait_s(arrivals_per_sec: f64, service_time_s: f64, servers: u32) -> Option<f64> {
+    match stable_pool(arrivals_per_sec, service_time_s, servers)? {
+        None => Some(0.0),
+        Some((c_wait, drain_per_sec)) => Some(c_wait / drain_per_sec).filter(|w| w.is_finite()),
+    }
+}
+
+/// For a pool that keeps up: `Some(None)` with no load, else `Some(Some((C, cμ − λ)))`, the
+/// chance to wait and the rate the queue drains at. `None` when the pool cannot keep up
+/// (a ≥ c) or an input is invalid.
+fn stable_pool(
+    arrivals_per_sec: f64,
+    service_time_s: f64,
+    servers: u32,
+) -> Option<Option<(f64, f64)>> {
     let a = offered_load(arrivals_per_sec, service_time_s)?;
     let c = f64::from(servers);
     if a >= c {
         return None;
     }
     if a == 0.0 {
-        return Some(0.0);
+        return Some(None);
     }
-    let drain_per_sec = (c - a) / service_time_s;
-    Some(erlang_c(a, servers) / drain_per_sec).filter(|w| w.is_finite())
+    Some(Some((erlang_c(a, servers), (c - a) / service_time_s)))
 }
 
 /// The `percentile` wait in queue of an M/M/c queue, in seconds (`percentile` as a fraction:
@@ -226,21 +239,13 @@ pub fn wait_percentile_s(
     if !valid_percentile(percentile) {
         return None;
     }
-    let a = offered_load(arrivals_per_sec, service_time_s)?;
-    let c = f64::from(servers);
-    if a >= c {
-        return None;
+    match stable_pool(arrivals_per_sec, service_time_s, servers)? {
+        None => Some(0.0),
+        Some((c_wait, drain_per_sec)) => {
+            Some(percentile_wait_from_c(c_wait, percentile, drain_per_sec))
+                .filter(|t| t.is_finite())
+        }
     }
-    if a == 0.0 {
-        return Some(0.0);
-    }
-    let drain_per_sec = (c - a) / service_time_s;
-    Some(percentile_wait_from_c(
-        erlang_c(a, servers),
-        percentile,
-        drain_per_sec,
-    ))
-    .filter(|t| t.is_finite())
 }
 
 /// Allen–Cunneen correction of an M/M/c wait for non-exponential traffic (G/G/c):

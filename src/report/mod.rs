@@ -77,24 +77,10 @@ pub struct Warning {
     pub message: String,
 }
 
-/// A price the report used, with where it came from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PriceUsed {
-    /// Catalog id, or `custom.*` for prices typed in the scenario.
-    pub id: String,
-    /// What the price is for.
-    pub label: String,
-    /// The value used.
-    pub value: f64,
-    /// What the value counts.
-    pub unit: String,
-    /// Region or market.
-    pub region: String,
-    /// When the source showed it (empty for typed prices).
-    pub as_of: String,
-    /// Where it was read, or that the user typed or overrode it.
-    pub source: String,
-}
+/// A price the report used, with where it came from: a catalog price, the user's override of
+/// one (its source says so), or a price typed for a custom model (source "typed in the
+/// scenario", no date).
+pub type PriceUsed = crate::catalog::Price;
 
 /// Everything the engine made of one scenario.
 #[derive(Clone, Debug, PartialEq)]
