@@ -39,6 +39,8 @@ pub enum Unit {
     RunsPerDay,
     /// Runs per second.
     RunsPerSecond,
+    /// Runs per hour.
+    RunsPerHour,
     /// Steps per day.
     StepsPerDay,
     /// Steps per run.
@@ -122,6 +124,7 @@ impl Unit {
             Unit::Count => "",
             Unit::RunsPerDay => "runs/day",
             Unit::RunsPerSecond => "runs/s",
+            Unit::RunsPerHour => "runs/h",
             Unit::StepsPerDay => "steps/day",
             Unit::StepsPerRun => "steps/run",
             Unit::StepsPerSecond => "steps/s",

@@ -16,11 +16,12 @@ use headroom::scenario::fields::{self, Kind, Value};
 use headroom::scenario::{Scenario, presets};
 
 /// Every corpus: (file, format, text).
-const CORPORA: [(&str, u32, &str); 4] = [
+const CORPORA: [(&str, u32, &str); 5] = [
     ("v1.txt", 1, include_str!("links/v1.txt")),
     ("v2.txt", 2, include_str!("links/v2.txt")),
     ("v3.txt", 3, include_str!("links/v3.txt")),
     ("v4.txt", 4, include_str!("links/v4.txt")),
+    ("v5.txt", 5, include_str!("links/v5.txt")),
 ];
 
 /// The headline figures every corpus entry records.
@@ -169,6 +170,18 @@ fn every_format_has_a_corpus() {
     assert_eq!(CORPORA.len(), link::FORMATS.len());
     for (i, (_, format, _)) in CORPORA.iter().enumerate() {
         assert_eq!(*format as usize, i + 1);
+    }
+}
+
+#[test]
+fn links_before_format_5_open_with_no_quota() {
+    for entry in corpus().iter().filter(|e| e.format < 5) {
+        let scenario = link::decode(entry.fragment).unwrap();
+        assert_eq!(
+            scenario.quotas.max_runs_per_hour_per_tenant, 0.0,
+            "{} line {}",
+            entry.file, entry.line
+        );
     }
 }
 

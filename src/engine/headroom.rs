@@ -7,7 +7,7 @@ use crate::report::{LimitUse, Severity};
 
 /// The capacity limits a scenario can set, each with the metric that says how much of it the
 /// peak uses. (The token budget is per run, not a capacity: `llm.token_budget_used_pct`.)
-pub const LIMITS: [(&str, &str); 4] = [
+pub const LIMITS: [(&str, &str); 5] = [
     (
         "Cloud Run maximum instances",
         "capacity.peak_utilization_pct",
@@ -18,6 +18,7 @@ pub const LIMITS: [(&str, &str); 4] = [
         "llm.rate_limit_requests_used_pct",
     ),
     ("LLM tokens per minute", "llm.rate_limit_tokens_used_pct"),
+    ("Runs per hour per tenant", "quotas.runs_quota_used_pct"),
 ];
 
 /// The limits this scenario sets, tightest first, with a finding naming the one that binds.

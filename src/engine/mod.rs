@@ -22,6 +22,7 @@ pub mod llm;
 pub mod load;
 pub mod network;
 pub mod queueing;
+pub mod quotas;
 pub mod storage;
 pub mod workers;
 
@@ -63,6 +64,7 @@ fn run_families(scenario: &Scenario, out: &mut Builder) {
     storage::evaluate(scenario, &load, out);
     let compute = compute::evaluate(scenario, &load, out);
     workers::evaluate(scenario, &load, out);
+    quotas::evaluate(scenario, &load, out);
     deal::evaluate(scenario, &load, &llm, &compute, out);
 }
 

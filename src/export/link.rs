@@ -13,7 +13,7 @@
 //! use headroom::{export::link, scenario::presets};
 //! let scenario = presets::by_id("agent-platform").unwrap().scenario();
 //! let fragment = link::encode(&scenario);
-//! assert!(fragment.starts_with("v4."));
+//! assert!(fragment.starts_with("v5."));
 //! assert_eq!(link::decode(&fragment).unwrap(), scenario);
 //! assert!(link::decode("v1.not-a-scenario").is_err());
 //! ```
@@ -32,11 +32,12 @@ pub const CURRENT_FORMAT: u32 = FORMATS.len() as u32;
 
 /// The fields each format added, in payload order: format N carries those of formats 1 to N.
 /// Frozen: links in the wild depend on every entry.
-pub const FORMATS: [&[Added]; 4] = [
+pub const FORMATS: [&[Added]; 5] = [
     &V1_FIELDS_ADDED,
     &V2_FIELDS_ADDED,
     &V3_FIELDS_ADDED,
     &V4_FIELDS_ADDED,
+    &V5_FIELDS_ADDED,
 ];
 
 /// A field a format added, and the value it takes when a link of an earlier format opens.
@@ -135,6 +136,12 @@ const V3_FIELDS_ADDED: [Added; 4] = [
 /// opens with none: concurrency alone sizes its instances, as it did.
 const V4_FIELDS_ADDED: [Added; 1] = [Added {
     path: "compute.cpu_s_per_run",
+    before: "0",
+}];
+
+/// Format 5: the per-tenant runs-per-hour quota. An older link opens with no quota.
+const V5_FIELDS_ADDED: [Added; 1] = [Added {
+    path: "quotas.max_runs_per_hour_per_tenant",
     before: "0",
 }];
 

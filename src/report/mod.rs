@@ -29,12 +29,13 @@ impl Metric {
 }
 
 /// The report sections, in the order they are shown: (id prefix, title).
-pub const SECTIONS: [(&str, &str); 7] = [
+pub const SECTIONS: [(&str, &str); 8] = [
     ("load", "Load"),
     ("llm", "LLM"),
     ("storage", "Storage"),
     ("capacity", "Capacity"),
     ("workers", "Worker pool"),
+    ("quotas", "Quotas"),
     ("cost", "Cost"),
     ("deal", "Deal"),
 ];

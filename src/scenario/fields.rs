@@ -37,19 +37,22 @@ pub enum Section {
     Workers,
     /// Growth of the customer base.
     Growth,
+    /// Per-tenant quotas.
+    Quotas,
     /// Customers and contract.
     Deal,
 }
 
 impl Section {
     /// Every section, in form order.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Scenario,
         Section::Workload,
         Section::Llm,
         Section::Storage,
         Section::Compute,
         Section::Workers,
+        Section::Quotas,
         Section::Deal,
         Section::Growth,
     ];
@@ -64,6 +67,7 @@ impl Section {
             Section::Compute => "Compute (Cloud Run)",
             Section::Workers => "Worker pool",
             Section::Growth => "Growth",
+            Section::Quotas => "Quotas",
             Section::Deal => "Deal",
         }
     }
@@ -744,6 +748,17 @@ fn build() -> Vec<Field> {
             3_600.0,
             false,
             "How long 95% of steps may wait for a free slot at the peak hour (e.g. trigger-to-start under 5 s)."
+        ),
+        number!(
+            "quotas.max_runs_per_hour_per_tenant",
+            quotas.max_runs_per_hour_per_tenant,
+            Quotas,
+            "Runs per hour per tenant",
+            RunsPerHour,
+            0.0,
+            1.0e9,
+            false,
+            "The most runs one tenant (customer) may start in an hour; further ones are refused with HTTP 429. 0 for no quota."
         ),
         number!(
             "deal.customers",

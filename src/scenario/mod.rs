@@ -43,6 +43,9 @@ pub struct Scenario {
     /// How the customer base grows, for the month-by-month projection.
     #[serde(default)]
     pub growth: Growth,
+    /// Per-tenant limits the platform enforces.
+    #[serde(default)]
+    pub quotas: Quotas,
     /// The customers and the contract the cost is set against.
     pub deal: Deal,
     /// Catalog prices overridden by the user, by catalog id.
@@ -230,6 +233,15 @@ impl Growth {
             (24.0, at_24),
         ]
     }
+}
+
+/// Limits the platform enforces per tenant (each customer is a tenant).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quotas {
+    /// Runs a tenant may start per hour before further ones are refused with HTTP 429; 0 when
+    /// there is no such quota.
+    pub max_runs_per_hour_per_tenant: f64,
 }
 
 /// The customers and the contract.

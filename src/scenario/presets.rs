@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Billing, CUSTOM_MODEL, CloudRun, Deal, Growth, Llm, Scenario, Storage, Workers, Workload,
+    Billing, CUSTOM_MODEL, CloudRun, Deal, Growth, Llm, Quotas, Scenario, Storage, Workers,
+    Workload,
 };
 use crate::catalog;
 use crate::units::DEFAULT_HOURS_PER_MONTH;
@@ -80,6 +81,7 @@ fn agent_platform() -> Scenario {
             p95_wait_target_s: 5.0, // an example target: the document sets none
         },
         growth: Growth::default(), // a single organisation: no growth in the document
+        quotas: Quotas::default(), // none in the document
         deal: Deal {
             customers: 1.0,                         // line 7: a single organisation
             contract_value_per_year_usd: 500_000.0, // not in the document: an example to edit
