@@ -11,6 +11,7 @@
 
 use headroom::engine;
 use headroom::report::format;
+use headroom::scenario::fields::Section;
 use headroom::scenario::{fields, presets};
 use headroom::ui::Shell;
 use headroom::ui::form::input_id;
@@ -336,18 +337,34 @@ async fn a_catalog_price_can_be_overridden_in_the_report() {
     assert_eq!(cpu_back, cpu_before);
 }
 
+/// The text of the element with this id in the whole document.
+fn text_of(id: &str) -> String {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no element with id {id}"))
+        .text_content()
+        .unwrap()
+}
+
+/// The SVG namespace, which a chart's `<title>` must be in to be the drawing's own title.
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
 #[wasm_bindgen_test]
 async fn the_cost_chart_says_its_numbers_in_words() {
     let app = Mounted::new();
     settle().await;
     let svg = app.find(".cost-chart svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    // Its accessible name: the SVG's own title.
     let labelled_by = svg.get_attribute("aria-labelledby").unwrap();
-    for id in labelled_by.split(' ') {
-        assert!(document().get_element_by_id(id).is_some(), "{id}");
-    }
+    assert_eq!(text_of(&labelled_by), "Monthly cost by category");
+    let title = svg.query_selector("title").unwrap().unwrap();
+    assert_eq!(title.id(), labelled_by);
+    assert_eq!(title.namespace_uri().as_deref(), Some(SVG_NS));
+    // Its text alternative: every amount drawn, in words.
+    let described_by = svg.get_attribute("aria-describedby").unwrap();
+    let words = text_of(&described_by);
     let report = engine::evaluate(&app.state.scenario.get_untracked());
-    let words = app.find("#cost-chart-desc").text_content().unwrap();
     for id in [
         "llm.cost_per_month_usd",
         "cost.compute_monthly_usd",
@@ -356,6 +373,36 @@ async fn the_cost_chart_says_its_numbers_in_words() {
         let money = format::money(report.value(id).unwrap());
         assert!(words.contains(&money), "{money} not in {words}");
     }
+    assert!(words.contains(&format!(
+        "LLM {} a month",
+        format::money(report.value("llm.cost_per_month_usd").unwrap())
+    )));
+    // Each bar is labelled with its amount, not told apart by colour alone.
+    for (category, id) in [
+        ("llm", "llm.cost_per_month_usd"),
+        ("compute", "cost.compute_monthly_usd"),
+    ] {
+        let bar = app.find(&format!(".cost-chart g[data-category='{category}']"));
+        let value = report.value(id).unwrap();
+        assert_eq!(
+            bar.get_attribute("data-value").unwrap().parse::<f64>(),
+            Ok(value)
+        );
+        let label = bar.query_selector(".chart-value").unwrap().unwrap();
+        assert!(
+            label
+                .text_content()
+                .unwrap()
+                .starts_with(&format::money(value)),
+            "{category}"
+        );
+    }
+
+    // It follows an edit: twice the runs, twice the LLM bill.
+    app.type_into("workload.runs_per_day", "20000").await;
+    let doubled = format::money(2.0 * report.value("llm.cost_per_month_usd").unwrap());
+    let words = text_of(&described_by);
+    assert!(words.contains(&doubled), "{doubled} not in {words}");
 }
 
 #[wasm_bindgen_test]
@@ -368,10 +415,31 @@ async fn the_projection_follows_growth_and_its_length() {
             .unwrap()
             .length()
     };
+    assert_eq!(app.state.scenario.get_untracked().growth.months, 24);
     assert_eq!(rows(&app), 24);
+    // One cell per column of the month, each with its key and raw value.
+    let first = app.find(".month-table tr[data-month='1']");
+    let report = engine::evaluate(&app.state.scenario.get_untracked());
+    for (key, _, unit, value) in report.projection[0].columns() {
+        let cell = first
+            .query_selector(&format!("td[data-column='{key}']"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {key} cell"));
+        assert_eq!(
+            cell.get_attribute("data-value").unwrap().parse::<f64>(),
+            Ok(value)
+        );
+        assert_eq!(cell.text_content().unwrap(), format::value(value, unit));
+    }
+    // No growth entered: the bill holds month after month.
+    let chart = app.find(".projection-chart svg");
+    assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
+    assert!(text_of(&chart.get_attribute("aria-labelledby").unwrap()).starts_with("Monthly cost"));
+
     let length: HtmlSelectElement = app.find("#f-growth-months").unchecked_into();
     length.set_value("36");
     fire(&length, "change").await;
+    assert_eq!(app.state.scenario.get_untracked().growth.months, 36);
     assert_eq!(rows(&app), 36);
 
     app.type_into("growth.customers_at_24_months", "10").await;
@@ -394,6 +462,19 @@ async fn the_projection_follows_growth_and_its_length() {
         .unwrap()
         .length();
     assert_eq!(bars, 36);
+    // The words name the first and the last month with their totals.
+    let words = text_of(&chart.get_attribute("aria-describedby").unwrap());
+    for m in [&expected[0], &expected[35]] {
+        let said = format!("Month {}: {} customer", m.month, format::plain(m.customers));
+        assert!(words.contains(&said), "{said} not in {words}");
+        let money = format::money(m.total_monthly_usd);
+        assert!(words.contains(&money), "{money} not in {words}");
+    }
+
+    // Back to 24 months: 24 rows again.
+    length.set_value("24");
+    fire(&length, "change").await;
+    assert_eq!(rows(&app), 24);
 }
 
 #[wasm_bindgen_test]
@@ -416,19 +497,43 @@ async fn limits_are_listed_tightest_first() {
 async fn a_form_section_folds_away_and_back() {
     let app = Mounted::new();
     settle().await;
-    let section: web_sys::HtmlDetailsElement = app.find("details.form-section").unchecked_into();
-    assert!(section.open());
-    assert_eq!(
-        section
-            .query_selector("summary")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "Scenario"
-    );
-    section.set_open(false);
-    assert!(!section.open());
-    section.set_open(true);
-    assert!(app.input("name").value() == "agent-platform");
+    let sections = app
+        .root
+        .query_selector_all("form details.form-section")
+        .unwrap();
+    assert_eq!(sections.length() as usize, Section::ALL.len());
+    for (i, section) in Section::ALL.into_iter().enumerate() {
+        let details: web_sys::HtmlDetailsElement =
+            sections.item(i as u32).unwrap().unchecked_into();
+        assert!(details.open(), "{} starts open", section.title());
+        let text = |selector: &str| {
+            details
+                .query_selector(selector)
+                .unwrap()
+                .unwrap_or_else(|| panic!("no {selector} in {}", section.title()))
+                .text_content()
+                .unwrap()
+        };
+        // Folded by its heading; its fields grouped under the same name.
+        assert_eq!(text(":scope > summary"), section.title());
+        assert_eq!(text(":scope > fieldset > legend"), section.title());
+    }
+
+    let workload: web_sys::HtmlDetailsElement = sections.item(1).unwrap().unchecked_into();
+    let runs = app.input("workload.runs_per_day");
+    assert!(workload.contains(Some(&runs)));
+    let summary: HtmlElement = workload
+        .query_selector(":scope > summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    // Whether the browser then shows the fields is for the end-to-end test to see.
+    summary.click();
+    settle().await;
+    assert!(!workload.open());
+    summary.click();
+    settle().await;
+    assert!(workload.open());
+    app.type_into("workload.runs_per_day", "20000").await;
+    assert_eq!(app.metric_value("load.steps_per_day"), "120000");
 }

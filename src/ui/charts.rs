@@ -8,23 +8,44 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::report::{MONTH_COLUMNS, MonthFigures, format};
 
-/// The cost categories drawn, with the metric holding each one's monthly cost.
+/// The title of the cost chart.
+const COST_CHART_TITLE: &str = "Monthly cost by category";
+
+/// The title of the projection chart.
+const PROJECTION_TITLE: &str = "Monthly cost by category and revenue, month by month";
+
+/// The cost categories drawn: (label, metric holding its monthly cost, CSS class).
 const COST_CATEGORIES: [(&str, &str, &str); 2] = [
     ("LLM", "llm.cost_per_month_usd", "llm"),
     ("Cloud Run", "cost.compute_monthly_usd", "compute"),
 ];
 
-/// A round number at or above `max` for an axis: 1, 2 or 5 × a power of ten.
-fn axis_top(max: f64) -> f64 {
-    if !(max > 0.0 && max.is_finite()) {
-        return 1.0;
-    }
-    let power = 10f64.powf(max.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
+/// The ticks of a dollar axis from zero to at or above `max`: a round step (1, 2, 2.5 or 5 × a
+/// power of ten) that gives three to five ticks above zero. Where the drawing ends, not a figure.
+fn axis_ticks(max: f64) -> Vec<f64> {
+    let max = if max > 0.0 && max.is_finite() {
+        max
+    } else {
+        1.0
+    };
+    let rough = max / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
-        .map(|step| step * power)
-        .find(|top| *top >= max)
-        .unwrap_or(10.0 * power)
+        .map(|m| m * power)
+        .find(|step| *step >= rough)
+        .unwrap_or(10.0 * power);
+    let count = (max / step - 1e-9).ceil().max(1.0) as u32;
+    (0..=count).map(|i| step * f64::from(i)).collect()
+}
+
+/// A tick's label: "$0" at the origin, the amount as money elsewhere.
+fn tick_label(usd: f64) -> String {
+    if usd == 0.0 {
+        "$0".to_string()
+    } else {
+        format::money(usd)
+    }
 }
 
 /// A count of customers in words: "1 customer", "2.5 customers".
@@ -37,12 +58,27 @@ fn customers(count: f64) -> String {
     format!("{} {noun}", format::plain(count))
 }
 
+/// An SVG `<title>`. Built by hand: the view macro makes a `<title>` among siblings inside an
+/// `<svg>` in the HTML namespace, where it is not the drawing's title (nor a tooltip).
+fn svg_title(id: Option<&'static str>, text: String) -> impl IntoView {
+    leptos::tachys::svg::title().id(id).child(text)
+}
+
 /// A coordinate for an SVG attribute.
 fn at(x: f64) -> String {
     format!("{:.1}", if x.is_finite() { x } else { 0.0 })
 }
 
-/// The monthly bill by category, as horizontal bars.
+/// The share of `part` in `whole`, in percent (0 when there is no whole), for a label.
+fn share_pct(part: f64, whole: f64) -> f64 {
+    if whole > 0.0 {
+        100.0 * part / whole
+    } else {
+        0.0
+    }
+}
+
+/// The monthly bill by category, as horizontal bars, each labelled with its amount and share.
 #[component]
 pub fn CostBreakdown() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -64,15 +100,10 @@ pub fn CostBreakdown() -> impl IntoView {
         let lines: Vec<String> = parts()
             .iter()
             .map(|(label, value, _)| {
-                let share = if total > 0.0 {
-                    100.0 * value / total
-                } else {
-                    0.0
-                };
                 format!(
                     "{label} {} a month ({}%)",
                     format::money(*value),
-                    format::plain(share)
+                    format::plain(share_pct(*value, total))
                 )
             })
             .collect();
@@ -91,26 +122,35 @@ pub fn CostBreakdown() -> impl IntoView {
             .enumerate()
             .map(|(i, (label, value, class))| {
                 let y = 8.0 + 34.0 * i as f64;
-                let width = if top > 0.0 { 300.0 * value / top } else { 0.0 };
-                let share = if total > 0.0 { 100.0 * value / total } else { 0.0 };
+                // A sliver for any amount above zero, so that no category vanishes.
+                let width = if top > 0.0 && value > 0.0 {
+                    (300.0 * value / top).max(1.5)
+                } else {
+                    0.0
+                };
                 view! {
-                    <text x="0" y=at(y + 17.0) class="chart-label">{label}</text>
-                    <rect x="90" y=at(y) width=at(width.max(1.0)) height="24" class=format!("bar {class}") />
-                    <text x=at(96.0 + width.max(1.0)) y=at(y + 17.0) class="chart-value">
-                        {format!("{} ({}%)", format::money(value), format::plain(share))}
-                    </text>
+                    <g class=format!("cost-bar {class}") data-category=class data-value=format!("{value}")>
+                        <text x="0" y=at(y + 17.0) class="chart-label">{label}</text>
+                        <rect x="90" y=at(y) width=at(width) height="24" class=format!("bar {class}") />
+                        <text x=at(96.0 + width) y=at(y + 17.0) class="chart-value">
+                            {format!("{} ({}%)", format::money(value), format::plain(share_pct(value, total)))}
+                        </text>
+                    </g>
                 }
             })
             .collect_view()
     };
     view! {
-        <figure class="chart cost-chart">
-            <svg viewBox="0 0 560 78" role="img" aria-labelledby="cost-chart-title cost-chart-desc" preserveAspectRatio="xMinYMin meet">
-                <title id="cost-chart-title">"Monthly cost by category"</title>
-                {bars}
-            </svg>
-            <figcaption id="cost-chart-desc">{described}</figcaption>
-        </figure>
+        <section class="report-section cost-breakdown" aria-labelledby="report-cost-breakdown">
+            <h2 id="report-cost-breakdown">"Monthly cost by category"</h2>
+            <figure class="chart cost-chart">
+                <svg viewBox="0 0 560 78" role="img" aria-labelledby="cost-chart-title" aria-describedby="cost-chart-desc" preserveAspectRatio="xMinYMin meet">
+                    {svg_title(Some("cost-chart-title"), COST_CHART_TITLE.to_string())}
+                    {bars}
+                </svg>
+                <figcaption id="cost-chart-desc">{described}</figcaption>
+            </figure>
+        </section>
     }
 }
 
@@ -159,18 +199,22 @@ pub fn Projection() -> impl IntoView {
     let months = move || state.report.with(|r| r.projection.clone());
     let described = move || {
         let months = months();
+        let month = |m: &MonthFigures| {
+            format!(
+                "Month {}: {}, {} a month (LLM {}, Cloud Run {}) against {} revenue.",
+                m.month,
+                customers(m.customers),
+                format::money(m.total_monthly_usd),
+                format::money(m.llm_monthly_usd),
+                format::money(m.compute_monthly_usd),
+                format::money(m.revenue_monthly_usd),
+            )
+        };
         match (months.first(), months.last()) {
-            (Some(first), Some(last)) => format!(
-                "Month {}: {}, {} a month against {} revenue. Month {}: {}, {} a month against {} revenue.",
-                first.month,
-                customers(first.customers),
-                format::money(first.total_monthly_usd),
-                format::money(first.revenue_monthly_usd),
-                last.month,
-                customers(last.customers),
-                format::money(last.total_monthly_usd),
-                format::money(last.revenue_monthly_usd),
-            ),
+            (Some(first), Some(last)) if months.len() > 1 => {
+                format!("{} {}", month(first), month(last))
+            }
+            (Some(only), _) => month(only),
             _ => String::new(),
         }
     };
@@ -178,17 +222,17 @@ pub fn Projection() -> impl IntoView {
         <section class="report-section projection" aria-labelledby="report-projection">
             <h2 id="report-projection">"Projection"</h2>
             <figure class="chart projection-chart">
-                <svg viewBox="0 0 640 240" role="img" aria-labelledby="projection-title projection-desc" preserveAspectRatio="xMinYMin meet">
-                    <title id="projection-title">"Monthly cost by category and revenue, month by month"</title>
+                <p class="legend" aria-hidden="true">
+                    <span class="key llm"></span>"LLM"
+                    <span class="key compute"></span>"Cloud Run"
+                    <span class="key revenue"></span>"Revenue"
+                </p>
+                <svg viewBox="0 0 640 250" role="img" aria-labelledby="projection-title" aria-describedby="projection-desc" preserveAspectRatio="xMinYMin meet">
+                    {svg_title(Some("projection-title"), PROJECTION_TITLE.to_string())}
                     {move || projection_drawing(&months())}
                 </svg>
                 <figcaption id="projection-desc">{described}</figcaption>
             </figure>
-            <p class="legend" aria-hidden="true">
-                <span class="key llm"></span>"LLM "
-                <span class="key compute"></span>"Cloud Run "
-                <span class="key revenue"></span>"Revenue"
-            </p>
             <details class="month-table">
                 <summary>"Month by month"</summary>
                 <MonthTable />
@@ -197,40 +241,54 @@ pub fn Projection() -> impl IntoView {
     }
 }
 
-/// The chart's marks: a stacked bar per month and the revenue line, with a dollar axis.
+/// The chart's marks: a stacked bar per month (LLM below, Cloud Run above) and the revenue
+/// line, over a dollar axis with round ticks and the month numbers below.
 fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
-    let (left, right, top_y, bottom_y) = (64.0, 632.0, 10.0, 210.0);
+    let (left, right, top_y, bottom_y) = (70.0, 632.0, 12.0, 214.0);
     let height = bottom_y - top_y;
-    let top = axis_top(
+    let ticks = axis_ticks(
         months
             .iter()
             .map(|m| (m.llm_monthly_usd + m.compute_monthly_usd).max(m.revenue_monthly_usd))
             .fold(0.0, f64::max),
     );
+    let top = ticks.last().copied().unwrap_or(1.0);
     let slot = (right - left) / months.len().max(1) as f64;
-    let y = move |usd: f64| bottom_y - height * usd / top;
-    let ticks = (0..=4)
-        .map(|i| {
-            let value = top * f64::from(i) / 4.0;
+    let y = move |usd: f64| bottom_y - height * (usd / top).clamp(0.0, 1.0);
+    let label_every = if months.len() > 12 { 6 } else { 1 };
+    let grid = ticks
+        .into_iter()
+        .map(|value| {
             view! {
                 <line x1=at(left) x2=at(right) y1=at(y(value)) y2=at(y(value)) class="grid" />
-                <text x=at(left - 6.0) y=at(y(value) + 4.0) class="axis-label" text-anchor="end">{format::money(value)}</text>
+                <text x=at(left - 6.0) y=at(y(value) + 4.0) class="axis-label" text-anchor="end">{tick_label(value)}</text>
             }
         })
         .collect_view();
     let bars = months
         .iter()
         .map(|m| {
-            let x = left + slot * f64::from(m.month - 1) + slot * 0.15;
+            let x = left + slot * f64::from(m.month.saturating_sub(1)) + slot * 0.15;
             let w = slot * 0.7;
             let llm_top = y(m.llm_monthly_usd);
             let both_top = y(m.llm_monthly_usd + m.compute_monthly_usd);
-            let label = (m.month == 1 || m.month % 6 == 0).then(|| {
-                view! { <text x=at(x + w / 2.0) y=at(bottom_y + 16.0) class="axis-label" text-anchor="middle">{m.month}</text> }
+            let label = (m.month == 1 || m.month % label_every == 0).then(|| {
+                view! { <text x=at(x + w / 2.0) y=at(bottom_y + 15.0) class="axis-label" text-anchor="middle">{m.month}</text> }
             });
+            // Each month's figures as a tooltip, for a pointer over its bar.
+            let tip = format!(
+                "Month {}: LLM {}, Cloud Run {}, revenue {}",
+                m.month,
+                format::money(m.llm_monthly_usd),
+                format::money(m.compute_monthly_usd),
+                format::money(m.revenue_monthly_usd)
+            );
             view! {
-                <rect x=at(x) y=at(llm_top) width=at(w) height=at(bottom_y - llm_top) class="bar llm" />
-                <rect x=at(x) y=at(both_top) width=at(w) height=at(llm_top - both_top) class="bar compute" />
+                <g class="month" data-month=m.month>
+                    {svg_title(None, tip)}
+                    <rect x=at(x) y=at(llm_top) width=at(w) height=at(bottom_y - llm_top) class="bar llm" />
+                    <rect x=at(x) y=at(both_top) width=at(w) height=at(llm_top - both_top) class="bar compute" />
+                </g>
                 {label}
             }
         })
@@ -246,20 +304,30 @@ fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
         })
         .collect();
     view! {
-        {ticks}
+        {grid}
+        <line x1=at(left) x2=at(left) y1=at(top_y) y2=at(bottom_y) class="axis" />
         {bars}
         <polyline points=revenue.join(" ") class="revenue-line" />
-        <text x=at((left + right) / 2.0) y="238" class="axis-label" text-anchor="middle">"Month"</text>
+        <text x=at((left + right) / 2.0) y="246" class="axis-label" text-anchor="middle">"Month"</text>
     }
 }
 
-/// Every month's figures, one row a month.
+/// Every month's figures, one row a month, one column per [`MONTH_COLUMNS`] entry, with the
+/// unit under each column's name.
 #[component]
 fn MonthTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let header = MONTH_COLUMNS
         .into_iter()
-        .map(|(_, label, _)| view! { <th scope="col">{label}</th> })
+        .map(|(key, label, unit)| {
+            let symbol = unit.symbol();
+            view! {
+                <th scope="col" data-column=key>
+                    {label}
+                    <span class="col-unit" hidden=symbol.is_empty()>{symbol}</span>
+                </th>
+            }
+        })
         .collect_view();
     let rows = move || {
         state.report.with(|r| {
@@ -287,7 +355,7 @@ fn MonthTable() -> impl IntoView {
         })
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Projection, month by month">
             <table>
                 <thead>
                     <tr>
@@ -303,14 +371,24 @@ fn MonthTable() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::axis_top;
+    use super::axis_ticks;
 
     #[test]
-    fn axes_end_on_round_numbers() {
-        assert_eq!(axis_top(24_704.0), 50_000.0);
-        assert_eq!(axis_top(246_506.0), 500_000.0);
-        assert_eq!(axis_top(80.0), 100.0);
-        assert_eq!(axis_top(100.0), 100.0);
-        assert_eq!(axis_top(0.0), 1.0);
+    fn axes_step_in_round_numbers() {
+        let top = |max: f64| *axis_ticks(max).last().unwrap();
+        assert_eq!(
+            axis_ticks(416_667.0),
+            [0.0, 100_000.0, 200_000.0, 300_000.0, 400_000.0, 500_000.0]
+        );
+        assert_eq!(top(246_506.0), 250_000.0);
+        assert_eq!(top(41_667.0), 50_000.0);
+        assert_eq!(axis_ticks(80.0), [0.0, 20.0, 40.0, 60.0, 80.0]);
+        assert_eq!(top(100.0), 100.0);
+        assert_eq!(top(0.0), 1.0);
+        for max in [0.3, 7.0, 12.5, 999.0, 1_234.0, 24_704.0, 3.3e6] {
+            let ticks = axis_ticks(max);
+            assert!(top(max) >= max, "{max}");
+            assert!((4..=6).contains(&ticks.len()), "{max}: {ticks:?}");
+        }
     }
 }

@@ -9,9 +9,11 @@ test('customer milestones grow the projection, month by month', async ({ page })
   await field(page, 'Customers at 12 months').fill('4');
   await field(page, 'Customers at 24 months').fill('10');
 
-  const chart = page.getByRole('img', { name: /Monthly cost by category and revenue/ });
+  const chart = page.getByRole('img', { name: 'Monthly cost by category and revenue, month by month' });
   await expect(chart).toBeVisible();
+  await expect(chart).toHaveAccessibleDescription(/^Month 1: 1 customer, .* Month 24: 10 customers/);
   await expect(page.locator('#projection-desc')).toContainText('Month 24: 10 customers');
+  await expect(chart.locator('g.month')).toHaveCount(24);
 
   await page.locator('.month-table > summary').click();
   const rows = page.locator('.month-table tbody tr');
@@ -23,6 +25,10 @@ test('customer milestones grow the projection, month by month', async ({ page })
   const ratio = (await total(24)) / (await total(1));
   expect(ratio).toBeGreaterThan(9.9);
   expect(ratio).toBeLessThan(10.01);
+  // Month 24's total: the headline at launch × 10 within 1%, LLM being nearly all of it.
+  expect(Math.abs((await total(24)) / (10 * launchTotal) - 1)).toBeLessThan(0.01);
+  const shown = page.locator('.month-table tr[data-month="24"] td[data-column="total_monthly_usd"]');
+  await expect(shown).toHaveText(/^\$\d{1,3}(,\d{3})*$/);
 
   await field(page, 'Projection length').selectOption('36');
   await expect(rows).toHaveCount(36);
@@ -35,8 +41,12 @@ test('customer milestones grow the projection, month by month', async ({ page })
 
 test('the cost chart and the limits are there to read', async ({ page }) => {
   await open(page);
-  await expect(page.getByRole('img', { name: /Monthly cost by category/ }).first()).toBeVisible();
-  await expect(page.locator('#cost-chart-desc')).toContainText('LLM $24,638 a month');
+  const chart = page.getByRole('img', { name: 'Monthly cost by category', exact: true });
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAccessibleDescription(/LLM \$24,638 a month \(99\.7%\); Cloud Run \$66\.54 a month/);
+  // Each bar carries its amount and share in words, not only its colour.
+  await expect(chart.locator('g[data-category="llm"] text.chart-value')).toHaveText('$24,638 (99.7%)');
+  await expect(chart.locator('g[data-category="compute"] text.chart-value')).toHaveText(/^\$66\.54 \(/);
   await field(page, 'Provider limit: requests').fill('100');
   await expect(page.locator('.limits tbody tr').first()).toHaveAttribute('data-limit', 'llm.rate_limit_requests_used_pct');
   await expect(page.locator('[data-finding="llm.rate_limit_exceeded"]')).toBeVisible();
@@ -45,9 +55,27 @@ test('the cost chart and the limits are there to read', async ({ page }) => {
 test('a form section folds away and back', async ({ page }) => {
   await open(page);
   const summary = page.locator('details.form-section > summary', { hasText: 'Workload' });
+  await expect(summary).toHaveText('Workload');
   await summary.click();
   await expect(field(page, 'Runs per day')).toBeHidden();
-  await summary.click();
+  await expect(field(page, 'Model')).toBeVisible();
+  // By keyboard too: the heading is a control that opens its section again.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Runs per day')).toBeVisible();
   await field(page, 'Runs per day').fill('20000');
   expect(await metric(page, 'load.steps_per_day')).toBe(120000);
+});
+
+test('on paper: the charts and every month of the projection', async ({ page }) => {
+  await open(page);
+  await field(page, 'Customers at 24 months').fill('10');
+  await expect(page.locator('.month-table tbody tr')).toHaveCount(24);
+  await page.emulateMedia({ media: 'print' });
+  await expect(field(page, 'Runs per day')).toBeHidden();
+  await expect(page.getByRole('img', { name: 'Monthly cost by category', exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Monthly cost by category and revenue/ })).toBeVisible();
+  // The month table prints though its fold is closed.
+  expect(await page.locator('details.month-table').evaluate((d) => d.open)).toBe(false);
+  await expect(page.locator('.month-table tr[data-month="24"]')).toBeVisible();
 });
