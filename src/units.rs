@@ -113,6 +113,36 @@ pub enum Unit {
     UsdPerYear,
     /// US dollars per million tokens.
     UsdPerMillionTokens,
+    /// Runs started per minute.
+    RunsPerMinute,
+    /// Requests per second.
+    RequestsPerSecond,
+    /// Requests per second from each concurrent user.
+    RequestsPerUserPerSecond,
+    /// People using the product.
+    Users,
+    /// Milliseconds.
+    Milliseconds,
+    /// Database operations per day.
+    OpsPerDay,
+    /// Database operations per second.
+    OpsPerSecond,
+    /// Aurora capacity units.
+    Acu,
+    /// Gigabytes per month.
+    GigabytesPerMonth,
+    /// Millions per month (I/O requests).
+    MillionsPerMonth,
+    /// Events or messages per day.
+    EventsPerDay,
+    /// Messages per second.
+    MessagesPerSecond,
+    /// Workflow definitions.
+    Workflows,
+    /// US dollars per hour.
+    UsdPerHour,
+    /// Load balancer capacity units.
+    Lcu,
     /// A choice or text, no unit.
     None,
 }
@@ -161,6 +191,21 @@ impl Unit {
             Unit::UsdPerMonth => "USD/month",
             Unit::UsdPerYear => "USD/year",
             Unit::UsdPerMillionTokens => "USD/1M tokens",
+            Unit::RunsPerMinute => "runs/min",
+            Unit::RequestsPerSecond => "requests/s",
+            Unit::RequestsPerUserPerSecond => "requests/s per user",
+            Unit::Users => "users",
+            Unit::Milliseconds => "ms",
+            Unit::OpsPerDay => "ops/day",
+            Unit::OpsPerSecond => "ops/s",
+            Unit::Acu => "ACU",
+            Unit::GigabytesPerMonth => "GB/month",
+            Unit::MillionsPerMonth => "million/month",
+            Unit::EventsPerDay => "events/day",
+            Unit::MessagesPerSecond => "msg/s",
+            Unit::Workflows => "workflows",
+            Unit::UsdPerHour => "USD/hour",
+            Unit::Lcu => "LCU",
             Unit::None => "",
         }
     }
@@ -174,6 +219,7 @@ impl Unit {
             (Unit::Connections, true) => "connection",
             (Unit::Instances, true) => "instance",
             (Unit::Days, true) => "day",
+            (Unit::Users, true) => "user",
             (unit, _) => unit.symbol(),
         }
     }
@@ -187,6 +233,7 @@ impl Unit {
                 | Unit::UsdPerMonth
                 | Unit::UsdPerYear
                 | Unit::UsdPerMillionTokens
+                | Unit::UsdPerHour
         )
     }
 }

@@ -7,7 +7,10 @@
 //! 1e-9 relative. An entry of the current format must also encode back to the identical
 //! fragment; one of an older format encodes to a current-format link that reopens to the same
 //! scenario. Links must also stay short enough to paste: the preset's under 400 characters, and
-//! one with every field at its longest and every catalog price overridden under 2,000.
+//! one with every field at its longest and every catalog price overridden under 2,000. Lists
+//! (services, customers, fixed costs) lengthen a link with every item; one with every list
+//! full and every item at its longest stays under 32,768 characters, which every current
+//! browser keeps whole in the address bar.
 
 use headroom::catalog::Catalog;
 use headroom::engine;
@@ -305,10 +308,73 @@ fn longest_scenario() -> Scenario {
     if s.workload.steps_per_run > s.workload.max_steps_per_run {
         s.workload.max_steps_per_run = s.workload.steps_per_run.ceil();
     }
+    // Aurora capacities come in steps of 0.5 ACU: the longest valid ones have one decimal.
+    s.aurora.min_acu = 100.5;
+    s.aurora.max_acu = 200.5;
+    s.aurora.avg_acu = longest_value(100.5, 200.5, false);
     for price in Catalog::current().prices() {
         s.prices.insert(price.id.clone(), 987_654.321_098_765_4);
     }
     s
+}
+
+/// The longest scenario with every list full, every item's fields at their longest.
+fn longest_scenario_with_lists() -> Scenario {
+    let mut s = longest_scenario();
+    for list in fields::lists() {
+        while list.push(&mut s).is_ok() {}
+        for index in 0..list.len(&s) {
+            for field in &list.fields {
+                let value = match &field.kind {
+                    Kind::Number { min, max, integer } => {
+                        Value::Number(longest_value(*min, *max, *integer))
+                    }
+                    Kind::Choice(options) => Value::Text(
+                        options
+                            .iter()
+                            .map(|(id, _)| id)
+                            .max_by_key(|id| id.len())
+                            .unwrap()
+                            .clone(),
+                    ),
+                    Kind::Text { max_chars } => Value::Text(
+                        (0..*max_chars as u32)
+                            .filter_map(|i| char::from_u32(0x1F300 + i * 37 + index as u32))
+                            .collect(),
+                    ),
+                };
+                field.set(&mut s, index, value);
+            }
+        }
+    }
+    // Keep the rules that tie an item's fields together: a fixed instance (any size), a
+    // request no longer on CPU than it is held, an average no higher than the peak.
+    for service in &mut s.services {
+        service.platform = headroom::scenario::Platform::Fixed;
+        service.min_instances = service.min_instances.min(service.max_instances);
+        service.cpu_ms_per_request = service.cpu_ms_per_request.min(service.latency_ms);
+    }
+    for group in &mut s.tenants {
+        group.avg_qps = group.avg_qps.min(group.peak_qps);
+    }
+    s
+}
+
+#[test]
+fn the_longest_link_with_full_lists_still_fits_an_address_bar() {
+    let s = longest_scenario_with_lists();
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
+    assert_eq!(s.services.len(), 20);
+    let url_fragment = format!("#{}", link::encode(&s));
+    assert!(
+        url_fragment.len() < 32_768,
+        "{} characters",
+        url_fragment.len()
+    );
+    assert!(
+        link::decode(&url_fragment) == Ok(s),
+        "the longest link does not reopen to its scenario"
+    );
 }
 
 #[test]

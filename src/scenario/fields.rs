@@ -41,27 +41,104 @@ pub enum Section {
     Quotas,
     /// Customers and contract.
     Deal,
+    /// Concurrent users, actives and their requests.
+    Users,
+    /// Customers or tenant groups and their request rates.
+    Tenants,
+    /// Services sized one by one.
+    Services,
+    /// Aurora Serverless v2.
+    Aurora,
+    /// Firestore.
+    Firestore,
+    /// A fixed-price PostgreSQL server.
+    Postgres,
+    /// The cache cluster.
+    Cache,
+    /// Event bus or message broker.
+    Messaging,
+    /// Egress and load balancer.
+    Network,
+    /// Monthly costs added by hand.
+    FixedCosts,
 }
 
 impl Section {
     /// Every section, in form order.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 19] = [
         Section::Scenario,
         Section::Workload,
         Section::Llm,
         Section::Storage,
         Section::Compute,
         Section::Workers,
+        Section::Users,
+        Section::Tenants,
+        Section::Services,
+        Section::Aurora,
+        Section::Firestore,
+        Section::Postgres,
+        Section::Cache,
+        Section::Messaging,
+        Section::Network,
+        Section::FixedCosts,
         Section::Quotas,
         Section::Deal,
         Section::Growth,
     ];
 
+    /// The path of the yes/no field that switches the section on, for sections a scenario
+    /// may leave out. Its other fields are shown only while it is on.
+    pub fn switch(self) -> Option<&'static str> {
+        match self {
+            Section::Workload => Some("workload.enabled"),
+            Section::Llm => Some("llm.enabled"),
+            Section::Storage => Some("storage.enabled"),
+            Section::Compute => Some("compute.enabled"),
+            Section::Users => Some("users.enabled"),
+            Section::Aurora => Some("aurora.enabled"),
+            Section::Firestore => Some("firestore.enabled"),
+            Section::Postgres => Some("postgres.enabled"),
+            Section::Cache => Some("cache.enabled"),
+            _ => None,
+        }
+    }
+
+    /// Whether the section takes part in `scenario`: its switch is on, and for the sections
+    /// that only exist for runs (LLM, ledger, run executor, worker pool), runs are on too.
+    pub fn is_on(self, s: &Scenario) -> bool {
+        let runs = s.workload.enabled;
+        match self {
+            Section::Workload => runs,
+            Section::Llm => runs && s.llm.enabled,
+            Section::Storage => runs && s.storage.enabled,
+            Section::Compute => runs && s.compute.enabled,
+            Section::Workers => runs,
+            Section::Users => s.users.enabled,
+            Section::Aurora => s.aurora.enabled,
+            Section::Firestore => s.firestore.enabled,
+            Section::Postgres => s.postgres.enabled,
+            Section::Cache => s.cache.enabled,
+            _ => true,
+        }
+    }
+
+    /// Whether the section's heading is shown at all: a section that depends on runs is
+    /// hidden, switch included, while runs are off.
+    pub fn is_shown(self, s: &Scenario) -> bool {
+        match self {
+            Section::Llm | Section::Storage | Section::Compute | Section::Workers => {
+                s.workload.enabled
+            }
+            _ => true,
+        }
+    }
+
     /// The heading shown for the section.
     pub fn title(self) -> &'static str {
         match self {
             Section::Scenario => "Scenario",
-            Section::Workload => "Workload",
+            Section::Workload => "Runs",
             Section::Llm => "LLM",
             Section::Storage => "Storage",
             Section::Compute => "Compute (Cloud Run)",
@@ -69,6 +146,16 @@ impl Section {
             Section::Growth => "Growth",
             Section::Quotas => "Quotas",
             Section::Deal => "Deal",
+            Section::Users => "Users",
+            Section::Tenants => "Customers and tenant groups",
+            Section::Services => "Services",
+            Section::Aurora => "Aurora Serverless v2",
+            Section::Firestore => "Firestore",
+            Section::Postgres => "PostgreSQL server",
+            Section::Cache => "Cache",
+            Section::Messaging => "Messaging",
+            Section::Network => "Network",
+            Section::FixedCosts => "Fixed monthly costs",
         }
     }
 }
@@ -143,6 +230,15 @@ impl std::fmt::Debug for Field {
 }
 
 impl Field {
+    /// Whether the form shows the field for `scenario`: its section is shown and on (a
+    /// section's switch shows while the section is off), and the field applies.
+    pub fn shown(&self, scenario: &Scenario) -> bool {
+        let switch = self.section.switch() == Some(self.path);
+        self.section.is_shown(scenario)
+            && (switch || self.section.is_on(scenario))
+            && (self.relevant)(scenario)
+    }
+
     /// The field's current value in `scenario`.
     pub fn get(&self, scenario: &Scenario) -> Value {
         (self.get)(scenario)
@@ -156,81 +252,97 @@ impl Field {
 
     /// Parses what a user typed into a value this field accepts, or says what is allowed.
     pub fn parse(&self, raw: &str) -> Result<Value, String> {
-        let value = match &self.kind {
-            Kind::Number { .. } => {
-                let trimmed = raw.trim();
-                if trimmed.is_empty() {
-                    return Err(format!("Enter a number. {}", self.allowed()));
-                }
-                let number = parse_number(trimmed)
-                    .ok_or_else(|| format!("“{trimmed}” is not a number. {}", self.allowed()))?;
-                Value::Number(number)
-            }
-            Kind::Choice(_) => Value::Text(raw.trim().to_string()),
-            // Text is kept exactly as typed, so that what the form shows, the link carries and
-            // the file holds are the same.
-            Kind::Text { .. } => Value::Text(raw.to_string()),
-        };
-        self.check(&value)?;
-        Ok(value)
+        parse_kind(&self.kind, self.unit, raw)
     }
 
     /// Checks a value against what the field accepts.
     pub fn check(&self, value: &Value) -> Result<(), String> {
-        match (&self.kind, value) {
-            (Kind::Number { min, max, integer }, Value::Number(n)) => {
-                if !n.is_finite() || n < min || n > max || (*integer && n.fract() != 0.0) {
-                    Err(self.allowed())
-                } else {
-                    Ok(())
-                }
-            }
-            (Kind::Choice(options), Value::Text(t)) => {
-                if options.iter().any(|(id, _)| id == t) {
-                    Ok(())
-                } else {
-                    Err(self.allowed())
-                }
-            }
-            (Kind::Text { max_chars }, Value::Text(t)) => {
-                if t.chars().count() > *max_chars || t.chars().any(char::is_control) {
-                    Err(self.allowed())
-                } else {
-                    Ok(())
-                }
-            }
-            _ => Err(self.allowed()),
-        }
+        check_kind(&self.kind, self.unit, value)
     }
 
     /// What the field accepts, in words.
     pub fn allowed(&self) -> String {
-        match &self.kind {
-            Kind::Number { min, max, integer } => {
-                let whole = if *integer {
-                    "a whole number"
-                } else {
-                    "a number"
-                };
-                let unit = self.unit.symbol();
-                let unit = if unit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {unit}")
-                };
-                format!(
-                    "Allowed: {whole} from {} to {}{unit}.",
-                    crate::report::format::plain(*min),
-                    crate::report::format::plain(*max)
-                )
+        allowed_kind(&self.kind, self.unit)
+    }
+}
+
+/// Parses what a user typed into a value of `kind`, or says what is allowed.
+fn parse_kind(kind: &Kind, unit: Unit, raw: &str) -> Result<Value, String> {
+    let value = match kind {
+        Kind::Number { .. } => {
+            let trimmed = raw.trim();
+            if trimmed.is_empty() {
+                return Err(format!("Enter a number. {}", allowed_kind(kind, unit)));
             }
-            Kind::Choice(options) => {
-                let ids: Vec<&str> = options.iter().map(|(id, _)| id.as_str()).collect();
-                format!("Allowed: one of {}.", ids.join(", "))
+            let number = parse_number(trimmed).ok_or_else(|| {
+                format!("“{trimmed}” is not a number. {}", allowed_kind(kind, unit))
+            })?;
+            Value::Number(number)
+        }
+        Kind::Choice(_) => Value::Text(raw.trim().to_string()),
+        // Text is kept exactly as typed, so that what the form shows, the link carries and
+        // the file holds are the same.
+        Kind::Text { .. } => Value::Text(raw.to_string()),
+    };
+    check_kind(kind, unit, &value)?;
+    Ok(value)
+}
+
+/// Checks a value against what `kind` accepts.
+fn check_kind(kind: &Kind, unit: Unit, value: &Value) -> Result<(), String> {
+    match (kind, value) {
+        (Kind::Number { min, max, integer }, Value::Number(n)) => {
+            if !n.is_finite() || n < min || n > max || (*integer && n.fract() != 0.0) {
+                Err(allowed_kind(kind, unit))
+            } else {
+                Ok(())
             }
-            Kind::Text { max_chars } => {
-                format!("Allowed: up to {max_chars} characters, on one line.")
+        }
+        (Kind::Choice(options), Value::Text(t)) => {
+            if options.iter().any(|(id, _)| id == t) {
+                Ok(())
+            } else {
+                Err(allowed_kind(kind, unit))
             }
+        }
+        (Kind::Text { max_chars }, Value::Text(t)) => {
+            if t.chars().count() > *max_chars || t.chars().any(char::is_control) {
+                Err(allowed_kind(kind, unit))
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err(allowed_kind(kind, unit)),
+    }
+}
+
+/// What `kind` accepts, in words.
+fn allowed_kind(kind: &Kind, unit: Unit) -> String {
+    match kind {
+        Kind::Number { min, max, integer } => {
+            let whole = if *integer {
+                "a whole number"
+            } else {
+                "a number"
+            };
+            let unit = unit.symbol();
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
+            format!(
+                "Allowed: {whole} from {} to {}{unit}.",
+                crate::report::format::plain(*min),
+                crate::report::format::plain(*max)
+            )
+        }
+        Kind::Choice(options) => {
+            let ids: Vec<&str> = options.iter().map(|(id, _)| id.as_str()).collect();
+            format!("Allowed: one of {}.", ids.join(", "))
+        }
+        Kind::Text { max_chars } => {
+            format!("Allowed: up to {max_chars} characters, on one line.")
         }
     }
 }
@@ -296,6 +408,68 @@ macro_rules! number {
     (@relevant) => { always };
     (@relevant $relevant:expr) => { $relevant };
 }
+
+/// A yes/no field over a `bool`.
+macro_rules! switch {
+    ($path:literal, $($field:ident).+, $section:ident, $label:literal, $yes:literal, $no:literal,
+     $help:literal) => {
+        Field {
+            path: $path,
+            section: Section::$section,
+            label: $label,
+            unit: Unit::None,
+            help: $help,
+            kind: Kind::Choice(vec![("yes".into(), $yes.into()), ("no".into(), $no.into())]),
+            relevant: always,
+            get: |s| Value::Text(if s.$($field).+ { "yes" } else { "no" }.into()),
+            set: |s, v| {
+                if let Value::Text(t) = v {
+                    match t.as_str() {
+                        "yes" => s.$($field).+ = true,
+                        "no" => s.$($field).+ = false,
+                        _ => {}
+                    }
+                }
+            },
+        }
+    };
+}
+
+/// A field choosing one variant of an enum, each with its id and label.
+macro_rules! choice {
+    ($path:literal, $($field:ident).+, $section:ident, $label:literal, $help:literal,
+     [$(($variant:expr, $id:literal, $text:literal)),+ $(,)?] $(, relevant = $relevant:expr)?) => {
+        Field {
+            path: $path,
+            section: Section::$section,
+            label: $label,
+            unit: Unit::None,
+            help: $help,
+            kind: Kind::Choice(vec![$(($id.into(), $text.into())),+]),
+            relevant: number!(@relevant $($relevant)?),
+            get: |s| {
+                let current = s.$($field).+;
+                $(if current == $variant {
+                    return Value::Text($id.into());
+                })+
+                Value::Text(String::new())
+            },
+            set: |s, v| {
+                if let Value::Text(t) = v {
+                    let slot = &mut s.$($field).+;
+                    $(if t == $id {
+                        *slot = $variant;
+                    })+
+                }
+            },
+        }
+    };
+}
+
+mod components;
+mod lists;
+
+pub use lists::{FieldRef, ItemField, List, lists};
 
 fn llm_choices() -> Vec<(String, String)> {
     let mut choices: Vec<(String, String)> = Catalog::current()
@@ -852,7 +1026,11 @@ fn build() -> Vec<Field> {
 /// Every field, in form order.
 pub fn all() -> &'static [Field] {
     static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
-    FIELDS.get_or_init(build)
+    FIELDS.get_or_init(|| {
+        let mut fields = build();
+        fields.extend(components::build());
+        fields
+    })
 }
 
 /// The field with this dotted path.

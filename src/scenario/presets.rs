@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Billing, CUSTOM_MODEL, CloudRun, Deal, Growth, Llm, Quotas, Scenario, Storage, Workers,
-    Workload,
+    Aurora, Billing, CUSTOM_MODEL, Cache, CloudRun, Deal, Firestore, Growth, Llm, Messaging,
+    Network, Postgres, Quotas, Scenario, Storage, Users, Workers, Workload,
 };
 use crate::catalog;
 use crate::units::DEFAULT_HOURS_PER_MONTH;
@@ -36,6 +36,7 @@ fn agent_platform() -> Scenario {
         name: "agent-platform".to_string(),
         catalog: catalog::CURRENT_VERSION.to_string(),
         workload: Workload {
+            enabled: true,
             runs_per_day: 10_000.0,      // line 9
             peak_to_average: 3.0,        // line 10
             run_duration_s: 30.0,        // line 24
@@ -46,8 +47,10 @@ fn agent_platform() -> Scenario {
             tool_call_latency_s: 2.0,    // line 44
             stream_events_per_step: 4.0, // line 51
             clients_per_run: 1.0,        // line 53
+            peak_runs_per_min: 0.0,      // the peak comes from the 3× ratio
         },
         llm: Llm {
+            enabled: true,
             model: CUSTOM_MODEL.to_string(),
             input_tokens_per_call: 2_000.0,        // line 61
             output_tokens_per_call: 500.0,         // line 61
@@ -61,11 +64,13 @@ fn agent_platform() -> Scenario {
             rate_limit_tokens_per_min: 0.0,
         },
         storage: Storage {
+            enabled: true,
             metadata_kb_per_step: 2.0, // line 74
             context_kb_per_step: 4.0,  // line 74
             retention_days: 90.0,      // line 76
         },
         compute: CloudRun {
+            enabled: true,
             vcpu_per_instance: 1.0,
             memory_gib_per_instance: 0.5,
             concurrency_per_instance: 80.0,
@@ -82,6 +87,16 @@ fn agent_platform() -> Scenario {
         },
         growth: Growth::default(), // a single organisation: no growth in the document
         quotas: Quotas::default(), // none in the document
+        users: Users::default(),   // the workload is runs, not users
+        tenants: Vec::new(),
+        services: Vec::new(), // the document sizes no services besides the run executor
+        aurora: Aurora::default(),
+        firestore: Firestore::default(),
+        postgres: Postgres::default(), // the step ledger's server is not priced in the document
+        cache: Cache::default(),
+        messaging: Messaging::default(),
+        network: Network::default(),
+        fixed_costs: Vec::new(),
         deal: Deal {
             customers: 1.0,                         // line 7: a single organisation
             contract_value_per_year_usd: 500_000.0, // not in the document: an example to edit
