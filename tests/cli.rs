@@ -113,10 +113,10 @@ fn json_report_carries_every_metric_with_its_formula() {
     let expected = engine::evaluate(&scenario);
     assert_eq!(metrics.len(), expected.metrics.len());
     for m in &expected.metrics {
-        let got = &metrics[m.id];
+        let got = &metrics[m.id.as_ref()];
         assert_eq!(got["value"], as_json_reads_it(m.value), "{}", m.id);
         assert_eq!(got["unit"].as_str(), Some(m.unit.symbol()), "{}", m.id);
-        assert_eq!(got["label"].as_str(), Some(m.label), "{}", m.id);
+        assert_eq!(got["label"].as_str(), Some(m.label.as_ref()), "{}", m.id);
         assert_eq!(
             got["formula"].as_str(),
             Some(m.formula.as_str()),
@@ -128,7 +128,7 @@ fn json_report_carries_every_metric_with_its_formula() {
     let warnings = report["warnings"].as_array().expect("warnings is an array");
     assert_eq!(warnings.len(), expected.warnings.len());
     for (got, w) in warnings.iter().zip(&expected.warnings) {
-        assert_eq!(got["id"].as_str(), Some(w.id));
+        assert_eq!(got["id"].as_str(), Some(w.id.as_ref()));
         assert_eq!(got["severity"].as_str(), Some(w.severity.as_str()));
         assert_eq!(got["message"].as_str(), Some(w.message.as_str()));
     }
@@ -354,7 +354,11 @@ fn table_names_each_metric_id() {
     let table = stdout_of(&["eval", "--preset", "agent-platform"]);
     let scenario = presets::by_id("agent-platform").unwrap().scenario();
     for m in &engine::evaluate(&scenario).metrics {
-        assert!(table.contains(m.id), "{} is missing from the table", m.id);
+        assert!(
+            table.contains(m.id.as_ref()),
+            "{} is missing from the table",
+            m.id
+        );
     }
     assert!(table.contains("$24,638/month"), "{table}");
 }

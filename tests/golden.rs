@@ -389,7 +389,7 @@ fn every_headline_metric_exists_with_a_formula() {
         );
         assert!(!metric.label.trim().is_empty(), "{id} has an empty label");
     }
-    let mut ids: Vec<&str> = report.metrics.iter().map(|m| m.id).collect();
+    let mut ids: Vec<&str> = report.metrics.iter().map(|m| m.id.as_ref()).collect();
     ids.sort_unstable();
     let count = ids.len();
     ids.dedup();
@@ -402,7 +402,7 @@ fn the_preset_reports_the_budget_finding_and_no_warning() {
     // stops runaways (line 68) before the 25-step cap, and the note naming the tightest limit
     // (the 50-slot worker pool, 20.8% used at the peak). No warning.
     let report = engine::evaluate(&agent_platform());
-    let ids: Vec<&str> = report.warnings.iter().map(|w| w.id).collect();
+    let ids: Vec<&str> = report.warnings.iter().map(|w| w.id.as_ref()).collect();
     assert_eq!(
         ids,
         ["llm.token_budget_stops_runaways", "headroom.tightest_limit"]
@@ -540,5 +540,291 @@ fn free_tier_left_the_bill_a_rounding_error_below_zero() {
     assert!(
         found_nonzero.is_empty(),
         "covered spend left a bill: {found_nonzero:?}"
+    );
+}
+
+/// Checks a preset's report against a seed's golden rows, one line per mismatch.
+fn check_table(preset: &str, title: &str, rows: &[Golden]) -> Report {
+    let scenario = presets::by_id(preset)
+        .unwrap_or_else(|| panic!("the {preset} preset exists"))
+        .scenario();
+    assert!(scenario.validate().is_empty(), "{:?}", scenario.validate());
+    let report = engine::evaluate(&scenario);
+    let mismatches = rows
+        .iter()
+        .filter_map(|row| match report.value(row.id) {
+            Some(got) if row.stated.admits(got) => None,
+            got => Some(format!(
+                "{:<40} {:>24} {:>24}  {}",
+                row.id,
+                row.stated.describe(),
+                got.map_or("missing".to_string(), |g| g.to_string()),
+                row.source
+            )),
+        })
+        .collect();
+    report_mismatches(title, mismatches);
+    report
+}
+
+/// Days in the engine's default 730-hour month.
+const DAYS_PER_MONTH: f64 = 730.0 / 24.0;
+
+/// Seed 001 (`001_89d4264899328f56.txt`), the `workflow-saas` preset.
+const SEED_001: &[Golden] = &[
+    about(
+        "load.runs_per_day",
+        10_000.0 / DAYS_PER_MONTH,
+        1e-9,
+        "line 12: 10K runs a month at launch, over a 730-hour month",
+    ),
+    about(
+        "load.peak_runs_per_sec",
+        10.0 / 60.0,
+        1e-12,
+        "line 22: 10 runs a minute at launch",
+    ),
+    about(
+        "load.peak_concurrent_runs",
+        20.0,
+        1e-9,
+        "line 23: peak runs/min × average duration in minutes = 10 × 2",
+    ),
+    range(
+        "load.peak_concurrent_runs",
+        20.0,
+        50.0,
+        "line 25: plan for 20–50 concurrent runs",
+    ),
+    about(
+        "quotas.runs_quota_used_pct",
+        60.0,
+        1e-9,
+        "line 52: 100 runs/hour per tenant; 600 runs in the peak hour over 10 tenants = 60",
+    ),
+    about(
+        "services.0.peak_in_flight",
+        20.0,
+        1e-9,
+        "line 33: every run in flight holds a runner slot (0.1 vCPU)",
+    ),
+    about(
+        "services.0.instances_peak",
+        3.0,
+        0.0,
+        "⌈20 runs ÷ ⌊10 runs per 1 vCPU task × 70%⌋⌉ = ⌈20 ÷ 7⌉ (line 68: scale at 70% CPU)",
+    ),
+];
+
+#[test]
+fn seed_001_workflow_saas() {
+    let report = check_table("workflow-saas", "seed 001", SEED_001);
+    // Line 12: 100K runs a month at 6 months and 500K at 12; line 11: 50 and 200 tenants.
+    for (month, runs, tenants) in [(6, 100_000.0, 50.0), (12, 500_000.0, 200.0)] {
+        let row = &report.projection[month - 1];
+        assert!(
+            close(row.runs_per_day * DAYS_PER_MONTH, runs, 1e-9),
+            "month {month}"
+        );
+        assert!(close(row.customers, tenants, 1e-12), "month {month}");
+    }
+    // Line 23's worked example: 20 runs a minute × 2 minutes = 40 concurrent runs.
+    let mut s = presets::by_id("workflow-saas").unwrap().scenario();
+    s.workload.peak_runs_per_min = 20.0;
+    assert!(close(
+        value(&engine::evaluate(&s), "load.peak_concurrent_runs"),
+        40.0,
+        1e-12
+    ));
+}
+
+/// Seed 002 (`002_96665452bd3c9a15.txt`), the `ux-flow-engine` preset at 1,000 concurrent users.
+const SEED_002: &[Golden] = &[
+    range(
+        "demand.daily_active_users",
+        10_000.0,
+        20_000.0,
+        "line 12: 10,000–20,000 daily active users",
+    ),
+    range(
+        "demand.monthly_active_users",
+        50_000.0,
+        100_000.0,
+        "line 13: 50,000–100,000 monthly active users",
+    ),
+    range(
+        "demand.peak_requests_per_sec",
+        500.0,
+        1_000.0,
+        "line 14: 500–1,000 requests per second",
+    ),
+    range(
+        "demand.peak_connections",
+        1_000.0,
+        2_000.0,
+        "line 15: 1,000–2,000 WebSocket connections",
+    ),
+    about(
+        "services.1.peak_in_flight",
+        137.5,
+        1e-9,
+        "lines 80–82: 1,000 requests/s × 5% to the AI service × 2.75 s (midpoint of 0.5–5 s)",
+    ),
+    range(
+        "services.1.utilization_pct",
+        68.75,
+        137.5,
+        "lines 26–27: 10–20 concurrent AI requests per instance, 10 instances: 137.5 of 100–200",
+    ),
+];
+
+#[test]
+fn seed_002_ux_flow_engine() {
+    let report = check_table("ux-flow-engine", "seed 002", SEED_002);
+    // Lines 25–28: AI processing is the primary bottleneck; line 69: the gateway's 10,000
+    // WebSockets per instance are far from full at 2,000.
+    assert_eq!(report.limits[0].metric, "services.1.utilization_pct");
+    assert!(value(&report, "services.0.utilization_pct") < 5.0);
+    let finding = report
+        .warnings
+        .iter()
+        .find(|w| w.id == "services.peak_above_max_instances")
+        .expect("the AI service needs more than its 10 instances at the peak");
+    assert!(
+        finding.message.starts_with("cognitive-core"),
+        "{}",
+        finding.message
+    );
+}
+
+/// Seed 003 (`003_6a362a5c29742231.txt`), the `inventory-cloud-run` preset at three customers.
+const SEED_003: &[Golden] = &[
+    about(
+        "demand.peak_requests_per_sec",
+        125.0,
+        0.0,
+        "lines 150–153, 170: 50 + 40 + 35 requests/s at the morning peak",
+    ),
+    about(
+        "services.0.peak_in_flight",
+        15.0,
+        1e-9,
+        "Little's law: 125 requests/s × 120 ms (line 37's p95) = 15 requests in flight",
+    ),
+    // Lines 171–176 divide requests/s by concurrency (125 ÷ 50 = 2.5 → 3 instances). Little's
+    // law needs concurrency first: 15 in flight fit one instance of 30 at 70% (21 slots), and
+    // CPU (125 × 5 ms = 0.625 vCPU) fits one 2-vCPU instance; the minimum of 2 (line 373) binds.
+    about(
+        "services.0.instances_peak",
+        2.0,
+        0.0,
+        "lines 373–377 with Little's law (the document's 3 is the slip its README names)",
+    ),
+    about(
+        "demand.document_reads_per_day",
+        20_000.0,
+        0.0,
+        "line 204: 20,000 reads a day",
+    ),
+    about(
+        "demand.document_writes_per_day",
+        10_000.0,
+        0.0,
+        "line 204: 10,000 writes a day",
+    ),
+    about(
+        "database.firestore_reads_per_sec",
+        0.23,
+        0.005,
+        "line 205: 0.23 reads/s",
+    ),
+    about(
+        "database.firestore_writes_per_sec",
+        0.11,
+        0.006,
+        "line 205: 0.11 writes/s",
+    ),
+    // Lines 221–224 price operations at $0.000001 each; all of them fit the free quota (50,000
+    // reads, 20,000 writes a day), so only the GiB above the free one is billed: 1 × $0.146.
+    about(
+        "database.firestore_cost_monthly_usd",
+        0.146,
+        1e-9,
+        "line 57: 2 GB stored, 1 GiB free; operations within the free quota",
+    ),
+    // The README's slip: 50 requests/s × 100 KB × 86,400 s is 432 GB a day (line 111), which
+    // the document prices as 400 GB a month (line 128). Billed on the average rate over the
+    // month: 37.5 requests/s × 100 KB × 3,600 s × 730 h.
+    about(
+        "network.egress_gb_per_month",
+        37.5 * 100.0 * 3_600.0 * 730.0 / 1.0e6,
+        1e-6,
+        "lines 110–111 at the average rate, for a whole month",
+    ),
+    about(
+        "deal.revenue_monthly_usd",
+        10_416.67,
+        0.01,
+        "line 598: $125,000 ÷ 12 = $10,417/month",
+    ),
+];
+
+#[test]
+fn seed_003_inventory_cloud_run() {
+    check_table("inventory-cloud-run", "seed 003", SEED_003);
+    // Line 111's own arithmetic, done right: 50 requests/s × 100 KB for a day is 432 GB.
+    let per_day = headroom::engine::network::transfer_gb_per_month(50.0, 100.0, 24.0);
+    assert!(close(per_day, 432.0, 1e-12), "{per_day}");
+}
+
+/// Seed 004 (`004_0e65fa4d67fc1219.txt`), the `agent-swarm-ecs` preset at base production.
+const SEED_004: &[Golden] = &[
+    about(
+        "services.2.instances_peak",
+        2.0,
+        0.0,
+        "lines 74, 133: 1,000 SSE connections at 800 per gateway task = 2, the minimum of 2",
+    ),
+    about(
+        "database.aurora_max_connections",
+        3_360.0,
+        0.0,
+        "Aurora User Guide table at 16 ACU (line 85's maximum); the document's 960 (line 89) is not Aurora's figure",
+    ),
+    about(
+        "database.aurora_connections_used_pct",
+        100.0 * 3_900.0 / 3_360.0,
+        1e-9,
+        "line 88: 30 connections × (10 supervisor + 100 worker + 20 gateway tasks at their maximum)",
+    ),
+    about(
+        "messaging.cost_monthly_usd",
+        1_000_000.0 * DAYS_PER_MONTH / 1.0e6,
+        1e-9,
+        "line 122: 1M events a day at $1.00 per million",
+    ),
+    about(
+        "network.egress_cost_monthly_usd",
+        (1_000.0 - 100.0) * 0.09,
+        1e-9,
+        "line 184: 1 TB a month out, the first 100 GB free, then $0.09/GB",
+    ),
+    about(
+        "services.1.cost_monthly_usd",
+        10.0 * 730.0 * (0.5 * 0.04048 + 1.0 * 0.004445) * (1.0 - 0.7),
+        1e-9,
+        "lines 60, 193: 10 worker tasks of 0.5 vCPU / 1 GB, all on Spot at 70% off",
+    ),
+];
+
+#[test]
+fn seed_004_agent_swarm_ecs() {
+    let report = check_table("agent-swarm-ecs", "seed 004", SEED_004);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.id == "database.pools_exceed_max_connections"),
+        "the pools of 130 tasks exceed Aurora's 3,360 connections at 16 ACU"
     );
 }

@@ -179,7 +179,17 @@ fn apply(scenario: &mut Scenario, assignment: &str) -> Result<(), String> {
             .set_price_override(id, raw)
             .map_err(|e| format!("--set {path}: {e}"));
     }
-    let field = fields::by_path(path).ok_or_else(|| {
+    // An item one past the end of a list is added: `--set services.0.name=api` on a scenario
+    // without services creates the first one.
+    let mut parts = path.splitn(3, '.');
+    if let (Some(key), Some(index), Some(_)) = (parts.next(), parts.next(), parts.next())
+        && let Some(list) = fields::lists().iter().find(|l| l.key == key)
+        && index.parse::<usize>().ok() == Some(list.len(scenario))
+    {
+        list.push(scenario)
+            .map_err(|e| format!("--set {path}: {e}"))?;
+    }
+    let field = fields::FieldRef::resolve(path, scenario).ok_or_else(|| {
         format!("--set: no field {path:?} (see `headroom eval --preset agent-platform --format scenario`)")
     })?;
     let value = field.parse(raw).map_err(|e| format!("--set {path}: {e}"))?;
@@ -277,8 +287,23 @@ fn json(report: &Report) -> String {
             Value::Object(row)
         })
         .collect();
+    let costs: Vec<Value> = report
+        .costs
+        .iter()
+        .map(|c| {
+            json!({"id": c.id, "category": c.category.key(), "label": c.label,
+                   "monthly_usd": c.monthly_usd})
+        })
+        .collect();
+    let limits: Vec<Value> = report
+        .limits
+        .iter()
+        .map(|l| json!({"label": l.label, "metric": l.metric, "used_pct": l.used_pct}))
+        .collect();
     let document = json!({
         "metrics": metrics,
+        "costs": costs,
+        "limits": limits,
         "warnings": warnings,
         "projection": projection,
         "prices": prices,

@@ -9,7 +9,7 @@
 use super::load::Load;
 use super::queueing::expected_busy_instances;
 use super::{Builder, n, ratio, usd};
-use crate::report::Severity;
+use crate::report::{CostCategory, Severity};
 use crate::scenario::{Billing, Scenario};
 use crate::units::Unit;
 
@@ -204,6 +204,10 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
                 n(c.vcpu_per_instance)
             )
         },
+    );
+    out.limit(
+        "Cloud Run maximum instances",
+        "capacity.peak_utilization_pct",
     );
     if peak.by_cpu > peak.by_concurrency {
         out.warn(
@@ -435,6 +439,12 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
                 usd(credit)
             )
         },
+    );
+    out.cost(
+        "cost.compute_monthly_usd",
+        CostCategory::Compute,
+        "Cloud Run",
+        total,
     );
     Compute {
         cost_per_month_usd: total,

@@ -1,8 +1,6 @@
 //! The monthly bill and the deal: total cost, cost per run, per customer, as a share of the
 //! contract, and the gross margin (the unit economics of seed 003, Part 6, applied here).
 
-use super::compute::Compute;
-use super::llm::LlmCost;
 use super::load::Load;
 use super::{Builder, n, ratio, usd};
 use crate::report::Severity;
@@ -15,37 +13,45 @@ pub fn gross_margin_pct(revenue: f64, cost: f64) -> f64 {
     100.0 * ratio(revenue - cost, revenue)
 }
 
-/// Evaluates the cost and deal sections.
-pub fn evaluate(s: &Scenario, load: &Load, llm: &LlmCost, compute: &Compute, out: &mut Builder) {
+/// Evaluates the cost and deal sections. The total is the sum of every line of the bill the
+/// families recorded.
+pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
     let d = &s.deal;
+    let lines: f64 = out.costs().iter().map(|c| c.monthly_usd).sum();
+    let formula = out.explain.then(|| {
+        let costs = out.costs();
+        if costs.is_empty() {
+            "no line of the bill: nothing is priced".to_string()
+        } else {
+            let names: Vec<&str> = costs.iter().map(|c| c.label.as_ref()).collect();
+            let amounts: Vec<String> = costs.iter().map(|c| usd(c.monthly_usd)).collect();
+            format!("{} = {}", names.join(" + "), amounts.join(" + "))
+        }
+    });
     let total = out.metric(
         "cost.total_monthly_usd",
         "Total per month",
         Unit::UsdPerMonth,
-        llm.cost_per_month_usd + compute.cost_per_month_usd,
-        || {
-            format!(
-                "LLM + Cloud Run = {} + {}",
-                usd(llm.cost_per_month_usd),
-                usd(compute.cost_per_month_usd)
-            )
-        },
+        lines,
+        || formula.unwrap_or_default(),
     );
-    let runs_per_month = load.runs_per_day * s.days_per_month();
-    out.metric(
-        "cost.per_run_usd",
-        "Cost per run",
-        Unit::Usd,
-        ratio(total, runs_per_month),
-        || {
-            format!(
-                "total per month ÷ (runs per day × days per month) = {} ÷ ({} × {})",
-                usd(total),
-                n(load.runs_per_day),
-                n(s.days_per_month())
-            )
-        },
-    );
+    if s.workload.enabled {
+        let runs_per_month = load.runs_per_day * s.days_per_month();
+        out.metric(
+            "cost.per_run_usd",
+            "Cost per run",
+            Unit::Usd,
+            ratio(total, runs_per_month),
+            || {
+                format!(
+                    "total per month ÷ (runs per day × days per month) = {} ÷ ({} × {})",
+                    usd(total),
+                    n(load.runs_per_day),
+                    n(s.days_per_month())
+                )
+            },
+        );
+    }
     let per_customer = out.metric(
         "deal.cost_per_customer_monthly_usd",
         "Cost per customer per month",

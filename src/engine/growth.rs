@@ -4,7 +4,7 @@
 //! accumulates under its retention window, and the month each limit is first reached is found.
 
 use super::{Builder, evaluate_figures, n, storage};
-use crate::report::{MonthFigures, Report, Severity};
+use crate::report::{CostCategory, MonthFigures, Report, Severity, Text};
 use crate::scenario::Scenario;
 
 /// Customers expected `month` months after launch: a straight line between milestones, flat
@@ -21,21 +21,51 @@ pub fn customers_at(milestones: &[(f64, f64)], month: f64) -> f64 {
     previous.1
 }
 
-/// The scenario as it stands `month` months after launch: customers from the milestones, and
-/// runs per day grown in proportion (each customer brings the launch workload ÷ the launch
-/// customers).
+/// The scenario as it stands `month` months after launch: customers from the milestones; runs
+/// per day from their own milestones where the scenario gives them (seed 001: 10K, 100K and
+/// 500K runs a month), otherwise grown with the customers; users, the customers' requests and
+/// document operations, and events grown with the customers (each customer brings the launch
+/// load ÷ the launch customers); the Aurora cluster's data grown by its monthly growth.
 pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
     let customers = customers_at(&s.growth.milestones(s.deal.customers), month);
+    let scale = customers / s.deal.customers;
     let mut at = s.clone();
     at.deal.customers = customers;
-    at.workload.runs_per_day = runs_per_day_with(s, customers);
+    let runs = customers_at(&runs_milestones(s), month);
+    at.workload.runs_per_day = runs;
+    at.workload.peak_runs_per_min = s.workload.peak_runs_per_min * runs / s.workload.runs_per_day;
+    at.users.concurrent_peak = s.users.concurrent_peak * scale;
+    for group in &mut at.tenants {
+        group.peak_qps *= scale;
+        group.avg_qps *= scale;
+        group.reads_per_day *= scale;
+        group.writes_per_day *= scale;
+        group.deletes_per_day *= scale;
+    }
+    at.messaging.events_per_day = s.messaging.events_per_day * scale;
+    at.aurora.storage_gb = s.aurora.storage_gb + s.aurora.storage_growth_gb_per_month * month;
     at
 }
 
-/// Runs per day with `customers` customers: the launch workload ÷ the launch customers, per
-/// customer.
-pub fn runs_per_day_with(s: &Scenario, customers: f64) -> f64 {
-    s.workload.runs_per_day * customers / s.deal.customers
+/// The runs-per-day milestones (launch, 6, 12, 24 months): each the scenario's own figure, or,
+/// where it gives none (0), the milestone before grown with the customers.
+pub fn runs_milestones(s: &Scenario) -> [(f64, f64); 4] {
+    let customers = s.growth.milestones(s.deal.customers);
+    let given = [
+        s.workload.runs_per_day,
+        s.growth.runs_per_day_at_6_months,
+        s.growth.runs_per_day_at_12_months,
+        s.growth.runs_per_day_at_24_months,
+    ];
+    let mut runs = [(0.0, s.workload.runs_per_day); 4];
+    for k in 1..4 {
+        let grown = runs[k - 1].1 * customers[k].1 / customers[k - 1].1;
+        runs[k] = (
+            customers[k].0,
+            if given[k] > 0.0 { given[k] } else { grown },
+        );
+    }
+    runs
 }
 
 /// Data held at the end of the last month under a retention window of `retention_days`, when
@@ -57,23 +87,19 @@ pub fn retained_gb(gb_per_day: &[f64], days_per_month: f64, retention_days: f64)
 
 /// Projects the scenario month by month and records, as findings, the month each limit is
 /// first reached, for the limits not in `reached` (those already reached at launch).
-pub fn project(
-    s: &Scenario,
-    mut reached: Vec<&'static str>,
-    out: &mut Builder,
-) -> Vec<MonthFigures> {
+pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<MonthFigures> {
     let days = s.days_per_month();
     let mut months = Vec::with_capacity(s.growth.months as usize);
     let mut daily_storage = Vec::with_capacity(s.growth.months as usize);
     // Where the customer count does not move (no growth, or past the last milestone) a month is
     // the month before again, so its figures are reused rather than recomputed.
-    let milestones = s.growth.milestones(s.deal.customers);
-    let mut previous: Option<(f64, Report)> = None;
+    let mut previous: Option<(Scenario, Report)> = None;
     for month in 1..=s.growth.months {
-        let customers = customers_at(&milestones, f64::from(month));
+        let at = scenario_at(s, f64::from(month));
+        let customers = at.deal.customers;
         let report = match previous.take() {
-            Some((before, report)) if before == customers => report,
-            _ => evaluate_figures(&scenario_at(s, f64::from(month))),
+            Some((before, report)) if before == at => report,
+            _ => evaluate_figures(&at),
         };
         let value = |id: &str| report.value(id).unwrap_or(0.0);
         daily_storage.push(value("storage.gb_per_day"));
@@ -83,7 +109,7 @@ pub fn project(
             .filter(|w| w.severity == Severity::Warning)
         {
             if !reached.contains(&w.id) {
-                reached.push(w.id);
+                reached.push(w.id.clone());
                 out.warn(
                     "growth.limit_reached",
                     Severity::Warning,
@@ -94,19 +120,35 @@ pub fn project(
         months.push(MonthFigures {
             month,
             customers,
-            runs_per_day: runs_per_day_with(s, customers),
+            runs_per_day: value("load.runs_per_day"),
             peak_concurrent_runs: value("load.peak_concurrent_runs"),
             instances_peak: value("capacity.instances_peak"),
-            llm_monthly_usd: value("llm.cost_per_month_usd"),
-            compute_monthly_usd: value("cost.compute_monthly_usd"),
+            llm_monthly_usd: by_category(&report, CostCategory::Llm),
+            compute_monthly_usd: by_category(&report, CostCategory::Compute),
+            other_monthly_usd: report
+                .costs
+                .iter()
+                .filter(|c| !matches!(c.category, CostCategory::Llm | CostCategory::Compute))
+                .map(|c| c.monthly_usd)
+                .sum(),
             total_monthly_usd: value("cost.total_monthly_usd"),
             revenue_monthly_usd: value("deal.revenue_monthly_usd"),
             gross_margin_pct: value("deal.gross_margin_pct"),
             retained_gb: retained_gb(&daily_storage, days, s.storage.retention_days),
         });
-        previous = Some((customers, report));
+        previous = Some((at, report));
     }
     months
+}
+
+/// The month's bill for one category.
+fn by_category(report: &Report, category: CostCategory) -> f64 {
+    report
+        .costs
+        .iter()
+        .filter(|c| c.category == category)
+        .map(|c| c.monthly_usd)
+        .sum()
 }
 
 #[cfg(test)]

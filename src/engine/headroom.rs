@@ -5,50 +5,23 @@
 use super::{Builder, n};
 use crate::report::{LimitUse, Severity};
 
-/// The capacity limits a scenario can set, each with the metric that says how much of it the
-/// peak uses. (The token budget is per run, not a capacity: `llm.token_budget_used_pct`.)
-pub const LIMITS: [(&str, &str); 5] = [
-    (
-        "Cloud Run maximum instances",
-        "capacity.peak_utilization_pct",
-    ),
-    ("Worker pool slots", "workers.utilization_pct"),
-    (
-        "LLM requests per minute",
-        "llm.rate_limit_requests_used_pct",
-    ),
-    ("LLM tokens per minute", "llm.rate_limit_tokens_used_pct"),
-    ("Runs per hour per tenant", "quotas.runs_quota_used_pct"),
-];
-
-/// The limits this scenario sets, tightest first, with a finding naming the one that binds.
+/// The limits this scenario sets — each registered by the family that owns its figure
+/// ([`Builder::limit`]) — tightest first, with a finding naming the one that binds.
 pub fn evaluate(out: &mut Builder) -> Vec<LimitUse> {
-    let mut limits: Vec<LimitUse> = LIMITS
-        .iter()
-        .filter_map(|&(label, metric)| {
-            out.value(metric).map(|used_pct| LimitUse {
-                label,
-                metric,
-                used_pct,
-            })
-        })
-        .collect();
+    let mut limits = out.limit_uses();
     limits.sort_by(|a, b| b.used_pct.total_cmp(&a.used_pct));
     if let Some(tightest) = limits.first() {
-        out.warn(
-            "headroom.tightest_limit",
-            Severity::Info,
-            format!(
-                "The tightest limit at the peak: {}, {}% used, {}.",
-                tightest.label,
-                n(tightest.used_pct),
-                if tightest.used_pct > 100.0 {
-                    "already exceeded".to_string()
-                } else {
-                    format!("{}% headroom", n(100.0 - tightest.used_pct))
-                }
-            ),
+        let message = format!(
+            "The tightest limit at the peak: {}, {}% used, {}.",
+            tightest.label,
+            n(tightest.used_pct),
+            if tightest.used_pct > 100.0 {
+                "already exceeded".to_string()
+            } else {
+                format!("{}% headroom", n(100.0 - tightest.used_pct))
+            }
         );
+        out.warn("headroom.tightest_limit", Severity::Info, message);
     }
     limits
 }
@@ -66,7 +39,7 @@ mod tests {
         let order: Vec<(&str, f64)> = report
             .limits
             .iter()
-            .map(|l| (l.metric, l.used_pct))
+            .map(|l| (l.metric.as_ref(), l.used_pct))
             .collect();
         assert_eq!(order.len(), 3, "{order:?}");
         assert_eq!(order[0].0, "llm.rate_limit_requests_used_pct");

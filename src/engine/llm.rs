@@ -3,7 +3,7 @@
 
 use super::load::Load;
 use super::{Builder, n, ratio, usd};
-use crate::report::Severity;
+use crate::report::{CostCategory, Severity};
 use crate::scenario::{CUSTOM_MODEL, Scenario};
 use crate::units::{TOKENS_PER_MILLION, Unit};
 
@@ -179,6 +179,12 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
             )
         },
     );
+    out.cost(
+        "llm.cost_per_month_usd",
+        CostCategory::Llm,
+        "LLM",
+        per_month,
+    );
     let steps_per_call_budget = ratio(l.token_budget_per_run, l.calls_per_step * tokens_per_call);
     let runaway_cost = out.metric(
         "llm.cost_per_run_at_step_cap_usd",
@@ -293,6 +299,7 @@ fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builde
         (
             "llm.rate_limit_requests_used_pct",
             "Peak calls as a share of the request limit",
+            "LLM requests per minute",
             "requests",
             peak_calls,
             l.rate_limit_requests_per_min,
@@ -300,12 +307,13 @@ fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builde
         (
             "llm.rate_limit_tokens_used_pct",
             "Peak tokens as a share of the token limit",
+            "LLM tokens per minute",
             "tokens",
             peak_tokens,
             l.rate_limit_tokens_per_min,
         ),
     ];
-    for (id, label, what, demand, limit) in limits {
+    for (id, label, limit_label, what, demand, limit) in limits {
         if limit <= 0.0 {
             continue;
         }
@@ -322,6 +330,7 @@ fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builde
                 )
             },
         );
+        out.limit(limit_label, id);
         if used > 100.0 {
             out.warn(
                 "llm.rate_limit_exceeded",

@@ -7,7 +7,7 @@ use crate::scenario::Scenario;
 use crate::units::{SECONDS_PER_DAY, Unit};
 
 /// The load figures later families build on.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Load {
     /// Runs started per day.
     pub runs_per_day: f64,
@@ -53,19 +53,45 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         avg_runs_per_sec(runs_per_day),
         || format!("runs per day ÷ 86,400 s/day = {} ÷ 86,400", n(runs_per_day)),
     );
-    let peak = out.metric(
-        "load.peak_runs_per_sec",
-        "Peak new runs per second",
-        Unit::RunsPerSecond,
-        avg * w.peak_to_average,
-        || {
+    let peak = if w.peak_runs_per_min > 0.0 {
+        out.metric(
+            "load.peak_runs_per_sec",
+            "Peak new runs per second",
+            Unit::RunsPerSecond,
+            w.peak_runs_per_min / 60.0,
+            || {
+                format!(
+                    "peak runs per minute ÷ 60 s = {} ÷ 60",
+                    n(w.peak_runs_per_min)
+                )
+            },
+        )
+    } else {
+        out.metric(
+            "load.peak_runs_per_sec",
+            "Peak new runs per second",
+            Unit::RunsPerSecond,
+            avg * w.peak_to_average,
+            || {
+                format!(
+                    "average runs/s × peak-to-average = {} × {}",
+                    n(avg),
+                    n(w.peak_to_average)
+                )
+            },
+        )
+    };
+    if peak < avg {
+        out.warn(
+            "load.peak_below_average",
+            Severity::Warning,
             format!(
-                "average runs/s × peak-to-average = {} × {}",
-                n(avg),
-                n(w.peak_to_average)
-            )
-        },
-    );
+                "The peak ({} runs a minute) is below the average ({} a minute): raise the peak runs per minute.",
+                n(peak * 60.0),
+                n(avg * 60.0)
+            ),
+        );
+    }
     let avg_concurrent = out.metric(
         "load.avg_concurrent_runs",
         "Average concurrent runs",

@@ -13,7 +13,10 @@
 
 pub mod aurora;
 pub mod compute;
+pub mod databases;
 pub mod deal;
+pub mod demand;
+pub mod extras;
 pub mod fargate;
 pub mod firestore;
 pub mod growth;
@@ -23,11 +26,14 @@ pub mod load;
 pub mod network;
 pub mod queueing;
 pub mod quotas;
+pub mod services;
 pub mod storage;
 pub mod workers;
 
 use crate::catalog::Catalog;
-use crate::report::{Metric, PriceUsed, Report, SECTIONS, Severity, Warning};
+use crate::report::{
+    CostCategory, CostLine, LimitUse, Metric, PriceUsed, Report, SECTIONS, Severity, Text, Warning,
+};
 use crate::scenario::Scenario;
 use crate::units::Unit;
 
@@ -41,7 +47,7 @@ pub fn evaluate(scenario: &Scenario) -> Report {
         .warnings
         .iter()
         .filter(|w| w.severity == Severity::Warning)
-        .map(|w| w.id)
+        .map(|w| w.id.clone())
         .collect();
     let projection = growth::project(scenario, reached_at_launch, &mut out);
     let mut report = out.finish();
@@ -57,15 +63,32 @@ fn evaluate_figures(scenario: &Scenario) -> Report {
     out.finish()
 }
 
-/// Runs every calculation family, in the order data flows.
-fn run_families(scenario: &Scenario, out: &mut Builder) {
-    let load = load::evaluate(scenario, out);
-    let llm = llm::evaluate(scenario, &load, out);
-    storage::evaluate(scenario, &load, out);
-    let compute = compute::evaluate(scenario, &load, out);
-    workers::evaluate(scenario, &load, out);
-    quotas::evaluate(scenario, &load, out);
-    deal::evaluate(scenario, &load, &llm, &compute, out);
+/// Runs every calculation family, in the order data flows. Families of a section the
+/// scenario leaves out do not run.
+fn run_families(s: &Scenario, out: &mut Builder) {
+    let load = if s.workload.enabled {
+        let load = load::evaluate(s, out);
+        if s.llm.enabled {
+            llm::evaluate(s, &load, out);
+        }
+        if s.storage.enabled {
+            storage::evaluate(s, &load, out);
+        }
+        if s.compute.enabled {
+            compute::evaluate(s, &load, out);
+        }
+        workers::evaluate(s, &load, out);
+        load
+    } else {
+        load::Load::default()
+    };
+    let demand = demand::evaluate(s, &load, out);
+    let services = services::evaluate(s, &load, &demand, out);
+    databases::evaluate(s, &demand, &services, out);
+    network::evaluate(s, &demand, out);
+    extras::evaluate(s, out);
+    quotas::evaluate(s, &load, out);
+    deal::evaluate(s, &load, out);
 }
 
 /// Collects metrics, warnings and the prices used while the families run.
@@ -75,6 +98,8 @@ pub struct Builder<'a> {
     metrics: Vec<Metric>,
     warnings: Vec<Warning>,
     prices: Vec<PriceUsed>,
+    costs: Vec<CostLine>,
+    limits: Vec<(Text, Text)>,
     explain: bool,
 }
 
@@ -86,6 +111,8 @@ impl<'a> Builder<'a> {
             metrics: Vec::with_capacity(48),
             warnings: Vec::new(),
             prices: Vec::new(),
+            costs: Vec::with_capacity(8),
+            limits: Vec::with_capacity(8),
             explain,
         }
     }
@@ -95,8 +122,8 @@ impl<'a> Builder<'a> {
     /// projection, where only the figures are kept).
     pub fn metric(
         &mut self,
-        id: &'static str,
-        label: &'static str,
+        id: impl Into<Text>,
+        label: impl Into<Text>,
         unit: Unit,
         value: f64,
         formula: impl FnOnce() -> String,
@@ -107,8 +134,8 @@ impl<'a> Builder<'a> {
             String::new()
         };
         self.metrics.push(Metric {
-            id,
-            label,
+            id: id.into(),
+            label: label.into(),
             value,
             unit,
             formula,
@@ -122,12 +149,53 @@ impl<'a> Builder<'a> {
     }
 
     /// Records a finding.
-    pub fn warn(&mut self, id: &'static str, severity: Severity, message: String) {
+    pub fn warn(&mut self, id: impl Into<Text>, severity: Severity, message: String) {
         self.warnings.push(Warning {
-            id,
+            id: id.into(),
             severity,
             message,
         });
+    }
+
+    /// Records a line of the monthly bill; the total is the sum of the lines.
+    pub fn cost(
+        &mut self,
+        id: impl Into<Text>,
+        category: CostCategory,
+        label: impl Into<Text>,
+        monthly_usd: f64,
+    ) {
+        self.costs.push(CostLine {
+            id: id.into(),
+            category,
+            label: label.into(),
+            monthly_usd,
+        });
+    }
+
+    /// The lines of the bill recorded so far.
+    pub fn costs(&self) -> &[CostLine] {
+        &self.costs
+    }
+
+    /// Registers a capacity limit: the metric just recorded holds the share of it the peak
+    /// uses, in percent. [`headroom::evaluate`] lines them up.
+    pub fn limit(&mut self, label: impl Into<Text>, metric: impl Into<Text>) {
+        self.limits.push((label.into(), metric.into()));
+    }
+
+    /// The limits registered, with the share of each the peak uses.
+    fn limit_uses(&self) -> Vec<LimitUse> {
+        self.limits
+            .iter()
+            .filter_map(|(label, metric)| {
+                self.value(metric).map(|used_pct| LimitUse {
+                    label: label.clone(),
+                    metric: metric.clone(),
+                    used_pct,
+                })
+            })
+            .collect()
     }
 
     /// The price with this catalog id, or the scenario's override of it, recorded as used.
@@ -189,13 +257,14 @@ impl<'a> Builder<'a> {
                 .position(|(s, _)| *s == section)
                 .unwrap_or(SECTIONS.len())
         };
-        self.metrics.sort_by_key(|m| rank(m.id));
+        self.metrics.sort_by_key(|m| rank(&m.id));
         self.warnings
             .sort_by_key(|w| w.severity != Severity::Warning);
         Report {
             metrics: self.metrics,
             warnings: self.warnings,
             prices: self.prices,
+            costs: self.costs,
             catalog_version: self.catalog.version.to_string(),
             projection: Vec::new(),
             limits: Vec::new(),

@@ -10,7 +10,11 @@
 //! AWS bills in "GB", and its tier bounds in the Price List API are 10,240 / 51,200 / 153,600 GB
 //! for "10 TB", "next 40 TB", "next 100 TB": a TB there is 1,024 GB ([`AWS_GB_PER_TB`]).
 
-use super::finite;
+use super::demand::Demand;
+use super::{Builder, finite, n, usd};
+use crate::report::CostCategory;
+use crate::scenario::{EgressProvider, LoadBalancer, Scenario};
+use crate::units::Unit;
 
 use crate::units::{BYTES_PER_GB, BYTES_PER_KB};
 
@@ -317,6 +321,184 @@ pub fn gcp_lb_monthly_cost_usd(
         prices.outbound_gib_usd,
     );
     finite(rules * hours_per_month.max(0.0) + data)
+}
+
+/// Evaluates egress and the load balancer: the responses to every request plus the other
+/// egress the user enters leave the cloud each month (seed 003, "Traffic Pattern": requests/s ×
+/// response size × seconds — per day there, where the document then prices the daily figure as
+/// monthly; here the month is the month), priced by the chosen provider's tiers.
+pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
+    let net = &s.network;
+    if net.egress == EgressProvider::None && net.load_balancer == LoadBalancer::None {
+        return;
+    }
+    let hours = s.deal.hours_per_month;
+    let responses_gb = transfer_gb_per_month(demand.avg_requests_per_sec, net.response_kb, hours);
+    let egress_gb = out.metric(
+        "network.egress_gb_per_month",
+        "Egress per month",
+        Unit::GigabytesPerMonth,
+        responses_gb + net.other_egress_gb_per_month,
+        || {
+            format!(
+                "average requests/s × response KB × 3,600 s × hours ÷ 10⁶ + other egress = {} × {} × 3,600 × {} ÷ 10⁶ + {}",
+                n(demand.avg_requests_per_sec),
+                n(net.response_kb),
+                n(hours),
+                n(net.other_egress_gb_per_month)
+            )
+        },
+    );
+    match net.egress {
+        EgressProvider::Gcp => {
+            let free = out.price("gcp.egress.premium_na.free_gib");
+            let t1 = out.price("gcp.egress.premium_na.to_1tib");
+            let t2 = out.price("gcp.egress.premium_na.1_to_10tib");
+            let t3 = out.price("gcp.egress.premium_na.over_10tib");
+            let gib = gib_from_gb(egress_gb);
+            let cost = out.metric(
+                "network.egress_cost_monthly_usd",
+                "Internet egress",
+                Unit::UsdPerMonth,
+                gcp_premium_na_egress_usd(gib, free, t1, t2, t3),
+                || {
+                    format!(
+                        "{} GiB through the tiers: first {} GiB free, to 1 TiB at {}, 1–10 TiB at {}, above at {} per GiB",
+                        n(gib),
+                        n(free),
+                        usd(t1),
+                        usd(t2),
+                        usd(t3)
+                    )
+                },
+            );
+            out.cost(
+                "network.egress_cost_monthly_usd",
+                CostCategory::Network,
+                "Internet egress",
+                cost,
+            );
+        }
+        EgressProvider::Aws => {
+            let free = out.price("aws.egress.free_gb");
+            let t1 = out.price("aws.egress.to_10tb");
+            let t2 = out.price("aws.egress.next_40tb");
+            let t3 = out.price("aws.egress.next_100tb");
+            let t4 = out.price("aws.egress.over_150tb");
+            let cost = out.metric(
+                "network.egress_cost_monthly_usd",
+                "Internet egress",
+                Unit::UsdPerMonth,
+                aws_internet_egress_usd(egress_gb, free, t1, t2, t3, t4),
+                || {
+                    format!(
+                        "{} GB through the tiers: first {} GB free, next 10 TB at {}, next 40 TB at {}, next 100 TB at {}, above at {} per GB",
+                        n(egress_gb),
+                        n(free),
+                        usd(t1),
+                        usd(t2),
+                        usd(t3),
+                        usd(t4)
+                    )
+                },
+            );
+            out.cost(
+                "network.egress_cost_monthly_usd",
+                CostCategory::Network,
+                "Internet egress",
+                cost,
+            );
+        }
+        EgressProvider::None => {}
+    }
+    match net.load_balancer {
+        LoadBalancer::GcpRegional => {
+            let prices = GcpLbPrices {
+                first5_rule_hour_usd: out.price("gcp.lb.regional.first5_rule_hour"),
+                extra_rule_hour_usd: out.price("gcp.lb.regional.extra_rule_hour"),
+                inbound_gib_usd: out.price("gcp.lb.regional.inbound_gib"),
+                outbound_gib_usd: out.price("gcp.lb.regional.outbound_gib"),
+            };
+            let rules = net.forwarding_rules.clamp(0.0, f64::from(u32::MAX)) as u32;
+            let outbound = gib_from_gb(egress_gb);
+            let cost = out.metric(
+                "network.lb_cost_monthly_usd",
+                "Load balancer",
+                Unit::UsdPerMonth,
+                gcp_lb_monthly_cost_usd(rules, hours, 0.0, outbound, &prices),
+                || {
+                    format!(
+                        "forwarding rules per hour × hours + outbound GiB × data processed (requests inbound not counted) = {} rule(s) at {} (first 5) / {} × {} h + {} GiB × {}",
+                        rules,
+                        usd(prices.first5_rule_hour_usd),
+                        usd(prices.extra_rule_hour_usd),
+                        n(hours),
+                        n(outbound),
+                        usd(prices.outbound_gib_usd)
+                    )
+                },
+            );
+            out.cost(
+                "network.lb_cost_monthly_usd",
+                CostCategory::Network,
+                "Load balancer",
+                cost,
+            );
+        }
+        LoadBalancer::AwsAlb => {
+            let rps = demand.avg_requests_per_sec;
+            // An average hour: each request on a new connection (no keep-alive, the high side),
+            // long-lived streams as active connections, all egress processed, and the rules
+            // beyond the 10 free ones evaluated for every request.
+            let traffic = AlbTraffic {
+                new_connections_per_sec: rps,
+                active_connections: demand.avg_connections,
+                processed_gb_per_hour: egress_gb / hours,
+                rule_evaluations_per_sec: rps * (net.alb_rules - 10.0).max(0.0),
+            };
+            let lcus = alb_lcus(&traffic);
+            let lcu = out.metric(
+                "network.alb_lcus",
+                "ALB capacity units",
+                Unit::Lcu,
+                lcus.lcus,
+                || {
+                    format!(
+                        "the largest of new connections/s ÷ 25 = {} ÷ 25, active connections ÷ 3,000 = {} ÷ 3,000, GB/hour ÷ 1 = {}, rule evaluations/s ÷ 1,000 = {} ÷ 1,000; {} dominates",
+                        n(traffic.new_connections_per_sec),
+                        n(traffic.active_connections),
+                        n(traffic.processed_gb_per_hour),
+                        n(traffic.rule_evaluations_per_sec),
+                        lcus.dominant.label()
+                    )
+                },
+            );
+            let hour = out.price("aws.alb.hour");
+            let lcu_hour = out.price("aws.alb.lcu_hour");
+            let cost = out.metric(
+                "network.lb_cost_monthly_usd",
+                "Load balancer",
+                Unit::UsdPerMonth,
+                alb_monthly_cost_usd(lcu, hours, hour, lcu_hour),
+                || {
+                    format!(
+                        "hours × (ALB-hour + LCUs × LCU-hour) = {} × ({} + {} × {})",
+                        n(hours),
+                        usd(hour),
+                        n(lcu),
+                        usd(lcu_hour)
+                    )
+                },
+            );
+            out.cost(
+                "network.lb_cost_monthly_usd",
+                CostCategory::Network,
+                "Load balancer",
+                cost,
+            );
+        }
+        LoadBalancer::None => {}
+    }
 }
 
 #[cfg(test)]

@@ -69,6 +69,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         100.0 * ratio(busy, w.slots),
         || format!("busy slots ÷ slots = {} ÷ {}", n(busy), n(w.slots)),
     );
+    out.limit("Worker pool slots", "workers.utilization_pct");
     let slots = w.slots as u32;
     match wait_percentile_s(arrivals, service, slots, TARGET_PERCENTILE) {
         Some(p95) => {

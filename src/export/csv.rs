@@ -30,8 +30,8 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
     for m in &report.metrics {
         row([
             section_title(m.section()),
-            m.id,
-            m.label,
+            &m.id,
+            &m.label,
             &number(m.value),
             m.unit.symbol(),
             &m.formula,
@@ -80,7 +80,7 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
     for w in &report.warnings {
         row([
             "Finding",
-            w.id,
+            &w.id,
             &w.message,
             "",
             w.severity.as_str(),
@@ -151,7 +151,7 @@ mod tests {
             .lines()
             .filter(|l| l.starts_with("Projection,"))
             .collect();
-        assert_eq!(rows.len(), 36 * 10);
+        assert_eq!(rows.len(), 36 * crate::report::MONTH_COLUMNS.len());
         assert!(
             rows[0].starts_with("Projection,projection.month_01.customers,Month 1: Customers,1,")
         );

@@ -4,15 +4,21 @@
 
 pub mod format;
 
+use std::borrow::Cow;
+
 use crate::units::Unit;
+
+/// An id or label: a fixed text for the scenario's own figures, or one made for an item of a
+/// list (a service's `services.0.instances_peak`, "api: instances at the peak").
+pub type Text = Cow<'static, str>;
 
 /// One computed figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Metric {
     /// Stable id, `section.name_unit`, e.g. `load.peak_runs_per_sec`.
-    pub id: &'static str,
+    pub id: Text,
     /// What it is, in words.
-    pub label: &'static str,
+    pub label: Text,
     /// The value, in `unit`.
     pub value: f64,
     /// Its unit.
@@ -23,18 +29,25 @@ pub struct Metric {
 
 impl Metric {
     /// The section the metric belongs to: the part of its id before the first dot.
-    pub fn section(&self) -> &'static str {
-        self.id.split('.').next().unwrap_or(self.id)
+    pub fn section(&self) -> &str {
+        self.id.split('.').next().unwrap_or(&self.id)
     }
 }
 
 /// The report sections, in the order they are shown: (id prefix, title).
-pub const SECTIONS: [(&str, &str); 8] = [
+pub const SECTIONS: [(&str, &str); 15] = [
     ("load", "Load"),
+    ("demand", "Users and requests"),
     ("llm", "LLM"),
     ("storage", "Storage"),
     ("capacity", "Capacity"),
     ("workers", "Worker pool"),
+    ("services", "Services"),
+    ("database", "Databases"),
+    ("cache", "Cache"),
+    ("messaging", "Messaging"),
+    ("network", "Network"),
+    ("fixed", "Fixed costs"),
     ("quotas", "Quotas"),
     ("cost", "Cost"),
     ("deal", "Deal"),
@@ -71,7 +84,7 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Warning {
     /// Stable id, e.g. `capacity.instances_above_max`.
-    pub id: &'static str,
+    pub id: Text,
     /// How much it matters.
     pub severity: Severity,
     /// What is wrong and by how much.
@@ -94,6 +107,8 @@ pub struct Report {
     pub prices: Vec<PriceUsed>,
     /// The catalog version the prices came from.
     pub catalog_version: String,
+    /// The monthly bill, line by line, in the order the families priced them.
+    pub costs: Vec<CostLine>,
     /// The month-by-month projection, months 1 to the scenario's growth horizon.
     pub projection: Vec<MonthFigures>,
     /// The limits the scenario sets and how much of each the peak uses, tightest first.
@@ -104,11 +119,82 @@ pub struct Report {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LimitUse {
     /// The limit, e.g. "Worker pool slots".
-    pub label: &'static str,
+    pub label: Text,
     /// The metric holding the share used, in percent.
-    pub metric: &'static str,
+    pub metric: Text,
     /// The share used at the peak, in percent (above 100 when exceeded).
     pub used_pct: f64,
+}
+
+/// What a line of the bill pays for; the cost charts colour and group lines by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CostCategory {
+    /// Language-model tokens.
+    Llm,
+    /// Cloud Run, Fargate and fixed instances.
+    Compute,
+    /// Aurora, Firestore, PostgreSQL.
+    Database,
+    /// The cache cluster.
+    Cache,
+    /// Event bus or broker.
+    Messaging,
+    /// Egress and load balancer.
+    Network,
+    /// Monthly costs the user adds.
+    Fixed,
+}
+
+impl CostCategory {
+    /// Every category, in chart order.
+    pub const ALL: [CostCategory; 7] = [
+        CostCategory::Llm,
+        CostCategory::Compute,
+        CostCategory::Database,
+        CostCategory::Cache,
+        CostCategory::Messaging,
+        CostCategory::Network,
+        CostCategory::Fixed,
+    ];
+
+    /// The category's name in words.
+    pub fn title(self) -> &'static str {
+        match self {
+            CostCategory::Llm => "LLM",
+            CostCategory::Compute => "Compute",
+            CostCategory::Database => "Database",
+            CostCategory::Cache => "Cache",
+            CostCategory::Messaging => "Messaging",
+            CostCategory::Network => "Network",
+            CostCategory::Fixed => "Fixed costs",
+        }
+    }
+
+    /// The category's key, in CSV rows and CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            CostCategory::Llm => "llm",
+            CostCategory::Compute => "compute",
+            CostCategory::Database => "database",
+            CostCategory::Cache => "cache",
+            CostCategory::Messaging => "messaging",
+            CostCategory::Network => "network",
+            CostCategory::Fixed => "fixed",
+        }
+    }
+}
+
+/// One line of the monthly bill.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostLine {
+    /// The metric (or, for a typed fixed cost, the line) it comes from, e.g. `llm.cost_per_month_usd`.
+    pub id: Text,
+    /// What it pays for.
+    pub category: CostCategory,
+    /// Its name, e.g. "Cloud Run" or a service's name.
+    pub label: Text,
+    /// USD per month.
+    pub monthly_usd: f64,
 }
 
 /// One month of the projection: the figures at the end of month `month` after launch.
@@ -126,8 +212,10 @@ pub struct MonthFigures {
     pub instances_peak: f64,
     /// LLM spend, USD per month.
     pub llm_monthly_usd: f64,
-    /// Cloud Run, USD per month.
+    /// Compute (Cloud Run, the services), USD per month.
     pub compute_monthly_usd: f64,
+    /// Everything else (databases, cache, messaging, network, fixed costs), USD per month.
+    pub other_monthly_usd: f64,
     /// Total cost, USD per month.
     pub total_monthly_usd: f64,
     /// Contract revenue, USD per month.
@@ -140,7 +228,7 @@ pub struct MonthFigures {
 
 /// The columns of a projection row, in table order: (key, label, unit). The CSV, the CLI and
 /// the view all list a month through these.
-pub const MONTH_COLUMNS: [(&str, &str, Unit); 10] = [
+pub const MONTH_COLUMNS: [(&str, &str, Unit); 11] = [
     ("customers", "Customers", Unit::Count),
     ("runs_per_day", "Runs per day", Unit::RunsPerDay),
     (
@@ -150,7 +238,8 @@ pub const MONTH_COLUMNS: [(&str, &str, Unit); 10] = [
     ),
     ("instances_peak", "Instances at peak", Unit::Instances),
     ("llm_monthly_usd", "LLM", Unit::UsdPerMonth),
-    ("compute_monthly_usd", "Cloud Run", Unit::UsdPerMonth),
+    ("compute_monthly_usd", "Compute", Unit::UsdPerMonth),
+    ("other_monthly_usd", "Other", Unit::UsdPerMonth),
     ("total_monthly_usd", "Total", Unit::UsdPerMonth),
     ("revenue_monthly_usd", "Revenue", Unit::UsdPerMonth),
     ("gross_margin_pct", "Gross margin", Unit::Percent),
@@ -159,7 +248,7 @@ pub const MONTH_COLUMNS: [(&str, &str, Unit); 10] = [
 
 impl MonthFigures {
     /// The month's values in [`MONTH_COLUMNS`] order.
-    pub fn values(&self) -> [f64; 10] {
+    pub fn values(&self) -> [f64; 11] {
         [
             self.customers,
             self.runs_per_day,
@@ -167,6 +256,7 @@ impl MonthFigures {
             self.instances_peak,
             self.llm_monthly_usd,
             self.compute_monthly_usd,
+            self.other_monthly_usd,
             self.total_monthly_usd,
             self.revenue_monthly_usd,
             self.gross_margin_pct,

@@ -166,8 +166,8 @@ pub fn Limits() -> impl IntoView {
                     let width = l.used_pct.clamp(0.0, 100.0);
                     let over = l.used_pct > 100.0;
                     view! {
-                        <tr data-limit=l.metric data-value=format!("{}", l.used_pct)>
-                            <th scope="row">{l.label}</th>
+                        <tr data-limit=l.metric.to_string() data-value=format!("{}", l.used_pct)>
+                            <th scope="row">{l.label.to_string()}</th>
                             <td class="meter-cell">
                                 <svg class="meter" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
                                     <rect class="meter-track" width="100" height="8" />

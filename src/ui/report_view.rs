@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::charts::{CostBreakdown, Limits, Projection};
 use super::state::AppState;
-use crate::report::{SECTIONS, Severity, format};
+use crate::report::{SECTIONS, Severity, Text, format};
 use crate::scenario::fields::{self, Kind, Value};
 
 /// The figures shown as headline cards, in order.
@@ -89,7 +89,7 @@ fn Findings() -> impl IntoView {
                         Severity::Info => "Note",
                     };
                     view! {
-                        <li class=class data-finding=w.id>
+                        <li class=class data-finding=w.id.to_string()>
                             <strong>{tag}</strong>
                             " "
                             {w.message.clone()}
@@ -112,7 +112,7 @@ fn SectionTable(section: &'static str, title: &'static str) -> impl IntoView {
     let ids = move || {
         state
             .report
-            .with(|r| r.section(section).map(|m| m.id).collect::<Vec<_>>())
+            .with(|r| r.section(section).map(|m| m.id.clone()).collect::<Vec<_>>())
     };
     let heading_id = format!("report-{section}");
     let labelled_by = heading_id.clone();
@@ -121,7 +121,7 @@ fn SectionTable(section: &'static str, title: &'static str) -> impl IntoView {
             <h2 id=heading_id>{title}</h2>
             <table>
                 <tbody>
-                    <For each=ids key=|id| *id let:id>
+                    <For each=ids key=|id| id.clone() let:id>
                         <MetricRow id />
                     </For>
                 </tbody>
@@ -131,26 +131,33 @@ fn SectionTable(section: &'static str, title: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn MetricRow(id: &'static str) -> impl IntoView {
+fn MetricRow(id: Text) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let metric = move || state.report.with(|r| r.metric(id).cloned());
-    let value = move || metric().map(|m| raw(m.value)).unwrap_or_default();
+    let key = id.clone();
+    let metric = Memo::new(move |_| state.report.with(|r| r.metric(&key).cloned()));
+    let value = move || metric.get().map(|m| raw(m.value)).unwrap_or_default();
     let shown = move || {
-        metric()
+        metric
+            .get()
             .map(|m| format::with_unit(m.value, m.unit))
             .unwrap_or_default()
     };
-    let label = move || metric().map(|m| m.label).unwrap_or_default();
-    let formula = move || metric().map(|m| m.formula).unwrap_or_default();
+    let label = move || {
+        metric
+            .get()
+            .map(|m| m.label.to_string())
+            .unwrap_or_default()
+    };
+    let formula = move || metric.get().map(|m| m.formula).unwrap_or_default();
     view! {
-        <tr data-metric=id data-value=value>
+        <tr data-metric=id.to_string() data-value=value>
             <th scope="row">{label}</th>
             <td class="num">{shown}</td>
             <td class="how">
                 <details>
                     <summary>"How"</summary>
                     <p class="formula">{formula}</p>
-                    <p class="metric-id">{id}</p>
+                    <p class="metric-id">{id.to_string()}</p>
                 </details>
             </td>
         </tr>
