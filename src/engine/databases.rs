@@ -28,6 +28,13 @@ pub fn evaluate(s: &Scenario, demand: &Demand, services: &Services, out: &mut Bu
             p.max_connections,
             out,
         );
+        if p.usd_per_month <= 0.0 {
+            super::services::missing_price(
+                out,
+                "The scenario has a PostgreSQL server",
+                "its price per month",
+            );
+        }
         let cost = out.metric(
             "database.postgres_cost_monthly_usd",
             "PostgreSQL server",

@@ -12,6 +12,13 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
     let hours = s.deal.hours_per_month;
     if s.cache.enabled {
         let c = &s.cache;
+        if c.node == CUSTOM_MODEL && c.custom_usd_per_node_hour <= 0.0 {
+            super::services::missing_price(
+                out,
+                "The cache has custom nodes",
+                "the price per node-hour",
+            );
+        }
         let node_hour = if c.node == CUSTOM_MODEL {
             out.typed_price(
                 "cache.custom_node_hour",
@@ -73,6 +80,13 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
                 )
             }
             _ => {
+                if m.broker_usd_per_month <= 0.0 {
+                    super::services::missing_price(
+                        out,
+                        "The scenario has a message broker",
+                        "the broker's price per month",
+                    );
+                }
                 let used = out.metric(
                     "messaging.broker_used_pct",
                     "Peak messages as a share of the broker's throughput",

@@ -122,7 +122,12 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
             customers,
             runs_per_day: value("load.runs_per_day"),
             peak_concurrent_runs: value("load.peak_concurrent_runs"),
-            instances_peak: value("capacity.instances_peak"),
+            instances_peak: report
+                .metrics
+                .iter()
+                .filter(|m| m.id == "capacity.instances_peak" || is_service_peak(&m.id))
+                .map(|m| m.value)
+                .sum(),
             llm_monthly_usd: by_category(&report, CostCategory::Llm),
             compute_monthly_usd: by_category(&report, CostCategory::Compute),
             other_monthly_usd: report
@@ -139,6 +144,11 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
         previous = Some((at, report));
     }
     months
+}
+
+/// Whether a metric id is a service's instances at the peak, `services.<i>.instances_peak`.
+fn is_service_peak(id: &str) -> bool {
+    id.starts_with("services.") && id.ends_with(".instances_peak")
 }
 
 /// The month's bill for one category.

@@ -181,24 +181,25 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
                 )
             },
         );
-        let used = out.metric(
-            id("utilization_pct"),
-            format!("{name}: peak load as a share of its maximum"),
-            Unit::Percent,
-            utilization_pct(service, &peak),
-            || {
-                format!(
-                    "max(load ÷ (maximum × concurrency), CPU ÷ (maximum × vCPU)) = max({} ÷ ({} × {}), {} ÷ ({} × {}))",
-                    n(peak.in_flight),
-                    n(service.max_instances),
-                    n(service.concurrency_per_instance),
-                    n(peak.cpu_vcpu),
-                    n(service.max_instances),
-                    n(service.vcpu)
-                )
-            },
-        );
+        let used = utilization_pct(service, &peak);
         if service.driver != Driver::None {
+            out.metric(
+                id("utilization_pct"),
+                format!("{name}: peak load as a share of its maximum"),
+                Unit::Percent,
+                used,
+                || {
+                    format!(
+                        "max(load ÷ (maximum × concurrency), CPU ÷ (maximum × vCPU)) = max({} ÷ ({} × {}), {} ÷ ({} × {}))",
+                        n(peak.in_flight),
+                        n(service.max_instances),
+                        n(service.concurrency_per_instance),
+                        n(peak.cpu_vcpu),
+                        n(service.max_instances),
+                        n(service.vcpu)
+                    )
+                },
+            );
             out.limit(format!("{name}: maximum instances"), id("utilization_pct"));
         }
         if needed > service.max_instances {
@@ -231,6 +232,13 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
             },
         );
         let (cost, how) = monthly_cost(service, busy, running, avg.requests_per_sec, hours, out);
+        if service.platform == Platform::Fixed && service.usd_per_instance_hour <= 0.0 {
+            missing_price(
+                out,
+                &format!("{name} runs on fixed instances"),
+                "its price per instance-hour",
+            );
+        }
         out.metric(
             id("cost_monthly_usd"),
             format!("{name}: cost per month"),
@@ -242,6 +250,15 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         totals.db_pool_connections_max += service.db_pool_per_instance * service.max_instances;
     }
     totals
+}
+
+/// Notes a component whose price the user has not typed yet (a price the list does not give).
+pub(crate) fn missing_price(out: &mut Builder, what: &str, field: &str) {
+    out.warn(
+        "cost.price_not_typed",
+        Severity::Info,
+        format!("{what} but has no price yet: type {field} to include it in the bill."),
+    );
 }
 
 /// A service's monthly bill, with the formula that made it: `busy` instances on average serve

@@ -208,7 +208,7 @@ pub struct MonthFigures {
     pub runs_per_day: f64,
     /// Runs in flight at the peak hour.
     pub peak_concurrent_runs: f64,
-    /// Cloud Run instances needed at the peak.
+    /// Instances needed at the peak: the run executor's and every service's.
     pub instances_peak: f64,
     /// LLM spend, USD per month.
     pub llm_monthly_usd: f64,

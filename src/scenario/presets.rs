@@ -151,7 +151,6 @@ fn workflow_saas() -> Scenario {
         min_instances: 1.0,
         max_instances: 50.0,          // not in the document
         target_utilization_pct: 70.0, // line 68: scale up above 70% CPU
-        db_pool_per_instance: 10.0,   // not in the document
         ..Service::new("runners")
     }];
     s.postgres = Postgres {
