@@ -14,7 +14,7 @@ use headroom::report::format;
 use headroom::scenario::fields::Section;
 use headroom::scenario::{fields, presets};
 use headroom::ui::Shell;
-use headroom::ui::form::input_id;
+use headroom::ui::form::{add_button_id, input_id, item_id, remove_button_id};
 use headroom::ui::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -61,6 +61,37 @@ impl Mounted {
         self.find(&format!("#{}", input_id(path))).unchecked_into()
     }
 
+    /// Whether an element matches `selector`.
+    fn has(&self, selector: &str) -> bool {
+        self.root.query_selector(selector).unwrap().is_some()
+    }
+
+    /// Whether the field at `path` is in the form: a field that does not apply is left out.
+    fn shown(&self, path: &str) -> bool {
+        self.has(&format!("#{}", input_id(path)))
+    }
+
+    /// The text of the error message beside the field at `path`.
+    fn error(&self, path: &str) -> String {
+        self.find(&format!("#{}-error", input_id(path)))
+            .text_content()
+            .unwrap()
+    }
+
+    /// Picks `value` in the select of the field at `path`, as a person would.
+    async fn choose(&self, path: &str, value: &str) {
+        let select: HtmlSelectElement = self.find(&format!("#{}", input_id(path))).unchecked_into();
+        select.set_value(value);
+        fire(&select, "change").await;
+    }
+
+    /// Clicks the button with this id and lets the app react (and move the focus).
+    async fn click(&self, id: &str) {
+        let button: HtmlElement = self.find(&format!("#{id}")).unchecked_into();
+        button.click();
+        settle().await;
+    }
+
     fn metric_value(&self, id: &str) -> String {
         self.find(&format!("tr[data-metric='{id}']"))
             .get_attribute("data-value")
@@ -85,6 +116,14 @@ async fn fire(target: &web_sys::EventTarget, kind: &str) {
     settle().await;
 }
 
+/// The id of the element that has the keyboard focus.
+fn focused_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
 /// Lets Leptos's scheduled effects run.
 async fn settle() {
     for _ in 0..3 {
@@ -101,15 +140,41 @@ async fn settle() {
 async fn every_field_has_a_visible_label_unit_and_help() {
     let app = Mounted::new();
     settle().await;
-    for field in fields::all() {
-        let id = input_id(field.path);
+    // Every section on, and an item in every list, so that most fields are in the form.
+    for switch in Section::ALL.into_iter().filter_map(Section::switch) {
+        app.choose(switch, "yes").await;
+    }
+    for list in fields::lists() {
+        app.click(&add_button_id(list.key)).await;
+    }
+    let scenario = app.state.scenario.get_untracked();
+    let mut rows: Vec<(String, &str, &str, bool)> = fields::all()
+        .iter()
+        .map(|f| (f.path.to_string(), f.label, f.help, f.shown(&scenario)))
+        .collect();
+    for list in fields::lists() {
+        rows.extend(list.fields.iter().map(|f| {
+            let shown = (f.relevant)(&scenario, 0);
+            (list.path(0, f.key), f.label, f.help, shown)
+        }));
+    }
+    let shown = rows.iter().filter(|row| row.3).count();
+    assert!(shown > 100, "only {shown} fields shown");
+    for (path, label_text, help_text, shown) in rows {
+        let id = input_id(&path);
+        // A field that does not apply is not in the page, so it cannot be confused with one
+        // that does.
+        assert_eq!(app.shown(&path), shown, "{path}");
+        if !shown {
+            continue;
+        }
         let label = app.find(&format!("label[for='{id}']"));
-        assert_eq!(label.text_content().unwrap(), field.label, "{}", field.path);
+        assert_eq!(label.text_content().unwrap(), label_text, "{path}");
         let control = app.find(&format!("#{id}"));
         let described = control.get_attribute("aria-describedby").unwrap();
         let help = app.find(&format!("#{id}-help"));
-        assert!(described.contains(&help.id()), "{}", field.path);
-        assert_eq!(help.text_content().unwrap(), field.help);
+        assert!(described.contains(&help.id()), "{path}");
+        assert_eq!(help.text_content().unwrap(), help_text);
         assert_eq!(
             control.get_attribute("aria-invalid").as_deref(),
             Some("false")
@@ -234,18 +299,12 @@ async fn a_pending_field_is_accepted_once_its_partner_allows_it() {
 async fn custom_prices_show_only_for_the_custom_model() {
     let app = Mounted::new();
     settle().await;
-    let custom_row = |app: &Mounted| {
-        app.input("llm.custom_input_usd_per_mtok")
-            .closest(".field")
-            .unwrap()
-            .unwrap()
-    };
-    assert!(!custom_row(&app).has_attribute("hidden"));
+    assert!(app.shown("llm.custom_input_usd_per_mtok"));
     let model: HtmlSelectElement = app.find("#f-llm-model").unchecked_into();
     model.set_value("gpt-4o-mini");
     fire(&model, "change").await;
     assert_eq!(app.state.scenario.get_untracked().llm.model, "gpt-4o-mini");
-    assert!(custom_row(&app).has_attribute("hidden"));
+    assert!(!app.shown("llm.custom_input_usd_per_mtok"));
     // 60,000 calls × (2,000 × $0.15 + 500 × $0.60) ÷ 1M = $36/day
     assert_eq!(
         app.metric_value("llm.cost_per_day_usd")
@@ -536,4 +595,269 @@ async fn a_form_section_folds_away_and_back() {
     assert!(workload.open());
     app.type_into("workload.runs_per_day", "20000").await;
     assert_eq!(app.metric_value("load.steps_per_day"), "120000");
+}
+
+#[wasm_bindgen_test]
+async fn a_section_switch_shows_and_hides_its_fields() {
+    let app = Mounted::new();
+    settle().await;
+    let aurora = Section::Aurora;
+    let switch = aurora.switch().unwrap();
+    let details = app
+        .find(&format!("#{}", input_id(switch)))
+        .closest("details")
+        .unwrap()
+        .unwrap();
+    // The switch opens its section, labelled with the section's name.
+    let first = details
+        .query_selector(".field select, .field input")
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.id(), input_id(switch));
+    assert_eq!(
+        app.find(&format!("label[for='{}']", input_id(switch)))
+            .text_content()
+            .unwrap(),
+        "Aurora Serverless v2"
+    );
+    let aurora_fields: Vec<&str> = fields::all()
+        .iter()
+        .filter(|f| f.section == aurora && f.path != switch)
+        .map(|f| f.path)
+        .collect();
+    assert!(aurora_fields.contains(&"aurora.min_acu"));
+
+    // Off: only the switch, saying so.
+    app.choose(switch, "no").await;
+    assert!(!app.state.scenario.get_untracked().aurora.enabled);
+    assert!(app.shown(switch));
+    let select: HtmlSelectElement = app.find(&format!("#{}", input_id(switch))).unchecked_into();
+    assert_eq!(select.value(), "no");
+    let chosen = select
+        .query_selector("option[value='no']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(chosen.text_content().unwrap(), "No Aurora cluster");
+    assert!(details.class_list().contains("off"));
+    for path in &aurora_fields {
+        assert!(!app.shown(path), "{path} is hidden while Aurora is off");
+    }
+
+    // On: its fields appear.
+    app.choose(switch, "yes").await;
+    assert!(app.state.scenario.get_untracked().aurora.enabled);
+    assert!(!details.class_list().contains("off"));
+    assert!(app.shown("aurora.min_acu"));
+    assert!(app.shown("aurora.max_acu"));
+
+    // Text pending in a field that is switched away does not hold the report stale, and comes
+    // back with its message when the section does.
+    let stale = app.find(".stale");
+    app.type_into("aurora.max_acu", "abc").await;
+    assert!(!stale.has_attribute("hidden"));
+    app.choose(switch, "no").await;
+    assert!(stale.has_attribute("hidden"));
+    app.choose(switch, "yes").await;
+    assert!(!stale.has_attribute("hidden"));
+    assert_eq!(app.input("aurora.max_acu").value(), "abc");
+    assert!(app.error("aurora.max_acu").contains("Allowed"));
+
+    // Runs off: the sections that exist only for runs disappear, switch and all.
+    let llm = app
+        .input("llm.enabled")
+        .closest("details")
+        .unwrap()
+        .unwrap();
+    app.choose("workload.enabled", "no").await;
+    assert!(llm.has_attribute("hidden"));
+    assert!(!app.shown("llm.enabled"));
+    assert!(!app.shown("workload.runs_per_day"));
+    assert!(app.shown("workload.enabled"));
+    app.choose("workload.enabled", "yes").await;
+    assert!(!llm.has_attribute("hidden"));
+    assert!(app.shown("workload.runs_per_day"));
+}
+
+#[wasm_bindgen_test]
+async fn an_added_service_shows_its_fields_and_takes_edits() {
+    let app = Mounted::new();
+    settle().await;
+    assert!(app.state.scenario.get_untracked().services.is_empty());
+    assert!(!app.has("#f-services-0-vcpu"));
+    let add = app.find(&format!("#{}", add_button_id("services")));
+    assert_eq!(add.text_content().unwrap(), "Add service");
+    let empty = add
+        .closest("details")
+        .unwrap()
+        .unwrap()
+        .query_selector(".list-empty")
+        .unwrap()
+        .unwrap();
+    assert_eq!(empty.text_content().unwrap(), "No service yet.");
+    assert!(!empty.has_attribute("hidden"));
+
+    app.click(&add_button_id("services")).await;
+    assert_eq!(app.state.scenario.get_untracked().services.len(), 1);
+    assert!(empty.has_attribute("hidden"));
+    for key in ["name", "platform", "vcpu", "memory_gib", "max_instances"] {
+        assert!(app.has(&format!("#f-services-0-{key}")), "{key}");
+    }
+    // The new item's first input has the focus, ready for its name.
+    assert_eq!(focused_id(), "f-services-0-name");
+    let item = app.find(&format!("#{}", item_id("services", 0)));
+    let legend = || {
+        item.query_selector("legend")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(legend(), "Service 1: service-1");
+
+    app.type_into("services.0.vcpu", "2").await;
+    app.type_into("services.0.name", "api").await;
+    let service = &app.state.scenario.get_untracked().services[0];
+    assert_eq!(service.vcpu, 2.0);
+    assert_eq!(service.name, "api");
+    assert_eq!(legend(), "Service 1: api");
+    let remove = app.find(&format!("#{}", remove_button_id("services", 0)));
+    assert_eq!(
+        remove.get_attribute("aria-label").unwrap(),
+        "Remove service api"
+    );
+
+    // Fields that apply to another platform show only on it.
+    assert!(!app.shown("services.0.usd_per_instance_hour"));
+    app.choose("services.0.platform", "fixed").await;
+    assert!(app.shown("services.0.usd_per_instance_hour"));
+    app.type_into("services.0.usd_per_instance_hour", "0.25")
+        .await;
+    assert_eq!(
+        app.state.scenario.get_untracked().services[0].usd_per_instance_hour,
+        0.25
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_in_an_item_field_is_marked_and_the_last_valid_value_kept() {
+    let app = Mounted::new();
+    settle().await;
+    app.click(&add_button_id("services")).await;
+    app.type_into("services.0.memory_gib", "2").await;
+    let stale = app.find(".stale");
+    assert!(stale.has_attribute("hidden"));
+
+    app.type_into("services.0.memory_gib", "lots").await;
+    let input = app.input("services.0.memory_gib");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        app.error("services.0.memory_gib")
+            .contains("is not a number")
+    );
+    assert!(
+        input
+            .get_attribute("aria-describedby")
+            .unwrap()
+            .contains("f-services-0-memory_gib-error")
+    );
+    assert_eq!(input.value(), "lots", "the typed text is kept");
+    assert_eq!(
+        app.state.scenario.get_untracked().services[0].memory_gib,
+        2.0
+    );
+    assert!(!stale.has_attribute("hidden"));
+
+    // A rule tying two fields of the item: the message goes where it was typed.
+    app.type_into("services.0.vcpu", "12").await;
+    assert!(
+        app.error("services.0.vcpu")
+            .contains("Cloud Run allows up to 8 vCPU")
+    );
+    assert_eq!(app.state.scenario.get_untracked().services[0].vcpu, 1.0);
+    // On a fixed instance the same vCPU is fine, so the pending text is taken.
+    app.choose("services.0.platform", "fixed").await;
+    assert_eq!(app.error("services.0.vcpu"), "");
+    assert_eq!(app.state.scenario.get_untracked().services[0].vcpu, 12.0);
+
+    app.type_into("services.0.memory_gib", "4").await;
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(app.error("services.0.memory_gib"), "");
+    assert_eq!(
+        app.state.scenario.get_untracked().services[0].memory_gib,
+        4.0
+    );
+    assert!(stale.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn removing_an_item_removes_its_fields() {
+    let app = Mounted::new();
+    settle().await;
+    app.click(&add_button_id("services")).await;
+    app.click(&add_button_id("services")).await;
+    app.type_into("services.0.name", "gateway").await;
+    app.type_into("services.1.name", "api").await;
+    app.type_into("services.1.vcpu", "abc").await;
+    assert!(app.has("#f-services-1-vcpu"));
+
+    app.click(&remove_button_id("services", 0)).await;
+    let services = app.state.scenario.get_untracked().services;
+    assert_eq!(services.len(), 1);
+    assert_eq!(services[0].name, "api");
+    assert!(!app.has(&format!("#{}", item_id("services", 1))));
+    assert!(!app.has("#f-services-1-vcpu"));
+    // What was typed into the item that moved up moves with it.
+    assert_eq!(app.input("services.0.name").value(), "api");
+    assert_eq!(app.input("services.0.vcpu").value(), "abc");
+    assert!(app.error("services.0.vcpu").contains("is not a number"));
+    // The focus is on the next item's "Remove" button, which now names it.
+    assert_eq!(focused_id(), remove_button_id("services", 0));
+    assert_eq!(
+        app.find(&format!("#{}", remove_button_id("services", 0)))
+            .get_attribute("aria-label")
+            .unwrap(),
+        "Remove service api"
+    );
+
+    app.click(&remove_button_id("services", 0)).await;
+    assert!(app.state.scenario.get_untracked().services.is_empty());
+    assert!(!app.has(&format!("#{}", item_id("services", 0))));
+    assert!(!app.has("#f-services-0-vcpu"));
+    assert!(app.find(".stale").has_attribute("hidden"));
+    assert_eq!(focused_id(), add_button_id("services"));
+}
+
+#[wasm_bindgen_test]
+async fn a_full_list_says_why_nothing_more_can_be_added() {
+    let app = Mounted::new();
+    settle().await;
+    let list = fields::lists()
+        .iter()
+        .find(|l| l.key == "fixed_costs")
+        .unwrap();
+    let add = app.find(&format!("#{}", add_button_id(list.key)));
+    for _ in 0..list.max_items {
+        assert!(!add.has_attribute("disabled"));
+        app.click(&add_button_id(list.key)).await;
+    }
+    assert_eq!(
+        app.state.scenario.get_untracked().fixed_costs.len(),
+        list.max_items
+    );
+    assert!(add.has_attribute("disabled"));
+    let note = app
+        .find(&format!("#{}-note", add_button_id(list.key)))
+        .text_content()
+        .unwrap();
+    assert!(note.contains("at most 20"), "{note}");
+    assert!(
+        add.get_attribute("aria-describedby")
+            .unwrap()
+            .contains(&format!("{}-note", add_button_id(list.key)))
+    );
+    app.click(&remove_button_id(list.key, 3)).await;
+    assert!(!add.has_attribute("disabled"));
 }

@@ -4,15 +4,20 @@
 //! Scenarios are drawn field by field from the registry (`scenario::fields::all()`): each number
 //! within its range — log-uniformly across wide ranges, so that one run per day and a billion
 //! both occur, plus the range's ends — whole where the field is whole; each choice from its
-//! options; the name from any printable text. The two cross-field rules (minimum ≤ maximum
-//! instances, average steps ≤ the step cap) are repaired rather than filtered, so few draws are
-//! lost. Some properties also draw price overrides for catalog ids.
+//! options; the name from any printable text. Each list (services, customers, fixed costs)
+//! gets zero to three items drawn the same way from their item fields. The cross-field rules
+//! (minimum ≤ maximum instances, average steps ≤ the step cap, Aurora capacities in steps of
+//! 0.5, a service's size allowed on its platform, average ≤ peak requests) are repaired rather
+//! than filtered, so few draws are lost. Some properties also draw price overrides for catalog
+//! ids.
 //!
 //! - every figure is finite and non-negative (a gross margin may be negative: that is what it
 //!   means), and no text shows "NaN" or "inf";
 //! - the monthly total never falls when runs per day rise, all else equal;
 //! - a share link reopens exactly the scenario it was made from;
-//! - capacity below demand always comes with the warning that says so;
+//! - capacity below demand always comes with the warning that says so, for the run executor
+//!   and for every service;
+//! - the monthly total never falls when the customers' requests and the users rise;
 //! - the CSV parses as a rectangular table with one row per metric whose raw value reads back
 //!   as the same number.
 //!
@@ -21,7 +26,7 @@
 use headroom::engine::{self, queueing::expected_busy_instances};
 use headroom::export::{self, csv::BOM};
 use headroom::scenario::fields::{self, Kind, Value};
-use headroom::scenario::{Billing, Scenario, presets};
+use headroom::scenario::{Billing, Platform, Scenario, presets};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -77,7 +82,17 @@ fn text_up_to(max_chars: usize) -> BoxedStrategy<String> {
     .boxed()
 }
 
-/// Makes the two cross-field rules hold without narrowing what each field may take.
+/// Fargate's task sizes, (vCPU, GB of memory), the smallest and largest of each vCPU.
+const FARGATE_SIZES: [(f64, f64); 6] = [
+    (0.25, 0.5),
+    (0.5, 4.0),
+    (1.0, 2.0),
+    (2.0, 16.0),
+    (4.0, 8.0),
+    (16.0, 120.0),
+];
+
+/// Makes the cross-field rules hold without narrowing what each field may take.
 fn repair(s: &mut Scenario) {
     if s.compute.min_instances > s.compute.max_instances {
         std::mem::swap(&mut s.compute.min_instances, &mut s.compute.max_instances);
@@ -85,17 +100,69 @@ fn repair(s: &mut Scenario) {
     if s.workload.steps_per_run > s.workload.max_steps_per_run {
         s.workload.max_steps_per_run = s.workload.steps_per_run.ceil();
     }
+    let a = &mut s.aurora;
+    let step = |acu: f64| (acu * 2.0).round() / 2.0;
+    a.min_acu = step(a.min_acu);
+    a.max_acu = step(a.max_acu).max(1.0);
+    if a.min_acu > a.max_acu {
+        std::mem::swap(&mut a.min_acu, &mut a.max_acu);
+    }
+    a.avg_acu = a.avg_acu.clamp(a.min_acu, a.max_acu);
+    for (i, service) in s.services.iter_mut().enumerate() {
+        if service.min_instances > service.max_instances {
+            std::mem::swap(&mut service.min_instances, &mut service.max_instances);
+        }
+        match service.platform {
+            Platform::CloudRun => {
+                service.vcpu = service.vcpu.min(8.0);
+                service.memory_gib = service.memory_gib.min(32.0);
+                service.concurrency_per_instance = service.concurrency_per_instance.min(1_000.0);
+            }
+            Platform::Fargate => {
+                (service.vcpu, service.memory_gib) = FARGATE_SIZES[i % FARGATE_SIZES.len()];
+            }
+            Platform::Fixed => {}
+        }
+        service.cpu_ms_per_request = service
+            .cpu_ms_per_request
+            .min(service.latency_ms * service.vcpu);
+    }
+    for group in &mut s.tenants {
+        if group.avg_qps > group.peak_qps {
+            std::mem::swap(&mut group.avg_qps, &mut group.peak_qps);
+        }
+    }
 }
 
-/// A valid scenario with every field of the registry drawn.
+/// Values for up to three items of each list, drawn from the item fields.
+fn list_items() -> impl Strategy<Value = Vec<Vec<Vec<Value>>>> {
+    fields::lists()
+        .iter()
+        .map(|list| {
+            let item: Vec<BoxedStrategy<Value>> =
+                list.fields.iter().map(|f| value_of(&f.kind)).collect();
+            proptest::collection::vec(item, 0..=3)
+        })
+        .collect::<Vec<_>>()
+}
+
+/// A valid scenario with every field of the registry drawn, and up to three items per list.
 fn scenario() -> impl Strategy<Value = Scenario> {
     let fields = fields::all();
     let values: Vec<BoxedStrategy<Value>> = fields.iter().map(|f| value_of(&f.kind)).collect();
-    values
-        .prop_map(move |values| {
+    (values, list_items())
+        .prop_map(move |(values, lists)| {
             let mut s = presets::all()[0].scenario();
             for (field, value) in fields.iter().zip(values) {
                 field.set(&mut s, value);
+            }
+            for (list, items) in fields::lists().iter().zip(lists) {
+                for (index, item) in items.into_iter().enumerate() {
+                    list.push(&mut s).expect("three items fit every list");
+                    for (field, value) in list.fields.iter().zip(item) {
+                        field.set(&mut s, index, value);
+                    }
+                }
             }
             repair(&mut s);
             s
@@ -231,13 +298,40 @@ proptest! {
     #[test]
     fn capacity_below_demand_is_always_reported(s in scenario()) {
         let report = engine::evaluate(&s);
-        let peak = report.value("capacity.instances_peak").unwrap();
         let warned = report.warnings.iter().any(|w| w.id == "capacity.peak_above_max_instances");
-        prop_assert_eq!(
-            warned,
-            peak > s.compute.max_instances,
-            "peak needs {} instances, maximum {}", peak, s.compute.max_instances
-        );
+        match report.value("capacity.instances_peak") {
+            Some(peak) => prop_assert_eq!(
+                warned,
+                peak > s.compute.max_instances,
+                "peak needs {} instances, maximum {}", peak, s.compute.max_instances
+            ),
+            // No run executor (runs or the executor switched off): nothing to warn about.
+            None => prop_assert!(!warned && (!s.workload.enabled || !s.compute.enabled)),
+        }
+    }
+
+    #[test]
+    fn every_service_short_of_capacity_is_reported(s in scenario()) {
+        let report = engine::evaluate(&s);
+        let short = s.services.iter().enumerate().filter(|(i, service)| {
+            report.value(&format!("services.{i}.instances_peak")).unwrap() > service.max_instances
+        }).count();
+        let warned = report.warnings.iter().filter(|w| w.id == "services.peak_above_max_instances").count();
+        prop_assert_eq!(warned, short);
+    }
+
+    #[test]
+    fn bill_never_falls_as_requests_and_users_rise(s in scenario(), growth in 1.0..10.0_f64) {
+        let mut busier = s.clone();
+        for group in &mut busier.tenants {
+            group.peak_qps = (group.peak_qps * growth).min(1.0e7);
+            group.avg_qps = (group.avg_qps * growth).min(group.peak_qps);
+        }
+        busier.users.concurrent_peak = (s.users.concurrent_peak * growth).round().min(1.0e8);
+        prop_assume!(busier.validate().is_empty());
+        let before = value_of_total(&s);
+        let after = value_of_total(&busier);
+        prop_assert!(not_below(after, before, ROUNDING), "total {} → {}", before, after);
     }
 
     #[test]
@@ -252,12 +346,18 @@ proptest! {
             prop_assert_eq!(row.len(), 8, "{:?}", row);
         }
         for m in &report.metrics {
-            let matching: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[1] == m.id).collect();
+            let matching: Vec<&csv::StringRecord> = rows.iter().filter(|r| r[1] == m.id).collect();
             prop_assert_eq!(matching.len(), 1, "{} appears {} times", m.id, matching.len());
             let raw: f64 = matching[0][3].parse().map_err(|e| TestCaseError::fail(format!("{}: {:?}: {e}", m.id, &matching[0][3])))?;
             prop_assert_eq!(raw.to_bits(), m.value.to_bits(), "{}: {} read back as {}", m.id, m.value, raw);
         }
     }
+}
+
+fn value_of_total(s: &Scenario) -> f64 {
+    engine::evaluate(s)
+        .value("cost.total_monthly_usd")
+        .expect("every report has a total")
 }
 
 /// Regression (fixed in 81c28d8, "precise Poisson mass for large loads"): the expected number of

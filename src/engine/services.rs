@@ -8,9 +8,36 @@ use super::demand::Demand;
 use super::load::{Load, littles_law};
 use super::queueing::expected_busy_instances;
 use super::{Builder, fargate, n, ratio, usd};
-use crate::report::{CostCategory, Severity};
+use std::sync::OnceLock;
+
+use crate::report::{CostCategory, Severity, Text};
 use crate::scenario::{Arch, Billing, Driver, Platform, Scenario, Service};
 use crate::units::Unit;
+
+/// The metric id of a service's figure, `services.<index>.<key>`. Ids of the first services a
+/// list may hold are made once and shared, so a projected month allocates none.
+fn item_id(index: usize, key: &'static str) -> Text {
+    const KEYS: [&str; 5] = [
+        "peak_in_flight",
+        "instances_peak",
+        "utilization_pct",
+        "instances_avg",
+        "cost_monthly_usd",
+    ];
+    static IDS: OnceLock<Vec<[&'static str; 5]>> = OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        (0..MAX_SERVICES)
+            .map(|i| KEYS.map(|k| &*format!("services.{i}.{k}").leak()))
+            .collect()
+    });
+    match (ids.get(index), KEYS.iter().position(|k| *k == key)) {
+        (Some(row), Some(k)) => Text::Borrowed(row[k]),
+        _ => Text::Owned(format!("services.{index}.{key}")),
+    }
+}
+
+/// The services a scenario holds at most (the list's limit in the field registry).
+const MAX_SERVICES: usize = 20;
 
 /// What the services add up to.
 #[derive(Clone, Copy, Debug, Default)]
@@ -133,11 +160,20 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
             demand.avg_connections,
             load.avg_concurrent_runs,
         );
-        let id = |key: &str| format!("services.{i}.{key}");
+        let id = |key: &'static str| item_id(i, key);
+        let explain = out.explain;
+        // Labels are read only where the report explains itself, not in a projected month.
+        let label = |what: &'static str| -> Text {
+            if explain {
+                Text::Owned(format!("{name}: {what}"))
+            } else {
+                Text::Borrowed(what)
+            }
+        };
         if service.driver != Driver::None {
             out.metric(
                 id("peak_in_flight"),
-                format!("{name}: load at the peak"),
+                label("load at the peak"),
                 load_unit(service.driver),
                 peak.in_flight,
                 || match service.driver {
@@ -167,7 +203,7 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         let cpu_per_instance = service.vcpu * service.target_utilization_pct / 100.0;
         let needed = out.metric(
             id("instances_peak"),
-            format!("{name}: instances at the peak"),
+            label("instances at the peak"),
             Unit::Instances,
             instances_for(service, &peak),
             || {
@@ -185,7 +221,7 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         if service.driver != Driver::None {
             out.metric(
                 id("utilization_pct"),
-                format!("{name}: peak load as a share of its maximum"),
+                label("peak load as a share of its maximum"),
                 Unit::Percent,
                 used,
                 || {
@@ -200,7 +236,7 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
                     )
                 },
             );
-            out.limit(format!("{name}: maximum instances"), id("utilization_pct"));
+            out.limit(label("maximum instances"), id("utilization_pct"));
         }
         if needed > service.max_instances {
             out.warn(
@@ -217,7 +253,7 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         let busy = busy_instances(service, &avg);
         let running = out.metric(
             id("instances_avg"),
-            format!("{name}: instances on average"),
+            label("instances on average"),
             Unit::Instances,
             busy.max(service.min_instances),
             || {
@@ -241,12 +277,17 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         }
         out.metric(
             id("cost_monthly_usd"),
-            format!("{name}: cost per month"),
+            label("cost per month"),
             Unit::UsdPerMonth,
             cost,
             || how,
         );
-        out.cost(id("cost_monthly_usd"), CostCategory::Compute, name, cost);
+        out.cost(
+            id("cost_monthly_usd"),
+            CostCategory::Compute,
+            name.clone(),
+            cost,
+        );
         totals.db_pool_connections_max += service.db_pool_per_instance * service.max_instances;
     }
     totals

@@ -1,5 +1,6 @@
 //! The app's state, provided once as context: the last valid scenario, what the user has typed
-//! into each field, the report the engine made, and the notices about links and saved work.
+//! into each field (and into each field of each list item), the report the engine made, and the
+//! notices about links and saved work.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 use crate::engine;
 use crate::report::Report;
 use crate::scenario::Scenario;
-use crate::scenario::fields::{self, Field};
+use crate::scenario::fields::{self, Field, FieldRef, List};
 
 /// What the user has typed into one field, and what is wrong with it.
 #[derive(Clone, Copy)]
@@ -25,6 +26,17 @@ pub struct Draft {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PriceDraft {
     /// The text in the input.
+    pub text: String,
+    /// Why the text is not accepted; `None` when it is.
+    pub error: Option<String>,
+}
+
+/// What the user has typed into one field of a list item, and why it is not accepted, if it is
+/// not. Items come and go, so these live in a map keyed by the field's path
+/// ([`AppState::item_drafts`]) rather than in signals of their own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemDraft {
+    /// The text in the input, valid or not.
     pub text: String,
     /// Why the text is not accepted; `None` when it is.
     pub error: Option<String>,
@@ -54,6 +66,9 @@ pub struct AppState {
     pub set_aside: RwSignal<Option<SetAside>>,
     /// Text typed over catalog prices since the scenario was last replaced, by price id.
     pub price_drafts: RwSignal<BTreeMap<String, PriceDraft>>,
+    /// Text typed into list items' fields since the scenario was last replaced, by path
+    /// (`services.0.vcpu`). A field with no entry shows the scenario's value.
+    pub item_drafts: RwSignal<BTreeMap<String, ItemDraft>>,
 }
 
 impl AppState {
@@ -75,6 +90,7 @@ impl AppState {
             link_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),
             price_drafts: RwSignal::new(BTreeMap::new()),
+            item_drafts: RwSignal::new(BTreeMap::new()),
         }
     }
 
@@ -84,12 +100,23 @@ impl AppState {
             .with_value(|drafts| drafts.iter().find(|d| d.field.path == path).copied())
     }
 
-    /// Whether any field or price holds text that is not accepted, so the report is stale.
+    /// Whether any field, list item or price the user can see holds text that is not accepted,
+    /// so the report is stale. Text left in a field that is now hidden (its section switched
+    /// off) changes nothing the report shows, so it does not count.
     pub fn is_stale(&self) -> bool {
-        let fields_pending = self
-            .drafts
-            .with_value(|drafts| drafts.iter().any(|d| d.error.with(Option::is_some)));
+        let fields_pending = self.drafts.with_value(|drafts| {
+            drafts
+                .iter()
+                .any(|d| d.error.with(Option::is_some) && self.scenario.with(|s| d.field.shown(s)))
+        });
+        let items_pending = self.item_drafts.with(|drafts| {
+            drafts
+                .iter()
+                .filter(|(_, d)| d.error.is_some())
+                .any(|(path, _)| self.scenario.with(|s| item_shown(path, s)))
+        });
         fields_pending
+            || items_pending
             || self
                 .price_drafts
                 .with(|drafts| drafts.values().any(|d| d.error.is_some()))
@@ -108,53 +135,146 @@ impl AppState {
         });
     }
 
-    /// Takes what the user typed into a field: accepted text updates the scenario (and so the
-    /// report) at once; anything else marks the field and leaves the scenario as it was.
+    /// Takes what the user typed into a field, a scalar one (`workload.runs_per_day`) or one of
+    /// a list item (`services.0.vcpu`): accepted text updates the scenario (and so the report)
+    /// at once; anything else marks the field and leaves the scenario as it was.
     pub fn edit(&self, path: &str, text: String) {
-        let Some(draft) = self.draft(path) else {
+        let committed = if let Some(draft) = self.draft(path) {
+            draft.text.set(text);
+            self.try_commit(draft)
+        } else if self
+            .scenario
+            .with_untracked(|s| FieldRef::resolve(path, s))
+            .is_some()
+        {
+            self.try_commit_item(path, text)
+        } else {
             return;
         };
-        draft.text.set(text);
-        if self.try_commit(draft) {
-            // A change can make another field's pending text acceptable (raising the maximum
-            // makes a pending minimum fit), so give each marked field another try.
-            self.drafts.with_value(|drafts| {
-                for other in drafts.iter().filter(|d| d.error.with(Option::is_some)) {
-                    self.try_commit(*other);
-                }
-            });
+        if committed {
+            self.retry_marked();
+        }
+    }
+
+    /// Gives each marked field another try: a change can make another field's pending text
+    /// acceptable (raising the maximum makes a pending minimum fit).
+    fn retry_marked(&self) {
+        self.drafts.with_value(|drafts| {
+            for other in drafts
+                .iter()
+                .filter(|d| d.error.with_untracked(Option::is_some))
+            {
+                self.try_commit(*other);
+            }
+        });
+        let marked: Vec<(String, String)> = self.item_drafts.with_untracked(|drafts| {
+            drafts
+                .iter()
+                .filter(|(_, d)| d.error.is_some())
+                .map(|(path, d)| (path.clone(), d.text.clone()))
+                .collect()
+        });
+        for (path, text) in marked {
+            self.try_commit_item(&path, text);
         }
     }
 
     fn try_commit(&self, draft: Draft) -> bool {
-        let field = draft.field;
-        let parsed = draft.text.with_untracked(|text| field.parse(text));
-        let value = match parsed {
-            Ok(value) => value,
-            Err(message) => {
-                draft.error.set(Some(message));
-                return false;
-            }
-        };
-        let mut candidate = self.scenario.get_untracked();
-        field.set(&mut candidate, value);
-        let conflict = candidate
-            .cross_field_errors()
-            .into_iter()
-            .find(|e| e.path == field.path);
-        match conflict {
-            Some(e) => {
-                draft.error.set(Some(e.message));
-                false
-            }
-            None => {
+        let candidate = draft
+            .text
+            .with_untracked(|text| self.candidate(draft.field.path, text));
+        match candidate {
+            Ok(candidate) => {
                 draft.error.set(None);
-                if candidate != self.scenario.get_untracked() {
-                    self.scenario.set(candidate);
-                }
+                self.commit(candidate);
                 true
             }
+            Err(message) => {
+                draft.error.set(Some(message));
+                false
+            }
         }
+    }
+
+    fn try_commit_item(&self, path: &str, text: String) -> bool {
+        let candidate = self.candidate(path, &text);
+        let error = candidate.as_ref().err().cloned();
+        let accepted = error.is_none();
+        self.item_drafts.update(|drafts| {
+            drafts.insert(path.to_string(), ItemDraft { text, error });
+        });
+        if let Ok(candidate) = candidate {
+            self.commit(candidate);
+        }
+        accepted
+    }
+
+    /// The scenario with `text` written into the field at `path`, or why it cannot be: the text
+    /// is not accepted, or it breaks a rule tying this field to another.
+    fn candidate(&self, path: &str, text: &str) -> Result<Scenario, String> {
+        let mut candidate = self.scenario.get_untracked();
+        let field = FieldRef::resolve(path, &candidate)
+            .ok_or_else(|| format!("There is no field {path} in this scenario."))?;
+        let value = field.parse(text)?;
+        field.set(&mut candidate, value);
+        match candidate
+            .cross_field_errors()
+            .into_iter()
+            .find(|e| e.path == path)
+        {
+            Some(conflict) => Err(conflict.message),
+            None => Ok(candidate),
+        }
+    }
+
+    fn commit(&self, candidate: Scenario) {
+        if candidate != self.scenario.get_untracked() {
+            self.scenario.set(candidate);
+        }
+    }
+
+    /// Adds an item with starting values to the end of the list with this key (`services`,
+    /// `tenants`, `fixed_costs`) and returns its index; says why not when the list is full.
+    pub fn add_item(&self, list_key: &str) -> Result<usize, String> {
+        let list = list_by_key(list_key)?;
+        let mut candidate = self.scenario.get_untracked();
+        list.push(&mut candidate)?;
+        let index = list.len(&candidate) - 1;
+        // Nothing typed belongs to the new item yet, whatever an earlier item at its index held.
+        let prefix = format!("{}.{index}.", list.key);
+        self.item_drafts
+            .update(|drafts| drafts.retain(|path, _| !path.starts_with(&prefix)));
+        self.scenario.set(candidate);
+        Ok(index)
+    }
+
+    /// Removes the item at `index` from the list with this key. What was typed into the items
+    /// after it moves with them, so pending text is not lost or shown on the wrong item.
+    pub fn remove_item(&self, list_key: &str, index: usize) {
+        let Ok(list) = list_by_key(list_key) else {
+            return;
+        };
+        let mut candidate = self.scenario.get_untracked();
+        if index >= list.len(&candidate) {
+            return;
+        }
+        list.remove(&mut candidate, index);
+        self.item_drafts.update(|drafts| {
+            *drafts = std::mem::take(drafts)
+                .into_iter()
+                .filter_map(|(path, draft)| {
+                    let Some((i, key)) = item_of(&path, list) else {
+                        return Some((path, draft));
+                    };
+                    match i.cmp(&index) {
+                        std::cmp::Ordering::Less => Some((path, draft)),
+                        std::cmp::Ordering::Equal => None,
+                        std::cmp::Ordering::Greater => Some((list.path(i - 1, key), draft)),
+                    }
+                })
+                .collect();
+        });
+        self.scenario.set(candidate);
     }
 
     /// Replaces the whole scenario (a preset, a link, a restore): every field shows the new
@@ -167,6 +287,7 @@ impl AppState {
             }
         });
         self.price_drafts.set(BTreeMap::new());
+        self.item_drafts.set(BTreeMap::new());
         self.scenario.set(scenario);
     }
 
@@ -188,5 +309,31 @@ impl AppState {
         if let Some(kept) = self.set_aside.get_untracked() {
             self.replace_keeping(kept.scenario, "You restored your previous scenario.");
         }
+    }
+}
+
+/// The list with this key.
+fn list_by_key(key: &str) -> Result<&'static List, String> {
+    fields::lists()
+        .iter()
+        .find(|l| l.key == key)
+        .ok_or_else(|| format!("There is no list {key}."))
+}
+
+/// The item index and field key of `path` when it is a field of an item of `list`.
+fn item_of<'a>(path: &'a str, list: &List) -> Option<(usize, &'a str)> {
+    let rest = path.strip_prefix(list.key)?.strip_prefix('.')?;
+    let (index, key) = rest.split_once('.')?;
+    Some((index.parse().ok()?, key))
+}
+
+/// Whether the form shows the list item field at `path` for `scenario`.
+fn item_shown(path: &str, scenario: &Scenario) -> bool {
+    match FieldRef::resolve(path, scenario) {
+        Some(FieldRef::Item(list, index, field)) => {
+            list.section.is_shown(scenario) && (field.relevant)(scenario, index)
+        }
+        Some(FieldRef::Scalar(field)) => field.shown(scenario),
+        None => false,
     }
 }

@@ -16,6 +16,14 @@ fn evaluate_preset(c: &mut Criterion) {
     c.bench_function("evaluate agent-platform growing over 36 months", |b| {
         b.iter(|| engine::evaluate(std::hint::black_box(&growing)))
     });
+    // Every preset over a 36-month projection: the recompute an edit triggers, at its largest.
+    for preset in presets::all() {
+        let mut scenario = preset.scenario();
+        scenario.growth.months = 36;
+        c.bench_function(&format!("evaluate {} over 36 months", preset.id), |b| {
+            b.iter(|| engine::evaluate(std::hint::black_box(&scenario)))
+        });
+    }
     c.bench_function("encode agent-platform link", |b| {
         b.iter(|| export::link::encode(std::hint::black_box(&scenario)))
     });

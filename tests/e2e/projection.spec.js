@@ -54,8 +54,8 @@ test('the cost chart and the limits are there to read', async ({ page }) => {
 
 test('a form section folds away and back', async ({ page }) => {
   await open(page);
-  const summary = page.locator('details.form-section > summary', { hasText: 'Workload' });
-  await expect(summary).toHaveText('Workload');
+  const summary = page.locator('details.form-section > summary', { hasText: 'Runs' });
+  await expect(summary).toHaveText('Runs');
   await summary.click();
   await expect(field(page, 'Runs per day')).toBeHidden();
   await expect(field(page, 'Model')).toBeVisible();
