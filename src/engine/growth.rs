@@ -93,6 +93,10 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
     let mut daily_storage = Vec::with_capacity(s.growth.months as usize);
     // Where the customer count does not move (no growth, or past the last milestone) a month is
     // the month before again, so its figures are reused rather than recomputed.
+    // Every month carries the categories the launch bill has a line in, so that the columns
+    // stay the same from month to month.
+    let carried =
+        CostCategory::ALL.map(|category| out.costs().iter().any(|c| c.category == category));
     let mut previous: Option<(Scenario, Report)> = None;
     for month in 1..=s.growth.months {
         let at = scenario_at(s, f64::from(month));
@@ -128,14 +132,8 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
                 .filter(|m| m.id == "capacity.instances_peak" || is_service_peak(&m.id))
                 .map(|m| m.value)
                 .sum(),
-            llm_monthly_usd: by_category(&report, CostCategory::Llm),
-            compute_monthly_usd: by_category(&report, CostCategory::Compute),
-            other_monthly_usd: report
-                .costs
-                .iter()
-                .filter(|c| !matches!(c.category, CostCategory::Llm | CostCategory::Compute))
-                .map(|c| c.monthly_usd)
-                .sum(),
+            costs: CostCategory::ALL
+                .map(|category| carried[category.index()].then(|| by_category(&report, category))),
             total_monthly_usd: value("cost.total_monthly_usd"),
             revenue_monthly_usd: value("deal.revenue_monthly_usd"),
             gross_margin_pct: value("deal.gross_margin_pct"),

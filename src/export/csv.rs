@@ -151,7 +151,7 @@ mod tests {
             .lines()
             .filter(|l| l.starts_with("Projection,"))
             .collect();
-        assert_eq!(rows.len(), 36 * crate::report::MONTH_COLUMNS.len());
+        assert_eq!(rows.len(), 36 * report.projection[0].columns().count());
         assert!(
             rows[0].starts_with("Projection,projection.month_01.customers,Month 1: Customers,1,")
         );

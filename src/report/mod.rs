@@ -182,6 +182,24 @@ impl CostCategory {
             CostCategory::Fixed => "fixed",
         }
     }
+
+    /// Its column in the projection, `<key>_monthly_usd`, e.g. `llm_monthly_usd`.
+    pub fn column_key(self) -> &'static str {
+        match self {
+            CostCategory::Llm => "llm_monthly_usd",
+            CostCategory::Compute => "compute_monthly_usd",
+            CostCategory::Database => "database_monthly_usd",
+            CostCategory::Cache => "cache_monthly_usd",
+            CostCategory::Messaging => "messaging_monthly_usd",
+            CostCategory::Network => "network_monthly_usd",
+            CostCategory::Fixed => "fixed_monthly_usd",
+        }
+    }
+
+    /// Its position in [`CostCategory::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// One line of the monthly bill.
@@ -210,12 +228,10 @@ pub struct MonthFigures {
     pub peak_concurrent_runs: f64,
     /// Instances needed at the peak: the run executor's and every service's.
     pub instances_peak: f64,
-    /// LLM spend, USD per month.
-    pub llm_monthly_usd: f64,
-    /// Compute (Cloud Run, the services), USD per month.
-    pub compute_monthly_usd: f64,
-    /// Everything else (databases, cache, messaging, network, fixed costs), USD per month.
-    pub other_monthly_usd: f64,
+    /// The month's cost by category, USD per month, indexed by [`CostCategory::index`]: `None`
+    /// for a category the launch bill has no line in, so that every month carries the same
+    /// categories.
+    pub costs: [Option<f64>; 7],
     /// Total cost, USD per month.
     pub total_monthly_usd: f64,
     /// Contract revenue, USD per month.
@@ -226,50 +242,142 @@ pub struct MonthFigures {
     pub retained_gb: f64,
 }
 
-/// The columns of a projection row, in table order: (key, label, unit). The CSV, the CLI and
-/// the view all list a month through these.
-pub const MONTH_COLUMNS: [(&str, &str, Unit); 11] = [
-    ("customers", "Customers", Unit::Count),
-    ("runs_per_day", "Runs per day", Unit::RunsPerDay),
-    (
-        "peak_concurrent_runs",
-        "Peak concurrent runs",
-        Unit::ConcurrentRuns,
-    ),
-    ("instances_peak", "Instances at peak", Unit::Instances),
-    ("llm_monthly_usd", "LLM", Unit::UsdPerMonth),
-    ("compute_monthly_usd", "Compute", Unit::UsdPerMonth),
-    ("other_monthly_usd", "Other", Unit::UsdPerMonth),
-    ("total_monthly_usd", "Total", Unit::UsdPerMonth),
-    ("revenue_monthly_usd", "Revenue", Unit::UsdPerMonth),
-    ("gross_margin_pct", "Gross margin", Unit::Percent),
-    ("retained_gb", "Ledger stored", Unit::Gigabytes),
-];
+/// A column of the projection. The CSV, the CLI and the view all list a month through
+/// [`MonthFigures::columns`]: the four load columns, one cost column per category the month
+/// carries (in [`CostCategory::ALL`] order), then the total, revenue, margin and storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthColumn {
+    /// Customers expected.
+    Customers,
+    /// Runs per day.
+    RunsPerDay,
+    /// Runs in flight at the peak hour.
+    PeakConcurrentRuns,
+    /// Instances at the peak, all services together.
+    InstancesPeak,
+    /// The month's cost in one category.
+    Cost(CostCategory),
+    /// Total cost.
+    Total,
+    /// Contract revenue.
+    Revenue,
+    /// Gross margin.
+    GrossMargin,
+    /// The step ledger stored.
+    RetainedGb,
+}
 
-impl MonthFigures {
-    /// The month's values in [`MONTH_COLUMNS`] order.
-    pub fn values(&self) -> [f64; 11] {
-        [
-            self.customers,
-            self.runs_per_day,
-            self.peak_concurrent_runs,
-            self.instances_peak,
-            self.llm_monthly_usd,
-            self.compute_monthly_usd,
-            self.other_monthly_usd,
-            self.total_monthly_usd,
-            self.revenue_monthly_usd,
-            self.gross_margin_pct,
-            self.retained_gb,
-        ]
+impl MonthColumn {
+    /// The columns before the cost categories.
+    const BEFORE_COSTS: [MonthColumn; 4] = [
+        MonthColumn::Customers,
+        MonthColumn::RunsPerDay,
+        MonthColumn::PeakConcurrentRuns,
+        MonthColumn::InstancesPeak,
+    ];
+
+    /// The columns after the cost categories.
+    const AFTER_COSTS: [MonthColumn; 4] = [
+        MonthColumn::Total,
+        MonthColumn::Revenue,
+        MonthColumn::GrossMargin,
+        MonthColumn::RetainedGb,
+    ];
+
+    /// Its stable key, e.g. `total_monthly_usd`: the CSV's `projection.month_NN.<key>` and the
+    /// JSON's field.
+    pub fn key(self) -> &'static str {
+        match self {
+            MonthColumn::Customers => "customers",
+            MonthColumn::RunsPerDay => "runs_per_day",
+            MonthColumn::PeakConcurrentRuns => "peak_concurrent_runs",
+            MonthColumn::InstancesPeak => "instances_peak",
+            MonthColumn::Cost(category) => category.column_key(),
+            MonthColumn::Total => "total_monthly_usd",
+            MonthColumn::Revenue => "revenue_monthly_usd",
+            MonthColumn::GrossMargin => "gross_margin_pct",
+            MonthColumn::RetainedGb => "retained_gb",
+        }
     }
 
-    /// The month as (key, label, unit, value), in [`MONTH_COLUMNS`] order.
-    pub fn columns(&self) -> impl Iterator<Item = (&'static str, &'static str, Unit, f64)> {
-        MONTH_COLUMNS
+    /// Its heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            MonthColumn::Customers => "Customers",
+            MonthColumn::RunsPerDay => "Runs per day",
+            MonthColumn::PeakConcurrentRuns => "Peak concurrent runs",
+            MonthColumn::InstancesPeak => "Instances at peak",
+            MonthColumn::Cost(category) => category.title(),
+            MonthColumn::Total => "Total",
+            MonthColumn::Revenue => "Revenue",
+            MonthColumn::GrossMargin => "Gross margin",
+            MonthColumn::RetainedGb => "Ledger stored",
+        }
+    }
+
+    /// Its unit.
+    pub fn unit(self) -> Unit {
+        match self {
+            MonthColumn::Customers => Unit::Count,
+            MonthColumn::RunsPerDay => Unit::RunsPerDay,
+            MonthColumn::PeakConcurrentRuns => Unit::ConcurrentRuns,
+            MonthColumn::InstancesPeak => Unit::Instances,
+            MonthColumn::Cost(_) | MonthColumn::Total | MonthColumn::Revenue => Unit::UsdPerMonth,
+            MonthColumn::GrossMargin => Unit::Percent,
+            MonthColumn::RetainedGb => Unit::Gigabytes,
+        }
+    }
+}
+
+impl MonthFigures {
+    /// The month's cost in one category, if the projection carries that category.
+    pub fn cost(&self, category: CostCategory) -> Option<f64> {
+        self.costs[category.index()]
+    }
+
+    /// The categories the month carries, with their cost, in [`CostCategory::ALL`] order.
+    pub fn costs(&self) -> impl Iterator<Item = (CostCategory, f64)> {
+        CostCategory::ALL
             .into_iter()
-            .zip(self.values())
-            .map(|((key, label, unit), value)| (key, label, unit, value))
+            .filter_map(|category| self.cost(category).map(|usd| (category, usd)))
+    }
+
+    /// The month's columns, in table order.
+    pub fn column_list(&self) -> impl Iterator<Item = MonthColumn> {
+        MonthColumn::BEFORE_COSTS
+            .into_iter()
+            .chain(
+                self.costs()
+                    .map(|(category, _)| MonthColumn::Cost(category)),
+            )
+            .chain(MonthColumn::AFTER_COSTS)
+    }
+
+    /// The month's value in one column (0 for a category the month does not carry).
+    pub fn value(&self, column: MonthColumn) -> f64 {
+        match column {
+            MonthColumn::Customers => self.customers,
+            MonthColumn::RunsPerDay => self.runs_per_day,
+            MonthColumn::PeakConcurrentRuns => self.peak_concurrent_runs,
+            MonthColumn::InstancesPeak => self.instances_peak,
+            MonthColumn::Cost(category) => self.cost(category).unwrap_or(0.0),
+            MonthColumn::Total => self.total_monthly_usd,
+            MonthColumn::Revenue => self.revenue_monthly_usd,
+            MonthColumn::GrossMargin => self.gross_margin_pct,
+            MonthColumn::RetainedGb => self.retained_gb,
+        }
+    }
+
+    /// The month as (key, label, unit, value), in [`MonthFigures::column_list`] order.
+    pub fn columns(&self) -> impl Iterator<Item = (&'static str, &'static str, Unit, f64)> {
+        self.column_list().map(|column| {
+            (
+                column.key(),
+                column.label(),
+                column.unit(),
+                self.value(column),
+            )
+        })
     }
 }
 

@@ -1,24 +1,19 @@
-//! Charts and the projection: the monthly bill by category, the limits tightest first, and the
+//! Charts and the projection: the monthly bill line by line, the limits tightest first, and the
 //! month-by-month projection as a chart and a table. Each chart is an inline SVG with a title
 //! and a text alternative that says the same numbers in words. Bar lengths are the report's
-//! figures scaled to the drawing; no figure is made here.
+//! figures scaled to the drawing; no figure is made here. A cost is coloured by its category:
+//! its CSS class is the category's key, and the stylesheet gives each key a `--series-<key>`.
 
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::report::{MONTH_COLUMNS, MonthFigures, format};
+use crate::report::{MonthFigures, format};
 
 /// The title of the cost chart.
 const COST_CHART_TITLE: &str = "Monthly cost by category";
 
 /// The title of the projection chart.
 const PROJECTION_TITLE: &str = "Monthly cost by category and revenue, month by month";
-
-/// The cost categories drawn: (label, metric holding its monthly cost, CSS class).
-const COST_CATEGORIES: [(&str, &str, &str); 2] = [
-    ("LLM", "llm.cost_per_month_usd", "llm"),
-    ("Cloud Run", "cost.compute_monthly_usd", "compute"),
-];
 
 /// The ticks of a dollar axis from zero to at or above `max`: a round step (1, 2, 2.5 or 5 × a
 /// power of ten) that gives three to five ticks above zero. Where the drawing ends, not a figure.
@@ -78,18 +73,12 @@ fn share_pct(part: f64, whole: f64) -> f64 {
     }
 }
 
-/// The monthly bill by category, as horizontal bars, each labelled with its amount and share.
+/// The monthly bill line by line, as horizontal bars coloured by category, each labelled with
+/// its amount and share.
 #[component]
 pub fn CostBreakdown() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let parts = move || {
-        state.report.with(|r| {
-            COST_CATEGORIES
-                .iter()
-                .map(|(label, id, class)| (*label, r.value(id).unwrap_or(0.0), *class))
-                .collect::<Vec<_>>()
-        })
-    };
+    let lines = move || state.report.with(|r| r.costs.clone());
     let total = move || {
         state
             .report
@@ -97,13 +86,14 @@ pub fn CostBreakdown() -> impl IntoView {
     };
     let described = move || {
         let total = total();
-        let lines: Vec<String> = parts()
+        let lines: Vec<String> = lines()
             .iter()
-            .map(|(label, value, _)| {
+            .map(|line| {
                 format!(
-                    "{label} {} a month ({}%)",
-                    format::money(*value),
-                    format::plain(share_pct(*value, total))
+                    "{} {} a month ({}%)",
+                    line.label,
+                    format::money(line.monthly_usd),
+                    format::plain(share_pct(line.monthly_usd, total))
                 )
             })
             .collect();
@@ -113,26 +103,39 @@ pub fn CostBreakdown() -> impl IntoView {
             lines.join("; ")
         )
     };
+    let view_box = move || {
+        let rows = state.report.with(|r| r.costs.len());
+        format!("0 0 560 {}", at(10.0 + 34.0 * rows as f64))
+    };
     let bars = move || {
-        let parts = parts();
-        let top = parts.iter().map(|(_, v, _)| *v).fold(0.0, f64::max);
+        let lines = lines();
+        let top = lines
+            .iter()
+            .map(|line| line.monthly_usd)
+            .fold(0.0, f64::max);
         let total = total();
-        parts
+        // The labels' column: wide enough for the longest label at the chart's font size.
+        let longest = lines.iter().map(|line| line.label.chars().count()).max();
+        let bar_x = (7.5 * longest.unwrap_or(0) as f64 + 12.0).clamp(90.0, 220.0);
+        let bar_max = 560.0 - bar_x - 170.0;
+        lines
             .into_iter()
             .enumerate()
-            .map(|(i, (label, value, class))| {
+            .map(|(i, line)| {
                 let y = 8.0 + 34.0 * i as f64;
-                // A sliver for any amount above zero, so that no category vanishes.
+                let value = line.monthly_usd;
+                let class = line.category.key();
+                // A sliver for any amount above zero, so that no line vanishes.
                 let width = if top > 0.0 && value > 0.0 {
-                    (300.0 * value / top).max(1.5)
+                    (bar_max * value / top).max(1.5)
                 } else {
                     0.0
                 };
                 view! {
-                    <g class=format!("cost-bar {class}") data-category=class data-value=format!("{value}")>
-                        <text x="0" y=at(y + 17.0) class="chart-label">{label}</text>
-                        <rect x="90" y=at(y) width=at(width) height="24" class=format!("bar {class}") />
-                        <text x=at(96.0 + width) y=at(y + 17.0) class="chart-value">
+                    <g class=format!("cost-bar {class}") data-category=class data-line=line.id data-value=format!("{value}")>
+                        <text x="0" y=at(y + 17.0) class="chart-label">{line.label}</text>
+                        <rect x=at(bar_x) y=at(y) width=at(width) height="24" class=format!("bar {class}") />
+                        <text x=at(bar_x + 6.0 + width) y=at(y + 17.0) class="chart-value">
                             {format!("{} ({}%)", format::money(value), format::plain(share_pct(value, total)))}
                         </text>
                     </g>
@@ -144,7 +147,7 @@ pub fn CostBreakdown() -> impl IntoView {
         <section class="report-section cost-breakdown" aria-labelledby="report-cost-breakdown">
             <h2 id="report-cost-breakdown">"Monthly cost by category"</h2>
             <figure class="chart cost-chart">
-                <svg viewBox="0 0 560 78" role="img" aria-labelledby="cost-chart-title" aria-describedby="cost-chart-desc" preserveAspectRatio="xMinYMin meet">
+                <svg viewBox=view_box role="img" aria-labelledby="cost-chart-title" aria-describedby="cost-chart-desc" preserveAspectRatio="xMinYMin meet">
                     {svg_title(Some("cost-chart-title"), COST_CHART_TITLE.to_string())}
                     {bars}
                 </svg>
@@ -166,8 +169,8 @@ pub fn Limits() -> impl IntoView {
                     let width = l.used_pct.clamp(0.0, 100.0);
                     let over = l.used_pct > 100.0;
                     view! {
-                        <tr data-limit=l.metric.to_string() data-value=format!("{}", l.used_pct)>
-                            <th scope="row">{l.label.to_string()}</th>
+                        <tr data-limit=l.metric.clone() data-value=format!("{}", l.used_pct)>
+                            <th scope="row">{l.label.clone()}</th>
                             <td class="meter-cell">
                                 <svg class="meter" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
                                     <rect class="meter-track" width="100" height="8" />
@@ -201,12 +204,11 @@ pub fn Projection() -> impl IntoView {
         let months = months();
         let month = |m: &MonthFigures| {
             format!(
-                "Month {}: {}, {} a month (LLM {}, Cloud Run {}) against {} revenue.",
+                "Month {}: {}, {} a month ({}) against {} revenue.",
                 m.month,
                 customers(m.customers),
                 format::money(m.total_monthly_usd),
-                format::money(m.llm_monthly_usd),
-                format::money(m.compute_monthly_usd),
+                cost_by_category(m),
                 format::money(m.revenue_monthly_usd),
             )
         };
@@ -218,13 +220,26 @@ pub fn Projection() -> impl IntoView {
             _ => String::new(),
         }
     };
+    let legend = move || {
+        state.report.with(|r| {
+            r.projection.first().map(|m| {
+                m.costs()
+                    .map(|(category, _)| {
+                        view! {
+                            <span class=format!("key {}", category.key())></span>
+                            {category.title()}
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
     view! {
         <section class="report-section projection" aria-labelledby="report-projection">
             <h2 id="report-projection">"Projection"</h2>
             <figure class="chart projection-chart">
                 <p class="legend" aria-hidden="true">
-                    <span class="key llm"></span>"LLM"
-                    <span class="key compute"></span>"Cloud Run"
+                    {legend}
                     <span class="key revenue"></span>"Revenue"
                 </p>
                 <svg viewBox="0 0 640 250" role="img" aria-labelledby="projection-title" aria-describedby="projection-desc" preserveAspectRatio="xMinYMin meet">
@@ -241,15 +256,25 @@ pub fn Projection() -> impl IntoView {
     }
 }
 
-/// The chart's marks: a stacked bar per month (LLM below, Cloud Run above) and the revenue
-/// line, over a dollar axis with round ticks and the month numbers below.
+/// A month's cost by category in words: "LLM $24,638, Compute $66.54".
+fn cost_by_category(m: &MonthFigures) -> String {
+    m.costs()
+        .map(|(category, usd)| format!("{} {}", category.title(), format::money(usd)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The chart's marks: a bar per month stacking the categories the projection carries (in
+/// their order, the first at the bottom) and the revenue line, over a dollar axis with round
+/// ticks and the month numbers below.
 fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
     let (left, right, top_y, bottom_y) = (70.0, 632.0, 12.0, 214.0);
     let height = bottom_y - top_y;
+    let stacked = |m: &MonthFigures| m.costs().map(|(_, usd)| usd.max(0.0)).sum::<f64>();
     let ticks = axis_ticks(
         months
             .iter()
-            .map(|m| (m.llm_monthly_usd + m.compute_monthly_usd).max(m.revenue_monthly_usd))
+            .map(|m| stacked(m).max(m.revenue_monthly_usd))
             .fold(0.0, f64::max),
     );
     let top = ticks.last().copied().unwrap_or(1.0);
@@ -270,24 +295,32 @@ fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
         .map(|m| {
             let x = left + slot * f64::from(m.month.saturating_sub(1)) + slot * 0.15;
             let w = slot * 0.7;
-            let llm_top = y(m.llm_monthly_usd);
-            let both_top = y(m.llm_monthly_usd + m.compute_monthly_usd);
+            let mut below = 0.0;
+            let segments = m
+                .costs()
+                .map(|(category, usd)| {
+                    let (base, top) = (y(below), y(below + usd.max(0.0)));
+                    below += usd.max(0.0);
+                    let class = category.key();
+                    view! {
+                        <rect x=at(x) y=at(top) width=at(w) height=at(base - top) class=format!("bar {class}") data-category=class />
+                    }
+                })
+                .collect_view();
             let label = (m.month == 1 || m.month % label_every == 0).then(|| {
                 view! { <text x=at(x + w / 2.0) y=at(bottom_y + 15.0) class="axis-label" text-anchor="middle">{m.month}</text> }
             });
             // Each month's figures as a tooltip, for a pointer over its bar.
             let tip = format!(
-                "Month {}: LLM {}, Cloud Run {}, revenue {}",
+                "Month {}: {}, revenue {}",
                 m.month,
-                format::money(m.llm_monthly_usd),
-                format::money(m.compute_monthly_usd),
+                cost_by_category(m),
                 format::money(m.revenue_monthly_usd)
             );
             view! {
                 <g class="month" data-month=m.month>
                     {svg_title(None, tip)}
-                    <rect x=at(x) y=at(llm_top) width=at(w) height=at(bottom_y - llm_top) class="bar llm" />
-                    <rect x=at(x) y=at(both_top) width=at(w) height=at(llm_top - both_top) class="bar compute" />
+                    {segments}
                 </g>
                 {label}
             }
@@ -312,23 +345,29 @@ fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
     }
 }
 
-/// Every month's figures, one row a month, one column per [`MONTH_COLUMNS`] entry, with the
-/// unit under each column's name.
+/// Every month's figures, one row a month, one column per [`MonthFigures::columns`] entry
+/// (a cost column for each category the projection carries), with the unit under each
+/// column's name.
 #[component]
 fn MonthTable() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let header = MONTH_COLUMNS
-        .into_iter()
-        .map(|(key, label, unit)| {
-            let symbol = unit.symbol();
-            view! {
-                <th scope="col" data-column=key>
-                    {label}
-                    <span class="col-unit" hidden=symbol.is_empty()>{symbol}</span>
-                </th>
-            }
+    let header = move || {
+        state.report.with(|r| {
+            r.projection.first().map(|m| {
+                m.column_list()
+                    .map(|column| {
+                        let symbol = column.unit().symbol();
+                        view! {
+                            <th scope="col" data-column=column.key()>
+                                {column.label()}
+                                <span class="col-unit" hidden=symbol.is_empty()>{symbol}</span>
+                            </th>
+                        }
+                    })
+                    .collect_view()
+            })
         })
-        .collect_view();
+    };
     let rows = move || {
         state.report.with(|r| {
             r.projection

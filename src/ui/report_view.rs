@@ -9,12 +9,17 @@ use super::state::AppState;
 use crate::report::{SECTIONS, Severity, Text, format};
 use crate::scenario::fields::{self, Kind, Value};
 
-/// The figures shown as headline cards, in order.
-pub const HEADLINES: [&str; 4] = [
-    "cost.total_monthly_usd",
-    "deal.cost_per_customer_monthly_usd",
-    "deal.gross_margin_pct",
-    "load.peak_concurrent_runs",
+/// The figures shown as headline cards, in order. A card shows the first of its figures the
+/// report has: the load a scenario is sized by is runs, requests or connections.
+pub const HEADLINES: [&[&str]; 4] = [
+    &["cost.total_monthly_usd"],
+    &["deal.cost_per_customer_monthly_usd"],
+    &["deal.gross_margin_pct"],
+    &[
+        "load.peak_concurrent_runs",
+        "demand.peak_requests_per_sec",
+        "demand.peak_connections",
+    ],
 ];
 
 /// The raw value of a metric for `data-value`: the shortest decimal that reads back exactly.
@@ -52,17 +57,23 @@ fn Headlines() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cards = HEADLINES
         .into_iter()
-        .map(|id| {
-            let metric = move || state.report.with(|r| r.metric(id).cloned());
-            let label = move || metric().map(|m| m.label).unwrap_or_default();
-            let value = move || metric().map(|m| raw(m.value)).unwrap_or_default();
+        .map(|ids| {
+            let metric = Memo::new(move |_| {
+                state
+                    .report
+                    .with(|r| ids.iter().find_map(|id| r.metric(id).cloned()))
+            });
+            let id = move || metric.get().map(|m| m.id.to_string()).unwrap_or_default();
+            let label = move || metric.get().map(|m| m.label.to_string()).unwrap_or_default();
+            let value = move || metric.get().map(|m| raw(m.value)).unwrap_or_default();
             let shown = move || {
-                metric()
+                metric
+                    .get()
                     .map(|m| format::with_unit(m.value, m.unit))
                     .unwrap_or_default()
             };
             view! {
-                <div class="card" data-metric=id data-value=value>
+                <div class="card" data-metric=id data-value=value hidden=move || metric.with(Option::is_none)>
                     <span class="card-label">{label}</span>
                     <span class="card-value">{shown}</span>
                 </div>

@@ -45,9 +45,9 @@ test('Export CSV downloads every figure as a raw number, then inputs, prices, fi
   if (firstOf('Finding') !== -1) {
     expect(firstOf('Finding')).toBeGreaterThan(lastOf('Projection'));
   }
-  // The projection: 24 months × 11 columns, raw numbers, month 1's total the report's total.
+  // The projection: 24 months × 10 columns (customers, runs, concurrency, instances, LLM, compute, total, revenue, margin, ledger), raw numbers, month 1's total the report's total.
   const projection = rows.filter((r) => r.section === 'Projection');
-  expect(projection.length).toBe(24 * 11);
+  expect(projection.length).toBe(24 * 10);
   for (const r of projection) expect(r.value, r.id).toMatch(RAW_NUMBER);
   const month1Total = projection.find((r) => r.id === 'projection.month_01.total_monthly_usd');
   expect(Number(month1Total.value)).toBe(await metric(page, 'cost.total_monthly_usd'));

@@ -1,0 +1,66 @@
+// Every preset in the real page: pick it, see its headline numbers — the same figures the
+// native engine recorded for it in the share-link corpus (tests/links/v6.txt, "preset as is").
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { open, metric } = require('./helpers');
+
+/** The corpus entries recorded for each preset as is: preset id → { metric id: value }. */
+function recordedPresets() {
+  const text = fs.readFileSync(path.join(__dirname, '..', 'links', 'v6.txt'), 'utf8');
+  const lines = text.split('\n');
+  const presets = {};
+  lines.forEach((line, i) => {
+    const named = /^# (\S+) preset as is/.exec(line);
+    if (!named) return;
+    const [, ...pairs] = lines[i + 1].split(' ');
+    presets[named[1]] = Object.fromEntries(
+      pairs.map((pair) => {
+        const [id, value] = pair.split('=');
+        return [id, Number(value)];
+      }),
+    );
+  });
+  return presets;
+}
+
+const PRESETS = recordedPresets();
+
+test('the corpus records every preset', () => {
+  expect(Object.keys(PRESETS).sort()).toEqual(
+    ['agent-platform', 'agent-swarm-ecs', 'inventory-cloud-run', 'ux-flow-engine', 'workflow-saas'],
+  );
+});
+
+for (const [id, recorded] of Object.entries(PRESETS)) {
+  test(`picking ${id} shows its headline numbers`, async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Preset').selectOption(id);
+    await expect(page.getByLabel('Scenario name')).toHaveValue(id);
+    for (const [metricId, value] of Object.entries(recorded)) {
+      await expect
+        .poll(() => metric(page, metricId), { message: `${id}: ${metricId}` })
+        .toBeCloseTo(value, 6);
+    }
+    // The headline cards: total, per customer, margin, and the load the scenario is sized by.
+    const cards = page.locator('.headlines .card:not([hidden])');
+    await expect(cards).toHaveCount(4);
+    await expect(cards.first()).toContainText('$');
+    // Its cost lines are drawn in the breakdown, and the link now carries the preset.
+    await expect(page.locator('[data-category]').first()).toBeVisible();
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v6\./);
+  });
+}
+
+test('each seed preset names its binding limit or finding', async ({ page }) => {
+  await open(page);
+  const expectations = {
+    'ux-flow-engine': 'cognitive-core',
+    'agent-swarm-ecs': 'Aurora max_connections',
+    'inventory-cloud-run': 'tai-api',
+  };
+  for (const [id, text] of Object.entries(expectations)) {
+    await page.getByLabel('Preset').selectOption(id);
+    await expect(page.locator('[data-finding="headroom.tightest_limit"]')).toContainText(text);
+  }
+});
