@@ -138,6 +138,8 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
             revenue_monthly_usd: value("deal.revenue_monthly_usd"),
             gross_margin_pct: value("deal.gross_margin_pct"),
             retained_gb: retained_gb(&daily_storage, days, s.storage.retention_days),
+            has_runs: s.workload.enabled,
+            has_ledger: s.workload.enabled && s.storage.enabled,
         });
         previous = Some((at, report));
     }
@@ -183,6 +185,27 @@ mod tests {
         s.growth.customers_at_24_months = 10.0;
         s.compute.max_instances = 3.0;
         s
+    }
+
+    #[test]
+    fn a_scenario_without_runs_projects_no_run_columns() {
+        let s = presets::by_id("inventory-cloud-run").unwrap().scenario();
+        let report = engine::evaluate(&s);
+        let keys: Vec<&str> = report.projection[0].columns().map(|c| c.0).collect();
+        assert_eq!(
+            keys,
+            [
+                "customers",
+                "instances_peak",
+                "compute_monthly_usd",
+                "database_monthly_usd",
+                "network_monthly_usd",
+                "fixed_monthly_usd",
+                "total_monthly_usd",
+                "revenue_monthly_usd",
+                "gross_margin_pct"
+            ]
+        );
     }
 
     #[test]

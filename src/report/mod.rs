@@ -240,6 +240,10 @@ pub struct MonthFigures {
     pub gross_margin_pct: f64,
     /// The step ledger at the end of the month, under retention, GB.
     pub retained_gb: f64,
+    /// Whether the scenario has runs (else its run columns are left out).
+    pub has_runs: bool,
+    /// Whether the runs keep a step ledger (else its column is left out).
+    pub has_ledger: bool,
 }
 
 /// A column of the projection. The CSV, the CLI and the view all list a month through
@@ -344,13 +348,24 @@ impl MonthFigures {
 
     /// The month's columns, in table order.
     pub fn column_list(&self) -> impl Iterator<Item = MonthColumn> {
+        let (runs, ledger) = (self.has_runs, self.has_ledger);
         MonthColumn::BEFORE_COSTS
             .into_iter()
+            .filter(move |column| {
+                runs || !matches!(
+                    column,
+                    MonthColumn::RunsPerDay | MonthColumn::PeakConcurrentRuns
+                )
+            })
             .chain(
                 self.costs()
                     .map(|(category, _)| MonthColumn::Cost(category)),
             )
-            .chain(MonthColumn::AFTER_COSTS)
+            .chain(
+                MonthColumn::AFTER_COSTS
+                    .into_iter()
+                    .filter(move |column| ledger || *column != MonthColumn::RetainedGb),
+            )
     }
 
     /// The month's value in one column (0 for a category the month does not carry).
