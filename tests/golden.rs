@@ -323,24 +323,7 @@ fn report_mismatches(title: &str, mismatches: Vec<String>) {
 
 #[test]
 fn seed_000_summary_table() {
-    let report = engine::evaluate(&agent_platform());
-    let mismatches = SEED_000
-        .iter()
-        .filter_map(|row| {
-            let got = report.value(row.id);
-            match got {
-                Some(got) if row.stated.admits(got) => None,
-                _ => Some(format!(
-                    "{:<40} {:>24} {:>24}  {}",
-                    row.id,
-                    row.stated.describe(),
-                    got.map_or("missing".to_string(), |g| g.to_string()),
-                    row.source
-                )),
-            }
-        })
-        .collect();
-    report_mismatches("seed 000 Summary Table", mismatches);
+    check_table("agent-platform", "seed 000 Summary Table", SEED_000);
 }
 
 #[test]

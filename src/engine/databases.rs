@@ -28,25 +28,15 @@ pub fn evaluate(s: &Scenario, demand: &Demand, services: &Services, out: &mut Bu
             p.max_connections,
             out,
         );
-        if p.usd_per_month <= 0.0 {
-            super::services::missing_price(
-                out,
-                "The scenario has a PostgreSQL server",
-                "its price per month",
-            );
-        }
-        let cost = out.metric(
-            "database.postgres_cost_monthly_usd",
-            "PostgreSQL server",
-            Unit::UsdPerMonth,
-            p.usd_per_month,
-            || format!("price per month, as typed = {}", usd(p.usd_per_month)),
-        );
-        out.cost(
+        out.typed_cost(
             "database.postgres_cost_monthly_usd",
             CostCategory::Database,
             "PostgreSQL server",
-            cost,
+            p.usd_per_month,
+            (
+                "The scenario has a PostgreSQL server",
+                "its price per month",
+            ),
         );
     }
 }

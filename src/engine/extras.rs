@@ -13,11 +13,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
     if s.cache.enabled {
         let c = &s.cache;
         if c.node == CUSTOM_MODEL && c.custom_usd_per_node_hour <= 0.0 {
-            super::services::missing_price(
-                out,
-                "The cache has custom nodes",
-                "the price per node-hour",
-            );
+            out.price_not_typed("The cache has custom nodes", "the price per node-hour");
         }
         let node_hour = if c.node == CUSTOM_MODEL {
             out.typed_price(
@@ -61,10 +57,10 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
             },
         );
         let days = s.days_per_month();
-        let cost = match m.kind {
+        match m.kind {
             MessagingKind::Eventbridge => {
                 let per_million = out.price("aws.eventbridge.custom_per_million");
-                out.metric(
+                let cost = out.metric(
                     "messaging.cost_monthly_usd",
                     "EventBridge",
                     Unit::UsdPerMonth,
@@ -77,16 +73,15 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
                             usd(per_million)
                         )
                     },
-                )
+                );
+                out.cost(
+                    "messaging.cost_monthly_usd",
+                    CostCategory::Messaging,
+                    "EventBridge",
+                    cost,
+                );
             }
             _ => {
-                if m.broker_usd_per_month <= 0.0 {
-                    super::services::missing_price(
-                        out,
-                        "The scenario has a message broker",
-                        "the broker's price per month",
-                    );
-                }
                 let used = out.metric(
                     "messaging.broker_used_pct",
                     "Peak messages as a share of the broker's throughput",
@@ -112,31 +107,18 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
                         ),
                     );
                 }
-                out.metric(
+                out.typed_cost(
                     "messaging.cost_monthly_usd",
+                    CostCategory::Messaging,
                     "Message broker",
-                    Unit::UsdPerMonth,
                     m.broker_usd_per_month,
-                    || {
-                        format!(
-                            "price per month, as typed = {}",
-                            usd(m.broker_usd_per_month)
-                        )
-                    },
-                )
+                    (
+                        "The scenario has a message broker",
+                        "the broker's price per month",
+                    ),
+                );
             }
-        };
-        let label = if m.kind == MessagingKind::Eventbridge {
-            "EventBridge"
-        } else {
-            "Message broker"
-        };
-        out.cost(
-            "messaging.cost_monthly_usd",
-            CostCategory::Messaging,
-            label,
-            cost,
-        );
+        }
     }
     for (i, line) in s.fixed_costs.iter().enumerate() {
         let name = if line.name.trim().is_empty() {

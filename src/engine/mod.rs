@@ -170,7 +170,37 @@ impl<'a> Builder<'a> {
             category,
             label: label.into(),
             monthly_usd,
+            share_pct: 0.0,
         });
+    }
+
+    /// Notes a component whose price the user has not typed yet (one the price list does not
+    /// give), so that a $0 line is never mistaken for a free one.
+    pub fn price_not_typed(&mut self, what: &str, field: &str) {
+        self.warn(
+            "cost.price_not_typed",
+            Severity::Info,
+            format!("{what} but has no price yet: type {field} to include it in the bill."),
+        );
+    }
+
+    /// Records a monthly amount the user typed as a metric and a line of the bill, noting it
+    /// when it is still 0.
+    pub fn typed_cost(
+        &mut self,
+        id: &'static str,
+        category: CostCategory,
+        label: &'static str,
+        monthly_usd: f64,
+        missing: (&str, &str),
+    ) {
+        if monthly_usd <= 0.0 {
+            self.price_not_typed(missing.0, missing.1);
+        }
+        let cost = self.metric(id, label, Unit::UsdPerMonth, monthly_usd, || {
+            format!("price per month, as typed = {}", usd(monthly_usd))
+        });
+        self.cost(id, category, label, cost);
     }
 
     /// The lines of the bill recorded so far.
@@ -258,6 +288,11 @@ impl<'a> Builder<'a> {
                 .unwrap_or(SECTIONS.len())
         };
         self.metrics.sort_by_key(|m| rank(&m.id));
+        // Each line's share of the total, which is the lines' sum (deal.rs).
+        let total: f64 = self.costs.iter().map(|c| c.monthly_usd).sum();
+        for line in &mut self.costs {
+            line.share_pct = 100.0 * ratio(line.monthly_usd, total);
+        }
         self.warnings
             .sort_by_key(|w| w.severity != Severity::Warning);
         Report {

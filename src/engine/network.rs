@@ -349,19 +349,17 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
             )
         },
     );
-    match net.egress {
+    let egress = match net.egress {
         EgressProvider::Gcp => {
             let free = out.price("gcp.egress.premium_na.free_gib");
             let t1 = out.price("gcp.egress.premium_na.to_1tib");
             let t2 = out.price("gcp.egress.premium_na.1_to_10tib");
             let t3 = out.price("gcp.egress.premium_na.over_10tib");
             let gib = gib_from_gb(egress_gb);
-            let cost = out.metric(
-                "network.egress_cost_monthly_usd",
-                "Internet egress",
-                Unit::UsdPerMonth,
+            let explain = out.explain;
+            Some((
                 gcp_premium_na_egress_usd(gib, free, t1, t2, t3),
-                || {
+                explain.then(|| {
                     format!(
                         "{} GiB through the tiers: first {} GiB free, to 1 TiB at {}, 1–10 TiB at {}, above at {} per GiB",
                         n(gib),
@@ -370,14 +368,8 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
                         usd(t2),
                         usd(t3)
                     )
-                },
-            );
-            out.cost(
-                "network.egress_cost_monthly_usd",
-                CostCategory::Network,
-                "Internet egress",
-                cost,
-            );
+                }),
+            ))
         }
         EgressProvider::Aws => {
             let free = out.price("aws.egress.free_gb");
@@ -385,12 +377,10 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
             let t2 = out.price("aws.egress.next_40tb");
             let t3 = out.price("aws.egress.next_100tb");
             let t4 = out.price("aws.egress.over_150tb");
-            let cost = out.metric(
-                "network.egress_cost_monthly_usd",
-                "Internet egress",
-                Unit::UsdPerMonth,
+            let explain = out.explain;
+            Some((
                 aws_internet_egress_usd(egress_gb, free, t1, t2, t3, t4),
-                || {
+                explain.then(|| {
                     format!(
                         "{} GB through the tiers: first {} GB free, next 10 TB at {}, next 40 TB at {}, next 100 TB at {}, above at {} per GB",
                         n(egress_gb),
@@ -400,18 +390,18 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
                         usd(t3),
                         usd(t4)
                     )
-                },
-            );
-            out.cost(
-                "network.egress_cost_monthly_usd",
-                CostCategory::Network,
-                "Internet egress",
-                cost,
-            );
+                }),
+            ))
         }
-        EgressProvider::None => {}
-    }
-    match net.load_balancer {
+        EgressProvider::None => None,
+    };
+    record(
+        out,
+        "network.egress_cost_monthly_usd",
+        "Internet egress",
+        egress,
+    );
+    let balancer = match net.load_balancer {
         LoadBalancer::GcpRegional => {
             let prices = GcpLbPrices {
                 first5_rule_hour_usd: out.price("gcp.lb.regional.first5_rule_hour"),
@@ -421,12 +411,10 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
             };
             let rules = net.forwarding_rules.clamp(0.0, f64::from(u32::MAX)) as u32;
             let outbound = gib_from_gb(egress_gb);
-            let cost = out.metric(
-                "network.lb_cost_monthly_usd",
-                "Load balancer",
-                Unit::UsdPerMonth,
+            let explain = out.explain;
+            Some((
                 gcp_lb_monthly_cost_usd(rules, hours, 0.0, outbound, &prices),
-                || {
+                explain.then(|| {
                     format!(
                         "forwarding rules per hour × hours + outbound GiB × data processed (requests inbound not counted) = {} rule(s) at {} (first 5) / {} × {} h + {} GiB × {}",
                         rules,
@@ -436,14 +424,8 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
                         n(outbound),
                         usd(prices.outbound_gib_usd)
                     )
-                },
-            );
-            out.cost(
-                "network.lb_cost_monthly_usd",
-                CostCategory::Network,
-                "Load balancer",
-                cost,
-            );
+                }),
+            ))
         }
         LoadBalancer::AwsAlb => {
             let rps = demand.avg_requests_per_sec;
@@ -475,12 +457,10 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
             );
             let hour = out.price("aws.alb.hour");
             let lcu_hour = out.price("aws.alb.lcu_hour");
-            let cost = out.metric(
-                "network.lb_cost_monthly_usd",
-                "Load balancer",
-                Unit::UsdPerMonth,
+            let explain = out.explain;
+            Some((
                 alb_monthly_cost_usd(lcu, hours, hour, lcu_hour),
-                || {
+                explain.then(|| {
                     format!(
                         "hours × (ALB-hour + LCUs × LCU-hour) = {} × ({} + {} × {})",
                         n(hours),
@@ -488,16 +468,32 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
                         n(lcu),
                         usd(lcu_hour)
                     )
-                },
-            );
-            out.cost(
-                "network.lb_cost_monthly_usd",
-                CostCategory::Network,
-                "Load balancer",
-                cost,
-            );
+                }),
+            ))
         }
-        LoadBalancer::None => {}
+        LoadBalancer::None => None,
+    };
+    record(
+        out,
+        "network.lb_cost_monthly_usd",
+        "Load balancer",
+        balancer,
+    );
+}
+
+/// Records a priced network line — its amount and, when the report explains itself, how it
+/// was made — as a metric and a line of the bill.
+fn record(
+    out: &mut Builder,
+    id: &'static str,
+    label: &'static str,
+    priced: Option<(f64, Option<String>)>,
+) {
+    if let Some((monthly_usd, how)) = priced {
+        let cost = out.metric(id, label, Unit::UsdPerMonth, monthly_usd, || {
+            how.unwrap_or_default()
+        });
+        out.cost(id, CostCategory::Network, label, cost);
     }
 }
 

@@ -269,8 +269,7 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         );
         let (cost, how) = monthly_cost(service, busy, running, avg.requests_per_sec, hours, out);
         if service.platform == Platform::Fixed && service.usd_per_instance_hour <= 0.0 {
-            missing_price(
-                out,
+            out.price_not_typed(
                 &format!("{name} runs on fixed instances"),
                 "its price per instance-hour",
             );
@@ -291,15 +290,6 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         totals.db_pool_connections_max += service.db_pool_per_instance * service.max_instances;
     }
     totals
-}
-
-/// Notes a component whose price the user has not typed yet (a price the list does not give).
-pub(crate) fn missing_price(out: &mut Builder, what: &str, field: &str) {
-    out.warn(
-        "cost.price_not_typed",
-        Severity::Info,
-        format!("{what} but has no price yet: type {field} to include it in the bill."),
-    );
 }
 
 /// A service's monthly bill, with the formula that made it: `busy` instances on average serve

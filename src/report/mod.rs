@@ -213,6 +213,8 @@ pub struct CostLine {
     pub label: Text,
     /// USD per month.
     pub monthly_usd: f64,
+    /// Its share of the month's total, in percent (0 when the total is 0).
+    pub share_pct: f64,
 }
 
 /// One month of the projection: the figures at the end of month `month` after launch.

@@ -824,33 +824,17 @@ fn build() -> Vec<Field> {
             true,
             "The most instances the service may scale to; Cloud Run's default is 100."
         ),
-        Field {
-            path: "compute.billing",
-            section: Section::Compute,
-            label: "Billing",
-            unit: Unit::None,
-            help: "Request-based bills CPU and memory only while requests are in flight, plus a fee per request; instance-based bills instances for their whole life at a lower rate.",
-            kind: Kind::Choice(vec![
-                ("request".into(), "Request-based".into()),
-                ("instance".into(), "Instance-based".into()),
-            ]),
-            relevant: always,
-            get: |s| {
-                Value::Text(match s.compute.billing {
-                    Billing::Request => "request".into(),
-                    Billing::Instance => "instance".into(),
-                })
-            },
-            set: |s, v| {
-                if let Value::Text(t) = v {
-                    match t.as_str() {
-                        "request" => s.compute.billing = Billing::Request,
-                        "instance" => s.compute.billing = Billing::Instance,
-                        _ => {}
-                    }
-                }
-            },
-        },
+        choice!(
+            "compute.billing",
+            compute.billing,
+            Compute,
+            "Billing",
+            "Request-based bills CPU and memory only while requests are in flight, plus a fee per request; instance-based bills instances for their whole life at a lower rate.",
+            [
+                (Billing::Request, "request", "Request-based"),
+                (Billing::Instance, "instance", "Instance-based"),
+            ]
+        ),
         number!(
             "compute.target_utilization_pct",
             compute.target_utilization_pct,

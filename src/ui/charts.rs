@@ -64,15 +64,6 @@ fn at(x: f64) -> String {
     format!("{:.1}", if x.is_finite() { x } else { 0.0 })
 }
 
-/// The share of `part` in `whole`, in percent (0 when there is no whole), for a label.
-fn share_pct(part: f64, whole: f64) -> f64 {
-    if whole > 0.0 {
-        100.0 * part / whole
-    } else {
-        0.0
-    }
-}
-
 /// The monthly bill line by line, as horizontal bars coloured by category, each labelled with
 /// its amount and share.
 #[component]
@@ -93,7 +84,7 @@ pub fn CostBreakdown() -> impl IntoView {
                     "{} {} a month ({}%)",
                     line.label,
                     format::money(line.monthly_usd),
-                    format::plain(share_pct(line.monthly_usd, total))
+                    format::plain(line.share_pct)
                 )
             })
             .collect();
@@ -113,7 +104,6 @@ pub fn CostBreakdown() -> impl IntoView {
             .iter()
             .map(|line| line.monthly_usd)
             .fold(0.0, f64::max);
-        let total = total();
         // The labels' column: wide enough for the longest label at the chart's font size.
         let longest = lines.iter().map(|line| line.label.chars().count()).max();
         let bar_x = (7.5 * longest.unwrap_or(0) as f64 + 12.0).clamp(90.0, 220.0);
@@ -124,6 +114,7 @@ pub fn CostBreakdown() -> impl IntoView {
             .map(|(i, line)| {
                 let y = 8.0 + 34.0 * i as f64;
                 let value = line.monthly_usd;
+                let share = line.share_pct;
                 let class = line.category.key();
                 // A sliver for any amount above zero, so that no line vanishes.
                 let width = if top > 0.0 && value > 0.0 {
@@ -136,7 +127,7 @@ pub fn CostBreakdown() -> impl IntoView {
                         <text x="0" y=at(y + 17.0) class="chart-label">{line.label}</text>
                         <rect x=at(bar_x) y=at(y) width=at(width) height="24" class=format!("bar {class}") />
                         <text x=at(bar_x + 6.0 + width) y=at(y + 17.0) class="chart-value">
-                            {format!("{} ({}%)", format::money(value), format::plain(share_pct(value, total)))}
+                            {format!("{} ({}%)", format::money(value), format::plain(share))}
                         </text>
                     </g>
                 }
