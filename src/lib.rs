@@ -10,7 +10,8 @@
 //! - [`scenario`]: what the user types, its field registry and presets.
 //! - [`catalog`]: list prices as versioned data, with sources.
 //! - [`engine`]: one module per calculation family; each formula in one place.
-//! - [`report`]: the figures the engine makes, and how numbers are formatted for people.
+//! - [`report`]: the figures the engine makes.
+//! - [`format`]: how numbers are written for people.
 //! - [`export`]: the share link and the CSV.
 //! - [`ui`]: the Leptos single-page app (browser only in practice; it computes nothing).
 //! - `cli`: the command-line tool over the same engine (native builds).
@@ -27,6 +28,7 @@ pub mod catalog;
 pub mod cli;
 pub mod engine;
 pub mod export;
+pub mod format;
 pub mod report;
 pub mod scenario;
 pub mod ui;

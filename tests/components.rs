@@ -10,8 +10,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use headroom::engine;
-use headroom::report::format;
-use headroom::scenario::fields::Section;
+use headroom::format;
 use headroom::scenario::{fields, presets};
 use headroom::ui::Shell;
 use headroom::ui::form::{add_button_id, input_id, item_id, remove_button_id};
@@ -141,23 +140,27 @@ async fn every_field_has_a_visible_label_unit_and_help() {
     let app = Mounted::new();
     settle().await;
     // Every section on, and an item in every list, so that most fields are in the form.
-    for switch in Section::ALL.into_iter().filter_map(Section::switch) {
-        app.choose(switch, "yes").await;
+    for section in fields::sections() {
+        if let Some(switch) = section.switch {
+            app.choose(&format!("{}.{switch}", section.key), "yes")
+                .await;
+        }
     }
     for list in fields::lists() {
         app.click(&add_button_id(list.key)).await;
     }
     let scenario = app.state.scenario.get_untracked();
-    let mut rows: Vec<(String, &str, &str, bool)> = fields::all()
-        .iter()
-        .map(|f| (f.path.to_string(), f.label, f.help, f.shown(&scenario)))
+    let rows: Vec<(String, &str, &str, bool)> = fields::all(&scenario)
+        .map(|f| {
+            let input = f.input();
+            (
+                f.path().into_owned(),
+                input.label,
+                input.help,
+                f.shown(&scenario),
+            )
+        })
         .collect();
-    for list in fields::lists() {
-        rows.extend(list.fields.iter().map(|f| {
-            let shown = (f.relevant)(&scenario, 0);
-            (list.path(0, f.key), f.label, f.help, shown)
-        }));
-    }
     let shown = rows.iter().filter(|row| row.3).count();
     assert!(shown > 100, "only {shown} fields shown");
     for (path, label_text, help_text, shown) in rows {
@@ -560,8 +563,8 @@ async fn a_form_section_folds_away_and_back() {
         .root
         .query_selector_all("form details.form-section")
         .unwrap();
-    assert_eq!(sections.length() as usize, Section::ALL.len());
-    for (i, section) in Section::ALL.into_iter().enumerate() {
+    assert_eq!(sections.length() as usize, fields::groups().len());
+    for (i, section) in fields::groups().iter().enumerate() {
         let details: web_sys::HtmlDetailsElement =
             sections.item(i as u32).unwrap().unchecked_into();
         assert!(details.open(), "{} starts open", section.title());
@@ -601,8 +604,9 @@ async fn a_form_section_folds_away_and_back() {
 async fn a_section_switch_shows_and_hides_its_fields() {
     let app = Mounted::new();
     settle().await;
-    let aurora = Section::Aurora;
-    let switch = aurora.switch().unwrap();
+    let aurora = fields::sections().find(|s| s.key == "aurora").unwrap();
+    let switch = "aurora.enabled";
+    assert_eq!(aurora.switch, Some("enabled"));
     let details = app
         .find(&format!("#{}", input_id(switch)))
         .closest("details")
@@ -620,12 +624,12 @@ async fn a_section_switch_shows_and_hides_its_fields() {
             .unwrap(),
         "Aurora Serverless v2"
     );
-    let aurora_fields: Vec<&str> = fields::all()
-        .iter()
-        .filter(|f| f.section == aurora && f.path != switch)
-        .map(|f| f.path)
+    let aurora_fields: Vec<String> = aurora
+        .fields()
+        .map(|f| f.path().into_owned())
+        .filter(|path| path != switch)
         .collect();
-    assert!(aurora_fields.contains(&"aurora.min_acu"));
+    assert!(aurora_fields.iter().any(|p| p == "aurora.min_acu"));
 
     // Off: only the switch, saying so.
     app.choose(switch, "no").await;
@@ -834,10 +838,7 @@ async fn removing_an_item_removes_its_fields() {
 async fn a_full_list_says_why_nothing_more_can_be_added() {
     let app = Mounted::new();
     settle().await;
-    let list = fields::lists()
-        .iter()
-        .find(|l| l.key == "fixed_costs")
-        .unwrap();
+    let list = fields::list("fixed_costs").unwrap();
     let add = app.find(&format!("#{}", add_button_id(list.key)));
     for _ in 0..list.max_items {
         assert!(!add.has_attribute("disabled"));

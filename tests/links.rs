@@ -15,17 +15,18 @@
 use headroom::catalog::Catalog;
 use headroom::engine;
 use headroom::export::link;
-use headroom::scenario::fields::{self, Kind, Value};
+use headroom::scenario::fields::{self, Field, Kind, Value};
 use headroom::scenario::{Scenario, presets};
 
 /// Every corpus: (file, format, text).
-const CORPORA: [(&str, u32, &str); 6] = [
+const CORPORA: [(&str, u32, &str); 7] = [
     ("v1.txt", 1, include_str!("links/v1.txt")),
     ("v2.txt", 2, include_str!("links/v2.txt")),
     ("v3.txt", 3, include_str!("links/v3.txt")),
     ("v4.txt", 4, include_str!("links/v4.txt")),
     ("v5.txt", 5, include_str!("links/v5.txt")),
     ("v6.txt", 6, include_str!("links/v6.txt")),
+    ("v7.txt", 7, include_str!("links/v7.txt")),
 ];
 
 /// The headline figures every corpus entry records.
@@ -175,7 +176,7 @@ fn every_recorded_link_encodes_back_to_itself() {
 
 #[test]
 fn every_format_has_a_corpus() {
-    assert_eq!(CORPORA.len(), link::FORMATS.len());
+    assert_eq!(CORPORA.len(), link::CURRENT_FORMAT as usize);
     for (i, (_, format, _)) in CORPORA.iter().enumerate() {
         assert_eq!(*format as usize, i + 1);
     }
@@ -282,33 +283,35 @@ fn longest_value(min: f64, max: f64, integer: bool) -> f64 {
         .unwrap_or(max)
 }
 
+/// The value of a field that takes the most characters: the longest decimal of a number, the
+/// longest option id of a choice, and for text as many characters as allowed, each four bytes
+/// in UTF-8 and distinct (emoji and their neighbours), so that nothing compresses. `salt`
+/// varies the text between list items.
+fn longest_value_of(field: Field, scenario: &Scenario, salt: u32) -> Value {
+    match *field.kind() {
+        Kind::Number { min, max, integer } => Value::Number(longest_value(min, max, integer)),
+        Kind::Text { max_chars } => Value::Text(
+            (0..max_chars as u32)
+                .filter_map(|i| char::from_u32(0x1F300 + i * 37 + salt))
+                .collect(),
+        ),
+        kind => {
+            let catalog = fields::catalog_of(scenario);
+            let options = kind.options(catalog);
+            let longest = options.iter().map(|(id, _)| *id).max_by_key(|id| id.len());
+            Value::Text(longest.unwrap_or_default().to_string())
+        }
+    }
+}
+
 /// A scenario whose link is as long as a valid one gets: every text at its longest in
 /// characters that neither compress nor fit in one byte, every number at its longest decimal,
 /// and every catalog price overridden with seventeen significant digits.
 fn longest_scenario() -> Scenario {
     let mut s = presets::by_id("agent-platform").unwrap().scenario();
-    for field in fields::all() {
-        match &field.kind {
-            Kind::Number { min, max, integer } => {
-                field.set(&mut s, Value::Number(longest_value(*min, *max, *integer)));
-            }
-            Kind::Choice(options) => {
-                let longest = options
-                    .iter()
-                    .map(|(id, _)| id)
-                    .max_by_key(|id| id.len())
-                    .unwrap();
-                field.set(&mut s, Value::Text(longest.clone()));
-            }
-            Kind::Text { max_chars } => {
-                // Distinct four-byte characters (emoji and their neighbours): 4 bytes each, no
-                // repeats for the compressor to find.
-                let text: String = (0..*max_chars as u32)
-                    .filter_map(|i| char::from_u32(0x1F300 + i * 37))
-                    .collect();
-                field.set(&mut s, Value::Text(text));
-            }
-        }
+    for field in fields::section_fields() {
+        let value = longest_value_of(field, &s, 0);
+        field.set(&mut s, &value);
     }
     if s.workload.steps_per_run > s.workload.max_steps_per_run {
         s.workload.max_steps_per_run = s.workload.steps_per_run.ceil();
@@ -329,26 +332,10 @@ fn longest_scenario_with_lists() -> Scenario {
     for list in fields::lists() {
         while list.push(&mut s).is_ok() {}
         for index in 0..list.len(&s) {
-            for field in &list.fields {
-                let value = match &field.kind {
-                    Kind::Number { min, max, integer } => {
-                        Value::Number(longest_value(*min, *max, *integer))
-                    }
-                    Kind::Choice(options) => Value::Text(
-                        options
-                            .iter()
-                            .map(|(id, _)| id)
-                            .max_by_key(|id| id.len())
-                            .unwrap()
-                            .clone(),
-                    ),
-                    Kind::Text { max_chars } => Value::Text(
-                        (0..*max_chars as u32)
-                            .filter_map(|i| char::from_u32(0x1F300 + i * 37 + index as u32))
-                            .collect(),
-                    ),
-                };
-                field.set(&mut s, index, value);
+            for position in 0..list.inputs.len() {
+                let field = list.field_at(index, position).unwrap();
+                let value = longest_value_of(field, &s, index as u32);
+                field.set(&mut s, &value);
             }
         }
     }

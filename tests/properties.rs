@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Properties that hold for every valid scenario, checked with proptest.
 //!
-//! Scenarios are drawn field by field from the registry (`scenario::fields::all()`): each number
+//! Scenarios are drawn field by field from their declarations (`scenario::fields`): each number
 //! within its range — log-uniformly across wide ranges, so that one run per day and a billion
 //! both occur, plus the range's ends — whole where the field is whole; each choice from its
 //! options; the name from any printable text. Each list (services, customers, fixed costs)
@@ -23,9 +23,10 @@
 //!
 //! Regression tests for bugs these properties found are at the end, named after the bug.
 
+use headroom::catalog::Catalog;
 use headroom::engine::{self, queueing::expected_busy_instances};
 use headroom::export::{self, csv::BOM};
-use headroom::scenario::fields::{self, Kind, Value};
+use headroom::scenario::fields::{self, Field, Kind, Value};
 use headroom::scenario::{Billing, Platform, Scenario, presets};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -54,15 +55,19 @@ fn number_in(min: f64, max: f64, integer: bool) -> BoxedStrategy<f64> {
 
 /// A value the field accepts.
 fn value_of(kind: &Kind) -> BoxedStrategy<Value> {
-    match kind {
-        Kind::Number { min, max, integer } => number_in(*min, *max, *integer)
-            .prop_map(Value::Number)
-            .boxed(),
-        Kind::Choice(options) => {
-            let ids: Vec<String> = options.iter().map(|(id, _)| id.clone()).collect();
+    match *kind {
+        Kind::Number { min, max, integer } => {
+            number_in(min, max, integer).prop_map(Value::Number).boxed()
+        }
+        Kind::Text { max_chars } => text_up_to(max_chars).prop_map(Value::Text).boxed(),
+        kind => {
+            let ids: Vec<String> = kind
+                .options(Catalog::current())
+                .iter()
+                .map(|(id, _)| id.to_string())
+                .collect();
             proptest::sample::select(ids).prop_map(Value::Text).boxed()
         }
-        Kind::Text { max_chars } => text_up_to(*max_chars).prop_map(Value::Text).boxed(),
     }
 }
 
@@ -137,10 +142,9 @@ fn repair(s: &mut Scenario) {
 /// Values for up to three items of each list, drawn from the item fields.
 fn list_items() -> impl Strategy<Value = Vec<Vec<Vec<Value>>>> {
     fields::lists()
-        .iter()
         .map(|list| {
             let item: Vec<BoxedStrategy<Value>> =
-                list.fields.iter().map(|f| value_of(&f.kind)).collect();
+                list.inputs.iter().map(|i| value_of(&i.kind)).collect();
             proptest::collection::vec(item, 0..=3)
         })
         .collect::<Vec<_>>()
@@ -148,19 +152,20 @@ fn list_items() -> impl Strategy<Value = Vec<Vec<Vec<Value>>>> {
 
 /// A valid scenario with every field of the registry drawn, and up to three items per list.
 fn scenario() -> impl Strategy<Value = Scenario> {
-    let fields = fields::all();
-    let values: Vec<BoxedStrategy<Value>> = fields.iter().map(|f| value_of(&f.kind)).collect();
+    let fields: Vec<Field> = fields::section_fields().collect();
+    let values: Vec<BoxedStrategy<Value>> = fields.iter().map(|f| value_of(f.kind())).collect();
     (values, list_items())
         .prop_map(move |(values, lists)| {
-            let mut s = presets::all()[0].scenario();
+            let mut s = Scenario::default();
             for (field, value) in fields.iter().zip(values) {
-                field.set(&mut s, value);
+                field.set(&mut s, &value);
             }
-            for (list, items) in fields::lists().iter().zip(lists) {
+            for (list, items) in fields::lists().zip(lists) {
                 for (index, item) in items.into_iter().enumerate() {
                     list.push(&mut s).expect("three items fit every list");
-                    for (field, value) in list.fields.iter().zip(item) {
-                        field.set(&mut s, index, value);
+                    for (position, value) in item.into_iter().enumerate() {
+                        list.field_at(index, position)
+                            .map(|f| f.set(&mut s, &value));
                     }
                 }
             }
@@ -172,7 +177,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
 
 /// A valid scenario that also overrides a few catalog prices.
 fn scenario_with_overrides() -> impl Strategy<Value = Scenario> {
-    let ids: Vec<String> = headroom::catalog::Catalog::current()
+    let ids: Vec<String> = Catalog::current()
         .prices()
         .iter()
         .map(|p| p.id.clone())

@@ -46,15 +46,6 @@ pub struct Catalog {
     prices: Vec<Price>,
 }
 
-/// A model offered in the LLM picker: its id and the label shown to people.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LlmModel {
-    /// Catalog id of the model, e.g. `gpt-4o`.
-    pub id: String,
-    /// The label, e.g. `gpt-4o`.
-    pub label: String,
-}
-
 impl Catalog {
     /// The catalog this build ships.
     pub fn current() -> &'static Catalog {
@@ -85,18 +76,31 @@ impl Catalog {
         self.prices.iter().find(|p| p.id == id)
     }
 
-    /// The LLM models the catalog prices (those with an input price), in file order.
-    pub fn llm_models(&self) -> Vec<LlmModel> {
+    /// The versions of every catalog this build ships, oldest first.
+    pub fn versions() -> Vec<&'static str> {
+        vec![CURRENT_VERSION]
+    }
+
+    /// The LLM models the catalog prices (those with an input price), in file order, as
+    /// (model id, label), e.g. `("gpt-4o", "gpt-4o")`.
+    pub fn llm_models(&'static self) -> Vec<(&'static str, &'static str)> {
         self.prices
             .iter()
             .filter_map(|p| {
                 let model = p.id.strip_prefix("llm.")?.strip_suffix(".input")?;
                 let label = p.label.strip_suffix(": input tokens").unwrap_or(&p.label);
-                Some(LlmModel {
-                    id: model.to_string(),
-                    label: label.to_string(),
-                })
+                Some((model, label))
             })
+            .collect()
+    }
+
+    /// The cache node types the catalog prices per node-hour, in file order, as (price id,
+    /// label).
+    pub fn cache_nodes(&'static self) -> Vec<(&'static str, &'static str)> {
+        self.prices
+            .iter()
+            .filter(|p| p.id.starts_with("aws.elasticache."))
+            .map(|p| (p.id.as_str(), p.label.as_str()))
             .collect()
     }
 }
@@ -140,13 +144,9 @@ mod tests {
         let catalog = Catalog::current();
         let models = catalog.llm_models();
         assert_eq!(models.len(), 14);
-        for m in models {
+        for (id, _) in models {
             for kind in ["input", "cached_input", "output"] {
-                assert!(
-                    catalog.get(&format!("llm.{}.{kind}", m.id)).is_some(),
-                    "{}",
-                    m.id
-                );
+                assert!(catalog.get(&format!("llm.{id}.{kind}")).is_some(), "{id}");
             }
         }
     }

@@ -14,7 +14,8 @@ use std::io::Write;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{csv, link};
-use crate::report::{Report, SECTIONS, format};
+use crate::format;
+use crate::report::{Report, SECTIONS};
 use crate::scenario::{Scenario, fields, presets};
 
 /// Exit status for bad arguments, files or links.
@@ -183,17 +184,19 @@ fn apply(scenario: &mut Scenario, assignment: &str) -> Result<(), String> {
     // without services creates the first one.
     let mut parts = path.splitn(3, '.');
     if let (Some(key), Some(index), Some(_)) = (parts.next(), parts.next(), parts.next())
-        && let Some(list) = fields::lists().iter().find(|l| l.key == key)
+        && let Some(list) = fields::list(key)
         && index.parse::<usize>().ok() == Some(list.len(scenario))
     {
         list.push(scenario)
             .map_err(|e| format!("--set {path}: {e}"))?;
     }
-    let field = fields::FieldRef::resolve(path, scenario).ok_or_else(|| {
+    let field = fields::Field::resolve(path, scenario).ok_or_else(|| {
         format!("--set: no field {path:?} (see `headroom eval --preset agent-platform --format scenario`)")
     })?;
-    let value = field.parse(raw).map_err(|e| format!("--set {path}: {e}"))?;
-    field.set(scenario, value);
+    let value = field
+        .parse(raw, scenario)
+        .map_err(|e| format!("--set {path}: {e}"))?;
+    field.set(scenario, &value);
     Ok(())
 }
 

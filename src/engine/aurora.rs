@@ -8,7 +8,7 @@
 
 use super::finite;
 
-use crate::report::format::plain;
+use crate::format::plain;
 
 /// The largest capacity Aurora Serverless v2 accepts, in ACUs (recent engine versions; older
 /// ones stop at 128).

@@ -331,10 +331,10 @@ pub(crate) fn catalog_price(id: &str) -> f64 {
 
 /// A number as it appears inside a formula.
 pub(crate) fn n(value: f64) -> String {
-    crate::report::format::plain(value)
+    crate::format::plain(value)
 }
 
 /// An amount of money as it appears inside a formula.
 pub(crate) fn usd(value: f64) -> String {
-    crate::report::format::money(value)
+    crate::format::money(value)
 }

@@ -1,4 +1,5 @@
-//! The CSV for finance: every metric, then every input, the prices used with their sources, the
+//! The CSV for finance: every metric, then every input the form shows (those of a section
+//! switched off are left out; each list item's are in), the prices used with their sources, the
 //! month-by-month projection, the findings, and the catalog version — one rectangular table,
 //! raw numbers, written with the `csv` crate. The browser's download and
 //! `headroom eval --format csv` are the same bytes.
@@ -39,13 +40,14 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             "",
         ]);
     }
-    for f in fields::all() {
+    for field in fields::all(scenario).filter(|f| f.shown(scenario)) {
+        let value = field.get(scenario).map(|v| v.to_text()).unwrap_or_default();
         row([
             "Input",
-            f.path,
-            f.label,
-            &f.get(scenario).to_text(),
-            f.unit.symbol(),
+            &field.path(),
+            &input_label(field, scenario),
+            &value,
+            field.unit().symbol(),
             "",
             "",
             "",
@@ -101,6 +103,24 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
     ]);
     let bytes = writer.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// An input's label in the CSV: an item's input names its item, e.g. "Service 2 (api): vCPU
+/// per instance".
+fn input_label(field: fields::Field, scenario: &Scenario) -> String {
+    match field.owner {
+        fields::Owner::Item(list, index) => {
+            let name = list
+                .field(index, "name")
+                .and_then(|name| name.get(scenario))
+                .map(|name| name.to_text().trim().to_string())
+                .filter(|name| !name.is_empty())
+                .map(|name| format!(" ({name})"))
+                .unwrap_or_default();
+            format!("{} {}{name}: {}", list.item_label, index + 1, field.label())
+        }
+        fields::Owner::Section(_) => field.label().to_string(),
+    }
 }
 
 /// The download's file name: `headroom-<scenario name as a slug>-<date>.csv`, e.g.

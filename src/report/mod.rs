@@ -2,8 +2,6 @@
 //! a unit, and the formula (with the values that went into it) that produced it; the views and
 //! exports only show what is here.
 
-pub mod format;
-
 use std::borrow::Cow;
 
 use crate::units::Unit;

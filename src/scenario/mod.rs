@@ -1,8 +1,11 @@
 //! The scenario: everything a user types, and nothing the engine computes.
 //!
-//! A scenario is plain data. It serialises to JSON (the file the CLI reads and `--format scenario`
-//! prints), to a share link ([`crate::export::link`]), and is edited field by field through the
-//! registry in [`fields`], which also holds each field's label, unit, help text and valid range.
+//! A scenario is plain data. Each group of inputs is a struct declared once with
+//! [`inputs::inputs!`] — every field with its starting value, label, unit, help and what it
+//! accepts — and [`fields`] lists the groups in form order, so that the form, parsing and
+//! validation, the CLI's `--set`, the CSV's input rows and the share link
+//! ([`crate::export::link`]) all work from the declarations. It serialises to JSON (the file the
+//! CLI reads and `--format scenario` prints); a field a file leaves out takes its starting value.
 //!
 //! ```
 //! use headroom::scenario::presets;
@@ -12,18 +15,26 @@
 //! ```
 
 pub mod fields;
+pub mod inputs;
 pub mod presets;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The model id that means "use the custom prices typed in the scenario".
-pub const CUSTOM_MODEL: &str = "custom";
+use crate::units::{DEFAULT_HOURS_PER_MONTH, Unit};
+use inputs::{CatalogOptions, Input, choices, inputs};
 
-/// A whole scenario: the workload, what it runs on, and the deal it is priced against.
+/// The model id that means "use the custom prices typed in the scenario".
+pub const CUSTOM_MODEL: &str = inputs::CUSTOM;
+
+/// The most runs per day the planner sizes, at launch or after growth.
+pub const MAX_RUNS_PER_DAY: f64 = 1.0e9;
+
+/// A whole scenario: the workload, what it runs on, and the deal it is priced against. Its
+/// groups of inputs are listed, in form order, in [`fields::groups`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Scenario {
     /// A short name, used in the export file name.
     pub name: String,
@@ -38,230 +49,956 @@ pub struct Scenario {
     /// The Cloud Run service the runs execute on.
     pub compute: CloudRun,
     /// The worker pool that executes steps, sized against a wait target.
-    #[serde(default)]
     pub workers: Workers,
-    /// How the customer base grows, for the month-by-month projection.
-    #[serde(default)]
-    pub growth: Growth,
-    /// Per-tenant limits the platform enforces.
-    #[serde(default)]
-    pub quotas: Quotas,
     /// People using the product, for a workload of users rather than runs (seed 002).
-    #[serde(default)]
     pub users: Users,
     /// Customers or tenant groups, each with its own request rate and database operations
     /// (seed 003).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tenants: Vec<TenantGroup>,
     /// Services sized one by one (gateway, API, workers, AI service…; seeds 002 and 004).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<Service>,
     /// An Aurora Serverless v2 database.
-    #[serde(default)]
     pub aurora: Aurora,
     /// A Firestore database.
-    #[serde(default)]
     pub firestore: Firestore,
     /// A PostgreSQL server at a fixed monthly price.
-    #[serde(default)]
     pub postgres: Postgres,
     /// An in-memory cache cluster.
-    #[serde(default)]
     pub cache: Cache,
     /// An event bus or message broker.
-    #[serde(default)]
     pub messaging: Messaging,
     /// Internet egress and the load balancer.
-    #[serde(default)]
     pub network: Network,
     /// Monthly costs the user adds by hand (monitoring, support…).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixed_costs: Vec<FixedCost>,
     /// The customers and the contract the cost is set against.
     pub deal: Deal,
+    /// How the customer base grows, for the month-by-month projection.
+    pub growth: Growth,
+    /// Per-tenant limits the platform enforces.
+    pub quotas: Quotas,
     /// Catalog prices overridden by the user, by catalog id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub prices: BTreeMap<String, f64>,
 }
 
-/// Arrival and shape of agent runs (seed 000, "Assumptions" to "Stream Events Per Second").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Workload {
-    /// Whether the scenario has runs at all (a workload of requests or users may not).
-    #[serde(default = "yes")]
-    pub enabled: bool,
-    /// Runs started per day, all customers together.
-    pub runs_per_day: f64,
-    /// Peak arrival rate ÷ average arrival rate.
-    pub peak_to_average: f64,
-    /// Average wall-clock duration of a run, in seconds.
-    pub run_duration_s: f64,
-    /// Concurrent runs in a batch-trigger burst.
-    pub burst_concurrent_runs: f64,
-    /// Average steps per run.
-    pub steps_per_run: f64,
-    /// Hard cap on steps per run.
-    pub max_steps_per_run: f64,
-    /// Share of steps that make a tool call, in percent.
-    pub tool_call_share_pct: f64,
-    /// Average latency of one tool call, in seconds.
-    pub tool_call_latency_s: f64,
-    /// Stream events emitted per step.
-    pub stream_events_per_step: f64,
-    /// Clients watching each run over server-sent events.
-    pub clients_per_run: f64,
-    /// Runs started in the peak minute; 0 to derive the peak from the peak-to-average ratio.
-    #[serde(default)]
-    pub peak_runs_per_min: f64,
-}
-
-/// The LLM calls each step makes and what they cost.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Llm {
-    /// Whether runs call a language model.
-    #[serde(default = "yes")]
-    pub enabled: bool,
-    /// Catalog model id, or [`CUSTOM_MODEL`].
-    pub model: String,
-    /// Input (prompt) tokens per call.
-    pub input_tokens_per_call: f64,
-    /// Output (completion) tokens per call.
-    pub output_tokens_per_call: f64,
-    /// Share of input tokens served from the provider's prompt cache, in percent.
-    pub cached_input_share_pct: f64,
-    /// LLM calls per step.
-    pub calls_per_step: f64,
-    /// Tokens one run may spend before it is stopped.
-    pub token_budget_per_run: f64,
-    /// Custom model: USD per million input tokens.
-    pub custom_input_usd_per_mtok: f64,
-    /// Custom model: USD per million cached input tokens.
-    pub custom_cached_input_usd_per_mtok: f64,
-    /// Custom model: USD per million output tokens.
-    pub custom_output_usd_per_mtok: f64,
-    /// The provider's limit on requests per minute; 0 when not known (then not checked).
-    #[serde(default)]
-    pub rate_limit_requests_per_min: f64,
-    /// The provider's limit on tokens (input + output) per minute; 0 when not known.
-    #[serde(default)]
-    pub rate_limit_tokens_per_min: f64,
-}
-
-/// The step ledger (seed 000, "Storage").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Storage {
-    /// Whether runs keep a step ledger.
-    #[serde(default = "yes")]
-    pub enabled: bool,
-    /// Metadata stored per step, in KB.
-    pub metadata_kb_per_step: f64,
-    /// LLM context snapshot stored per step, in KB.
-    pub context_kb_per_step: f64,
-    /// Days the ledger keeps a step.
-    pub retention_days: f64,
-}
-
-/// How Cloud Run bills the service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Billing {
-    /// CPU and memory billed only while an instance handles requests, plus a per-request fee.
-    Request,
-    /// CPU and memory billed for an instance's whole lifetime; no per-request fee.
-    Instance,
-}
-
-/// The Cloud Run service that executes runs and serves their event streams.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CloudRun {
-    /// Whether runs execute on this Cloud Run service (rather than on a service of the list).
-    #[serde(default = "yes")]
-    pub enabled: bool,
-    /// vCPUs per instance.
-    pub vcpu_per_instance: f64,
-    /// Memory per instance, in GiB.
-    pub memory_gib_per_instance: f64,
-    /// Concurrent requests one instance accepts.
-    pub concurrency_per_instance: f64,
-    /// Instances kept running at all times.
-    pub min_instances: f64,
-    /// The most instances the service may scale to.
-    pub max_instances: f64,
-    /// Request-based or instance-based billing.
-    pub billing: Billing,
-    /// Share of each instance's concurrency the autoscaler aims to use, in percent.
-    pub target_utilization_pct: f64,
-    /// Whether the billing account's monthly free tier is still available to this service.
-    pub free_tier: bool,
-    /// CPU time one run uses, in vCPU-seconds; 0 when CPU does not limit an instance (then
-    /// only concurrency does).
-    #[serde(default)]
-    pub cpu_s_per_run: f64,
-}
-
-/// The pool of workers that executes steps (Temporal activity slots, queue consumers): a step
-/// waits in the queue until a slot is free.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Workers {
-    /// Steps the pool executes at once, all workers together; 0 when the pool is not sized
-    /// here (then no queueing figures are made).
-    pub slots: f64,
-    /// The longest a step may wait for a slot, at the 95th percentile, in seconds.
-    pub p95_wait_target_s: f64,
-}
-
-impl Default for Workers {
-    /// No pool sized: what a scenario made before pools were modelled means.
+impl Default for Scenario {
+    /// Every input at its starting value, priced with the newest catalog.
     fn default() -> Self {
-        Workers {
-            slots: 0.0,
-            p95_wait_target_s: 5.0,
+        Scenario {
+            name: String::new(),
+            catalog: crate::catalog::CURRENT_VERSION.to_string(),
+            workload: Workload::default(),
+            llm: Llm::default(),
+            storage: Storage::default(),
+            compute: CloudRun::default(),
+            workers: Workers::default(),
+            users: Users::default(),
+            tenants: Vec::new(),
+            services: Vec::new(),
+            aurora: Aurora::default(),
+            firestore: Firestore::default(),
+            postgres: Postgres::default(),
+            cache: Cache::default(),
+            messaging: Messaging::default(),
+            network: Network::default(),
+            fixed_costs: Vec::new(),
+            deal: Deal::default(),
+            growth: Growth::default(),
+            quotas: Quotas::default(),
+            prices: BTreeMap::new(),
         }
     }
 }
 
-/// How many customers are expected as time passes. The workload grows with them: each customer
-/// brings the launch workload ÷ the launch customers. Between milestones the count moves in a
-/// straight line; after the last it stays.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Growth {
-    /// Months the projection covers: 24 or 36.
-    pub months: u32,
-    /// Customers expected six months after launch; 0 keeps the count at launch.
-    pub customers_at_6_months: f64,
-    /// Customers expected twelve months after launch; 0 keeps the previous milestone.
-    pub customers_at_12_months: f64,
-    /// Customers expected twenty-four months after launch; 0 keeps the previous milestone.
-    pub customers_at_24_months: f64,
-    /// Runs per day expected six months after launch; 0 grows runs with the customers.
-    #[serde(default)]
-    pub runs_per_day_at_6_months: f64,
-    /// Runs per day expected twelve months after launch; 0 grows runs with the customers.
-    #[serde(default)]
-    pub runs_per_day_at_12_months: f64,
-    /// Runs per day expected twenty-four months after launch; 0 grows runs with the customers.
-    #[serde(default)]
-    pub runs_per_day_at_24_months: f64,
+/// The scenario's own input: its name.
+impl inputs::Inputs for Scenario {
+    const INPUTS: &'static [Input] = &[Input {
+        key: "name",
+        ..Input::text("Scenario name", 60)
+            .help("A short name for this scenario; it names the CSV export.")
+            .since(1)
+    }];
+
+    fn get(&self, _: usize) -> inputs::Value {
+        inputs::Value::Text(self.name.clone())
+    }
+
+    fn set(&mut self, index: usize, value: &inputs::Value) -> bool {
+        match (index, value) {
+            (0, inputs::Value::Text(name)) => {
+                self.name = name.clone();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn relevant(&self, _: usize) -> bool {
+        true
+    }
 }
 
-impl Default for Growth {
-    /// No growth entered: the customers at launch stay for 24 months.
-    fn default() -> Self {
-        Growth {
-            months: 24,
-            customers_at_6_months: 0.0,
-            customers_at_12_months: 0.0,
-            customers_at_24_months: 0.0,
-            runs_per_day_at_6_months: 0.0,
-            runs_per_day_at_12_months: 0.0,
-            runs_per_day_at_24_months: 0.0,
+inputs! {
+    /// Arrival and shape of agent runs (seed 000, "Assumptions" to "Stream Events Per Second").
+    pub struct Workload {
+        /// Whether the scenario has runs at all (a workload of requests or users may not).
+        pub enabled: bool = true
+            => Input::switch("Runs", "This scenario has runs", "No runs: requests or users only")
+                .help("Runs are units of work (agent runs, workflow runs) that take seconds to minutes; turn them off for a request-serving API.")
+                .since(6),
+        /// Runs started per day, all customers together.
+        pub runs_per_day: f64 = 10_000.0
+            => Input::number("Runs per day", Unit::RunsPerDay, 1.0, MAX_RUNS_PER_DAY)
+                .help("Agent runs started per day, all teams and customers together.")
+                .since(1),
+        /// Runs started in the peak minute; 0 to derive the peak from the peak-to-average ratio.
+        pub peak_runs_per_min: f64 = 0.0
+            => Input::number("Peak runs per minute", Unit::RunsPerMinute, 0.0, 1.0e7)
+                .help("Runs started in the busiest minute (e.g. 10 at launch); 0 to take the peak from the peak-to-average ratio instead.")
+                .since(6),
+        /// Peak arrival rate ÷ average arrival rate.
+        pub peak_to_average: f64 = 3.0
+            => Input::number("Peak-to-average ratio", Unit::Ratio, 1.0, 100.0)
+                .help("How many times the average arrival rate the busiest hour reaches (3 for a business-hours spike).")
+                .since(1),
+        /// Average wall-clock duration of a run, in seconds.
+        pub run_duration_s: f64 = 30.0
+            => Input::number("Average run duration", Unit::Seconds, 0.1, 86_400.0)
+                .help("Wall-clock time from a run's start to its end, including LLM and tool calls.")
+                .since(1),
+        /// Concurrent runs in a batch-trigger burst.
+        pub burst_concurrent_runs: f64 = 50.0
+            => Input::number("Burst concurrency", Unit::ConcurrentRuns, 0.0, 10_000_000.0)
+                .help("Runs in flight at once when a batch trigger fires many together.")
+                .since(1),
+        /// Average steps per run.
+        pub steps_per_run: f64 = 6.0
+            => Input::number("Steps per run (average)", Unit::StepsPerRun, 1.0, 10_000.0)
+                .help("Steps an average run takes; each step is one activity with its LLM call and maybe a tool call.")
+                .since(1),
+        /// Hard cap on steps per run.
+        pub max_steps_per_run: f64 = 25.0
+            => Input::whole("Steps per run (hard cap)", Unit::StepsPerRun, 1.0, 10_000.0)
+                .help("The most steps any run may take before it is stopped.")
+                .since(1),
+        /// Share of steps that make a tool call, in percent.
+        pub tool_call_share_pct: f64 = 60.0
+            => Input::number("Steps with a tool call", Unit::Percent, 0.0, 100.0)
+                .help("Share of steps that call a tool (an API call, a database query).")
+                .since(1),
+        /// Average latency of one tool call, in seconds.
+        pub tool_call_latency_s: f64 = 2.0
+            => Input::number("Tool-call latency", Unit::Seconds, 0.0, 3_600.0)
+                .help("Average time one tool call takes to answer.")
+                .since(1),
+        /// Stream events emitted per step.
+        pub stream_events_per_step: f64 = 4.0
+            => Input::number("Stream events per step", Unit::EventsPerStep, 0.0, 1_000.0)
+                .help("Events streamed to watching clients per step (step start, tool call start and result, step end).")
+                .since(1),
+        /// Clients watching each run over server-sent events.
+        pub clients_per_run: f64 = 1.0
+            => Input::number("Clients per run (SSE)", Unit::ClientsPerRun, 0.0, 1_000.0)
+                .help("Clients holding a server-sent-events connection to each run while it executes.")
+                .since(1),
+    }
+}
+
+fn custom_model(l: &Llm) -> bool {
+    l.model == CUSTOM_MODEL
+}
+
+inputs! {
+    /// The LLM calls each step makes and what they cost.
+    pub struct Llm {
+        /// Whether runs call a language model.
+        pub enabled: bool = true
+            => Input::switch("Language model", "Steps call an LLM", "No LLM calls")
+                .help("Whether each step of a run calls a language model.")
+                .since(6),
+        /// Catalog model id, or [`CUSTOM_MODEL`].
+        pub model: String = CUSTOM_MODEL.to_string()
+            => Input::catalog("Model", CatalogOptions::LlmModels)
+                .help("The model each LLM call uses, priced from the catalog; choose Custom prices to type your own.")
+                .since(1),
+        /// Custom model: USD per million input tokens.
+        pub custom_input_usd_per_mtok: f64 = 3.0
+            => Input::number("Custom input price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
+                .help("Your model's price per million input tokens.")
+                .since(1)
+            => if custom_model,
+        /// Custom model: USD per million cached input tokens.
+        pub custom_cached_input_usd_per_mtok: f64 = 3.0
+            => Input::number("Custom cached-input price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
+                .help("Your model's price per million input tokens served from the prompt cache.")
+                .since(1)
+            => if custom_model,
+        /// Custom model: USD per million output tokens.
+        pub custom_output_usd_per_mtok: f64 = 15.0
+            => Input::number("Custom output price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
+                .help("Your model's price per million output tokens.")
+                .since(1)
+            => if custom_model,
+        /// Input (prompt) tokens per call.
+        pub input_tokens_per_call: f64 = 2_000.0
+            => Input::number("Input tokens per call", Unit::TokensPerCall, 0.0, 10_000_000.0)
+                .help("Prompt tokens sent with each LLM call (instructions, context, tool results).")
+                .since(1),
+        /// Output (completion) tokens per call.
+        pub output_tokens_per_call: f64 = 500.0
+            => Input::number("Output tokens per call", Unit::TokensPerCall, 0.0, 1_000_000.0)
+                .help("Tokens the model writes in answer to each call.")
+                .since(1),
+        /// Share of input tokens served from the provider's prompt cache, in percent.
+        pub cached_input_share_pct: f64 = 0.0
+            => Input::number("Input served from cache", Unit::Percent, 0.0, 100.0)
+                .help("Share of input tokens billed at the cached-input price (a repeated prompt prefix).")
+                .since(1),
+        /// LLM calls per step.
+        pub calls_per_step: f64 = 1.0
+            => Input::number("LLM calls per step", Unit::CallsPerStep, 0.0, 100.0)
+                .help("LLM calls each step makes; 1 in the usual one-call-per-activity design.")
+                .since(1),
+        /// Tokens one run may spend before it is stopped.
+        pub token_budget_per_run: f64 = 50_000.0
+            => Input::number("Token budget per run", Unit::TokensPerRun, 1.0, 1.0e9)
+                .help("Tokens one run may spend before the platform stops it.")
+                .since(1),
+        /// The provider's limit on requests per minute; 0 when not known (then not checked).
+        pub rate_limit_requests_per_min: f64 = 0.0
+            => Input::number("Provider limit: requests", Unit::RequestsPerMinute, 0.0, 1.0e9)
+                .help("The provider's requests-per-minute limit for your account and model; 0 if you do not know it (then it is not checked).")
+                .since(2),
+        /// The provider's limit on tokens (input + output) per minute; 0 when not known.
+        pub rate_limit_tokens_per_min: f64 = 0.0
+            => Input::number("Provider limit: tokens", Unit::TokensPerMinute, 0.0, 1.0e12)
+                .help("The provider's tokens-per-minute limit (input + output); 0 if you do not know it.")
+                .since(2),
+    }
+}
+
+inputs! {
+    /// The step ledger (seed 000, "Storage").
+    pub struct Storage {
+        /// Whether runs keep a step ledger.
+        pub enabled: bool = true
+            => Input::switch("Step ledger", "Runs keep a step ledger", "No ledger")
+                .help("Whether each step leaves a record that is kept for the retention window.")
+                .since(6),
+        /// Metadata stored per step, in KB.
+        pub metadata_kb_per_step: f64 = 2.0
+            => Input::number("Metadata per step", Unit::Kilobytes, 0.0, 1_000_000.0)
+                .help("Step ledger row: ids, status, timings, tool arguments (1 KB = 1,000 bytes).")
+                .since(1),
+        /// LLM context snapshot stored per step, in KB.
+        pub context_kb_per_step: f64 = 4.0
+            => Input::number("Context snapshot per step", Unit::Kilobytes, 0.0, 1_000_000.0)
+                .help("The LLM context saved with each step for audit and replay.")
+                .since(1),
+        /// Days the ledger keeps a step.
+        pub retention_days: f64 = 90.0
+            => Input::number("Retention", Unit::Days, 1.0, 36_500.0)
+                .help("Days a step stays in the ledger before it is deleted.")
+                .since(1),
+    }
+}
+
+choices! {
+    /// How Cloud Run bills the service.
+    pub enum Billing {
+        /// CPU and memory billed only while an instance handles requests, plus a per-request fee.
+        Request = "request" "Request-based",
+        /// CPU and memory billed for an instance's whole lifetime; no per-request fee.
+        Instance = "instance" "Instance-based",
+    }
+}
+
+inputs! {
+    /// The Cloud Run service that executes runs and serves their event streams.
+    pub struct CloudRun {
+        /// Whether runs execute on this Cloud Run service (rather than on a service of the list).
+        pub enabled: bool = true
+            => Input::switch("Run executor", "Runs execute on this Cloud Run service", "Runs execute on a service in the list")
+                .help("Turn off to size the runs' compute as a service of the list (Fargate, a fixed instance…) instead.")
+                .since(6),
+        /// vCPUs per instance.
+        pub vcpu_per_instance: f64 = 1.0
+            => Input::number("vCPU per instance", Unit::Vcpu, 0.08, 8.0)
+                .help("CPU allocated to each Cloud Run instance (0.08 to 8).")
+                .since(1),
+        /// Memory per instance, in GiB.
+        pub memory_gib_per_instance: f64 = 0.5
+            => Input::number("Memory per instance", Unit::Gibibytes, 0.125, 32.0)
+                .help("Memory allocated to each instance, in GiB (0.5 = 512 MiB).")
+                .since(1),
+        /// Concurrent requests one instance accepts.
+        pub concurrency_per_instance: f64 = 80.0
+            => Input::whole("Concurrency per instance", Unit::ConcurrentRequests, 1.0, 1_000.0)
+                .help("Requests one instance serves at once; Cloud Run's default is 80, its maximum 1,000.")
+                .since(1),
+        /// Instances kept running at all times.
+        pub min_instances: f64 = 0.0
+            => Input::whole("Minimum instances", Unit::Instances, 0.0, 1_000.0)
+                .help("Instances kept warm at all times, even with no traffic.")
+                .since(1),
+        /// The most instances the service may scale to.
+        pub max_instances: f64 = 100.0
+            => Input::whole("Maximum instances", Unit::Instances, 1.0, 1_000.0)
+                .help("The most instances the service may scale to; Cloud Run's default is 100.")
+                .since(1),
+        /// Request-based or instance-based billing.
+        pub billing: Billing = Billing::Request
+            => Input::choice("Billing", Billing::OPTIONS)
+                .help("Request-based bills CPU and memory only while requests are in flight, plus a fee per request; instance-based bills instances for their whole life at a lower rate.")
+                .since(1),
+        /// Share of each instance's concurrency the autoscaler aims to use, in percent.
+        pub target_utilization_pct: f64 = 70.0
+            => Input::number("Target utilisation", Unit::Percent, 1.0, 100.0)
+                .help("Share of each instance's concurrency the autoscaler fills before it adds an instance; the rest is headroom.")
+                .since(1),
+        /// Whether the billing account's monthly free tier is still available to this service.
+        pub free_tier: bool = false
+            => Input::switch_no_first("Free tier", "Not available to this service", "Deduct it from this service's bill")
+                .help("The monthly free allowance is per billing account: count it only if nothing else in the account uses it.")
+                .since(1),
+        /// CPU time one run uses, in vCPU-seconds; 0 when CPU does not limit an instance (then
+        /// only concurrency does).
+        pub cpu_s_per_run: f64 = 0.0
+            => Input::number("CPU time per run", Unit::VcpuSeconds, 0.0, 86_400.0)
+                .help("vCPU-seconds of CPU one run uses on the service (most of a run waits on the LLM and tools); an instance serves at most its vCPU × target utilisation of CPU. 0 if CPU never limits it.")
+                .since(4),
+    }
+}
+
+inputs! {
+    /// The pool of workers that executes steps (Temporal activity slots, queue consumers): a
+    /// step waits in the queue until a slot is free.
+    pub struct Workers {
+        /// Steps the pool executes at once, all workers together; 0 when the pool is not sized
+        /// here (then no queueing figures are made).
+        pub slots: f64 = 0.0
+            => Input::whole("Worker slots", Unit::Count, 0.0, 1_000_000.0)
+                .help("Steps the worker pool runs at once, all workers together (e.g. Temporal activity slots); 0 to leave the pool unsized.")
+                .since(2),
+        /// The longest a step may wait for a slot, at the 95th percentile, in seconds.
+        pub p95_wait_target_s: f64 = 5.0
+            => Input::number("Wait target (p95)", Unit::Seconds, 0.01, 3_600.0)
+                .help("How long 95% of steps may wait for a free slot at the peak hour (e.g. trigger-to-start under 5 s).")
+                .since(2),
+    }
+}
+
+inputs! {
+    /// Concurrent users and how they turn into daily and monthly actives, requests and
+    /// connections (seed 002, "Realistic User Capacity").
+    pub struct Users {
+        /// Whether the workload includes users.
+        pub enabled: bool = false
+            => Input::switch("Users", "The workload includes users", "No users")
+                .help("People using the product interactively, sized from how many are active at once.")
+                .since(6),
+        /// Users active at the same moment, at the peak.
+        pub concurrent_peak: f64 = 500.0
+            => Input::whole("Concurrent users at the peak", Unit::Users, 0.0, 1.0e8)
+                .help("Users active at the same moment in the busiest hour.")
+                .since(6),
+        /// Peak concurrent users ÷ daily active users, in percent.
+        pub concurrent_pct_of_dau: f64 = 5.0
+            => Input::number("Concurrent share of daily actives", Unit::Percent, 0.01, 100.0)
+                .help("Peak concurrent users ÷ daily active users (5% when 1,000 at once means 20,000 a day).")
+                .since(6),
+        /// Daily active users ÷ monthly active users, in percent.
+        pub dau_pct_of_mau: f64 = 20.0
+            => Input::number("Daily share of monthly actives", Unit::Percent, 0.01, 100.0)
+                .help("Daily active users ÷ monthly active users (20% is typical for a work tool).")
+                .since(6),
+        /// Requests each concurrent user sends per second.
+        pub requests_per_user_per_s: f64 = 1.0
+            => Input::number("Requests per concurrent user", Unit::RequestsPerUserPerSecond, 0.0, 1_000.0)
+                .help("API requests each active user's client sends per second.")
+                .since(6),
+        /// WebSocket or SSE connections each concurrent user holds.
+        pub connections_per_user: f64 = 1.0
+            => Input::number("Connections per concurrent user", Unit::Connections, 0.0, 100.0)
+                .help("WebSocket or SSE connections each active user holds open.")
+                .since(6),
+        /// Peak concurrent users ÷ average concurrent users over the day.
+        pub peak_to_average: f64 = 3.0
+            => Input::number("Peak-to-average ratio", Unit::Ratio, 1.0, 100.0)
+                .help("Peak concurrent users ÷ concurrent users averaged over the whole day; sets the average load that the bill follows.")
+                .since(6),
+    }
+}
+
+inputs! {
+    /// One customer or group of tenants, with its request rates and database operations (seed
+    /// 003, "Customer #1 Load Profile" and "3-Customer Load Projection").
+    pub struct TenantGroup {
+        /// What the group is called.
+        pub name: String = String::new()
+            => Input::text("Name", 40)
+                .help("A customer, or a group of similar tenants.")
+                .since(6),
+        /// Requests per second at the group's peak.
+        pub peak_qps: f64 = 10.0
+            => Input::number("Peak requests per second", Unit::RequestsPerSecond, 0.0, 1.0e7)
+                .help("Requests per second in the group's busiest minute. Groups are assumed to peak together.")
+                .since(6),
+        /// Requests per second averaged over the day.
+        pub avg_qps: f64 = 3.0
+            => Input::number("Average requests per second", Unit::RequestsPerSecond, 0.0, 1.0e7)
+                .help("Requests per second averaged over the day; what the bill follows.")
+                .since(6),
+        /// Document reads per day.
+        pub reads_per_day: f64 = 0.0
+            => Input::number("Document reads per day", Unit::OpsPerDay, 0.0, 1.0e13)
+                .help("Database document reads the group causes per day.")
+                .since(6),
+        /// Document writes per day.
+        pub writes_per_day: f64 = 0.0
+            => Input::number("Document writes per day", Unit::OpsPerDay, 0.0, 1.0e13)
+                .help("Database document writes the group causes per day.")
+                .since(6),
+        /// Document deletes per day.
+        pub deletes_per_day: f64 = 0.0
+            => Input::number("Document deletes per day", Unit::OpsPerDay, 0.0, 1.0e13)
+                .help("Database document deletes the group causes per day.")
+                .since(6),
+    }
+}
+
+choices! {
+    /// Where a service runs.
+    pub enum Platform {
+        /// Google Cloud Run.
+        CloudRun = "cloud_run" "Google Cloud Run",
+        /// Amazon ECS on Fargate.
+        Fargate = "fargate" "Amazon ECS on Fargate",
+        /// Any instance at a fixed hourly price the user types.
+        Fixed = "fixed" "An instance at a fixed hourly price",
+    }
+}
+
+choices! {
+    /// What load a service carries.
+    pub enum Driver {
+        /// Requests per second (from tenant groups and users), held for the service's latency.
+        Requests = "requests" "Requests",
+        /// Open connections (users' WebSockets and the SSE clients of runs).
+        Connections = "connections" "Open connections",
+        /// Runs in flight.
+        Runs = "runs" "Runs in flight",
+        /// No load: the service runs its minimum replicas.
+        None = "none" "None (fixed replicas)",
+    }
+}
+
+choices! {
+    /// CPU architecture of a Fargate task.
+    pub enum Arch {
+        /// Linux on x86.
+        X86 = "x86" "Linux/x86",
+        /// Linux on ARM (Graviton).
+        Arm = "arm" "Linux/ARM (Graviton)",
+    }
+}
+
+fn has_load(s: &Service) -> bool {
+    s.driver != Driver::None
+}
+
+fn serves_requests(s: &Service) -> bool {
+    s.driver == Driver::Requests
+}
+
+fn on_cloud_run(s: &Service) -> bool {
+    s.platform == Platform::CloudRun
+}
+
+fn on_fargate(s: &Service) -> bool {
+    s.platform == Platform::Fargate
+}
+
+fn on_spot(s: &Service) -> bool {
+    on_fargate(s) && s.spot_share_pct > 0.0
+}
+
+fn on_fixed(s: &Service) -> bool {
+    s.platform == Platform::Fixed
+}
+
+inputs! {
+    /// One service, sized on its own: the load it carries, what one instance handles, and where
+    /// it runs.
+    pub struct Service {
+        /// What the service is called.
+        pub name: String = String::new()
+            => Input::text("Name", 40)
+                .help("What the service is called (gateway, API, workers…).")
+                .since(6),
+        /// Where it runs.
+        pub platform: Platform = Platform::CloudRun
+            => Input::choice("Runs on", Platform::OPTIONS)
+                .help("Cloud Run bills per vCPU- and GiB-second; Fargate per task-hour (only AWS's CPU and memory pairs); a fixed instance at the hourly price you type.")
+                .since(6),
+        /// What load it carries.
+        pub driver: Driver = Driver::Requests
+            => Input::choice("Load it carries", Driver::OPTIONS)
+                .help("Requests come from the customers and users; connections from users and the runs' stream clients; runs are the runs in flight.")
+                .since(6),
+        /// Share of that load reaching this service, in percent (above 100 when each unit fans
+        /// out into several calls).
+        pub share_pct: f64 = 100.0
+            => Input::number("Share of that load", Unit::Percent, 0.0, 100_000.0)
+                .help("Percent of the load reaching this service; above 100 when each request fans out into several calls to it.")
+                .since(6)
+            => if has_load,
+        /// How long the service holds a request, in milliseconds (requests only).
+        pub latency_ms: f64 = 100.0
+            => Input::number("Latency per request", Unit::Milliseconds, 0.01, 3.6e6)
+                .help("How long the service holds a request; requests in flight = requests per second × latency (Little's law).")
+                .since(6)
+            => if serves_requests,
+        /// CPU time one request uses, in milliseconds (requests only); 0 when CPU never limits
+        /// an instance.
+        pub cpu_ms_per_request: f64 = 0.0
+            => Input::number("CPU time per request", Unit::Milliseconds, 0.0, 3.6e6)
+                .help("CPU one request uses; an instance serves at most vCPU × target utilisation ÷ this many requests per second. If you know an instance's top rate R at V vCPU, it is V ÷ R seconds. 0 if CPU never limits it.")
+                .since(6)
+            => if serves_requests,
+        /// Requests in flight, connections or runs one instance holds at once.
+        pub concurrency_per_instance: f64 = 80.0
+            => Input::number("Concurrency per instance", Unit::Count, 1.0, 1.0e6)
+                .help("Requests in flight, connections or runs one instance holds at once (Cloud Run: at most 1,000).")
+                .since(6)
+            => if has_load,
+        /// vCPUs per instance.
+        pub vcpu: f64 = 1.0
+            => Input::number("vCPU per instance", Unit::Vcpu, 0.08, 192.0)
+                .help("CPU of one instance. Cloud Run: 0.08 to 8. Fargate: 0.25, 0.5, 1, 2, 4, 8 or 16.")
+                .since(6),
+        /// Memory per instance, in GiB.
+        pub memory_gib: f64 = 0.5
+            => Input::number("Memory per instance", Unit::Gibibytes, 0.125, 1_024.0)
+                .help("Memory of one instance, in GiB. Fargate allows 0.5–2 GiB at 0.25 vCPU, 1–8 at 0.5, 2–8 at 1, 4–16 at 2, 8–30 at 4, 16–60 at 8 and 32–120 at 16.")
+                .since(6),
+        /// Instances kept running at all times.
+        pub min_instances: f64 = 0.0
+            => Input::whole("Minimum instances", Unit::Instances, 0.0, 10_000.0)
+                .help("Instances kept running at all times.")
+                .since(6),
+        /// The most instances the service may scale to.
+        pub max_instances: f64 = 100.0
+            => Input::whole("Maximum instances", Unit::Instances, 1.0, 100_000.0)
+                .help("The most instances the service may scale to.")
+                .since(6),
+        /// Share of each instance's capacity the autoscaler aims to use, in percent.
+        pub target_utilization_pct: f64 = 70.0
+            => Input::number("Target utilisation", Unit::Percent, 1.0, 100.0)
+                .help("Share of an instance's capacity the autoscaler fills before adding one; the rest is headroom.")
+                .since(6)
+            => if has_load,
+        /// Cloud Run: request- or instance-based billing.
+        pub billing: Billing = Billing::Request
+            => Input::choice("Cloud Run billing", Billing::OPTIONS)
+                .help("Request-based bills CPU and memory while requests are in flight, plus a fee per request; instance-based bills instances for their whole life at a lower rate.")
+                .since(6)
+            => if on_cloud_run,
+        /// Fargate: x86 or ARM.
+        pub arch: Arch = Arch::X86
+            => Input::choice("Architecture", Arch::OPTIONS)
+                .help("Linux on x86, or on ARM (Graviton), which lists about 20% cheaper.")
+                .since(6)
+            => if on_fargate,
+        /// Fargate: share of tasks on Fargate Spot, in percent.
+        pub spot_share_pct: f64 = 0.0
+            => Input::number("Share on Fargate Spot", Unit::Percent, 0.0, 100.0)
+                .help("Percent of the tasks run on Fargate Spot, which AWS may reclaim with two minutes' notice.")
+                .since(6)
+            => if on_fargate,
+        /// Fargate: the Spot discount, in percent (it varies; the user types it).
+        pub spot_discount_pct: f64 = 0.0
+            => Input::number("Spot discount", Unit::Percent, 0.0, 100.0)
+                .help("How much less Spot costs than on-demand, in percent. It varies by region and over time and has no fixed list price: type the one you see.")
+                .since(6)
+            => if on_spot,
+        /// Fixed: the price of one instance, in USD per hour.
+        pub usd_per_instance_hour: f64 = 0.0
+            => Input::number("Price per instance-hour", Unit::UsdPerHour, 0.0, 10_000.0)
+                .help("What one instance costs per hour (a VM, a node's share, a reserved instance).")
+                .since(6)
+            => if on_fixed,
+        /// Database connections each instance keeps in its pool.
+        pub db_pool_per_instance: f64 = 0.0
+            => Input::whole("Database pool per instance", Unit::Connections, 0.0, 100_000.0)
+                .help("Database connections each instance keeps open; all instances at their maximum are checked against the database's max_connections.")
+                .since(6),
+    }
+}
+
+impl Service {
+    /// A new Cloud Run service taking all requests, for the user to edit.
+    pub fn new(name: &str) -> Self {
+        Service {
+            name: name.to_string(),
+            ..Service::default()
         }
+    }
+}
+
+choices! {
+    /// Aurora Serverless v2 storage configuration.
+    pub enum AuroraConfig {
+        /// Aurora Standard: I/O billed per request.
+        Standard = "standard" "Aurora Standard",
+        /// Aurora I/O-Optimized: no I/O charge, dearer capacity and storage.
+        IoOptimized = "io_optimized" "Aurora I/O-Optimized",
+    }
+}
+
+inputs! {
+    /// An Aurora Serverless v2 (PostgreSQL-compatible) cluster.
+    pub struct Aurora {
+        /// Whether the scenario has one.
+        pub enabled: bool = false
+            => Input::switch("Aurora Serverless v2", "The scenario has an Aurora cluster", "No Aurora cluster")
+                .help("An Aurora PostgreSQL-compatible cluster billed per ACU-hour.")
+                .since(6),
+        /// Standard or I/O-Optimized.
+        pub config: AuroraConfig = AuroraConfig::Standard
+            => Input::choice("Storage configuration", AuroraConfig::OPTIONS)
+                .help("Standard bills I/O per request; I/O-Optimized bills none but charges more for capacity and storage.")
+                .since(6),
+        /// The least capacity the cluster scales down to, in ACUs.
+        pub min_acu: f64 = 0.5
+            => Input::number("Minimum capacity", Unit::Acu, 0.0, 256.0)
+                .help("The least the cluster scales down to: 0 (auto-pause) or 0.5 to 256 ACUs in steps of 0.5. It also sets max_connections.")
+                .since(6),
+        /// The most capacity it scales up to, in ACUs.
+        pub max_acu: f64 = 16.0
+            => Input::number("Maximum capacity", Unit::Acu, 1.0, 256.0)
+                .help("The most the cluster scales up to: 1 to 256 ACUs in steps of 0.5.")
+                .since(6),
+        /// Capacity averaged over the month, in ACUs.
+        pub avg_acu: f64 = 2.0
+            => Input::number("Average capacity", Unit::Acu, 0.0, 256.0)
+                .help("Capacity averaged over the month; what the bill follows. Between the minimum and the maximum.")
+                .since(6),
+        /// Data stored at launch, in GB.
+        pub storage_gb: f64 = 10.0
+            => Input::number("Storage at launch", Unit::Gigabytes, 0.0, 131_072.0)
+                .help("Data the cluster holds at launch (Aurora stores up to 128 TiB).")
+                .since(6),
+        /// Data added each month, in GB.
+        pub storage_growth_gb_per_month: f64 = 0.0
+            => Input::number("Storage growth", Unit::GigabytesPerMonth, 0.0, 131_072.0)
+                .help("Data added each month; the projection accumulates it.")
+                .since(6),
+        /// I/O requests per month, in millions (billed on Standard only).
+        pub io_millions_per_month: f64 = 0.0
+            => Input::number("I/O requests", Unit::MillionsPerMonth, 0.0, 1.0e9)
+                .help("Read and write I/O requests per month, in millions; billed on Aurora Standard only.")
+                .since(6)
+            => if |a: &Aurora| a.config == AuroraConfig::Standard,
+    }
+}
+
+choices! {
+    /// Where a Firestore database is located.
+    pub enum FirestoreLocation {
+        /// One region (us-central1 prices).
+        Regional = "regional" "Regional (us-central1)",
+        /// A multi-region location (nam5 prices).
+        MultiRegion = "multi_region" "Multi-region (nam5)",
+    }
+}
+
+inputs! {
+    /// A Firestore database; its reads, writes and deletes come from the tenant groups.
+    pub struct Firestore {
+        /// Whether the scenario has one.
+        pub enabled: bool = false
+            => Input::switch("Firestore", "The scenario has a Firestore database", "No Firestore")
+                .help("A Firestore database billed per document read, write and delete; the operations come from the customers and tenant groups.")
+                .since(6),
+        /// Regional or multi-region.
+        pub location: FirestoreLocation = FirestoreLocation::Regional
+            => Input::choice("Location", FirestoreLocation::OPTIONS)
+                .help("A single region (us-central1 prices) or a multi-region location (nam5), which replicates across regions at about twice the price.")
+                .since(6),
+        /// Data stored, in GiB.
+        pub storage_gib: f64 = 1.0
+            => Input::number("Data stored", Unit::Gibibytes, 0.0, 1.0e6)
+                .help("Documents and indexes stored, in GiB.")
+                .since(6),
+        /// Whether the project's daily free quota is still available to this database.
+        pub free_tier: bool = true
+            => Input::switch("Free quota", "Deduct the daily free quota", "Not available to this database")
+                .help("The free quota (50,000 reads, 20,000 writes and deletes a day, 1 GiB) is per project: count it only if nothing else uses it.")
+                .since(6),
+    }
+}
+
+inputs! {
+    /// A PostgreSQL server (self-managed or a managed instance) at a price the user types.
+    pub struct Postgres {
+        /// Whether the scenario has one.
+        pub enabled: bool = false
+            => Input::switch("PostgreSQL server", "The scenario has a PostgreSQL server", "No PostgreSQL server")
+                .help("A PostgreSQL server at a fixed monthly price (self-managed, or a managed instance).")
+                .since(6),
+        /// Its price, in USD per month.
+        pub usd_per_month: f64 = 0.0
+            => Input::number("Price", Unit::UsdPerMonth, 0.0, 1.0e7)
+                .help("What the server costs per month. Headroom has no list price for it: type your provider's.")
+                .since(6),
+        /// Its `max_connections` setting.
+        pub max_connections: f64 = 100.0
+            => Input::whole("max_connections", Unit::Connections, 1.0, 1.0e6)
+                .help("The server's max_connections setting (PostgreSQL's default is 100); the services' pools are checked against it.")
+                .since(6),
+    }
+}
+
+inputs! {
+    /// An in-memory cache cluster (ElastiCache, Memorystore…).
+    pub struct Cache {
+        /// Whether the scenario has one.
+        pub enabled: bool = false
+            => Input::switch("Cache", "The scenario has a cache cluster", "No cache")
+                .help("An in-memory cache (ElastiCache, Memorystore) billed per node-hour.")
+                .since(6),
+        /// Catalog node type (an ElastiCache node), or `custom` for a price the user types.
+        pub node: String = "aws.elasticache.t4g_small.valkey_hour".to_string()
+            => Input::catalog("Node type", CatalogOptions::CacheNodes)
+                .help("A node type with a list price, or Custom to type the price per node-hour (e.g. for Memorystore).")
+                .since(6),
+        /// Nodes in the cluster.
+        pub nodes: f64 = 1.0
+            => Input::whole("Nodes", Unit::Count, 1.0, 1_000.0)
+                .help("Nodes in the cluster, replicas included.")
+                .since(6),
+        /// Custom node: USD per node-hour.
+        pub custom_usd_per_node_hour: f64 = 0.0
+            => Input::number("Price per node-hour", Unit::UsdPerHour, 0.0, 10_000.0)
+                .help("What one node costs per hour.")
+                .since(6)
+            => if |c: &Cache| c.node == CUSTOM_MODEL,
+    }
+}
+
+choices! {
+    /// How events travel between services.
+    pub enum MessagingKind {
+        /// No event bus or broker in the scenario.
+        None = "none" "None",
+        /// Amazon EventBridge custom events, billed per event.
+        Eventbridge = "eventbridge" "Amazon EventBridge (custom bus)",
+        /// A message broker (Amazon MQ, a NATS cluster…) at a price the user types.
+        Broker = "broker" "A message broker",
+    }
+}
+
+fn messaging_on(m: &Messaging) -> bool {
+    m.kind != MessagingKind::None
+}
+
+fn broker(m: &Messaging) -> bool {
+    m.kind == MessagingKind::Broker
+}
+
+inputs! {
+    /// The event bus or message broker between services (seed 004, "Message Queue Capacity").
+    pub struct Messaging {
+        /// EventBridge, a broker, or none.
+        pub kind: MessagingKind = MessagingKind::None
+            => Input::choice("Event bus or broker", MessagingKind::OPTIONS)
+                .help("EventBridge bills per event; a broker (Amazon MQ, a NATS cluster…) bills by the hour at a price you type.")
+                .since(6),
+        /// Events or messages published per day.
+        pub events_per_day: f64 = 0.0
+            => Input::number("Events per day", Unit::EventsPerDay, 0.0, 1.0e12)
+                .help("Events or messages published per day, all services together.")
+                .since(6)
+            => if messaging_on,
+        /// Peak message rate ÷ average message rate.
+        pub peak_to_average: f64 = 3.0
+            => Input::number("Peak-to-average ratio", Unit::Ratio, 1.0, 1_000.0)
+                .help("Peak message rate ÷ average message rate.")
+                .since(6)
+            => if messaging_on,
+        /// Broker: its price, in USD per month.
+        pub broker_usd_per_month: f64 = 0.0
+            => Input::number("Broker price", Unit::UsdPerMonth, 0.0, 1.0e7)
+                .help("What the broker costs per month, instances and storage together. Headroom has no list price for brokers: type your provider's.")
+                .since(6)
+            => if broker,
+        /// Broker: the messages per second it sustains.
+        pub broker_capacity_msgs_per_s: f64 = 1_000.0
+            => Input::number("Broker throughput", Unit::MessagesPerSecond, 1.0, 1.0e9)
+                .help("Messages per second the broker sustains (e.g. 1,000 for mq.t3.micro by seed 004's table).")
+                .since(6)
+            => if broker,
+    }
+}
+
+choices! {
+    /// Internet egress pricing to apply.
+    pub enum EgressProvider {
+        /// No egress priced.
+        None = "none" "Not priced",
+        /// Google Cloud Premium Tier to North America.
+        Gcp = "gcp" "Google Cloud, Premium Tier to North America",
+        /// AWS data transfer out to the internet.
+        Aws = "aws" "AWS, data transfer out to the internet",
+    }
+}
+
+choices! {
+    /// Which load balancer fronts the services.
+    pub enum LoadBalancer {
+        /// None priced.
+        None = "none" "Not priced",
+        /// Google Cloud regional external Application Load Balancer.
+        GcpRegional = "gcp_regional" "Google Cloud regional external Application LB",
+        /// AWS Application Load Balancer.
+        AwsAlb = "aws_alb" "AWS Application Load Balancer",
+    }
+}
+
+fn network_priced(n: &Network) -> bool {
+    n.egress != EgressProvider::None || n.load_balancer != LoadBalancer::None
+}
+
+inputs! {
+    /// Internet egress and the load balancer.
+    pub struct Network {
+        /// Whose egress prices apply.
+        pub egress: EgressProvider = EgressProvider::None
+            => Input::choice("Internet egress", EgressProvider::OPTIONS)
+                .help("Whose tiered prices the data leaving the cloud pays.")
+                .since(6),
+        /// Average response size of a request, in KB (each request's response leaves the
+        /// cloud).
+        pub response_kb: f64 = 10.0
+            => Input::number("Response size", Unit::Kilobytes, 0.0, 1.0e6)
+                .help("Average size of one response; every request's response leaves the cloud.")
+                .since(6)
+            => if network_priced,
+        /// Egress besides responses (streams, webhooks, replication), in GB per month.
+        pub other_egress_gb_per_month: f64 = 0.0
+            => Input::number("Other egress", Unit::GigabytesPerMonth, 0.0, 1.0e9)
+                .help("Data leaving the cloud besides responses: streams, webhooks, replication.")
+                .since(6)
+            => if network_priced,
+        /// The load balancer.
+        pub load_balancer: LoadBalancer = LoadBalancer::None
+            => Input::choice("Load balancer", LoadBalancer::OPTIONS)
+                .help("The load balancer in front of the services.")
+                .since(6),
+        /// GCP: forwarding rules on the load balancer.
+        pub forwarding_rules: f64 = 1.0
+            => Input::whole("Forwarding rules", Unit::Count, 1.0, 1_000.0)
+                .help("Forwarding rules on the load balancer; the first five are billed at a higher hourly rate.")
+                .since(6)
+            => if |n: &Network| n.load_balancer == LoadBalancer::GcpRegional,
+        /// AWS ALB: listener rules evaluated per request.
+        pub alb_rules: f64 = 1.0
+            => Input::number("Listener rules per request", Unit::Count, 0.0, 1_000.0)
+                .help("Listener rules the ALB evaluates for each request; the first 10 are free.")
+                .since(6)
+            => if |n: &Network| n.load_balancer == LoadBalancer::AwsAlb,
+    }
+}
+
+inputs! {
+    /// A monthly cost the user adds by hand (seed 003: monitoring, support, misc).
+    pub struct FixedCost {
+        /// What it is.
+        pub name: String = String::new()
+            => Input::text("Name", 40)
+                .help("What the cost is for (monitoring, support, misc).")
+                .since(6),
+        /// What it costs, in USD per month.
+        pub usd_per_month: f64 = 0.0
+            => Input::number("Cost", Unit::UsdPerMonth, 0.0, 1.0e8)
+                .help("What it costs per month, whatever the load.")
+                .since(6),
+    }
+}
+
+inputs! {
+    /// The customers and the contract.
+    pub struct Deal {
+        /// Customers sharing the platform.
+        pub customers: f64 = 1.0
+            => Input::whole("Customers", Unit::Count, 1.0, 1_000_000.0)
+                .help("Customers sharing this platform; the monthly bill is split evenly among them.")
+                .since(1),
+        /// Contract value per customer per year, in USD.
+        pub contract_value_per_year_usd: f64 = 500_000.0
+            => Input::number("Contract value per customer", Unit::UsdPerYear, 1.0, 1.0e10)
+                .help("What each customer pays per year (annual contract value).")
+                .since(1),
+        /// Hours in a billing month (730 by the cloud calculators' convention).
+        pub hours_per_month: f64 = DEFAULT_HOURS_PER_MONTH
+            => Input::number("Hours per month", Unit::Hours, 672.0, 744.0)
+                .help("Length of a billing month; 730 (365 × 24 ÷ 12) is the cloud calculators' convention.")
+                .since(1),
+    }
+}
+
+/// The projection's lengths, in months, as choice options.
+const PROJECTION_MONTHS: &[(&str, &str)] = &[("24", "24 months"), ("36", "36 months")];
+
+inputs! {
+    /// How many customers are expected as time passes. The workload grows with them: each
+    /// customer brings the launch workload ÷ the launch customers. Between milestones the count
+    /// moves in a straight line; after the last it stays.
+    pub struct Growth {
+        /// Months the projection covers: 24 or 36.
+        pub months: u32 = 24
+            => Input::choice("Projection length", PROJECTION_MONTHS)
+                .help("How many months the month-by-month projection covers.")
+                .since(3),
+        /// Customers expected six months after launch; 0 keeps the count at launch.
+        pub customers_at_6_months: f64 = 0.0
+            => Input::whole("Customers at 6 months", Unit::Count, 0.0, 1_000_000.0)
+                .help("Customers expected six months after launch; 0 keeps the number at launch.")
+                .since(3),
+        /// Customers expected twelve months after launch; 0 keeps the previous milestone.
+        pub customers_at_12_months: f64 = 0.0
+            => Input::whole("Customers at 12 months", Unit::Count, 0.0, 1_000_000.0)
+                .help("Customers expected a year after launch; 0 keeps the number at 6 months.")
+                .since(3),
+        /// Customers expected twenty-four months after launch; 0 keeps the previous milestone.
+        pub customers_at_24_months: f64 = 0.0
+            => Input::whole("Customers at 24 months", Unit::Count, 0.0, 1_000_000.0)
+                .help("Customers expected two years after launch (and after); 0 keeps the number at 12 months.")
+                .since(3),
+        /// Runs per day expected six months after launch; 0 grows runs with the customers.
+        pub runs_per_day_at_6_months: f64 = 0.0
+            => Input::number("Runs per day at 6 months", Unit::RunsPerDay, 0.0, MAX_RUNS_PER_DAY)
+                .help("Runs per day expected six months after launch; 0 grows runs with the customers.")
+                .since(6)
+                .runs_only(),
+        /// Runs per day expected twelve months after launch; 0 grows runs with the customers.
+        pub runs_per_day_at_12_months: f64 = 0.0
+            => Input::number("Runs per day at 12 months", Unit::RunsPerDay, 0.0, MAX_RUNS_PER_DAY)
+                .help("Runs per day expected a year after launch; 0 grows runs with the customers.")
+                .since(6)
+                .runs_only(),
+        /// Runs per day expected twenty-four months after launch; 0 grows runs with the
+        /// customers.
+        pub runs_per_day_at_24_months: f64 = 0.0
+            => Input::number("Runs per day at 24 months", Unit::RunsPerDay, 0.0, MAX_RUNS_PER_DAY)
+                .help("Runs per day expected two years after launch; 0 grows runs with the customers.")
+                .since(6)
+                .runs_only(),
     }
 }
 
@@ -293,496 +1030,46 @@ impl Growth {
     }
 }
 
-/// Limits the platform enforces per tenant (each customer is a tenant).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Quotas {
-    /// Runs a tenant may start per hour before further ones are refused with HTTP 429; 0 when
-    /// there is no such quota.
-    pub max_runs_per_hour_per_tenant: f64,
-    /// The busiest tenant's runs ÷ the average tenant's (1 when tenants are alike).
-    #[serde(default = "one")]
-    pub busiest_tenant_multiple: f64,
-    /// Workflow definitions a tenant may keep; 0 when there is no such quota.
-    #[serde(default)]
-    pub max_workflows_per_tenant: f64,
-    /// Workflow definitions an average tenant keeps.
-    #[serde(default)]
-    pub workflows_per_tenant: f64,
-    /// The longest one action (step) may run before the runner stops it, in seconds; 0 when
-    /// there is no cap.
-    #[serde(default)]
-    pub max_action_timeout_s: f64,
-}
-
-impl Default for Quotas {
-    /// No quotas: what a scenario made before quotas were modelled means.
-    fn default() -> Self {
-        Quotas {
-            max_runs_per_hour_per_tenant: 0.0,
-            busiest_tenant_multiple: 1.0,
-            max_workflows_per_tenant: 0.0,
-            workflows_per_tenant: 0.0,
-            max_action_timeout_s: 0.0,
-        }
+inputs! {
+    /// Limits the platform enforces per tenant (each customer is a tenant).
+    pub struct Quotas {
+        /// Runs a tenant may start per hour before further ones are refused with HTTP 429; 0
+        /// when there is no such quota.
+        pub max_runs_per_hour_per_tenant: f64 = 0.0
+            => Input::number("Runs per hour per tenant", Unit::RunsPerHour, 0.0, 1.0e9)
+                .help("The most runs one tenant (customer) may start in an hour; further ones are refused with HTTP 429. 0 for no quota.")
+                .since(5),
+        /// The busiest tenant's runs ÷ the average tenant's (1 when tenants are alike).
+        pub busiest_tenant_multiple: f64 = 1.0
+            => Input::number("Busiest tenant", Unit::Ratio, 1.0, 1_000.0)
+                .help("The busiest tenant's runs ÷ the average tenant's; quotas are checked against the busiest (1 when tenants are alike).")
+                .since(6)
+                .runs_only(),
+        /// Workflow definitions a tenant may keep; 0 when there is no such quota.
+        pub max_workflows_per_tenant: f64 = 0.0
+            => Input::whole("Workflows per tenant (quota)", Unit::Workflows, 0.0, 1.0e6)
+                .help("The most workflow definitions a tenant may keep; creating one more is refused. 0 for no quota.")
+                .since(6),
+        /// Workflow definitions an average tenant keeps.
+        pub workflows_per_tenant: f64 = 0.0
+            => Input::number("Workflows per tenant (expected)", Unit::Workflows, 0.0, 1.0e6)
+                .help("Workflow definitions an average tenant keeps; checked against the quota, with the busiest tenant's multiple.")
+                .since(6),
+        /// The longest one action (step) may run before the runner stops it, in seconds; 0
+        /// when there is no cap.
+        pub max_action_timeout_s: f64 = 0.0
+            => Input::number("Action timeout cap", Unit::Seconds, 0.0, 86_400.0)
+                .help("The longest one step may run before the runner stops it (e.g. 300 s); it bounds how long a run can hold a worker. 0 for no cap.")
+                .since(6)
+                .runs_only(),
     }
 }
-
-fn yes() -> bool {
-    true
-}
-
-fn one() -> f64 {
-    1.0
-}
-
-/// Concurrent users and how they turn into daily and monthly actives, requests and connections
-/// (seed 002, "Realistic User Capacity").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Users {
-    /// Whether the workload includes users.
-    pub enabled: bool,
-    /// Users active at the same moment, at the peak.
-    pub concurrent_peak: f64,
-    /// Peak concurrent users ÷ daily active users, in percent.
-    pub concurrent_pct_of_dau: f64,
-    /// Daily active users ÷ monthly active users, in percent.
-    pub dau_pct_of_mau: f64,
-    /// Requests each concurrent user sends per second.
-    pub requests_per_user_per_s: f64,
-    /// WebSocket or SSE connections each concurrent user holds.
-    pub connections_per_user: f64,
-    /// Peak concurrent users ÷ average concurrent users over the day.
-    pub peak_to_average: f64,
-}
-
-impl Default for Users {
-    /// No users: a workload of runs or requests only.
-    fn default() -> Self {
-        Users {
-            enabled: false,
-            concurrent_peak: 500.0,
-            concurrent_pct_of_dau: 5.0,
-            dau_pct_of_mau: 20.0,
-            requests_per_user_per_s: 1.0,
-            connections_per_user: 1.0,
-            peak_to_average: 3.0,
-        }
-    }
-}
-
-/// One customer or group of tenants, with its request rates and database operations (seed 003,
-/// "Customer #1 Load Profile" and "3-Customer Load Projection").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TenantGroup {
-    /// What the group is called.
-    pub name: String,
-    /// Requests per second at the group's peak.
-    pub peak_qps: f64,
-    /// Requests per second averaged over the day.
-    pub avg_qps: f64,
-    /// Document reads per day.
-    pub reads_per_day: f64,
-    /// Document writes per day.
-    pub writes_per_day: f64,
-    /// Document deletes per day.
-    pub deletes_per_day: f64,
-}
-
-impl TenantGroup {
-    /// A new group with modest traffic, for the user to edit.
-    pub fn new(name: &str) -> Self {
-        TenantGroup {
-            name: name.to_string(),
-            peak_qps: 10.0,
-            avg_qps: 3.0,
-            reads_per_day: 0.0,
-            writes_per_day: 0.0,
-            deletes_per_day: 0.0,
-        }
-    }
-}
-
-/// Where a service runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Platform {
-    /// Google Cloud Run.
-    CloudRun,
-    /// Amazon ECS on Fargate.
-    Fargate,
-    /// Any instance at a fixed hourly price the user types.
-    Fixed,
-}
-
-/// What load a service carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Driver {
-    /// Requests per second (from tenant groups and users), held for the service's latency.
-    Requests,
-    /// Open connections (users' WebSockets and the SSE clients of runs).
-    Connections,
-    /// Runs in flight.
-    Runs,
-    /// No load: the service runs its minimum replicas.
-    None,
-}
-
-/// CPU architecture of a Fargate task.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Arch {
-    /// Linux on x86.
-    X86,
-    /// Linux on ARM (Graviton).
-    Arm,
-}
-
-/// One service, sized on its own: the load it carries, what one instance handles, and where it
-/// runs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Service {
-    /// What the service is called.
-    pub name: String,
-    /// Where it runs.
-    pub platform: Platform,
-    /// What load it carries.
-    pub driver: Driver,
-    /// Share of that load reaching this service, in percent (above 100 when each unit fans
-    /// out into several calls).
-    pub share_pct: f64,
-    /// How long the service holds a request, in milliseconds (requests only).
-    pub latency_ms: f64,
-    /// CPU time one request uses, in milliseconds (requests only); 0 when CPU never limits
-    /// an instance.
-    pub cpu_ms_per_request: f64,
-    /// Requests in flight, connections or runs one instance holds at once.
-    pub concurrency_per_instance: f64,
-    /// vCPUs per instance.
-    pub vcpu: f64,
-    /// Memory per instance, in GiB.
-    pub memory_gib: f64,
-    /// Instances kept running at all times.
-    pub min_instances: f64,
-    /// The most instances the service may scale to.
-    pub max_instances: f64,
-    /// Share of each instance's capacity the autoscaler aims to use, in percent.
-    pub target_utilization_pct: f64,
-    /// Cloud Run: request- or instance-based billing.
-    pub billing: Billing,
-    /// Fargate: x86 or ARM.
-    pub arch: Arch,
-    /// Fargate: share of tasks on Fargate Spot, in percent.
-    pub spot_share_pct: f64,
-    /// Fargate: the Spot discount, in percent (it varies; the user types it).
-    pub spot_discount_pct: f64,
-    /// Fixed: the price of one instance, in USD per hour.
-    pub usd_per_instance_hour: f64,
-    /// Database connections each instance keeps in its pool.
-    pub db_pool_per_instance: f64,
-}
-
-impl Service {
-    /// A new Cloud Run service taking all requests, for the user to edit.
-    pub fn new(name: &str) -> Self {
-        Service {
-            name: name.to_string(),
-            platform: Platform::CloudRun,
-            driver: Driver::Requests,
-            share_pct: 100.0,
-            latency_ms: 100.0,
-            cpu_ms_per_request: 0.0,
-            concurrency_per_instance: 80.0,
-            vcpu: 1.0,
-            memory_gib: 0.5,
-            min_instances: 0.0,
-            max_instances: 100.0,
-            target_utilization_pct: 70.0,
-            billing: Billing::Request,
-            arch: Arch::X86,
-            spot_share_pct: 0.0,
-            spot_discount_pct: 0.0,
-            usd_per_instance_hour: 0.0,
-            db_pool_per_instance: 0.0,
-        }
-    }
-}
-
-/// Aurora Serverless v2 storage configuration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuroraConfig {
-    /// Aurora Standard: I/O billed per request.
-    Standard,
-    /// Aurora I/O-Optimized: no I/O charge, dearer capacity and storage.
-    IoOptimized,
-}
-
-/// An Aurora Serverless v2 (PostgreSQL-compatible) cluster.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Aurora {
-    /// Whether the scenario has one.
-    pub enabled: bool,
-    /// Standard or I/O-Optimized.
-    pub config: AuroraConfig,
-    /// The least capacity the cluster scales down to, in ACUs.
-    pub min_acu: f64,
-    /// The most capacity it scales up to, in ACUs.
-    pub max_acu: f64,
-    /// Capacity averaged over the month, in ACUs.
-    pub avg_acu: f64,
-    /// Data stored at launch, in GB.
-    pub storage_gb: f64,
-    /// Data added each month, in GB.
-    pub storage_growth_gb_per_month: f64,
-    /// I/O requests per month, in millions (billed on Standard only).
-    pub io_millions_per_month: f64,
-}
-
-impl Default for Aurora {
-    /// No Aurora cluster.
-    fn default() -> Self {
-        Aurora {
-            enabled: false,
-            config: AuroraConfig::Standard,
-            min_acu: 0.5,
-            max_acu: 16.0,
-            avg_acu: 2.0,
-            storage_gb: 10.0,
-            storage_growth_gb_per_month: 0.0,
-            io_millions_per_month: 0.0,
-        }
-    }
-}
-
-/// Where a Firestore database is located.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FirestoreLocation {
-    /// One region (us-central1 prices).
-    Regional,
-    /// A multi-region location (nam5 prices).
-    MultiRegion,
-}
-
-/// A Firestore database; its reads, writes and deletes come from the tenant groups.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Firestore {
-    /// Whether the scenario has one.
-    pub enabled: bool,
-    /// Regional or multi-region.
-    pub location: FirestoreLocation,
-    /// Data stored, in GiB.
-    pub storage_gib: f64,
-    /// Whether the project's daily free quota is still available to this database.
-    pub free_tier: bool,
-}
-
-impl Default for Firestore {
-    /// No Firestore database.
-    fn default() -> Self {
-        Firestore {
-            enabled: false,
-            location: FirestoreLocation::Regional,
-            storage_gib: 1.0,
-            free_tier: true,
-        }
-    }
-}
-
-/// A PostgreSQL server (self-managed or a managed instance) at a price the user types.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Postgres {
-    /// Whether the scenario has one.
-    pub enabled: bool,
-    /// Its price, in USD per month.
-    pub usd_per_month: f64,
-    /// Its `max_connections` setting.
-    pub max_connections: f64,
-}
-
-impl Default for Postgres {
-    /// No PostgreSQL server.
-    fn default() -> Self {
-        Postgres {
-            enabled: false,
-            usd_per_month: 0.0,
-            max_connections: 100.0,
-        }
-    }
-}
-
-/// An in-memory cache cluster (ElastiCache, Memorystore…).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Cache {
-    /// Whether the scenario has one.
-    pub enabled: bool,
-    /// Catalog node type (an ElastiCache node), or `custom` for a price the user types.
-    pub node: String,
-    /// Nodes in the cluster.
-    pub nodes: f64,
-    /// Custom node: USD per node-hour.
-    pub custom_usd_per_node_hour: f64,
-}
-
-impl Default for Cache {
-    /// No cache.
-    fn default() -> Self {
-        Cache {
-            enabled: false,
-            node: "aws.elasticache.t4g_small.valkey_hour".to_string(),
-            nodes: 1.0,
-            custom_usd_per_node_hour: 0.0,
-        }
-    }
-}
-
-/// How events travel between services.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MessagingKind {
-    /// No event bus or broker in the scenario.
-    None,
-    /// Amazon EventBridge custom events, billed per event.
-    Eventbridge,
-    /// A message broker (Amazon MQ, a NATS cluster…) at a price the user types.
-    Broker,
-}
-
-/// The event bus or message broker between services (seed 004, "Message Queue Capacity").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Messaging {
-    /// EventBridge, a broker, or none.
-    pub kind: MessagingKind,
-    /// Events or messages published per day.
-    pub events_per_day: f64,
-    /// Peak message rate ÷ average message rate.
-    pub peak_to_average: f64,
-    /// Broker: its price, in USD per month.
-    pub broker_usd_per_month: f64,
-    /// Broker: the messages per second it sustains.
-    pub broker_capacity_msgs_per_s: f64,
-}
-
-impl Default for Messaging {
-    /// No messaging priced.
-    fn default() -> Self {
-        Messaging {
-            kind: MessagingKind::None,
-            events_per_day: 0.0,
-            peak_to_average: 3.0,
-            broker_usd_per_month: 0.0,
-            broker_capacity_msgs_per_s: 1_000.0,
-        }
-    }
-}
-
-/// Internet egress pricing to apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EgressProvider {
-    /// No egress priced.
-    None,
-    /// Google Cloud Premium Tier to North America.
-    Gcp,
-    /// AWS data transfer out to the internet.
-    Aws,
-}
-
-/// Which load balancer fronts the services.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LoadBalancer {
-    /// None priced.
-    None,
-    /// Google Cloud regional external Application Load Balancer.
-    GcpRegional,
-    /// AWS Application Load Balancer.
-    AwsAlb,
-}
-
-/// Internet egress and the load balancer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Network {
-    /// Whose egress prices apply.
-    pub egress: EgressProvider,
-    /// Average response size of a request, in KB (each request's response leaves the cloud).
-    pub response_kb: f64,
-    /// Egress besides responses (streams, webhooks, replication), in GB per month.
-    pub other_egress_gb_per_month: f64,
-    /// The load balancer.
-    pub load_balancer: LoadBalancer,
-    /// GCP: forwarding rules on the load balancer.
-    pub forwarding_rules: f64,
-    /// AWS ALB: listener rules evaluated per request.
-    pub alb_rules: f64,
-}
-
-impl Default for Network {
-    /// No network priced.
-    fn default() -> Self {
-        Network {
-            egress: EgressProvider::None,
-            response_kb: 10.0,
-            other_egress_gb_per_month: 0.0,
-            load_balancer: LoadBalancer::None,
-            forwarding_rules: 1.0,
-            alb_rules: 1.0,
-        }
-    }
-}
-
-/// A monthly cost the user adds by hand (seed 003: monitoring, support, misc).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FixedCost {
-    /// What it is.
-    pub name: String,
-    /// What it costs, in USD per month.
-    pub usd_per_month: f64,
-}
-
-/// The customers and the contract.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Deal {
-    /// Customers sharing the platform.
-    pub customers: f64,
-    /// Contract value per customer per year, in USD.
-    pub contract_value_per_year_usd: f64,
-    /// Hours in a billing month (730 by the cloud calculators' convention).
-    pub hours_per_month: f64,
-}
-
-/// The most runs per day the planner sizes, at launch or after growth.
-pub const MAX_RUNS_PER_DAY: f64 = 1.0e9;
 
 /// The largest price a user may type over a catalog price.
 pub const MAX_PRICE_OVERRIDE: f64 = 1.0e6;
 
 const PRICE_OVERRIDE_ALLOWED: &str =
     "Allowed: a number from 0 to 1,000,000 in the price's unit, or empty for the list price.";
-
-/// Whether `value` may override the catalog price `id`.
-fn check_price_override(id: &str, value: f64) -> Result<(), String> {
-    if crate::catalog::Catalog::current().get(id).is_none() {
-        Err(format!("{id} is not a price in the catalog."))
-    } else if !(value.is_finite() && (0.0..=MAX_PRICE_OVERRIDE).contains(&value)) {
-        Err(PRICE_OVERRIDE_ALLOWED.to_string())
-    } else {
-        Ok(())
-    }
-}
 
 /// A field the user typed that is not allowed, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -797,40 +1084,38 @@ impl Scenario {
     /// Every problem with the scenario: each field against its range, then the rules that
     /// tie fields together. An empty list means the engine may evaluate it.
     pub fn validate(&self) -> Vec<FieldError> {
-        let mut errors: Vec<FieldError> = fields::all()
-            .iter()
-            .filter_map(|f| {
-                f.check(&f.get(self)).err().map(|message| FieldError {
-                    path: f.path.to_string(),
+        let mut errors: Vec<FieldError> = fields::all(self)
+            .filter_map(|field| {
+                let checked = field
+                    .get(self)
+                    .map_or_else(|| Err(String::new()), |v| field.check(&v, self));
+                checked.err().map(|message| FieldError {
+                    path: field.path().into_owned(),
                     message,
                 })
             })
             .collect();
         for list in fields::lists() {
-            let len = list.len(self);
-            if len > list.max_items {
+            if list.len(self) > list.max_items {
                 errors.push(FieldError {
                     path: list.key.to_string(),
                     message: format!("At most {} items.", list.max_items),
                 });
             }
-            for index in 0..len {
-                for field in &list.fields {
-                    let checked = field
-                        .get(self, index)
-                        .map_or_else(|| Err(field.allowed()), |v| field.check(&v));
-                    if let Err(message) = checked {
-                        errors.push(FieldError {
-                            path: list.path(index, field.key),
-                            message,
-                        });
-                    }
-                }
-            }
+        }
+        if crate::catalog::Catalog::by_version(&self.catalog).is_none() {
+            errors.push(FieldError {
+                path: "catalog".to_string(),
+                message: format!(
+                    "Headroom has no price catalog {}; it ships {}.",
+                    self.catalog,
+                    crate::catalog::Catalog::versions().join(", ")
+                ),
+            });
         }
         errors.extend(self.cross_field_errors());
         for (id, value) in &self.prices {
-            if let Err(message) = check_price_override(id, *value) {
+            if let Err(message) = self.check_price_override(id, *value) {
                 errors.push(FieldError {
                     path: "prices".to_string(),
                     message,
@@ -848,9 +1133,9 @@ impl Scenario {
             self.prices.remove(id);
             return Ok(());
         }
-        let value = fields::parse_number(text)
+        let value = inputs::parse_number(text)
             .ok_or_else(|| format!("“{text}” is not a number. {PRICE_OVERRIDE_ALLOWED}"))?;
-        check_price_override(id, value)?;
+        self.check_price_override(id, value)?;
         self.prices.insert(id.to_string(), value);
         Ok(())
     }
@@ -974,6 +1259,17 @@ impl Scenario {
             }
         }
         errors
+    }
+
+    /// Whether `value` may override the price `id` of the scenario's catalog.
+    fn check_price_override(&self, id: &str, value: f64) -> Result<(), String> {
+        if fields::catalog_of(self).get(id).is_none() {
+            Err(format!("{id} is not a price in the catalog."))
+        } else if !(value.is_finite() && (0.0..=MAX_PRICE_OVERRIDE).contains(&value)) {
+            Err(PRICE_OVERRIDE_ALLOWED.to_string())
+        } else {
+            Ok(())
+        }
     }
 
     /// Days in this scenario's billing month.

@@ -1,15 +1,11 @@
 //! Presets: ready-made scenarios taken from real capacity plans, each with a note on where its
 //! numbers come from and where the planner departs from the document.
 
-use std::collections::BTreeMap;
-
 use super::{
-    Aurora, AuroraConfig, Billing, CUSTOM_MODEL, Cache, CloudRun, Deal, Driver, EgressProvider,
-    Firestore, FirestoreLocation, FixedCost, Growth, Llm, LoadBalancer, Messaging, MessagingKind,
-    Network, Platform, Postgres, Quotas, Scenario, Service, Storage, TenantGroup, Users, Workers,
-    Workload,
+    Aurora, AuroraConfig, Billing, CUSTOM_MODEL, CloudRun, Deal, Driver, EgressProvider, Firestore,
+    FirestoreLocation, FixedCost, Growth, Llm, LoadBalancer, Messaging, MessagingKind, Network,
+    Platform, Postgres, Quotas, Scenario, Service, Storage, TenantGroup, Users, Workers, Workload,
 };
-use crate::catalog;
 use crate::units::DEFAULT_HOURS_PER_MONTH;
 
 /// A named, documented starting scenario.
@@ -32,13 +28,12 @@ impl Preset {
 }
 
 /// The enterprise AI-agent platform of seed document 000 (Temporal workers, LLM steps, SSE
-/// streams, a Postgres step ledger). Line numbers refer to that document.
+/// streams, a Postgres step ledger). Line numbers refer to that document. The inputs' starting
+/// values are this document's figures, so only what differs is written here.
 fn agent_platform() -> Scenario {
     Scenario {
         name: "agent-platform".to_string(),
-        catalog: catalog::CURRENT_VERSION.to_string(),
         workload: Workload {
-            enabled: true,
             runs_per_day: 10_000.0,      // line 9
             peak_to_average: 3.0,        // line 10
             run_duration_s: 30.0,        // line 24
@@ -50,9 +45,9 @@ fn agent_platform() -> Scenario {
             stream_events_per_step: 4.0, // line 51
             clients_per_run: 1.0,        // line 53
             peak_runs_per_min: 0.0,      // the peak comes from the 3× ratio
+            ..Workload::default()
         },
         llm: Llm {
-            enabled: true,
             model: CUSTOM_MODEL.to_string(),
             input_tokens_per_call: 2_000.0,        // line 61
             output_tokens_per_call: 500.0,         // line 61
@@ -62,49 +57,29 @@ fn agent_platform() -> Scenario {
             custom_input_usd_per_mtok: 3.0,        // line 64
             custom_cached_input_usd_per_mtok: 3.0, // no cache discount assumed
             custom_output_usd_per_mtok: 15.0,      // line 64
-            rate_limit_requests_per_min: 0.0,      // not in the document: not checked
-            rate_limit_tokens_per_min: 0.0,
+            ..Llm::default() // no provider rate limits in the document: not checked
         },
         storage: Storage {
-            enabled: true,
             metadata_kb_per_step: 2.0, // line 74
             context_kb_per_step: 4.0,  // line 74
             retention_days: 90.0,      // line 76
+            ..Storage::default()
         },
-        compute: CloudRun {
-            enabled: true,
-            vcpu_per_instance: 1.0,
-            memory_gib_per_instance: 0.5,
-            concurrency_per_instance: 80.0,
-            min_instances: 0.0,
-            max_instances: 100.0,
-            billing: Billing::Request,
-            target_utilization_pct: 70.0,
-            free_tier: false,
-            cpu_s_per_run: 0.0, // not in the document: concurrency alone sizes instances
-        },
+        // Cloud Run's defaults (1 vCPU, 512 MiB, concurrency 80): the document does not size
+        // compute, nor the CPU time of a run (concurrency alone sizes instances).
+        compute: CloudRun::default(),
         workers: Workers {
             slots: 50.0,            // lines 26–27: workers sized for the 50-run burst
             p95_wait_target_s: 5.0, // an example target: the document sets none
         },
-        growth: Growth::default(), // a single organisation: no growth in the document
-        quotas: Quotas::default(), // none in the document
-        users: Users::default(),   // the workload is runs, not users
-        tenants: Vec::new(),
-        services: Vec::new(), // the document sizes no services besides the run executor
-        aurora: Aurora::default(),
-        firestore: Firestore::default(),
-        postgres: Postgres::default(), // the step ledger's server is not priced in the document
-        cache: Cache::default(),
-        messaging: Messaging::default(),
-        network: Network::default(),
-        fixed_costs: Vec::new(),
         deal: Deal {
             customers: 1.0,                         // line 7: a single organisation
             contract_value_per_year_usd: 500_000.0, // not in the document: an example to edit
             hours_per_month: DEFAULT_HOURS_PER_MONTH,
         },
-        prices: BTreeMap::new(),
+        // A single organisation without growth or quotas in the document, whose step ledger's
+        // server is not priced: every other component is left out.
+        ..Scenario::default()
     }
 }
 

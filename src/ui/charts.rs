@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::report::{MonthFigures, format};
+use crate::format;
+use crate::report::MonthFigures;
 
 /// The title of the cost chart.
 const COST_CHART_TITLE: &str = "Monthly cost by category";

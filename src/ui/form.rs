@@ -10,10 +10,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{AppState, Draft};
-use crate::scenario::Scenario;
-use crate::scenario::fields::{self, ItemField, Kind, List, Section};
-use crate::units::Unit;
+use super::state::AppState;
+use crate::scenario::fields::{self, Field, Group, Kind, ListEntry};
+use crate::scenario::{Scenario, inputs};
 
 /// The id of a field's input element, e.g. `f-workload-runs_per_day` or `f-services-0-vcpu`.
 pub fn input_id(path: &str) -> String {
@@ -35,77 +34,50 @@ pub fn item_id(list_key: &str, index: usize) -> String {
     format!("item-{list_key}-{index}")
 }
 
-/// The whole form.
+/// The whole form: one group per section or list, in the registry's order.
 #[component]
 pub fn ScenarioForm() -> impl IntoView {
-    let sections = Section::ALL
-        .into_iter()
-        .map(|section| view! { <FormSection section /> })
+    let groups = fields::groups()
+        .iter()
+        .map(|&group| view! { <FormGroup group /> })
         .collect_view();
     view! {
         <form class="scenario-form" aria-label="Scenario" on:submit=|ev| ev.prevent_default()>
-            {sections}
+            {groups}
         </form>
     }
 }
 
 #[component]
-fn FormSection(section: Section) -> impl IntoView {
+fn FormGroup(group: Group) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let list = fields::lists().iter().find(|l| l.section == section);
-    let body = match list {
-        Some(list) => view! { <ListEditor list /> }.into_any(),
-        None => {
-            let mut drafts = state.drafts.with_value(|drafts| {
-                drafts
-                    .iter()
-                    .filter(|d| d.field.section == section)
-                    .copied()
-                    .collect::<Vec<_>>()
-            });
-            // The switch opens its section, whatever its place in the registry.
-            drafts.sort_by_key(|d| section.switch() != Some(d.field.path));
-            drafts
-                .into_iter()
-                .map(|draft| view! { <FieldRow draft /> })
-                .collect_view()
-                .into_any()
+    let body = match group {
+        Group::List(list) => view! { <ListEditor list /> }.into_any(),
+        Group::Section(section) => {
+            let mut rows: Vec<Field> = section.fields().collect();
+            // The switch opens its section, wherever it is declared.
+            rows.sort_by_key(|f| section.switch != Some(f.input().key));
+            rows.into_iter().map(field_row).collect_view().into_any()
         }
     };
-    let shown = move || state.scenario.with(|s| section.is_shown(s));
-    let off = move || state.scenario.with(|s| !section.is_on(s));
-    // A section folds away by its heading; the fieldset keeps its fields grouped under the same
+    let shown = move || state.scenario.with(|s| group.is_shown(s));
+    let off = move || state.scenario.with(|s| !group.is_on(s));
+    // A group folds away by its heading; the fieldset keeps its fields grouped under the same
     // name for assistive technology.
     view! {
         <details class="form-section" class:off=off open=true hidden=move || !shown()>
-            <summary>{section.title()}</summary>
+            <summary>{group.title()}</summary>
             <fieldset>
-                <legend class="visually-hidden">{section.title()}</legend>
+                <legend class="visually-hidden">{group.title()}</legend>
                 {body}
             </fieldset>
         </details>
     }
 }
 
-#[component]
-fn FieldRow(draft: Draft) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let field = draft.field;
-    input_row(Input {
-        path: field.path.to_string(),
-        label: field.label,
-        unit: field.unit,
-        help: field.help,
-        kind: &field.kind,
-        text: draft.text.into(),
-        error: draft.error.into(),
-        shown: Signal::derive(move || state.scenario.with(|s| field.shown(s))),
-    })
-}
-
 /// The items of a list, each with its fields and a "Remove" button, then the "Add" button.
 #[component]
-fn ListEditor(list: &'static List) -> impl IntoView {
+fn ListEditor(list: &'static ListEntry) -> impl IntoView {
     let state = expect_context::<AppState>();
     let len = Memo::new(move |_| state.scenario.with(|s| list.len(s)));
     let full = move || len.get() >= list.max_items;
@@ -152,7 +124,7 @@ fn ListEditor(list: &'static List) -> impl IntoView {
 
 /// One list item: a group named after the item, its fields, and its "Remove" button.
 #[component]
-fn ListItem(list: &'static List, index: usize) -> impl IntoView {
+fn ListItem(list: &'static ListEntry, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let names = Memo::new(move |_| state.scenario.with(|s| item_names(list, s)));
     let name = move || names.with(|n| n.get(index).cloned().unwrap_or_default());
@@ -184,10 +156,9 @@ fn ListItem(list: &'static List, index: usize) -> impl IntoView {
         };
         focus_soon(format!("#{next}"));
     };
-    let rows = list
-        .fields
-        .iter()
-        .map(|field| item_row(list, index, field))
+    let rows = (0..list.inputs.len())
+        .filter_map(|position| list.field_at(index, position))
+        .map(field_row)
         .collect_view();
     view! {
         <fieldset class="list-item" id=item_id(list.key, index)>
@@ -209,47 +180,42 @@ fn ListItem(list: &'static List, index: usize) -> impl IntoView {
 }
 
 /// The names of a list's items, in order; empty for a list whose items have no name.
-fn item_names(list: &List, scenario: &Scenario) -> Vec<String> {
-    let Some(name) = list.field("name") else {
-        return Vec::new();
-    };
+fn item_names(list: &'static ListEntry, scenario: &Scenario) -> Vec<String> {
     (0..list.len(scenario))
         .map(|i| {
-            name.get(scenario, i)
+            list.field(i, "name")
+                .and_then(|name| name.get(scenario))
                 .map(|v| v.to_text().trim().to_string())
                 .unwrap_or_default()
         })
         .collect()
 }
 
-/// The row of one field of the item at `index`: what was typed into it, or else its value.
-fn item_row(list: &'static List, index: usize, field: &'static ItemField) -> impl IntoView {
+/// The row of one field: what was typed into it, or else its value.
+fn field_row(field: Field) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let path = list.path(index, field.key);
+    let path = field.path().into_owned();
     let draft = {
         let path = path.clone();
-        Memo::new(move |_| state.item_drafts.with(|d| d.get(&path).cloned()))
+        Memo::new(move |_| state.drafts.with(|d| d.get(&path).cloned()))
     };
     let text = Memo::new(
         move |_| match draft.with(|d| d.as_ref().map(|d| d.text.clone())) {
             Some(text) => text,
             None => state
                 .scenario
-                .with(|s| field.get(s, index).map(|v| v.to_text()).unwrap_or_default()),
+                .with(|s| field.get(s).map(|v| v.to_text()).unwrap_or_default()),
         },
     );
     let error = Memo::new(move |_| draft.with(|d| d.as_ref().and_then(|d| d.error.clone())));
-    let shown = Signal::derive(move || {
-        state
-            .scenario
-            .with(|s| list.section.is_shown(s) && (field.relevant)(s, index))
-    });
+    let shown = Signal::derive(move || state.scenario.with(|s| field.shown(s)));
+    let options = state
+        .scenario
+        .with_untracked(|s| field.kind().options(fields::catalog_of(s)));
     input_row(Input {
         path,
-        label: field.label,
-        unit: field.unit,
-        help: field.help,
-        kind: &field.kind,
+        input: field.input(),
+        options,
         text: text.into(),
         error: error.into(),
         shown,
@@ -260,10 +226,8 @@ fn item_row(list: &'static List, index: usize, field: &'static ItemField) -> imp
 #[derive(Clone)]
 struct Input {
     path: String,
-    label: &'static str,
-    unit: Unit,
-    help: &'static str,
-    kind: &'static Kind,
+    input: &'static inputs::Input,
+    options: Vec<(&'static str, &'static str)>,
     text: Signal<String>,
     error: Signal<Option<String>>,
     shown: Signal<bool>,
@@ -285,14 +249,13 @@ fn field_view(input: Input) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Input {
         path,
-        label,
-        unit,
-        help,
-        kind,
+        input,
+        options,
         text,
         error,
         shown: _,
     } = input;
+    let (label, unit, help) = (input.label, input.unit, input.help);
     let id = input_id(&path);
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
@@ -305,19 +268,17 @@ fn field_view(input: Input) -> impl IntoView {
         }
     };
     let on_edit = move |ev: leptos::ev::Event| state.edit(&path, event_target_value(&ev));
-    let control = match kind {
-        Kind::Choice(options) => {
+    let control = match input.kind {
+        Kind::Choice(_) | Kind::Switch { .. } | Kind::Catalog(_) => {
             let options = options
-                .iter()
+                .into_iter()
                 .map(|(value, label)| {
-                    let value = value.clone();
-                    let selected_value = value.clone();
                     view! {
                         <option
                             value=value
-                            selected=move || text.with(|t| *t == selected_value)
+                            selected=move || text.with(|t| t == value)
                         >
-                            {label.clone()}
+                            {label}
                         </option>
                     }
                 })
@@ -336,7 +297,7 @@ fn field_view(input: Input) -> impl IntoView {
             .into_any()
         }
         Kind::Number { .. } | Kind::Text { .. } => {
-            let numeric = matches!(kind, Kind::Number { .. });
+            let numeric = input.kind.is_number();
             view! {
                 <input
                     id=id.clone()

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use super::charts::{CostBreakdown, Limits, Projection};
 use super::state::AppState;
-use crate::report::{SECTIONS, Severity, Text, format};
-use crate::scenario::fields::{self, Kind, Value};
+use crate::format;
+use crate::report::{SECTIONS, Severity, Text};
+use crate::scenario::fields::{self, Owner, Value};
 
 /// The figures shown as headline cards, in order. A card shows the first of its figures the
 /// report has: the load a scenario is sized by is runs, requests or connections.
@@ -175,29 +176,36 @@ fn MetricRow(id: Text) -> impl IntoView {
     }
 }
 
-/// The scenario's inputs, shown only on paper, where the form is not.
+/// The scenario's inputs, shown only on paper, where the form is not: those the form shows,
+/// list items' included.
 #[component]
 fn InputsForPrint() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = move || {
         state.scenario.with(|s| {
-            fields::all()
-                .iter()
-                .filter(|f| (f.relevant)(s))
+            let catalog = fields::catalog_of(s);
+            fields::all(s)
+                .filter(|f| f.shown(s))
                 .map(|f| {
                     let shown = match f.get(s) {
-                        Value::Number(n) => format::with_unit(n, f.unit),
-                        Value::Text(t) => match &f.kind {
-                            Kind::Choice(options) => options
-                                .iter()
-                                .find(|(id, _)| *id == t)
-                                .map_or(t.clone(), |(_, label)| label.clone()),
-                            _ => t,
-                        },
+                        Some(Value::Number(n)) => format::with_unit(n, f.unit()),
+                        Some(Value::Text(t)) => f
+                            .kind()
+                            .options(catalog)
+                            .into_iter()
+                            .find(|(id, _)| *id == t)
+                            .map_or(t, |(_, label)| label.to_string()),
+                        None => String::new(),
+                    };
+                    let label = match f.owner {
+                        Owner::Item(list, index) => {
+                            format!("{} {}: {}", list.item_label, index + 1, f.label())
+                        }
+                        Owner::Section(_) => f.label().to_string(),
                     };
                     view! {
                         <tr>
-                            <th scope="row">{f.label}</th>
+                            <th scope="row">{label}</th>
                             <td class="num">{shown}</td>
                         </tr>
                     }

@@ -1,5 +1,5 @@
 //! The app's state, provided once as context: the last valid scenario, what the user has typed
-//! into each field (and into each field of each list item), the report the engine made, and the
+//! into each field that is not (yet) in the scenario, the report the engine made, and the
 //! notices about links and saved work.
 
 use std::collections::BTreeMap;
@@ -9,33 +9,12 @@ use leptos::prelude::*;
 use crate::engine;
 use crate::report::Report;
 use crate::scenario::Scenario;
-use crate::scenario::fields::{self, Field, FieldRef, List};
+use crate::scenario::fields::{self, Field, ListEntry};
 
-/// What the user has typed into one field, and what is wrong with it.
-#[derive(Clone, Copy)]
+/// What the user has typed into a field (or over a catalog price), and why it is not accepted,
+/// if it is not.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
-    /// The field.
-    pub field: &'static Field,
-    /// The text in the input, valid or not.
-    pub text: RwSignal<String>,
-    /// Why the text is not accepted; `None` when it is.
-    pub error: RwSignal<Option<String>>,
-}
-
-/// What the user has typed over a catalog price, and why it is not accepted, if it is not.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PriceDraft {
-    /// The text in the input.
-    pub text: String,
-    /// Why the text is not accepted; `None` when it is.
-    pub error: Option<String>,
-}
-
-/// What the user has typed into one field of a list item, and why it is not accepted, if it is
-/// not. Items come and go, so these live in a map keyed by the field's path
-/// ([`AppState::item_drafts`]) rather than in signals of their own.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ItemDraft {
     /// The text in the input, valid or not.
     pub text: String,
     /// Why the text is not accepted; `None` when it is.
@@ -56,67 +35,47 @@ pub struct SetAside {
 pub struct AppState {
     /// The last valid scenario: what the report shows.
     pub scenario: RwSignal<Scenario>,
-    /// One draft per field, in registry order.
-    pub drafts: StoredValue<Vec<Draft>>,
     /// The report of `scenario`.
     pub report: Memo<Report>,
+    /// Text typed into fields since the scenario was last replaced, by path
+    /// (`workload.runs_per_day`, `services.0.vcpu`). A field with no entry shows the
+    /// scenario's value.
+    pub drafts: RwSignal<BTreeMap<String, Draft>>,
+    /// Text typed over catalog prices since the scenario was last replaced, by price id.
+    pub price_drafts: RwSignal<BTreeMap<String, Draft>>,
     /// Why the link the page was opened with could not be used.
     pub link_error: RwSignal<Option<String>>,
     /// Work replaced by a link or a preset, kept so that it can be restored.
     pub set_aside: RwSignal<Option<SetAside>>,
-    /// Text typed over catalog prices since the scenario was last replaced, by price id.
-    pub price_drafts: RwSignal<BTreeMap<String, PriceDraft>>,
-    /// Text typed into list items' fields since the scenario was last replaced, by path
-    /// (`services.0.vcpu`). A field with no entry shows the scenario's value.
-    pub item_drafts: RwSignal<BTreeMap<String, ItemDraft>>,
 }
 
 impl AppState {
     /// State for a starting scenario.
     pub fn new(initial: Scenario) -> Self {
-        let drafts = fields::all()
-            .iter()
-            .map(|field| Draft {
-                field,
-                text: RwSignal::new(field.get(&initial).to_text()),
-                error: RwSignal::new(None),
-            })
-            .collect();
         let scenario = RwSignal::new(initial);
         AppState {
             scenario,
-            drafts: StoredValue::new(drafts),
             report: Memo::new(move |_| scenario.with(engine::evaluate)),
+            drafts: RwSignal::new(BTreeMap::new()),
+            price_drafts: RwSignal::new(BTreeMap::new()),
             link_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),
-            price_drafts: RwSignal::new(BTreeMap::new()),
-            item_drafts: RwSignal::new(BTreeMap::new()),
         }
     }
 
-    /// The draft of the field with this path.
-    pub fn draft(&self, path: &str) -> Option<Draft> {
-        self.drafts
-            .with_value(|drafts| drafts.iter().find(|d| d.field.path == path).copied())
-    }
-
-    /// Whether any field, list item or price the user can see holds text that is not accepted,
-    /// so the report is stale. Text left in a field that is now hidden (its section switched
-    /// off) changes nothing the report shows, so it does not count.
+    /// Whether any field the user can see, or any price, holds text that is not accepted, so
+    /// the report is stale. Text left in a field that is now hidden (its section switched off)
+    /// changes nothing the report shows, so it does not count.
     pub fn is_stale(&self) -> bool {
-        let fields_pending = self.drafts.with_value(|drafts| {
-            drafts
-                .iter()
-                .any(|d| d.error.with(Option::is_some) && self.scenario.with(|s| d.field.shown(s)))
-        });
-        let items_pending = self.item_drafts.with(|drafts| {
-            drafts
-                .iter()
-                .filter(|(_, d)| d.error.is_some())
-                .any(|(path, _)| self.scenario.with(|s| item_shown(path, s)))
+        let fields_pending = self.drafts.with(|drafts| {
+            self.scenario.with(|s| {
+                drafts
+                    .iter()
+                    .filter(|(_, d)| d.error.is_some())
+                    .any(|(path, _)| Field::resolve(path, s).is_some_and(|f| f.shown(s)))
+            })
         });
         fields_pending
-            || items_pending
             || self
                 .price_drafts
                 .with(|drafts| drafts.values().any(|d| d.error.is_some()))
@@ -131,27 +90,22 @@ impl AppState {
             self.scenario.set(candidate);
         }
         self.price_drafts.update(|drafts| {
-            drafts.insert(id.to_string(), PriceDraft { text, error });
+            drafts.insert(id.to_string(), Draft { text, error });
         });
     }
 
-    /// Takes what the user typed into a field, a scalar one (`workload.runs_per_day`) or one of
-    /// a list item (`services.0.vcpu`): accepted text updates the scenario (and so the report)
-    /// at once; anything else marks the field and leaves the scenario as it was.
+    /// Takes what the user typed into the field at `path` (`workload.runs_per_day`,
+    /// `services.0.vcpu`): accepted text updates the scenario (and so the report) at once;
+    /// anything else marks the field and leaves the scenario as it was.
     pub fn edit(&self, path: &str, text: String) {
-        let committed = if let Some(draft) = self.draft(path) {
-            draft.text.set(text);
-            self.try_commit(draft)
-        } else if self
+        if self
             .scenario
-            .with_untracked(|s| FieldRef::resolve(path, s))
-            .is_some()
+            .with_untracked(|s| Field::resolve(path, s))
+            .is_none()
         {
-            self.try_commit_item(path, text)
-        } else {
             return;
-        };
-        if committed {
+        }
+        if self.try_commit(path, text) {
             self.retry_marked();
         }
     }
@@ -159,15 +113,7 @@ impl AppState {
     /// Gives each marked field another try: a change can make another field's pending text
     /// acceptable (raising the maximum makes a pending minimum fit).
     fn retry_marked(&self) {
-        self.drafts.with_value(|drafts| {
-            for other in drafts
-                .iter()
-                .filter(|d| d.error.with_untracked(Option::is_some))
-            {
-                self.try_commit(*other);
-            }
-        });
-        let marked: Vec<(String, String)> = self.item_drafts.with_untracked(|drafts| {
+        let marked: Vec<(String, String)> = self.drafts.with_untracked(|drafts| {
             drafts
                 .iter()
                 .filter(|(_, d)| d.error.is_some())
@@ -175,36 +121,22 @@ impl AppState {
                 .collect()
         });
         for (path, text) in marked {
-            self.try_commit_item(&path, text);
+            self.try_commit(&path, text);
         }
     }
 
-    fn try_commit(&self, draft: Draft) -> bool {
-        let candidate = draft
-            .text
-            .with_untracked(|text| self.candidate(draft.field.path, text));
-        match candidate {
-            Ok(candidate) => {
-                draft.error.set(None);
-                self.commit(candidate);
-                true
-            }
-            Err(message) => {
-                draft.error.set(Some(message));
-                false
-            }
-        }
-    }
-
-    fn try_commit_item(&self, path: &str, text: String) -> bool {
+    /// Keeps what was typed into `path` and, when it is accepted, writes it into the scenario.
+    fn try_commit(&self, path: &str, text: String) -> bool {
         let candidate = self.candidate(path, &text);
         let error = candidate.as_ref().err().cloned();
         let accepted = error.is_none();
-        self.item_drafts.update(|drafts| {
-            drafts.insert(path.to_string(), ItemDraft { text, error });
+        self.drafts.update(|drafts| {
+            drafts.insert(path.to_string(), Draft { text, error });
         });
-        if let Ok(candidate) = candidate {
-            self.commit(candidate);
+        if let Ok(candidate) = candidate
+            && candidate != self.scenario.get_untracked()
+        {
+            self.scenario.set(candidate);
         }
         accepted
     }
@@ -213,10 +145,10 @@ impl AppState {
     /// is not accepted, or it breaks a rule tying this field to another.
     fn candidate(&self, path: &str, text: &str) -> Result<Scenario, String> {
         let mut candidate = self.scenario.get_untracked();
-        let field = FieldRef::resolve(path, &candidate)
+        let field = Field::resolve(path, &candidate)
             .ok_or_else(|| format!("There is no field {path} in this scenario."))?;
-        let value = field.parse(text)?;
-        field.set(&mut candidate, value);
+        let value = field.parse(text, &candidate)?;
+        field.set(&mut candidate, &value);
         match candidate
             .cross_field_errors()
             .into_iter()
@@ -224,12 +156,6 @@ impl AppState {
         {
             Some(conflict) => Err(conflict.message),
             None => Ok(candidate),
-        }
-    }
-
-    fn commit(&self, candidate: Scenario) {
-        if candidate != self.scenario.get_untracked() {
-            self.scenario.set(candidate);
         }
     }
 
@@ -242,7 +168,7 @@ impl AppState {
         let index = list.len(&candidate) - 1;
         // Nothing typed belongs to the new item yet, whatever an earlier item at its index held.
         let prefix = format!("{}.{index}.", list.key);
-        self.item_drafts
+        self.drafts
             .update(|drafts| drafts.retain(|path, _| !path.starts_with(&prefix)));
         self.scenario.set(candidate);
         Ok(index)
@@ -259,7 +185,7 @@ impl AppState {
             return;
         }
         list.remove(&mut candidate, index);
-        self.item_drafts.update(|drafts| {
+        self.drafts.update(|drafts| {
             *drafts = std::mem::take(drafts)
                 .into_iter()
                 .filter_map(|(path, draft)| {
@@ -280,14 +206,8 @@ impl AppState {
     /// Replaces the whole scenario (a preset, a link, a restore): every field shows the new
     /// value and no field is marked.
     pub fn replace(&self, scenario: Scenario) {
-        self.drafts.with_value(|drafts| {
-            for d in drafts {
-                d.text.set(d.field.get(&scenario).to_text());
-                d.error.set(None);
-            }
-        });
+        self.drafts.set(BTreeMap::new());
         self.price_drafts.set(BTreeMap::new());
-        self.item_drafts.set(BTreeMap::new());
         self.scenario.set(scenario);
     }
 
@@ -313,27 +233,13 @@ impl AppState {
 }
 
 /// The list with this key.
-fn list_by_key(key: &str) -> Result<&'static List, String> {
-    fields::lists()
-        .iter()
-        .find(|l| l.key == key)
-        .ok_or_else(|| format!("There is no list {key}."))
+fn list_by_key(key: &str) -> Result<&'static ListEntry, String> {
+    fields::list(key).ok_or_else(|| format!("There is no list {key}."))
 }
 
 /// The item index and field key of `path` when it is a field of an item of `list`.
-fn item_of<'a>(path: &'a str, list: &List) -> Option<(usize, &'a str)> {
+fn item_of<'a>(path: &'a str, list: &ListEntry) -> Option<(usize, &'a str)> {
     let rest = path.strip_prefix(list.key)?.strip_prefix('.')?;
     let (index, key) = rest.split_once('.')?;
     Some((index.parse().ok()?, key))
-}
-
-/// Whether the form shows the list item field at `path` for `scenario`.
-fn item_shown(path: &str, scenario: &Scenario) -> bool {
-    match FieldRef::resolve(path, scenario) {
-        Some(FieldRef::Item(list, index, field)) => {
-            list.section.is_shown(scenario) && (field.relevant)(scenario, index)
-        }
-        Some(FieldRef::Scalar(field)) => field.shown(scenario),
-        None => false,
-    }
 }

@@ -1,13 +1,21 @@
 // Every preset in the real page: pick it, see its headline numbers — the same figures the
-// native engine recorded for it in the share-link corpus (tests/links/v6.txt, "preset as is").
+// native engine recorded for it in the share-link corpus of the newest format
+// (tests/links/v<N>.txt, "preset as is"), and a link of that format in the address bar.
 const fs = require('fs');
 const path = require('path');
 const { test, expect } = require('@playwright/test');
 const { open, metric } = require('./helpers');
 
+const LINKS = path.join(__dirname, '..', 'links');
+
+/** The newest link format: the highest N of the corpora tests/links/v<N>.txt. */
+const FORMAT = Math.max(
+  ...fs.readdirSync(LINKS).map((name) => Number(/^v(\d+)\.txt$/.exec(name)?.[1] ?? 0)),
+);
+
 /** The corpus entries recorded for each preset as is: preset id → { metric id: value }. */
 function recordedPresets() {
-  const text = fs.readFileSync(path.join(__dirname, '..', 'links', 'v6.txt'), 'utf8');
+  const text = fs.readFileSync(path.join(LINKS, `v${FORMAT}.txt`), 'utf8');
   const lines = text.split('\n');
   const presets = {};
   lines.forEach((line, i) => {
@@ -48,7 +56,7 @@ for (const [id, recorded] of Object.entries(PRESETS)) {
     await expect(cards.first()).toContainText('$');
     // Its cost lines are drawn in the breakdown, and the link now carries the preset.
     await expect(page.locator('[data-category]').first()).toBeVisible();
-    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v6\./);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`^#v${FORMAT}\\.`));
   });
 }
 

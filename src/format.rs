@@ -3,7 +3,7 @@
 //! same everywhere. Exports (CSV, JSON) carry raw numbers instead.
 //!
 //! ```
-//! use headroom::report::format;
+//! use headroom::format;
 //! assert_eq!(format::plain(24_637.5), "24,638");
 //! assert_eq!(format::plain(0.115_740_7), "0.116");
 //! assert_eq!(format::money(66.61), "$66.61");

@@ -1,0 +1,642 @@
+//! How an input is declared: once, beside the field that stores it.
+//!
+//! A group of inputs is a plain struct declared with [`inputs!`]: each field carries its
+//! starting value (which is also what a scenario, a share link or a scenario file that leaves the
+//! field out means) and its [`Input`] — label, unit, help, what it accepts, and the share-link
+//! format it first appeared in. The macro writes the struct, its `Default`, its JSON form and
+//! its [`Inputs`] table, from which the form, parsing and validation, the CLI's `--set`, the
+//! CSV's input rows, the printed inputs and the share link all work. A choice between a few
+//! options is an enum declared with [`choices!`].
+//!
+//! ```
+//! use headroom::scenario::inputs::{Inputs, Value};
+//! use headroom::scenario::Workload;
+//! let workload = Workload::default();
+//! let index = Workload::INPUTS.iter().position(|i| i.key == "runs_per_day").unwrap();
+//! assert_eq!(workload.get(index), Value::Number(10_000.0));
+//! assert_eq!(Workload::INPUTS[index].label, "Runs per day");
+//! ```
+
+use crate::catalog::Catalog;
+use crate::units::Unit;
+
+/// The model id, and the cache node id, that mean "use the price typed in the scenario".
+pub const CUSTOM: &str = "custom";
+
+/// A field's value: a number, or the id of a choice, or a text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A number in the field's unit.
+    Number(f64),
+    /// A choice id (`yes`/`no` for a switch) or free text.
+    Text(String),
+}
+
+impl Value {
+    /// The value as the user would type it: the shortest decimal that reads back as the same
+    /// number, or the text itself.
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Number(n) => format!("{n}"),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// Options whose list comes from the scenario's price catalog, followed by a price typed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CatalogOptions {
+    /// The language models the catalog prices.
+    LlmModels,
+    /// The cache node types the catalog prices.
+    CacheNodes,
+}
+
+/// What an input accepts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A finite number in `[min, max]`, whole if `integer`.
+    Number {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+        /// Whether only whole numbers are allowed.
+        integer: bool,
+    },
+    /// One of a fixed list of options: (id, label).
+    Choice(&'static [(&'static str, &'static str)]),
+    /// Yes or no, each with the words that say what it means here.
+    Switch {
+        /// What "yes" means.
+        yes: &'static str,
+        /// What "no" means.
+        no: &'static str,
+        /// Whether "no" is offered first (the safe answer, when "yes" changes the bill).
+        no_first: bool,
+    },
+    /// One of the catalog's options, or [`CUSTOM`].
+    Catalog(CatalogOptions),
+    /// Free text up to this many characters, on one line.
+    Text {
+        /// Longest allowed text, in characters.
+        max_chars: usize,
+    },
+}
+
+impl Kind {
+    /// The options of a choice, in the order offered, as (id, label); empty for numbers and text.
+    pub fn options(&self, catalog: &'static Catalog) -> Vec<(&'static str, &'static str)> {
+        match *self {
+            Kind::Choice(options) => options.to_vec(),
+            Kind::Switch { yes, no, no_first } if no_first => vec![("no", no), ("yes", yes)],
+            Kind::Switch { yes, no, .. } => vec![("yes", yes), ("no", no)],
+            Kind::Catalog(list) => {
+                let (mut options, custom) = match list {
+                    CatalogOptions::LlmModels => (catalog.llm_models(), "Custom prices"),
+                    CatalogOptions::CacheNodes => {
+                        (catalog.cache_nodes(), "Custom price per node-hour")
+                    }
+                };
+                options.push((CUSTOM, custom));
+                options
+            }
+            Kind::Number { .. } | Kind::Text { .. } => Vec::new(),
+        }
+    }
+
+    /// Whether the value is a number of this kind.
+    pub fn is_number(&self) -> bool {
+        matches!(self, Kind::Number { .. })
+    }
+}
+
+/// One input, as declared: everything the form, the parser, the CSV and the link need to know
+/// about it. Built with the `const` constructors below, e.g.
+/// `Input::number("Runs per day", Unit::RunsPerDay, 1.0, 1e9).help("…")`; [`inputs!`] fills in
+/// the key from the field's name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Input {
+    /// The field's name in its struct and in paths, e.g. `runs_per_day`.
+    pub key: &'static str,
+    /// The label shown beside the input.
+    pub label: &'static str,
+    /// Its unit.
+    pub unit: Unit,
+    /// What it means, shown under the input.
+    pub help: &'static str,
+    /// What it accepts.
+    pub kind: Kind,
+    /// The positional share-link format (1 to 6) that first carried it; 0 for an input added
+    /// since, which only keyed links carry. A link of an earlier format opens with the input
+    /// at its starting value.
+    pub since: u8,
+    /// Whether it applies only to a scenario with runs (a run milestone, a per-run quota).
+    pub runs_only: bool,
+}
+
+impl Input {
+    const fn new(label: &'static str, unit: Unit, kind: Kind) -> Input {
+        Input {
+            key: "",
+            label,
+            unit,
+            help: "",
+            kind,
+            since: 0,
+            runs_only: false,
+        }
+    }
+
+    /// A number from `min` to `max` in `unit`.
+    pub const fn number(label: &'static str, unit: Unit, min: f64, max: f64) -> Input {
+        Input::new(
+            label,
+            unit,
+            Kind::Number {
+                min,
+                max,
+                integer: false,
+            },
+        )
+    }
+
+    /// A whole number from `min` to `max` in `unit`.
+    pub const fn whole(label: &'static str, unit: Unit, min: f64, max: f64) -> Input {
+        Input::new(
+            label,
+            unit,
+            Kind::Number {
+                min,
+                max,
+                integer: true,
+            },
+        )
+    }
+
+    /// One of `options`, (id, label) in the order offered.
+    pub const fn choice(
+        label: &'static str,
+        options: &'static [(&'static str, &'static str)],
+    ) -> Input {
+        Input::new(label, Unit::None, Kind::Choice(options))
+    }
+
+    /// Yes or no; `yes` and `no` say what each means.
+    pub const fn switch(label: &'static str, yes: &'static str, no: &'static str) -> Input {
+        Input::new(
+            label,
+            Unit::None,
+            Kind::Switch {
+                yes,
+                no,
+                no_first: false,
+            },
+        )
+    }
+
+    /// Yes or no, offering "no" first.
+    pub const fn switch_no_first(
+        label: &'static str,
+        no: &'static str,
+        yes: &'static str,
+    ) -> Input {
+        Input::new(
+            label,
+            Unit::None,
+            Kind::Switch {
+                yes,
+                no,
+                no_first: true,
+            },
+        )
+    }
+
+    /// One of the catalog's options, or a price typed in.
+    pub const fn catalog(label: &'static str, options: CatalogOptions) -> Input {
+        Input::new(label, Unit::None, Kind::Catalog(options))
+    }
+
+    /// Text up to `max_chars` characters.
+    pub const fn text(label: &'static str, max_chars: usize) -> Input {
+        Input::new(label, Unit::None, Kind::Text { max_chars })
+    }
+
+    /// The same input with its help text.
+    pub const fn help(self, help: &'static str) -> Input {
+        Input { help, ..self }
+    }
+
+    /// The same input, first carried by positional link format `format`.
+    pub const fn since(self, format: u8) -> Input {
+        Input {
+            since: format,
+            ..self
+        }
+    }
+
+    /// The same input, applying only to a scenario with runs.
+    pub const fn runs_only(self) -> Input {
+        Input {
+            runs_only: true,
+            ..self
+        }
+    }
+
+    /// Parses what a user typed into a value this input accepts, or says what is allowed.
+    pub fn parse(&self, raw: &str, catalog: &'static Catalog) -> Result<Value, String> {
+        let value = match self.kind {
+            Kind::Number { .. } => {
+                let trimmed = raw.trim();
+                if trimmed.is_empty() {
+                    return Err(format!("Enter a number. {}", self.allowed(catalog)));
+                }
+                Value::Number(parse_number(trimmed).ok_or_else(|| {
+                    format!("“{trimmed}” is not a number. {}", self.allowed(catalog))
+                })?)
+            }
+            Kind::Choice(_) | Kind::Switch { .. } | Kind::Catalog(_) => {
+                Value::Text(raw.trim().to_string())
+            }
+            // Text is kept exactly as typed, so that what the form shows, the link carries and
+            // the file holds are the same.
+            Kind::Text { .. } => Value::Text(raw.to_string()),
+        };
+        self.check(&value, catalog)?;
+        Ok(value)
+    }
+
+    /// Checks a value against what the input accepts.
+    pub fn check(&self, value: &Value, catalog: &'static Catalog) -> Result<(), String> {
+        let ok = match (&self.kind, value) {
+            (Kind::Number { min, max, integer }, Value::Number(n)) => {
+                n.is_finite() && n >= min && n <= max && !(*integer && n.fract() != 0.0)
+            }
+            (Kind::Text { max_chars }, Value::Text(t)) => {
+                t.chars().count() <= *max_chars && !t.chars().any(char::is_control)
+            }
+            (kind, Value::Text(t)) if !kind.is_number() => {
+                kind.options(catalog).iter().any(|(id, _)| id == t)
+            }
+            _ => false,
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.allowed(catalog))
+        }
+    }
+
+    /// What the input accepts, in words.
+    pub fn allowed(&self, catalog: &'static Catalog) -> String {
+        match self.kind {
+            Kind::Number { min, max, integer } => {
+                let whole = if integer {
+                    "a whole number"
+                } else {
+                    "a number"
+                };
+                let unit = match self.unit.symbol() {
+                    "" => String::new(),
+                    symbol => format!(" {symbol}"),
+                };
+                format!(
+                    "Allowed: {whole} from {} to {}{unit}.",
+                    crate::format::plain(min),
+                    crate::format::plain(max)
+                )
+            }
+            Kind::Text { max_chars } => {
+                format!("Allowed: up to {max_chars} characters, on one line.")
+            }
+            kind => {
+                let ids: Vec<&str> = kind.options(catalog).iter().map(|(id, _)| *id).collect();
+                format!("Allowed: one of {}.", ids.join(", "))
+            }
+        }
+    }
+}
+
+/// Parses a decimal number as people type it: `10000`, `10,000`, `0.6`, `1e6`. Commas are
+/// accepted only as thousands separators in the integer part; `inf` and `NaN` are refused.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let (integer_part, rest) = match text.find(['.', 'e', 'E']) {
+        Some(i) => text.split_at(i),
+        None => (text, ""),
+    };
+    let digits = if integer_part.contains(',') {
+        let unsigned = integer_part.trim_start_matches(['-', '+']);
+        let mut groups = unsigned.split(',');
+        let first = groups.next()?;
+        let well_grouped = (1..=3).contains(&first.len())
+            && groups.all(|g| g.len() == 3)
+            && unsigned.chars().all(|c| c.is_ascii_digit() || c == ',');
+        if !well_grouped {
+            return None;
+        }
+        integer_part.replace(',', "")
+    } else {
+        integer_part.to_string()
+    };
+    let candidate = format!("{digits}{rest}");
+    let is_plain_decimal = candidate
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'));
+    if !is_plain_decimal {
+        return None;
+    }
+    candidate.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// A type a declared field may have: how it reads and writes as a [`Value`].
+pub trait FieldValue: Sized {
+    /// The field's value.
+    fn to_value(&self) -> Value;
+    /// The field from a value of the right shape; `None` otherwise.
+    fn from_value(value: &Value) -> Option<Self>;
+}
+
+impl FieldValue for f64 {
+    fn to_value(&self) -> Value {
+        Value::Number(*self)
+    }
+    fn from_value(value: &Value) -> Option<Self> {
+        match value {
+            Value::Number(n) => Some(*n),
+            Value::Text(_) => None,
+        }
+    }
+}
+
+impl FieldValue for bool {
+    fn to_value(&self) -> Value {
+        Value::Text(if *self { "yes" } else { "no" }.to_string())
+    }
+    fn from_value(value: &Value) -> Option<Self> {
+        match value {
+            Value::Text(t) if t == "yes" => Some(true),
+            Value::Text(t) if t == "no" => Some(false),
+            _ => None,
+        }
+    }
+}
+
+impl FieldValue for String {
+    fn to_value(&self) -> Value {
+        Value::Text(self.clone())
+    }
+    fn from_value(value: &Value) -> Option<Self> {
+        match value {
+            Value::Text(t) => Some(t.clone()),
+            Value::Number(_) => None,
+        }
+    }
+}
+
+/// A whole number offered as a choice (the projection's 24 or 36 months).
+impl FieldValue for u32 {
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_string())
+    }
+    fn from_value(value: &Value) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.parse().ok(),
+            Value::Number(_) => None,
+        }
+    }
+}
+
+/// A struct of declared inputs, read and written by the input's position in [`Inputs::INPUTS`].
+pub trait Inputs {
+    /// The declared inputs, in form order.
+    const INPUTS: &'static [Input];
+    /// The value of the input at `index`.
+    fn get(&self, index: usize) -> Value;
+    /// Writes the input at `index`; `false`, and nothing written, when the value is of the
+    /// wrong shape. The value should have passed [`Input::check`].
+    fn set(&mut self, index: usize, value: &Value) -> bool;
+    /// Whether the input at `index` applies, given the struct's other inputs (a custom price
+    /// only for a custom model, a Spot discount only with a Spot share).
+    fn relevant(&self, index: usize) -> bool;
+}
+
+/// [`Inputs`] through a reference, so that sections of different types can be listed together.
+pub trait DynInputs {
+    /// The declared inputs, in form order.
+    fn inputs(&self) -> &'static [Input];
+    /// See [`Inputs::get`].
+    fn get(&self, index: usize) -> Value;
+    /// See [`Inputs::set`].
+    fn set(&mut self, index: usize, value: &Value) -> bool;
+    /// See [`Inputs::relevant`].
+    fn relevant(&self, index: usize) -> bool;
+}
+
+impl<T: Inputs> DynInputs for T {
+    fn inputs(&self) -> &'static [Input] {
+        T::INPUTS
+    }
+    fn get(&self, index: usize) -> Value {
+        Inputs::get(self, index)
+    }
+    fn set(&mut self, index: usize, value: &Value) -> bool {
+        Inputs::set(self, index, value)
+    }
+    fn relevant(&self, index: usize) -> bool {
+        Inputs::relevant(self, index)
+    }
+}
+
+/// Declares a struct of inputs: each field with its type, its starting value after `=` (also
+/// what a scenario, link or file that leaves it out means: it never changes once released),
+/// its [`Input`] after `=>`, and, after a second `=> if`, when it applies.
+///
+/// ```ignore
+/// inputs! {
+///     /// The LLM calls each step makes.
+///     pub struct Llm {
+///         /// Catalog model id, or `custom`.
+///         pub model: String = "custom".to_string()
+///             => Input::catalog("Model", CatalogOptions::LlmModels).help("…").since(1),
+///         /// Custom model: USD per million input tokens.
+///         pub custom_input_usd_per_mtok: f64 = 3.0
+///             => Input::number("Custom input price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
+///             => if |l: &Llm| l.model == CUSTOM,
+///     }
+/// }
+/// ```
+macro_rules! inputs {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                pub $field:ident : $ty:ty = $default:expr => $input:expr $(=> if $relevant:expr)?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct $name {
+            $( $(#[$field_meta])* pub $field: $ty, )*
+        }
+
+        impl Default for $name {
+            /// Every input at its starting value.
+            fn default() -> Self {
+                $name { $( $field: $default, )* }
+            }
+        }
+
+        impl $crate::scenario::inputs::Inputs for $name {
+            const INPUTS: &'static [$crate::scenario::inputs::Input] = &[
+                $( $crate::scenario::inputs::Input { key: stringify!($field), ..$input }, )*
+            ];
+
+            fn get(&self, index: usize) -> $crate::scenario::inputs::Value {
+                #[allow(non_camel_case_types, clippy::enum_variant_names)]
+                enum Position { $($field),* }
+                $(
+                    if index == Position::$field as usize {
+                        return $crate::scenario::inputs::FieldValue::to_value(&self.$field);
+                    }
+                )*
+                $crate::scenario::inputs::Value::Text(String::new())
+            }
+
+            fn set(&mut self, index: usize, value: &$crate::scenario::inputs::Value) -> bool {
+                #[allow(non_camel_case_types, clippy::enum_variant_names)]
+                enum Position { $($field),* }
+                $(
+                    if index == Position::$field as usize {
+                        return match $crate::scenario::inputs::FieldValue::from_value(value) {
+                            Some(typed) => {
+                                self.$field = typed;
+                                true
+                            }
+                            None => false,
+                        };
+                    }
+                )*
+                false
+            }
+
+            #[allow(unused_variables)]
+            fn relevant(&self, index: usize) -> bool {
+                #[allow(non_camel_case_types, clippy::enum_variant_names)]
+                enum Position { $($field),* }
+                $(
+                    if index == Position::$field as usize {
+                        return inputs!(@relevant self $($relevant)?);
+                    }
+                )*
+                true
+            }
+        }
+    };
+    (@relevant $self:ident) => { true };
+    (@relevant $self:ident $relevant:expr) => { ($relevant)($self) };
+}
+
+/// Declares an enum whose variants are a choice's options, each with its id (in links, files
+/// and `--set`) and its label (in the form).
+///
+/// ```ignore
+/// choices! {
+///     /// How Cloud Run bills the service.
+///     pub enum Billing {
+///         /// CPU and memory billed only while requests are in flight.
+///         Request = "request" "Request-based",
+///         /// CPU and memory billed for the instance's whole life.
+///         Instance = "instance" "Instance-based",
+///     }
+/// }
+/// ```
+macro_rules! choices {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $id:literal $label:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $( $(#[$variant_meta])* $variant, )+
+        }
+
+        impl $name {
+            /// The options, (id, label), in the order offered.
+            pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($id, $label)),+];
+
+            /// The option's id.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $id, )+
+                }
+            }
+
+            /// The option with this id.
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id {
+                    $( $id => Some($name::$variant), )+
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::scenario::inputs::FieldValue for $name {
+            fn to_value(&self) -> $crate::scenario::inputs::Value {
+                $crate::scenario::inputs::Value::Text(self.id().to_string())
+            }
+            fn from_value(value: &$crate::scenario::inputs::Value) -> Option<Self> {
+                match value {
+                    $crate::scenario::inputs::Value::Text(id) => $name::from_id(id),
+                    $crate::scenario::inputs::Value::Number(_) => None,
+                }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let id = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                $name::from_id(&id)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&id, &[$($id),+]))
+            }
+        }
+    };
+}
+
+pub(crate) use {choices, inputs};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_parse_as_people_type_them() {
+        assert_eq!(parse_number("10000"), Some(10_000.0));
+        assert_eq!(parse_number("10,000"), Some(10_000.0));
+        assert_eq!(parse_number("1,234,567.5"), Some(1_234_567.5));
+        assert_eq!(parse_number("0.6"), Some(0.6));
+        assert_eq!(parse_number("1e6"), Some(1.0e6));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+    }
+
+    #[test]
+    fn malformed_numbers_are_refused() {
+        for text in [
+            "", "abc", "1,00", "10,5", "inf", "NaN", "infinity", "1e400", "12abc", "1,0000",
+            "0x10", ",",
+        ] {
+            assert_eq!(parse_number(text), None, "{text}");
+        }
+    }
+}
