@@ -10,6 +10,8 @@
 //! - [`scenario`]: what the user types, its field registry and presets.
 //! - [`catalog`]: list prices as versioned data, with sources.
 //! - [`engine`]: one module per calculation family; each formula in one place.
+//! - [`components`]: each priced component in one module — its inputs, its provider's rules and
+//!   formulas, and its evaluation.
 //! - [`report`]: the figures the engine makes.
 //! - [`format`]: how numbers are written for people.
 //! - [`export`]: the share link and the CSV.
@@ -26,6 +28,7 @@
 pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod components;
 pub mod engine;
 pub mod export;
 pub mod format;

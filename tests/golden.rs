@@ -756,7 +756,7 @@ const SEED_003: &[Golden] = &[
 fn seed_003_inventory_cloud_run() {
     check_table("inventory-cloud-run", "seed 003", SEED_003);
     // Line 111's own arithmetic, done right: 50 requests/s × 100 KB for a day is 432 GB.
-    let per_day = headroom::engine::network::transfer_gb_per_month(50.0, 100.0, 24.0);
+    let per_day = headroom::components::network::transfer_gb_per_month(50.0, 100.0, 24.0);
     assert!(close(per_day, 432.0, 1e-12), "{per_day}");
 }
 

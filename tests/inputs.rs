@@ -90,7 +90,12 @@ fn the_scenario_file_holds_every_group_of_the_registry() {
         list.push(&mut scenario).unwrap();
     }
     let json = serde_json::to_value(&scenario).unwrap();
-    let keys: BTreeSet<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: BTreeSet<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     let mut expected: BTreeSet<&str> = fields::groups()
         .iter()
         .map(|g| g.key())
@@ -102,6 +107,9 @@ fn the_scenario_file_holds_every_group_of_the_registry() {
     let sparse: Scenario =
         serde_json::from_str(r#"{"name": "sparse", "workload": {"runs_per_day": 20000}}"#).unwrap();
     assert_eq!(sparse.workload.runs_per_day, 20_000.0);
-    assert_eq!(sparse.workload.steps_per_run, Scenario::default().workload.steps_per_run);
+    assert_eq!(
+        sparse.workload.steps_per_run,
+        Scenario::default().workload.steps_per_run
+    );
     assert!(serde_json::from_str::<Scenario>(r#"{"workload": {"warp": 9}}"#).is_err());
 }

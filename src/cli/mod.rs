@@ -294,7 +294,7 @@ fn json(report: &Report) -> String {
         .costs
         .iter()
         .map(|c| {
-            json!({"id": c.id, "category": c.category.key(), "label": c.label,
+            json!({"id": c.id, "category": c.category.key, "label": c.label,
                    "monthly_usd": c.monthly_usd})
         })
         .collect();

@@ -9,7 +9,7 @@
 use super::load::Load;
 use super::queueing::expected_busy_instances;
 use super::{Builder, n, ratio, usd};
-use crate::report::{CostCategory, Severity};
+use crate::report::{Category, Severity};
 use crate::scenario::{Billing, Scenario};
 use crate::units::Unit;
 
@@ -442,7 +442,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Compute {
     );
     out.cost(
         "cost.compute_monthly_usd",
-        CostCategory::Compute,
+        Category::COMPUTE,
         "Cloud Run",
         total,
     );

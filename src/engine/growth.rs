@@ -4,7 +4,7 @@
 //! accumulates under its retention window, and the month each limit is first reached is found.
 
 use super::{Builder, evaluate_figures, n, storage};
-use crate::report::{CostCategory, MonthFigures, Report, Severity, Text};
+use crate::report::{Category, MonthFigures, Report, Severity, Text};
 use crate::scenario::Scenario;
 
 /// Customers expected `month` months after launch: a straight line between milestones, flat
@@ -95,8 +95,11 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
     // the month before again, so its figures are reused rather than recomputed.
     // Every month carries the categories the launch bill has a line in, so that the columns
     // stay the same from month to month.
-    let carried =
-        CostCategory::ALL.map(|category| out.costs().iter().any(|c| c.category == category));
+    let carried: Vec<Category> = Category::ALL
+        .iter()
+        .copied()
+        .filter(|category| out.costs().iter().any(|c| c.category == *category))
+        .collect();
     let mut previous: Option<(Scenario, Report)> = None;
     for month in 1..=s.growth.months {
         let at = scenario_at(s, f64::from(month));
@@ -132,8 +135,10 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
                 .filter(|m| m.id == "capacity.instances_peak" || is_service_peak(&m.id))
                 .map(|m| m.value)
                 .sum(),
-            costs: CostCategory::ALL
-                .map(|category| carried[category.index()].then(|| by_category(&report, category))),
+            costs: carried
+                .iter()
+                .map(|category| (*category, by_category(&report, *category)))
+                .collect(),
             total_monthly_usd: value("cost.total_monthly_usd"),
             revenue_monthly_usd: value("deal.revenue_monthly_usd"),
             gross_margin_pct: value("deal.gross_margin_pct"),
@@ -152,7 +157,7 @@ fn is_service_peak(id: &str) -> bool {
 }
 
 /// The month's bill for one category.
-fn by_category(report: &Report, category: CostCategory) -> f64 {
+fn by_category(report: &Report, category: Category) -> f64 {
     report
         .costs
         .iter()

@@ -11,19 +11,13 @@
 //! assert_eq!(report.value("llm.tokens_per_day"), Some(150_000_000.0));
 //! ```
 
-pub mod aurora;
 pub mod compute;
-pub mod databases;
 pub mod deal;
 pub mod demand;
-pub mod extras;
 pub mod fargate;
-pub mod firestore;
 pub mod growth;
 pub mod headroom;
-pub mod llm;
 pub mod load;
-pub mod network;
 pub mod queueing;
 pub mod quotas;
 pub mod services;
@@ -32,9 +26,9 @@ pub mod workers;
 
 use crate::catalog::Catalog;
 use crate::report::{
-    CostCategory, CostLine, LimitUse, Metric, PriceUsed, Report, SECTIONS, Severity, Text, Warning,
+    Category, CostLine, LimitUse, Metric, PriceUsed, Report, SECTIONS, Severity, Text, Warning,
 };
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, fields};
 use crate::units::Unit;
 
 /// Evaluates a scenario. The scenario should be valid ([`Scenario::validate`] is empty); the
@@ -63,14 +57,25 @@ fn evaluate_figures(scenario: &Scenario) -> Report {
     out.finish()
 }
 
-/// Runs every calculation family, in the order data flows. Families of a section the
-/// scenario leaves out do not run.
+/// What the engine hands a priced component: the scenario, and the figures of the load it
+/// serves, as the families before it made them.
+pub struct Served<'a> {
+    /// The scenario.
+    pub scenario: &'a Scenario,
+    /// The runs: arrival rates, concurrency, steps.
+    pub load: &'a load::Load,
+    /// The requests, connections and document operations of users and customers.
+    pub demand: &'a demand::Demand,
+    /// What the services add up to (their connection pools).
+    pub services: &'a services::Services,
+}
+
+/// Runs every calculation family, in the order data flows: the load, the compute that serves
+/// it, then each priced component whose section is on ([`crate::components`]), then quotas and
+/// the deal. Families of a section the scenario leaves out do not run.
 fn run_families(s: &Scenario, out: &mut Builder) {
     let load = if s.workload.enabled {
         let load = load::evaluate(s, out);
-        if s.llm.enabled {
-            llm::evaluate(s, &load, out);
-        }
         if s.storage.enabled {
             storage::evaluate(s, &load, out);
         }
@@ -84,9 +89,19 @@ fn run_families(s: &Scenario, out: &mut Builder) {
     };
     let demand = demand::evaluate(s, &load, out);
     let services = services::evaluate(s, &load, &demand, out);
-    databases::evaluate(s, &demand, &services, out);
-    network::evaluate(s, &demand, out);
-    extras::evaluate(s, out);
+    let served = Served {
+        scenario: s,
+        load: &load,
+        demand: &demand,
+        services: &services,
+    };
+    for group in fields::groups() {
+        if let Some(component) = group.component(s)
+            && group.is_on(s)
+        {
+            component.evaluate(&served, out);
+        }
+    }
     quotas::evaluate(s, &load, out);
     deal::evaluate(s, &load, out);
 }
@@ -148,6 +163,12 @@ impl<'a> Builder<'a> {
         self.metrics.iter().find(|m| m.id == id).map(|m| m.value)
     }
 
+    /// Whether the report explains itself: formulas are written, not only figures (a projected
+    /// month keeps only the figures).
+    pub fn explains(&self) -> bool {
+        self.explain
+    }
+
     /// Records a finding.
     pub fn warn(&mut self, id: impl Into<Text>, severity: Severity, message: String) {
         self.warnings.push(Warning {
@@ -161,7 +182,7 @@ impl<'a> Builder<'a> {
     pub fn cost(
         &mut self,
         id: impl Into<Text>,
-        category: CostCategory,
+        category: Category,
         label: impl Into<Text>,
         monthly_usd: f64,
     ) {
@@ -189,7 +210,7 @@ impl<'a> Builder<'a> {
     pub fn typed_cost(
         &mut self,
         id: &'static str,
-        category: CostCategory,
+        category: Category,
         label: &'static str,
         monthly_usd: f64,
         missing: (&str, &str),
@@ -288,6 +309,8 @@ impl<'a> Builder<'a> {
                 .unwrap_or(SECTIONS.len())
         };
         self.metrics.sort_by_key(|m| rank(&m.id));
+        // The bill category by category, each in the order the families priced its lines.
+        self.costs.sort_by_key(|line| line.category.rank());
         // Each line's share of the total, which is the lines' sum (deal.rs).
         let total: f64 = self.costs.iter().map(|c| c.monthly_usd).sum();
         for line in &mut self.costs {

@@ -10,7 +10,7 @@ use super::queueing::expected_busy_instances;
 use super::{Builder, fargate, n, ratio, usd};
 use std::sync::OnceLock;
 
-use crate::report::{CostCategory, Severity, Text};
+use crate::report::{Category, Severity, Text};
 use crate::scenario::{Arch, Billing, Driver, Platform, Scenario, Service};
 use crate::units::Unit;
 
@@ -283,7 +283,7 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         );
         out.cost(
             id("cost_monthly_usd"),
-            CostCategory::Compute,
+            Category::COMPUTE,
             name.clone(),
             cost,
         );

@@ -124,79 +124,57 @@ pub struct LimitUse {
     pub used_pct: f64,
 }
 
-/// What a line of the bill pays for; the cost charts colour and group lines by it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum CostCategory {
-    /// Language-model tokens.
-    Llm,
-    /// Cloud Run, Fargate and fixed instances.
-    Compute,
-    /// Aurora, Firestore, PostgreSQL.
-    Database,
-    /// The cache cluster.
-    Cache,
-    /// Event bus or broker.
-    Messaging,
-    /// Egress and load balancer.
-    Network,
-    /// Monthly costs the user adds.
-    Fixed,
+/// What a line of the bill pays for. The bill lists its lines category by category, the charts
+/// colour them by category (the stylesheet's `--series-<key>`), and the projection has a cost
+/// column for each category the bill has a line in. Every category is in [`Category::ALL`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// Its key, in CSV rows, the projection's columns (`<key>_monthly_usd`) and CSS classes.
+    pub key: &'static str,
+    /// Its name in words.
+    pub title: &'static str,
+    /// Its column in the projection, `<key>_monthly_usd`.
+    pub column: &'static str,
 }
 
-impl CostCategory {
-    /// Every category, in chart order.
-    pub const ALL: [CostCategory; 7] = [
-        CostCategory::Llm,
-        CostCategory::Compute,
-        CostCategory::Database,
-        CostCategory::Cache,
-        CostCategory::Messaging,
-        CostCategory::Network,
-        CostCategory::Fixed,
+impl Category {
+    /// Language-model tokens.
+    pub const LLM: Category = Category::new("llm", "LLM", "llm_monthly_usd");
+    /// Cloud Run, Fargate and fixed instances.
+    pub const COMPUTE: Category = Category::new("compute", "Compute", "compute_monthly_usd");
+    /// Aurora, Firestore, PostgreSQL.
+    pub const DATABASE: Category = Category::new("database", "Database", "database_monthly_usd");
+    /// The cache cluster.
+    pub const CACHE: Category = Category::new("cache", "Cache", "cache_monthly_usd");
+    /// Event bus or broker.
+    pub const MESSAGING: Category =
+        Category::new("messaging", "Messaging", "messaging_monthly_usd");
+    /// Egress and load balancer.
+    pub const NETWORK: Category = Category::new("network", "Network", "network_monthly_usd");
+    /// Monthly costs the user adds.
+    pub const FIXED: Category = Category::new("fixed", "Fixed costs", "fixed_monthly_usd");
+
+    /// Every category, in the order the bill and the charts list them.
+    pub const ALL: &'static [Category] = &[
+        Category::LLM,
+        Category::COMPUTE,
+        Category::DATABASE,
+        Category::CACHE,
+        Category::MESSAGING,
+        Category::NETWORK,
+        Category::FIXED,
     ];
 
-    /// The category's name in words.
-    pub fn title(self) -> &'static str {
-        match self {
-            CostCategory::Llm => "LLM",
-            CostCategory::Compute => "Compute",
-            CostCategory::Database => "Database",
-            CostCategory::Cache => "Cache",
-            CostCategory::Messaging => "Messaging",
-            CostCategory::Network => "Network",
-            CostCategory::Fixed => "Fixed costs",
-        }
+    const fn new(key: &'static str, title: &'static str, column: &'static str) -> Category {
+        Category { key, title, column }
     }
 
-    /// The category's key, in CSV rows and CSS classes.
-    pub fn key(self) -> &'static str {
-        match self {
-            CostCategory::Llm => "llm",
-            CostCategory::Compute => "compute",
-            CostCategory::Database => "database",
-            CostCategory::Cache => "cache",
-            CostCategory::Messaging => "messaging",
-            CostCategory::Network => "network",
-            CostCategory::Fixed => "fixed",
-        }
-    }
-
-    /// Its column in the projection, `<key>_monthly_usd`, e.g. `llm_monthly_usd`.
-    pub fn column_key(self) -> &'static str {
-        match self {
-            CostCategory::Llm => "llm_monthly_usd",
-            CostCategory::Compute => "compute_monthly_usd",
-            CostCategory::Database => "database_monthly_usd",
-            CostCategory::Cache => "cache_monthly_usd",
-            CostCategory::Messaging => "messaging_monthly_usd",
-            CostCategory::Network => "network_monthly_usd",
-            CostCategory::Fixed => "fixed_monthly_usd",
-        }
-    }
-
-    /// Its position in [`CostCategory::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
+    /// Its place in [`Category::ALL`].
+    pub fn rank(self) -> usize {
+        Category::ALL
+            .iter()
+            .position(|c| *c == self)
+            .unwrap_or(Category::ALL.len())
     }
 }
 
@@ -206,7 +184,7 @@ pub struct CostLine {
     /// The metric (or, for a typed fixed cost, the line) it comes from, e.g. `llm.cost_per_month_usd`.
     pub id: Text,
     /// What it pays for.
-    pub category: CostCategory,
+    pub category: Category,
     /// Its name, e.g. "Cloud Run" or a service's name.
     pub label: Text,
     /// USD per month.
@@ -228,10 +206,9 @@ pub struct MonthFigures {
     pub peak_concurrent_runs: f64,
     /// Instances needed at the peak: the run executor's and every service's.
     pub instances_peak: f64,
-    /// The month's cost by category, USD per month, indexed by [`CostCategory::index`]: `None`
-    /// for a category the launch bill has no line in, so that every month carries the same
-    /// categories.
-    pub costs: [Option<f64>; 7],
+    /// The month's cost in each category the launch bill has a line in, in
+    /// [`Category::ALL`] order, USD per month: every month carries the same categories.
+    pub costs: Vec<(Category, f64)>,
     /// Total cost, USD per month.
     pub total_monthly_usd: f64,
     /// Contract revenue, USD per month.
@@ -248,7 +225,7 @@ pub struct MonthFigures {
 
 /// A column of the projection. The CSV, the CLI and the view all list a month through
 /// [`MonthFigures::columns`]: the four load columns, one cost column per category the month
-/// carries (in [`CostCategory::ALL`] order), then the total, revenue, margin and storage.
+/// carries (in [`Category::ALL`] order), then the total, revenue, margin and storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MonthColumn {
     /// Customers expected.
@@ -260,7 +237,7 @@ pub enum MonthColumn {
     /// Instances at the peak, all services together.
     InstancesPeak,
     /// The month's cost in one category.
-    Cost(CostCategory),
+    Cost(Category),
     /// Total cost.
     Total,
     /// Contract revenue.
@@ -296,7 +273,7 @@ impl MonthColumn {
             MonthColumn::RunsPerDay => "runs_per_day",
             MonthColumn::PeakConcurrentRuns => "peak_concurrent_runs",
             MonthColumn::InstancesPeak => "instances_peak",
-            MonthColumn::Cost(category) => category.column_key(),
+            MonthColumn::Cost(category) => category.column,
             MonthColumn::Total => "total_monthly_usd",
             MonthColumn::Revenue => "revenue_monthly_usd",
             MonthColumn::GrossMargin => "gross_margin_pct",
@@ -311,7 +288,7 @@ impl MonthColumn {
             MonthColumn::RunsPerDay => "Runs per day",
             MonthColumn::PeakConcurrentRuns => "Peak concurrent runs",
             MonthColumn::InstancesPeak => "Instances at peak",
-            MonthColumn::Cost(category) => category.title(),
+            MonthColumn::Cost(category) => category.title,
             MonthColumn::Total => "Total",
             MonthColumn::Revenue => "Revenue",
             MonthColumn::GrossMargin => "Gross margin",
@@ -335,19 +312,20 @@ impl MonthColumn {
 
 impl MonthFigures {
     /// The month's cost in one category, if the projection carries that category.
-    pub fn cost(&self, category: CostCategory) -> Option<f64> {
-        self.costs[category.index()]
+    pub fn cost(&self, category: Category) -> Option<f64> {
+        self.costs
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map(|(_, usd)| *usd)
     }
 
-    /// The categories the month carries, with their cost, in [`CostCategory::ALL`] order.
-    pub fn costs(&self) -> impl Iterator<Item = (CostCategory, f64)> {
-        CostCategory::ALL
-            .into_iter()
-            .filter_map(|category| self.cost(category).map(|usd| (category, usd)))
+    /// The categories the month carries, with their cost, in [`Category::ALL`] order.
+    pub fn costs(&self) -> impl Iterator<Item = (Category, f64)> + '_ {
+        self.costs.iter().copied()
     }
 
     /// The month's columns, in table order.
-    pub fn column_list(&self) -> impl Iterator<Item = MonthColumn> {
+    pub fn column_list(&self) -> impl Iterator<Item = MonthColumn> + '_ {
         let (runs, ledger) = (self.has_runs, self.has_ledger);
         MonthColumn::BEFORE_COSTS
             .into_iter()
@@ -384,7 +362,7 @@ impl MonthFigures {
     }
 
     /// The month as (key, label, unit, value), in [`MonthFigures::column_list`] order.
-    pub fn columns(&self) -> impl Iterator<Item = (&'static str, &'static str, Unit, f64)> {
+    pub fn columns(&self) -> impl Iterator<Item = (&'static str, &'static str, Unit, f64)> + '_ {
         self.column_list().map(|column| {
             (
                 column.key(),
@@ -410,5 +388,26 @@ impl Report {
     /// The metrics of one section, in report order.
     pub fn section<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Metric> + 'a {
         self.metrics.iter().filter(move |m| m.section() == section)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_has_its_colours_in_the_stylesheet() {
+        let css = include_str!("../../style/main.css");
+        for category in Category::ALL {
+            let key = category.key;
+            for rule in [
+                format!("--series-{key}:"),
+                format!(".bar.{key} {{ fill: var(--series-{key}); }}"),
+                format!(".key.{key} {{ background: var(--series-{key}); }}"),
+            ] {
+                assert!(css.contains(&rule), "style/main.css lacks {rule}");
+            }
+            assert_eq!(category.column, format!("{key}_monthly_usd"));
+        }
     }
 }

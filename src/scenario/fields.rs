@@ -22,6 +22,7 @@ use super::{
     Quotas, Scenario, Service, Storage, TenantGroup, Users, Workers, Workload,
 };
 use crate::catalog::Catalog;
+use crate::components::Component;
 use crate::units::Unit;
 
 /// A struct of inputs shown as one group of the form.
@@ -33,6 +34,28 @@ pub trait Section: Inputs {
     const SWITCH: Option<&'static str> = None;
     /// Whether the section exists only for runs (its heading is hidden while runs are off).
     const NEEDS_RUNS: bool = false;
+
+    /// The rules tying the section's inputs together that its values break.
+    fn broken(&self) -> Vec<Broken> {
+        Vec::new()
+    }
+}
+
+/// A rule tying inputs of one section or item together, broken: the keys of the inputs it
+/// names (so that whichever the user just edited can carry the message) and what is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Broken {
+    /// The keys of the inputs the rule ties together, e.g. `["min_instances", "max_instances"]`.
+    pub keys: &'static [&'static str],
+    /// What is allowed, in words a user can act on.
+    pub message: String,
+}
+
+impl Broken {
+    /// A broken rule naming these inputs.
+    pub fn new(keys: &'static [&'static str], message: String) -> Broken {
+        Broken { keys, message }
+    }
 }
 
 /// An item of a list of the scenario (a service, a customer, a fixed cost).
@@ -45,6 +68,11 @@ pub trait Item: Inputs + Default {
     const MAX_ITEMS: usize;
     /// A new item for the user to edit, the `number`th of its list (from 1).
     fn numbered(number: usize) -> Self;
+
+    /// The rules tying the item's inputs together that its values break.
+    fn broken(&self) -> Vec<Broken> {
+        Vec::new()
+    }
 }
 
 /// One group of the form: a section, or a list of items.
@@ -57,6 +85,14 @@ pub enum Group {
 }
 
 impl Group {
+    /// The priced component the group is in `scenario`, if it is one.
+    pub fn component(self, scenario: &Scenario) -> Option<&dyn Component> {
+        match self {
+            Group::Section(s) => s.component.map(|get| get(scenario)),
+            Group::List(l) => l.component.map(|get| get(scenario)),
+        }
+    }
+
     /// The group's key: the first part of its inputs' paths (empty for the scenario's name).
     pub fn key(self) -> &'static str {
         match self {
@@ -107,6 +143,8 @@ pub struct SectionEntry {
     pub needs_runs: bool,
     get: fn(&Scenario) -> &dyn DynInputs,
     get_mut: fn(&mut Scenario) -> &mut dyn DynInputs,
+    broken: fn(&Scenario) -> Vec<Broken>,
+    component: Option<fn(&Scenario) -> &dyn Component>,
 }
 
 impl std::fmt::Debug for SectionEntry {
@@ -118,6 +156,11 @@ impl std::fmt::Debug for SectionEntry {
 }
 
 impl SectionEntry {
+    /// The rules tying the section's inputs together that `scenario` breaks.
+    pub fn broken(&self, scenario: &Scenario) -> Vec<Broken> {
+        (self.broken)(scenario)
+    }
+
     /// The section's fields, in form order.
     pub fn fields(&'static self) -> impl Iterator<Item = Field> {
         (0..self.inputs.len()).map(move |position| Field {
@@ -157,6 +200,8 @@ pub struct ListEntry {
     push: fn(&mut Scenario, bool),
     remove: fn(&mut Scenario, usize),
     truncate: fn(&mut Scenario, usize),
+    broken: fn(&Scenario, usize) -> Vec<Broken>,
+    component: Option<fn(&Scenario) -> &dyn Component>,
 }
 
 impl std::fmt::Debug for ListEntry {
@@ -166,6 +211,11 @@ impl std::fmt::Debug for ListEntry {
 }
 
 impl ListEntry {
+    /// The rules tying the inputs of the item at `index` together that it breaks.
+    pub fn broken(&self, scenario: &Scenario, index: usize) -> Vec<Broken> {
+        (self.broken)(scenario, index)
+    }
+
     /// Items in the list.
     pub fn len(&self, scenario: &Scenario) -> usize {
         (self.len)(scenario)
@@ -235,8 +285,10 @@ impl ListEntry {
     }
 }
 
+/// A section's entry, `section!(key: Type)`; `section!(key: Type, component)` for a priced
+/// component, which the engine then evaluates.
 macro_rules! section {
-    ($key:ident : $ty:ty) => {
+    ($key:ident : $ty:ty $(, $component:ident)?) => {
         Group::Section(&SectionEntry {
             key: stringify!($key),
             title: <$ty as Section>::TITLE,
@@ -245,12 +297,18 @@ macro_rules! section {
             needs_runs: <$ty as Section>::NEEDS_RUNS,
             get: |s| &s.$key,
             get_mut: |s| &mut s.$key,
+            broken: |s| <$ty as Section>::broken(&s.$key),
+            component: section!(@component $key $($component)?),
         })
     };
+    (@component $key:ident) => { None };
+    (@component $key:ident component) => { Some(|s| &s.$key) };
 }
 
+/// A list's entry, `list!(key: Item)`; `list!(key: Item, component)` for a list that is a
+/// priced component as a whole.
 macro_rules! list {
-    ($key:ident : $ty:ty) => {
+    ($key:ident : $ty:ty $(, $component:ident)?) => {
         Group::List(&ListEntry {
             key: stringify!($key),
             title: <$ty as Item>::TITLE,
@@ -272,6 +330,8 @@ macro_rules! list {
                 s.$key.remove(i);
             },
             truncate: |s, n| s.$key.truncate(n),
+            broken: |s, i| s.$key.get(i).map(<$ty as Item>::broken).unwrap_or_default(),
+            component: section!(@component $key $($component)?),
         })
     };
 }
@@ -285,6 +345,8 @@ const NAME: SectionEntry = SectionEntry {
     needs_runs: false,
     get: |s| s,
     get_mut: |s| s,
+    broken: |_| Vec::new(),
+    component: None,
 };
 
 /// Every group of inputs, in form order. A share link of a positional format (1 to 6) holds
@@ -292,20 +354,20 @@ const NAME: SectionEntry = SectionEntry {
 static GROUPS: &[Group] = &[
     Group::Section(&NAME),
     section!(workload: Workload),
-    section!(llm: Llm),
+    section!(llm: Llm, component),
     section!(storage: Storage),
     section!(compute: CloudRun),
     section!(workers: Workers),
     section!(users: Users),
     list!(tenants: TenantGroup),
     list!(services: Service),
-    section!(aurora: Aurora),
-    section!(firestore: Firestore),
-    section!(postgres: Postgres),
-    section!(cache: Cache),
-    section!(messaging: Messaging),
-    section!(network: Network),
-    list!(fixed_costs: FixedCost),
+    section!(aurora: Aurora, component),
+    section!(firestore: Firestore, component),
+    section!(postgres: Postgres, component),
+    section!(cache: Cache, component),
+    section!(messaging: Messaging, component),
+    section!(network: Network, component),
+    list!(fixed_costs: FixedCost, component),
     section!(deal: Deal),
     section!(growth: Growth),
     section!(quotas: Quotas),
@@ -519,112 +581,6 @@ pub fn all(scenario: &Scenario) -> impl Iterator<Item = Field> + '_ {
 /// Every section field, in form order (the inputs that do not belong to a list item).
 pub fn section_fields() -> impl Iterator<Item = Field> {
     sections().flat_map(SectionEntry::fields)
-}
-
-impl Section for Workload {
-    const TITLE: &'static str = "Runs";
-    const SWITCH: Option<&'static str> = Some("enabled");
-}
-
-impl Section for Llm {
-    const TITLE: &'static str = "LLM";
-    const SWITCH: Option<&'static str> = Some("enabled");
-    const NEEDS_RUNS: bool = true;
-}
-
-impl Section for Storage {
-    const TITLE: &'static str = "Storage";
-    const SWITCH: Option<&'static str> = Some("enabled");
-    const NEEDS_RUNS: bool = true;
-}
-
-impl Section for CloudRun {
-    const TITLE: &'static str = "Compute (Cloud Run)";
-    const SWITCH: Option<&'static str> = Some("enabled");
-    const NEEDS_RUNS: bool = true;
-}
-
-impl Section for Workers {
-    const TITLE: &'static str = "Worker pool";
-    const NEEDS_RUNS: bool = true;
-}
-
-impl Section for Users {
-    const TITLE: &'static str = "Users";
-    const SWITCH: Option<&'static str> = Some("enabled");
-}
-
-impl Section for Aurora {
-    const TITLE: &'static str = "Aurora Serverless v2";
-    const SWITCH: Option<&'static str> = Some("enabled");
-}
-
-impl Section for Firestore {
-    const TITLE: &'static str = "Firestore";
-    const SWITCH: Option<&'static str> = Some("enabled");
-}
-
-impl Section for Postgres {
-    const TITLE: &'static str = "PostgreSQL server";
-    const SWITCH: Option<&'static str> = Some("enabled");
-}
-
-impl Section for Cache {
-    const TITLE: &'static str = "Cache";
-    const SWITCH: Option<&'static str> = Some("enabled");
-}
-
-impl Section for Messaging {
-    const TITLE: &'static str = "Messaging";
-}
-
-impl Section for Network {
-    const TITLE: &'static str = "Network";
-}
-
-impl Section for Deal {
-    const TITLE: &'static str = "Deal";
-}
-
-impl Section for Growth {
-    const TITLE: &'static str = "Growth";
-}
-
-impl Section for Quotas {
-    const TITLE: &'static str = "Quotas";
-}
-
-impl Item for TenantGroup {
-    const TITLE: &'static str = "Customers and tenant groups";
-    const ITEM: &'static str = "Customer or tenant group";
-    const MAX_ITEMS: usize = 50;
-    fn numbered(number: usize) -> Self {
-        TenantGroup {
-            name: format!("Customer {number}"),
-            ..TenantGroup::default()
-        }
-    }
-}
-
-impl Item for Service {
-    const TITLE: &'static str = "Services";
-    const ITEM: &'static str = "Service";
-    const MAX_ITEMS: usize = 20;
-    fn numbered(number: usize) -> Self {
-        Service::new(&format!("service-{number}"))
-    }
-}
-
-impl Item for FixedCost {
-    const TITLE: &'static str = "Fixed monthly costs";
-    const ITEM: &'static str = "Fixed cost";
-    const MAX_ITEMS: usize = 20;
-    fn numbered(number: usize) -> Self {
-        FixedCost {
-            name: format!("Cost {number}"),
-            ..FixedCost::default()
-        }
-    }
 }
 
 #[cfg(test)]

@@ -22,8 +22,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::components::aurora::{Aurora, AuroraConfig};
+pub use crate::components::cache::Cache;
+pub use crate::components::firestore::{Firestore, Location as FirestoreLocation};
+pub use crate::components::fixed_costs::FixedCost;
+pub use crate::components::llm::Llm;
+pub use crate::components::messaging::{Messaging, MessagingKind};
+pub use crate::components::network::{EgressProvider, LoadBalancer, Network};
+pub use crate::components::postgres::Postgres;
 use crate::units::{DEFAULT_HOURS_PER_MONTH, Unit};
-use inputs::{CatalogOptions, Input, choices, inputs};
+use fields::{Broken, Item, Section};
+use inputs::{Input, choices, inputs};
 
 /// The model id that means "use the custom prices typed in the scenario".
 pub const CUSTOM_MODEL: &str = inputs::CUSTOM;
@@ -208,76 +217,16 @@ inputs! {
     }
 }
 
-fn custom_model(l: &Llm) -> bool {
-    l.model == CUSTOM_MODEL
-}
+impl Section for Workload {
+    const TITLE: &'static str = "Runs";
+    const SWITCH: Option<&'static str> = Some("enabled");
 
-inputs! {
-    /// The LLM calls each step makes and what they cost.
-    pub struct Llm {
-        /// Whether runs call a language model.
-        pub enabled: bool = true
-            => Input::switch("Language model", "Steps call an LLM", "No LLM calls")
-                .help("Whether each step of a run calls a language model.")
-                .since(6),
-        /// Catalog model id, or [`CUSTOM_MODEL`].
-        pub model: String = CUSTOM_MODEL.to_string()
-            => Input::catalog("Model", CatalogOptions::LlmModels)
-                .help("The model each LLM call uses, priced from the catalog; choose Custom prices to type your own.")
-                .since(1),
-        /// Custom model: USD per million input tokens.
-        pub custom_input_usd_per_mtok: f64 = 3.0
-            => Input::number("Custom input price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
-                .help("Your model's price per million input tokens.")
-                .since(1)
-            => if custom_model,
-        /// Custom model: USD per million cached input tokens.
-        pub custom_cached_input_usd_per_mtok: f64 = 3.0
-            => Input::number("Custom cached-input price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
-                .help("Your model's price per million input tokens served from the prompt cache.")
-                .since(1)
-            => if custom_model,
-        /// Custom model: USD per million output tokens.
-        pub custom_output_usd_per_mtok: f64 = 15.0
-            => Input::number("Custom output price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
-                .help("Your model's price per million output tokens.")
-                .since(1)
-            => if custom_model,
-        /// Input (prompt) tokens per call.
-        pub input_tokens_per_call: f64 = 2_000.0
-            => Input::number("Input tokens per call", Unit::TokensPerCall, 0.0, 10_000_000.0)
-                .help("Prompt tokens sent with each LLM call (instructions, context, tool results).")
-                .since(1),
-        /// Output (completion) tokens per call.
-        pub output_tokens_per_call: f64 = 500.0
-            => Input::number("Output tokens per call", Unit::TokensPerCall, 0.0, 1_000_000.0)
-                .help("Tokens the model writes in answer to each call.")
-                .since(1),
-        /// Share of input tokens served from the provider's prompt cache, in percent.
-        pub cached_input_share_pct: f64 = 0.0
-            => Input::number("Input served from cache", Unit::Percent, 0.0, 100.0)
-                .help("Share of input tokens billed at the cached-input price (a repeated prompt prefix).")
-                .since(1),
-        /// LLM calls per step.
-        pub calls_per_step: f64 = 1.0
-            => Input::number("LLM calls per step", Unit::CallsPerStep, 0.0, 100.0)
-                .help("LLM calls each step makes; 1 in the usual one-call-per-activity design.")
-                .since(1),
-        /// Tokens one run may spend before it is stopped.
-        pub token_budget_per_run: f64 = 50_000.0
-            => Input::number("Token budget per run", Unit::TokensPerRun, 1.0, 1.0e9)
-                .help("Tokens one run may spend before the platform stops it.")
-                .since(1),
-        /// The provider's limit on requests per minute; 0 when not known (then not checked).
-        pub rate_limit_requests_per_min: f64 = 0.0
-            => Input::number("Provider limit: requests", Unit::RequestsPerMinute, 0.0, 1.0e9)
-                .help("The provider's requests-per-minute limit for your account and model; 0 if you do not know it (then it is not checked).")
-                .since(2),
-        /// The provider's limit on tokens (input + output) per minute; 0 when not known.
-        pub rate_limit_tokens_per_min: f64 = 0.0
-            => Input::number("Provider limit: tokens", Unit::TokensPerMinute, 0.0, 1.0e12)
-                .help("The provider's tokens-per-minute limit (input + output); 0 if you do not know it.")
-                .since(2),
+    fn broken(&self) -> Vec<Broken> {
+        broken_if(
+            self.steps_per_run > self.max_steps_per_run,
+            &["steps_per_run", "max_steps_per_run"],
+            "Average steps per run must not exceed the hard cap on steps.",
+        )
     }
 }
 
@@ -305,6 +254,12 @@ inputs! {
                 .help("Days a step stays in the ledger before it is deleted.")
                 .since(1),
     }
+}
+
+impl Section for Storage {
+    const TITLE: &'static str = "Storage";
+    const SWITCH: Option<&'static str> = Some("enabled");
+    const NEEDS_RUNS: bool = true;
 }
 
 choices! {
@@ -374,6 +329,20 @@ inputs! {
     }
 }
 
+impl Section for CloudRun {
+    const TITLE: &'static str = "Compute (Cloud Run)";
+    const SWITCH: Option<&'static str> = Some("enabled");
+    const NEEDS_RUNS: bool = true;
+
+    fn broken(&self) -> Vec<Broken> {
+        broken_if(
+            self.min_instances > self.max_instances,
+            &["min_instances", "max_instances"],
+            "Minimum instances must not exceed maximum instances.",
+        )
+    }
+}
+
 inputs! {
     /// The pool of workers that executes steps (Temporal activity slots, queue consumers): a
     /// step waits in the queue until a slot is free.
@@ -390,6 +359,11 @@ inputs! {
                 .help("How long 95% of steps may wait for a free slot at the peak hour (e.g. trigger-to-start under 5 s).")
                 .since(2),
     }
+}
+
+impl Section for Workers {
+    const TITLE: &'static str = "Worker pool";
+    const NEEDS_RUNS: bool = true;
 }
 
 inputs! {
@@ -434,6 +408,11 @@ inputs! {
     }
 }
 
+impl Section for Users {
+    const TITLE: &'static str = "Users";
+    const SWITCH: Option<&'static str> = Some("enabled");
+}
+
 inputs! {
     /// One customer or group of tenants, with its request rates and database operations (seed
     /// 003, "Customer #1 Load Profile" and "3-Customer Load Projection").
@@ -468,6 +447,27 @@ inputs! {
             => Input::number("Document deletes per day", Unit::OpsPerDay, 0.0, 1.0e13)
                 .help("Database document deletes the group causes per day.")
                 .since(6),
+    }
+}
+
+impl Item for TenantGroup {
+    const TITLE: &'static str = "Customers and tenant groups";
+    const ITEM: &'static str = "Customer or tenant group";
+    const MAX_ITEMS: usize = 50;
+
+    fn numbered(number: usize) -> Self {
+        TenantGroup {
+            name: format!("Customer {number}"),
+            ..TenantGroup::default()
+        }
+    }
+
+    fn broken(&self) -> Vec<Broken> {
+        broken_if(
+            self.avg_qps > self.peak_qps,
+            &["avg_qps", "peak_qps"],
+            "Average requests per second must not exceed the peak.",
+        )
     }
 }
 
@@ -650,284 +650,49 @@ impl Service {
     }
 }
 
-choices! {
-    /// Aurora Serverless v2 storage configuration.
-    pub enum AuroraConfig {
-        /// Aurora Standard: I/O billed per request.
-        Standard = "standard" "Aurora Standard",
-        /// Aurora I/O-Optimized: no I/O charge, dearer capacity and storage.
-        IoOptimized = "io_optimized" "Aurora I/O-Optimized",
+impl Item for Service {
+    const TITLE: &'static str = "Services";
+    const ITEM: &'static str = "Service";
+    const MAX_ITEMS: usize = 20;
+
+    fn numbered(number: usize) -> Self {
+        Service::new(&format!("service-{number}"))
     }
-}
 
-inputs! {
-    /// An Aurora Serverless v2 (PostgreSQL-compatible) cluster.
-    pub struct Aurora {
-        /// Whether the scenario has one.
-        pub enabled: bool = false
-            => Input::switch("Aurora Serverless v2", "The scenario has an Aurora cluster", "No Aurora cluster")
-                .help("An Aurora PostgreSQL-compatible cluster billed per ACU-hour.")
-                .since(6),
-        /// Standard or I/O-Optimized.
-        pub config: AuroraConfig = AuroraConfig::Standard
-            => Input::choice("Storage configuration", AuroraConfig::OPTIONS)
-                .help("Standard bills I/O per request; I/O-Optimized bills none but charges more for capacity and storage.")
-                .since(6),
-        /// The least capacity the cluster scales down to, in ACUs.
-        pub min_acu: f64 = 0.5
-            => Input::number("Minimum capacity", Unit::Acu, 0.0, 256.0)
-                .help("The least the cluster scales down to: 0 (auto-pause) or 0.5 to 256 ACUs in steps of 0.5. It also sets max_connections.")
-                .since(6),
-        /// The most capacity it scales up to, in ACUs.
-        pub max_acu: f64 = 16.0
-            => Input::number("Maximum capacity", Unit::Acu, 1.0, 256.0)
-                .help("The most the cluster scales up to: 1 to 256 ACUs in steps of 0.5.")
-                .since(6),
-        /// Capacity averaged over the month, in ACUs.
-        pub avg_acu: f64 = 2.0
-            => Input::number("Average capacity", Unit::Acu, 0.0, 256.0)
-                .help("Capacity averaged over the month; what the bill follows. Between the minimum and the maximum.")
-                .since(6),
-        /// Data stored at launch, in GB.
-        pub storage_gb: f64 = 10.0
-            => Input::number("Storage at launch", Unit::Gigabytes, 0.0, 131_072.0)
-                .help("Data the cluster holds at launch (Aurora stores up to 128 TiB).")
-                .since(6),
-        /// Data added each month, in GB.
-        pub storage_growth_gb_per_month: f64 = 0.0
-            => Input::number("Storage growth", Unit::GigabytesPerMonth, 0.0, 131_072.0)
-                .help("Data added each month; the projection accumulates it.")
-                .since(6),
-        /// I/O requests per month, in millions (billed on Standard only).
-        pub io_millions_per_month: f64 = 0.0
-            => Input::number("I/O requests", Unit::MillionsPerMonth, 0.0, 1.0e9)
-                .help("Read and write I/O requests per month, in millions; billed on Aurora Standard only.")
-                .since(6)
-            => if |a: &Aurora| a.config == AuroraConfig::Standard,
-    }
-}
-
-choices! {
-    /// Where a Firestore database is located.
-    pub enum FirestoreLocation {
-        /// One region (us-central1 prices).
-        Regional = "regional" "Regional (us-central1)",
-        /// A multi-region location (nam5 prices).
-        MultiRegion = "multi_region" "Multi-region (nam5)",
-    }
-}
-
-inputs! {
-    /// A Firestore database; its reads, writes and deletes come from the tenant groups.
-    pub struct Firestore {
-        /// Whether the scenario has one.
-        pub enabled: bool = false
-            => Input::switch("Firestore", "The scenario has a Firestore database", "No Firestore")
-                .help("A Firestore database billed per document read, write and delete; the operations come from the customers and tenant groups.")
-                .since(6),
-        /// Regional or multi-region.
-        pub location: FirestoreLocation = FirestoreLocation::Regional
-            => Input::choice("Location", FirestoreLocation::OPTIONS)
-                .help("A single region (us-central1 prices) or a multi-region location (nam5), which replicates across regions at about twice the price.")
-                .since(6),
-        /// Data stored, in GiB.
-        pub storage_gib: f64 = 1.0
-            => Input::number("Data stored", Unit::Gibibytes, 0.0, 1.0e6)
-                .help("Documents and indexes stored, in GiB.")
-                .since(6),
-        /// Whether the project's daily free quota is still available to this database.
-        pub free_tier: bool = true
-            => Input::switch("Free quota", "Deduct the daily free quota", "Not available to this database")
-                .help("The free quota (50,000 reads, 20,000 writes and deletes a day, 1 GiB) is per project: count it only if nothing else uses it.")
-                .since(6),
-    }
-}
-
-inputs! {
-    /// A PostgreSQL server (self-managed or a managed instance) at a price the user types.
-    pub struct Postgres {
-        /// Whether the scenario has one.
-        pub enabled: bool = false
-            => Input::switch("PostgreSQL server", "The scenario has a PostgreSQL server", "No PostgreSQL server")
-                .help("A PostgreSQL server at a fixed monthly price (self-managed, or a managed instance).")
-                .since(6),
-        /// Its price, in USD per month.
-        pub usd_per_month: f64 = 0.0
-            => Input::number("Price", Unit::UsdPerMonth, 0.0, 1.0e7)
-                .help("What the server costs per month. Headroom has no list price for it: type your provider's.")
-                .since(6),
-        /// Its `max_connections` setting.
-        pub max_connections: f64 = 100.0
-            => Input::whole("max_connections", Unit::Connections, 1.0, 1.0e6)
-                .help("The server's max_connections setting (PostgreSQL's default is 100); the services' pools are checked against it.")
-                .since(6),
-    }
-}
-
-inputs! {
-    /// An in-memory cache cluster (ElastiCache, Memorystore…).
-    pub struct Cache {
-        /// Whether the scenario has one.
-        pub enabled: bool = false
-            => Input::switch("Cache", "The scenario has a cache cluster", "No cache")
-                .help("An in-memory cache (ElastiCache, Memorystore) billed per node-hour.")
-                .since(6),
-        /// Catalog node type (an ElastiCache node), or `custom` for a price the user types.
-        pub node: String = "aws.elasticache.t4g_small.valkey_hour".to_string()
-            => Input::catalog("Node type", CatalogOptions::CacheNodes)
-                .help("A node type with a list price, or Custom to type the price per node-hour (e.g. for Memorystore).")
-                .since(6),
-        /// Nodes in the cluster.
-        pub nodes: f64 = 1.0
-            => Input::whole("Nodes", Unit::Count, 1.0, 1_000.0)
-                .help("Nodes in the cluster, replicas included.")
-                .since(6),
-        /// Custom node: USD per node-hour.
-        pub custom_usd_per_node_hour: f64 = 0.0
-            => Input::number("Price per node-hour", Unit::UsdPerHour, 0.0, 10_000.0)
-                .help("What one node costs per hour.")
-                .since(6)
-            => if |c: &Cache| c.node == CUSTOM_MODEL,
-    }
-}
-
-choices! {
-    /// How events travel between services.
-    pub enum MessagingKind {
-        /// No event bus or broker in the scenario.
-        None = "none" "None",
-        /// Amazon EventBridge custom events, billed per event.
-        Eventbridge = "eventbridge" "Amazon EventBridge (custom bus)",
-        /// A message broker (Amazon MQ, a NATS cluster…) at a price the user types.
-        Broker = "broker" "A message broker",
-    }
-}
-
-fn messaging_on(m: &Messaging) -> bool {
-    m.kind != MessagingKind::None
-}
-
-fn broker(m: &Messaging) -> bool {
-    m.kind == MessagingKind::Broker
-}
-
-inputs! {
-    /// The event bus or message broker between services (seed 004, "Message Queue Capacity").
-    pub struct Messaging {
-        /// EventBridge, a broker, or none.
-        pub kind: MessagingKind = MessagingKind::None
-            => Input::choice("Event bus or broker", MessagingKind::OPTIONS)
-                .help("EventBridge bills per event; a broker (Amazon MQ, a NATS cluster…) bills by the hour at a price you type.")
-                .since(6),
-        /// Events or messages published per day.
-        pub events_per_day: f64 = 0.0
-            => Input::number("Events per day", Unit::EventsPerDay, 0.0, 1.0e12)
-                .help("Events or messages published per day, all services together.")
-                .since(6)
-            => if messaging_on,
-        /// Peak message rate ÷ average message rate.
-        pub peak_to_average: f64 = 3.0
-            => Input::number("Peak-to-average ratio", Unit::Ratio, 1.0, 1_000.0)
-                .help("Peak message rate ÷ average message rate.")
-                .since(6)
-            => if messaging_on,
-        /// Broker: its price, in USD per month.
-        pub broker_usd_per_month: f64 = 0.0
-            => Input::number("Broker price", Unit::UsdPerMonth, 0.0, 1.0e7)
-                .help("What the broker costs per month, instances and storage together. Headroom has no list price for brokers: type your provider's.")
-                .since(6)
-            => if broker,
-        /// Broker: the messages per second it sustains.
-        pub broker_capacity_msgs_per_s: f64 = 1_000.0
-            => Input::number("Broker throughput", Unit::MessagesPerSecond, 1.0, 1.0e9)
-                .help("Messages per second the broker sustains (e.g. 1,000 for mq.t3.micro by seed 004's table).")
-                .since(6)
-            => if broker,
-    }
-}
-
-choices! {
-    /// Internet egress pricing to apply.
-    pub enum EgressProvider {
-        /// No egress priced.
-        None = "none" "Not priced",
-        /// Google Cloud Premium Tier to North America.
-        Gcp = "gcp" "Google Cloud, Premium Tier to North America",
-        /// AWS data transfer out to the internet.
-        Aws = "aws" "AWS, data transfer out to the internet",
-    }
-}
-
-choices! {
-    /// Which load balancer fronts the services.
-    pub enum LoadBalancer {
-        /// None priced.
-        None = "none" "Not priced",
-        /// Google Cloud regional external Application Load Balancer.
-        GcpRegional = "gcp_regional" "Google Cloud regional external Application LB",
-        /// AWS Application Load Balancer.
-        AwsAlb = "aws_alb" "AWS Application Load Balancer",
-    }
-}
-
-fn network_priced(n: &Network) -> bool {
-    n.egress != EgressProvider::None || n.load_balancer != LoadBalancer::None
-}
-
-inputs! {
-    /// Internet egress and the load balancer.
-    pub struct Network {
-        /// Whose egress prices apply.
-        pub egress: EgressProvider = EgressProvider::None
-            => Input::choice("Internet egress", EgressProvider::OPTIONS)
-                .help("Whose tiered prices the data leaving the cloud pays.")
-                .since(6),
-        /// Average response size of a request, in KB (each request's response leaves the
-        /// cloud).
-        pub response_kb: f64 = 10.0
-            => Input::number("Response size", Unit::Kilobytes, 0.0, 1.0e6)
-                .help("Average size of one response; every request's response leaves the cloud.")
-                .since(6)
-            => if network_priced,
-        /// Egress besides responses (streams, webhooks, replication), in GB per month.
-        pub other_egress_gb_per_month: f64 = 0.0
-            => Input::number("Other egress", Unit::GigabytesPerMonth, 0.0, 1.0e9)
-                .help("Data leaving the cloud besides responses: streams, webhooks, replication.")
-                .since(6)
-            => if network_priced,
-        /// The load balancer.
-        pub load_balancer: LoadBalancer = LoadBalancer::None
-            => Input::choice("Load balancer", LoadBalancer::OPTIONS)
-                .help("The load balancer in front of the services.")
-                .since(6),
-        /// GCP: forwarding rules on the load balancer.
-        pub forwarding_rules: f64 = 1.0
-            => Input::whole("Forwarding rules", Unit::Count, 1.0, 1_000.0)
-                .help("Forwarding rules on the load balancer; the first five are billed at a higher hourly rate.")
-                .since(6)
-            => if |n: &Network| n.load_balancer == LoadBalancer::GcpRegional,
-        /// AWS ALB: listener rules evaluated per request.
-        pub alb_rules: f64 = 1.0
-            => Input::number("Listener rules per request", Unit::Count, 0.0, 1_000.0)
-                .help("Listener rules the ALB evaluates for each request; the first 10 are free.")
-                .since(6)
-            => if |n: &Network| n.load_balancer == LoadBalancer::AwsAlb,
-    }
-}
-
-inputs! {
-    /// A monthly cost the user adds by hand (seed 003: monitoring, support, misc).
-    pub struct FixedCost {
-        /// What it is.
-        pub name: String = String::new()
-            => Input::text("Name", 40)
-                .help("What the cost is for (monitoring, support, misc).")
-                .since(6),
-        /// What it costs, in USD per month.
-        pub usd_per_month: f64 = 0.0
-            => Input::number("Cost", Unit::UsdPerMonth, 0.0, 1.0e8)
-                .help("What it costs per month, whatever the load.")
-                .since(6),
+    fn broken(&self) -> Vec<Broken> {
+        let mut broken = broken_if(
+            self.min_instances > self.max_instances,
+            &["min_instances", "max_instances"],
+            "Minimum instances must not exceed maximum instances.",
+        );
+        broken.extend(broken_if(
+            self.cpu_ms_per_request > self.latency_ms * self.vcpu,
+            &["cpu_ms_per_request", "latency_ms"],
+            "A request cannot use more CPU time than its latency × the vCPU of an instance.",
+        ));
+        match self.platform {
+            Platform::CloudRun => {
+                broken.extend(broken_if(
+                    self.vcpu > 8.0 || self.memory_gib > 32.0,
+                    &["vcpu", "memory_gib"],
+                    "Cloud Run allows up to 8 vCPU and 32 GiB per instance.",
+                ));
+                broken.extend(broken_if(
+                    self.concurrency_per_instance > 1_000.0,
+                    &["concurrency_per_instance", "platform"],
+                    "Cloud Run allows at most 1,000 concurrent requests per instance.",
+                ));
+            }
+            Platform::Fargate => {
+                if let Err(message) =
+                    crate::engine::fargate::validate_task_size(self.vcpu, self.memory_gib)
+                {
+                    broken.push(Broken::new(&["vcpu", "memory_gib"], message));
+                }
+            }
+            Platform::Fixed => {}
+        }
+        broken
     }
 }
 
@@ -950,6 +715,10 @@ inputs! {
                 .help("Length of a billing month; 730 (365 × 24 ÷ 12) is the cloud calculators' convention.")
                 .since(1),
     }
+}
+
+impl Section for Deal {
+    const TITLE: &'static str = "Deal";
 }
 
 /// The projection's lengths, in months, as choice options.
@@ -1000,6 +769,10 @@ inputs! {
                 .since(6)
                 .runs_only(),
     }
+}
+
+impl Section for Growth {
+    const TITLE: &'static str = "Growth";
 }
 
 impl Growth {
@@ -1062,6 +835,19 @@ inputs! {
                 .help("The longest one step may run before the runner stops it (e.g. 300 s); it bounds how long a run can hold a worker. 0 for no cap.")
                 .since(6)
                 .runs_only(),
+    }
+}
+
+impl Section for Quotas {
+    const TITLE: &'static str = "Quotas";
+}
+
+/// The rule of `keys`, broken when `breaks` holds: none, or one with `message`.
+fn broken_if(breaks: bool, keys: &'static [&'static str], message: &str) -> Vec<Broken> {
+    if breaks {
+        vec![Broken::new(keys, message.to_string())]
+    } else {
+        Vec::new()
     }
 }
 
@@ -1140,10 +926,33 @@ impl Scenario {
         Ok(())
     }
 
-    /// The rules that involve two fields. Each names both fields, so that whichever the user
-    /// just edited can carry the message.
+    /// The rules that tie inputs together, each where the data it checks lives: those of a
+    /// section that is on or of a list item (with the item's paths), then those spanning
+    /// sections. Each names every input it ties, and a section's switch too, so that whichever
+    /// the user just edited — turning the section on included — can carry the message.
     pub fn cross_field_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
+        let mut add = |broken: Vec<Broken>, switch: Option<&str>, path: &dyn Fn(&str) -> String| {
+            for rule in broken {
+                for key in rule.keys.iter().copied().chain(switch) {
+                    errors.push(FieldError {
+                        path: path(key),
+                        message: rule.message.clone(),
+                    });
+                }
+            }
+        };
+        for section in fields::sections() {
+            if fields::Group::Section(section).is_on(self) {
+                let path = |key: &str| format!("{}.{key}", section.key);
+                add(section.broken(self), section.switch, &path);
+            }
+        }
+        for list in fields::lists() {
+            for index in 0..list.len(self) {
+                add(list.broken(self, index), None, &|key| list.path(index, key));
+            }
+        }
         let mut rule = |ok: bool, paths: [&str; 2], message: &str| {
             if !ok {
                 for path in paths {
@@ -1154,11 +963,6 @@ impl Scenario {
                 }
             }
         };
-        rule(
-            self.compute.min_instances <= self.compute.max_instances,
-            ["compute.min_instances", "compute.max_instances"],
-            "Minimum instances must not exceed maximum instances.",
-        );
         let launch = self.deal.customers;
         for (path, customers) in [
             (
@@ -1186,78 +990,6 @@ impl Scenario {
             ["compute.cpu_s_per_run", "workload.run_duration_s"],
             "A run cannot use more CPU time than its duration × the vCPU of an instance.",
         );
-        rule(
-            self.workload.steps_per_run <= self.workload.max_steps_per_run,
-            ["workload.steps_per_run", "workload.max_steps_per_run"],
-            "Average steps per run must not exceed the hard cap on steps.",
-        );
-        if self.aurora.enabled {
-            let a = &self.aurora;
-            if let Err(message) = crate::engine::aurora::validate_acu_range(a.min_acu, a.max_acu) {
-                rule(false, ["aurora.min_acu", "aurora.max_acu"], &message);
-            }
-            rule(
-                (a.min_acu..=a.max_acu).contains(&a.avg_acu),
-                ["aurora.avg_acu", "aurora.max_acu"],
-                "Average capacity must lie between the minimum and the maximum.",
-            );
-        }
-        for (i, service) in self.services.iter().enumerate() {
-            let path = |key: &str| format!("services.{i}.{key}");
-            let mut item_rule = |ok: bool, keys: [&str; 2], message: &str| {
-                if !ok {
-                    for key in keys {
-                        errors.push(FieldError {
-                            path: path(key),
-                            message: message.to_string(),
-                        });
-                    }
-                }
-            };
-            item_rule(
-                service.min_instances <= service.max_instances,
-                ["min_instances", "max_instances"],
-                "Minimum instances must not exceed maximum instances.",
-            );
-            item_rule(
-                service.cpu_ms_per_request <= service.latency_ms * service.vcpu,
-                ["cpu_ms_per_request", "latency_ms"],
-                "A request cannot use more CPU time than its latency × the vCPU of an instance.",
-            );
-            match service.platform {
-                Platform::CloudRun => {
-                    item_rule(
-                        service.vcpu <= 8.0 && service.memory_gib <= 32.0,
-                        ["vcpu", "memory_gib"],
-                        "Cloud Run allows up to 8 vCPU and 32 GiB per instance.",
-                    );
-                    item_rule(
-                        service.concurrency_per_instance <= 1_000.0,
-                        ["concurrency_per_instance", "platform"],
-                        "Cloud Run allows at most 1,000 concurrent requests per instance.",
-                    );
-                }
-                Platform::Fargate => {
-                    if let Err(message) =
-                        crate::engine::fargate::validate_task_size(service.vcpu, service.memory_gib)
-                    {
-                        item_rule(false, ["vcpu", "memory_gib"], &message);
-                    }
-                }
-                Platform::Fixed => {}
-            }
-        }
-        for (i, group) in self.tenants.iter().enumerate() {
-            if group.avg_qps > group.peak_qps {
-                for key in ["avg_qps", "peak_qps"] {
-                    errors.push(FieldError {
-                        path: format!("tenants.{i}.{key}"),
-                        message: "Average requests per second must not exceed the peak."
-                            .to_string(),
-                    });
-                }
-            }
-        }
         errors
     }
 

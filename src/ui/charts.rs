@@ -116,7 +116,7 @@ pub fn CostBreakdown() -> impl IntoView {
                 let y = 8.0 + 34.0 * i as f64;
                 let value = line.monthly_usd;
                 let share = line.share_pct;
-                let class = line.category.key();
+                let class = line.category.key;
                 // A sliver for any amount above zero, so that no line vanishes.
                 let width = if top > 0.0 && value > 0.0 {
                     (bar_max * value / top).max(1.5)
@@ -218,8 +218,8 @@ pub fn Projection() -> impl IntoView {
                 m.costs()
                     .map(|(category, _)| {
                         view! {
-                            <span class=format!("key {}", category.key())></span>
-                            {category.title()}
+                            <span class=format!("key {}", category.key)></span>
+                            {category.title}
                         }
                     })
                     .collect_view()
@@ -251,7 +251,7 @@ pub fn Projection() -> impl IntoView {
 /// A month's cost by category in words: "LLM $24,638, Compute $66.54".
 fn cost_by_category(m: &MonthFigures) -> String {
     m.costs()
-        .map(|(category, usd)| format!("{} {}", category.title(), format::money(usd)))
+        .map(|(category, usd)| format!("{} {}", category.title, format::money(usd)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -293,7 +293,7 @@ fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
                 .map(|(category, usd)| {
                     let (base, top) = (y(below), y(below + usd.max(0.0)));
                     below += usd.max(0.0);
-                    let class = category.key();
+                    let class = category.key;
                     view! {
                         <rect x=at(x) y=at(top) width=at(w) height=at(base - top) class=format!("bar {class}") data-category=class />
                     }

@@ -10,13 +10,87 @@
 //! AWS bills in "GB", and its tier bounds in the Price List API are 10,240 / 51,200 / 153,600 GB
 //! for "10 TB", "next 40 TB", "next 100 TB": a TB there is 1,024 GB ([`AWS_GB_PER_TB`]).
 
-use super::demand::Demand;
-use super::{Builder, finite, n, usd};
-use crate::report::CostCategory;
-use crate::scenario::{EgressProvider, LoadBalancer, Scenario};
+use super::Component;
+use crate::engine::{Builder, Served, finite, n, usd};
+use crate::report::Category;
+use crate::scenario::fields::Section;
+use crate::scenario::inputs::{Input, choices, inputs};
 use crate::units::Unit;
 
 use crate::units::{BYTES_PER_GB, BYTES_PER_KB};
+
+choices! {
+    /// Internet egress pricing to apply.
+    pub enum EgressProvider {
+        /// No egress priced.
+        None = "none" "Not priced",
+        /// Google Cloud Premium Tier to North America.
+        Gcp = "gcp" "Google Cloud, Premium Tier to North America",
+        /// AWS data transfer out to the internet.
+        Aws = "aws" "AWS, data transfer out to the internet",
+    }
+}
+
+choices! {
+    /// Which load balancer fronts the services.
+    pub enum LoadBalancer {
+        /// None priced.
+        None = "none" "Not priced",
+        /// Google Cloud regional external Application Load Balancer.
+        GcpRegional = "gcp_regional" "Google Cloud regional external Application LB",
+        /// AWS Application Load Balancer.
+        AwsAlb = "aws_alb" "AWS Application Load Balancer",
+    }
+}
+
+fn network_priced(n: &Network) -> bool {
+    n.egress != EgressProvider::None || n.load_balancer != LoadBalancer::None
+}
+
+inputs! {
+    /// Internet egress and the load balancer.
+    pub struct Network {
+        /// Whose egress prices apply.
+        pub egress: EgressProvider = EgressProvider::None
+            => Input::choice("Internet egress", EgressProvider::OPTIONS)
+                .help("Whose tiered prices the data leaving the cloud pays.")
+                .since(6),
+        /// Average response size of a request, in KB (each request's response leaves the
+        /// cloud).
+        pub response_kb: f64 = 10.0
+            => Input::number("Response size", Unit::Kilobytes, 0.0, 1.0e6)
+                .help("Average size of one response; every request's response leaves the cloud.")
+                .since(6)
+            => if network_priced,
+        /// Egress besides responses (streams, webhooks, replication), in GB per month.
+        pub other_egress_gb_per_month: f64 = 0.0
+            => Input::number("Other egress", Unit::GigabytesPerMonth, 0.0, 1.0e9)
+                .help("Data leaving the cloud besides responses: streams, webhooks, replication.")
+                .since(6)
+            => if network_priced,
+        /// The load balancer.
+        pub load_balancer: LoadBalancer = LoadBalancer::None
+            => Input::choice("Load balancer", LoadBalancer::OPTIONS)
+                .help("The load balancer in front of the services.")
+                .since(6),
+        /// GCP: forwarding rules on the load balancer.
+        pub forwarding_rules: f64 = 1.0
+            => Input::whole("Forwarding rules", Unit::Count, 1.0, 1_000.0)
+                .help("Forwarding rules on the load balancer; the first five are billed at a higher hourly rate.")
+                .since(6)
+            => if |n: &Network| n.load_balancer == LoadBalancer::GcpRegional,
+        /// AWS ALB: listener rules evaluated per request.
+        pub alb_rules: f64 = 1.0
+            => Input::number("Listener rules per request", Unit::Count, 0.0, 1_000.0)
+                .help("Listener rules the ALB evaluates for each request; the first 10 are free.")
+                .since(6)
+            => if |n: &Network| n.load_balancer == LoadBalancer::AwsAlb,
+    }
+}
+
+impl Section for Network {
+    const TITLE: &'static str = "Network";
+}
 
 /// Bytes in a gibibyte.
 pub const BYTES_PER_GIB: f64 = 1_073_741_824.0;
@@ -327,12 +401,22 @@ pub fn gcp_lb_monthly_cost_usd(
 /// egress the user enters leave the cloud each month (seed 003, "Traffic Pattern": requests/s ×
 /// response size × seconds — per day there, where the document then prices the daily figure as
 /// monthly; here the month is the month), priced by the chosen provider's tiers.
-pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
-    let net = &s.network;
-    if net.egress == EgressProvider::None && net.load_balancer == LoadBalancer::None {
+impl Component for Network {
+    fn category(&self) -> Category {
+        Category::NETWORK
+    }
+
+    fn evaluate(&self, served: &Served, out: &mut Builder) {
+        evaluate(self, served, out);
+    }
+}
+
+fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
+    if !network_priced(net) {
         return;
     }
-    let hours = s.deal.hours_per_month;
+    let demand = served.demand;
+    let hours = served.scenario.deal.hours_per_month;
     let responses_gb = transfer_gb_per_month(demand.avg_requests_per_sec, net.response_kb, hours);
     let egress_gb = out.metric(
         "network.egress_gb_per_month",
@@ -356,7 +440,7 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
             let t2 = out.price("gcp.egress.premium_na.1_to_10tib");
             let t3 = out.price("gcp.egress.premium_na.over_10tib");
             let gib = gib_from_gb(egress_gb);
-            let explain = out.explain;
+            let explain = out.explains();
             Some((
                 gcp_premium_na_egress_usd(gib, free, t1, t2, t3),
                 explain.then(|| {
@@ -377,7 +461,7 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
             let t2 = out.price("aws.egress.next_40tb");
             let t3 = out.price("aws.egress.next_100tb");
             let t4 = out.price("aws.egress.over_150tb");
-            let explain = out.explain;
+            let explain = out.explains();
             Some((
                 aws_internet_egress_usd(egress_gb, free, t1, t2, t3, t4),
                 explain.then(|| {
@@ -411,7 +495,7 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
             };
             let rules = net.forwarding_rules.clamp(0.0, f64::from(u32::MAX)) as u32;
             let outbound = gib_from_gb(egress_gb);
-            let explain = out.explain;
+            let explain = out.explains();
             Some((
                 gcp_lb_monthly_cost_usd(rules, hours, 0.0, outbound, &prices),
                 explain.then(|| {
@@ -457,7 +541,7 @@ pub fn evaluate(s: &Scenario, demand: &Demand, out: &mut Builder) {
             );
             let hour = out.price("aws.alb.hour");
             let lcu_hour = out.price("aws.alb.lcu_hour");
-            let explain = out.explain;
+            let explain = out.explains();
             Some((
                 alb_monthly_cost_usd(lcu, hours, hour, lcu_hour),
                 explain.then(|| {
@@ -493,7 +577,7 @@ fn record(
         let cost = out.metric(id, label, Unit::UsdPerMonth, monthly_usd, || {
             how.unwrap_or_default()
         });
-        out.cost(id, CostCategory::Network, label, cost);
+        out.cost(id, Category::NETWORK, label, cost);
     }
 }
 

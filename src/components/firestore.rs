@@ -1,26 +1,145 @@
-//! Firestore (Standard edition): document operations and storage per month, with the daily
-//! free tier.
+//! Firestore (Standard edition): the database's inputs, and the document operations and storage
+//! per month, with the daily free tier.
 //!
 //! Source: "Firestore (Standard edition)", read from
 //! cloud.google.com/firestore/pricing. Operations are priced per 100,000; the free tier is per
 //! day (50K reads, 20K writes, 20K deletes) and per project (it covers one database per
 //! project), so it comes off each day's operations before the day is multiplied out to a month.
-//! Prices and allowances are passed in: the caller reads them from the catalog
+//! Prices and allowances come from the catalog
 //! (`gcp.firestore.regional.reads_per_100k`, `gcp.firestore.free_reads_per_day`, …).
 
-use super::finite;
+use super::Component;
+use crate::engine::{Builder, Served, finite, n, usd};
+use crate::report::Category;
+use crate::scenario::fields::Section;
+use crate::scenario::inputs::{Input, choices, inputs};
+use crate::units::{SECONDS_PER_DAY, Unit};
+
+choices! {
+    /// Where the database lives, which sets the prices.
+    pub enum Location {
+        /// A regional database (us-central1 in the catalog).
+        Regional = "regional" "Regional (us-central1)",
+        /// A multi-region database (nam5 in the catalog).
+        MultiRegion = "multi_region" "Multi-region (nam5)",
+    }
+}
+
+inputs! {
+    /// A Firestore database; its reads, writes and deletes come from the tenant groups.
+    pub struct Firestore {
+        /// Whether the scenario has one.
+        pub enabled: bool = false
+            => Input::switch("Firestore", "The scenario has a Firestore database", "No Firestore")
+                .help("A Firestore database billed per document read, write and delete; the operations come from the customers and tenant groups.")
+                .since(6),
+        /// Regional or multi-region.
+        pub location: Location = Location::Regional
+            => Input::choice("Location", Location::OPTIONS)
+                .help("A single region (us-central1 prices) or a multi-region location (nam5), which replicates across regions at about twice the price.")
+                .since(6),
+        /// Data stored, in GiB.
+        pub storage_gib: f64 = 1.0
+            => Input::number("Data stored", Unit::Gibibytes, 0.0, 1.0e6)
+                .help("Documents and indexes stored, in GiB.")
+                .since(6),
+        /// Whether the project's daily free quota is still available to this database.
+        pub free_tier: bool = true
+            => Input::switch("Free quota", "Deduct the daily free quota", "Not available to this database")
+                .help("The free quota (50,000 reads, 20,000 writes and deletes a day, 1 GiB) is per project: count it only if nothing else uses it.")
+                .since(6),
+    }
+}
+
+impl Section for Firestore {
+    const TITLE: &'static str = "Firestore";
+    const SWITCH: Option<&'static str> = Some("enabled");
+}
+
+/// Seed 003, "Firestore Read/Write Capacity": the customers' daily reads, writes and deletes,
+/// priced per 100,000 after the daily free quota, and the data stored.
+impl Component for Firestore {
+    fn category(&self) -> Category {
+        Category::DATABASE
+    }
+
+    fn evaluate(&self, served: &Served, out: &mut Builder) {
+        let f = self;
+        let demand = served.demand;
+        let reads = demand.reads_per_day;
+        let writes = demand.writes_per_day;
+        out.metric(
+            "database.firestore_reads_per_sec",
+            "Firestore reads per second, daily average",
+            Unit::OpsPerSecond,
+            reads / SECONDS_PER_DAY,
+            || format!("reads per day ÷ 86,400 = {} ÷ 86,400", n(reads)),
+        );
+        out.metric(
+            "database.firestore_writes_per_sec",
+            "Firestore writes per second, daily average",
+            Unit::OpsPerSecond,
+            writes / SECONDS_PER_DAY,
+            || format!("writes per day ÷ 86,400 = {} ÷ 86,400", n(writes)),
+        );
+        let location = f.location;
+        let prices = Prices {
+            reads_per_100k_usd: out.price(&location.reads_price_id()),
+            writes_per_100k_usd: out.price(&location.writes_price_id()),
+            deletes_per_100k_usd: out.price(&location.deletes_price_id()),
+            storage_gib_month_usd: out.price(&location.storage_price_id()),
+        };
+        let free = if f.free_tier {
+            FreeTier {
+                reads_per_day: out.price("gcp.firestore.free_reads_per_day"),
+                writes_per_day: out.price("gcp.firestore.free_writes_per_day"),
+                deletes_per_day: out.price("gcp.firestore.free_deletes_per_day"),
+                storage_gib: out.price("gcp.firestore.free_storage_gib"),
+            }
+        } else {
+            FreeTier::NONE
+        };
+        let ops = DailyOps {
+            reads,
+            writes,
+            deletes: demand.deletes_per_day,
+        };
+        let hours = served.scenario.deal.hours_per_month;
+        let cost = out.metric(
+            "database.firestore_cost_monthly_usd",
+            "Firestore",
+            Unit::UsdPerMonth,
+            monthly_cost_usd(&ops, f.storage_gib, &prices, &free, hours),
+            || {
+                format!(
+                    "days × Σ max(ops per day − free per day, 0) ÷ 100,000 × price + max(GiB − free GiB, 0) × GiB-month = {} days × (reads {} − {}, writes {} − {}, deletes {} − {}) at {} / {} / {} per 100,000 + ({} − {}) GiB × {}",
+                    n(hours / 24.0),
+                    n(reads),
+                    n(free.reads_per_day),
+                    n(writes),
+                    n(free.writes_per_day),
+                    n(demand.deletes_per_day),
+                    n(free.deletes_per_day),
+                    usd(prices.reads_per_100k_usd),
+                    usd(prices.writes_per_100k_usd),
+                    usd(prices.deletes_per_100k_usd),
+                    n(f.storage_gib),
+                    n(free.storage_gib),
+                    usd(prices.storage_gib_month_usd)
+                )
+            },
+        );
+        out.cost(
+            "database.firestore_cost_monthly_usd",
+            self.category(),
+            "Firestore",
+            cost,
+        );
+    }
+}
 
 /// Operations in the unit Firestore prices them per.
 pub const OPERATIONS_PER_PRICE_UNIT: f64 = 100_000.0;
-
-/// Where the database lives, which sets the prices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Location {
-    /// A regional database (us-central1 in the catalog).
-    Regional,
-    /// A multi-region database (nam5 in the catalog).
-    MultiRegion,
-}
 
 impl Location {
     fn prefix(self) -> &'static str {

@@ -1,14 +1,164 @@
-//! Aurora Serverless v2: the capacity range AWS accepts, the monthly bill under Aurora Standard
-//! or I/O-Optimized, and the connection limit that the maximum capacity fixes.
+//! Aurora Serverless v2 (seed 004, "Aurora Serverless v2 Sizing"): the cluster's inputs, the
+//! capacity range AWS accepts, the monthly bill under Aurora Standard or I/O-Optimized, and the
+//! connection limit that the maximum capacity fixes, against the services' pools.
 //!
-//! Sources: "Aurora Serverless v2, us-east-1" (prices from the AWS Price
-//! List API; capacity range and the max_connections table from the Amazon Aurora User Guide,
-//! aurora-serverless-v2.setting-capacity). Prices are passed in: the caller reads them from the
-//! catalog (`aws.aurora.standard.acu_hour`, `aws.aurora.io_optimized.storage_gb_month`, …).
+//! Sources: "Aurora Serverless v2, us-east-1" (prices from the AWS Price List API; capacity
+//! range and the max_connections table from the Amazon Aurora User Guide,
+//! aurora-serverless-v2.setting-capacity). Prices come from the catalog
+//! (`aws.aurora.standard.acu_hour`, `aws.aurora.io_optimized.storage_gb_month`, …).
 
-use super::finite;
-
+use super::{Component, pools_within};
+use crate::engine::{Builder, Served, finite, n, usd};
 use crate::format::plain;
+use crate::report::Category;
+use crate::scenario::fields::{Broken, Section};
+use crate::scenario::inputs::{Input, choices, inputs};
+use crate::units::Unit;
+
+choices! {
+    /// The Aurora storage configuration, which sets the prices and whether I/O is billed.
+    pub enum AuroraConfig {
+        /// Aurora Standard: lower ACU and storage prices, I/O billed per request.
+        Standard = "standard" "Aurora Standard",
+        /// Aurora I/O-Optimized: higher ACU and storage prices, I/O included.
+        IoOptimized = "io_optimized" "Aurora I/O-Optimized",
+    }
+}
+
+inputs! {
+    /// An Aurora Serverless v2 (PostgreSQL-compatible) cluster.
+    pub struct Aurora {
+        /// Whether the scenario has one.
+        pub enabled: bool = false
+            => Input::switch("Aurora Serverless v2", "The scenario has an Aurora cluster", "No Aurora cluster")
+                .help("An Aurora PostgreSQL-compatible cluster billed per ACU-hour.")
+                .since(6),
+        /// Standard or I/O-Optimized.
+        pub config: AuroraConfig = AuroraConfig::Standard
+            => Input::choice("Storage configuration", AuroraConfig::OPTIONS)
+                .help("Standard bills I/O per request; I/O-Optimized bills none but charges more for capacity and storage.")
+                .since(6),
+        /// The least capacity the cluster scales down to, in ACUs.
+        pub min_acu: f64 = 0.5
+            => Input::number("Minimum capacity", Unit::Acu, 0.0, MAX_ACU)
+                .help("The least the cluster scales down to: 0 (auto-pause) or 0.5 to 256 ACUs in steps of 0.5. It also sets max_connections.")
+                .since(6),
+        /// The most capacity it scales up to, in ACUs.
+        pub max_acu: f64 = 16.0
+            => Input::number("Maximum capacity", Unit::Acu, MIN_MAX_ACU, MAX_ACU)
+                .help("The most the cluster scales up to: 1 to 256 ACUs in steps of 0.5.")
+                .since(6),
+        /// Capacity averaged over the month, in ACUs.
+        pub avg_acu: f64 = 2.0
+            => Input::number("Average capacity", Unit::Acu, 0.0, MAX_ACU)
+                .help("Capacity averaged over the month; what the bill follows. Between the minimum and the maximum.")
+                .since(6),
+        /// Data stored at launch, in GB.
+        pub storage_gb: f64 = 10.0
+            => Input::number("Storage at launch", Unit::Gigabytes, 0.0, 131_072.0)
+                .help("Data the cluster holds at launch (Aurora stores up to 128 TiB).")
+                .since(6),
+        /// Data added each month, in GB.
+        pub storage_growth_gb_per_month: f64 = 0.0
+            => Input::number("Storage growth", Unit::GigabytesPerMonth, 0.0, 131_072.0)
+                .help("Data added each month; the projection accumulates it.")
+                .since(6),
+        /// I/O requests per month, in millions (billed on Standard only).
+        pub io_millions_per_month: f64 = 0.0
+            => Input::number("I/O requests", Unit::MillionsPerMonth, 0.0, 1.0e9)
+                .help("Read and write I/O requests per month, in millions; billed on Aurora Standard only.")
+                .since(6)
+            => if |a: &Aurora| a.config == AuroraConfig::Standard,
+    }
+}
+
+impl Section for Aurora {
+    const TITLE: &'static str = "Aurora Serverless v2";
+    const SWITCH: Option<&'static str> = Some("enabled");
+
+    fn broken(&self) -> Vec<Broken> {
+        let mut broken = Vec::new();
+        if let Err(message) = validate_acu_range(self.min_acu, self.max_acu) {
+            broken.push(Broken::new(&["min_acu", "max_acu"], message));
+        }
+        if !(self.min_acu..=self.max_acu).contains(&self.avg_acu) {
+            broken.push(Broken::new(
+                &["avg_acu", "max_acu"],
+                "Average capacity must lie between the minimum and the maximum.".to_string(),
+            ));
+        }
+        broken
+    }
+}
+
+impl Component for Aurora {
+    fn category(&self) -> Category {
+        Category::DATABASE
+    }
+
+    fn evaluate(&self, served: &Served, out: &mut Builder) {
+        let a = self;
+        let max_connections = out.metric(
+            "database.aurora_max_connections",
+            "Aurora max_connections",
+            Unit::Connections,
+            f64::from(max_connections(Engine::PostgreSql, a.min_acu, a.max_acu)),
+            || {
+                format!(
+                    "Aurora PostgreSQL default at the maximum capacity: LEAST(memory ÷ 9,531,392 bytes, 5,000), capped at 2,000 when the minimum is 0.5 ACU or less; maximum {} ACU, minimum {} ACU",
+                    n(a.max_acu),
+                    n(a.min_acu)
+                )
+            },
+        );
+        pools_within(
+            "database.aurora_connections_used_pct",
+            "Aurora max_connections",
+            served.services.db_pool_connections_max,
+            max_connections,
+            out,
+        );
+        let config = a.config;
+        let prices = Prices {
+            acu_hour_usd: out.price(config.acu_hour_price_id()),
+            storage_gb_month_usd: out.price(config.storage_gb_month_price_id()),
+            io_per_million_usd: match config.io_per_million_price_id() {
+                Some(id) => out.price(id),
+                None => 0.0,
+            },
+        };
+        let usage = Usage {
+            avg_acu: a.avg_acu,
+            storage_gb: a.storage_gb,
+            io_requests_per_month: a.io_millions_per_month * 1.0e6,
+        };
+        let hours = served.scenario.deal.hours_per_month;
+        let cost = out.metric(
+            "database.aurora_cost_monthly_usd",
+            "Aurora Serverless v2",
+            Unit::UsdPerMonth,
+            monthly_cost_usd(config, &usage, &prices, hours),
+            || {
+                format!(
+                    "average ACU × hours × ACU-hour + GB stored × GB-month + I/O millions × per million = {} × {} × {} + {} × {} + {} × {}",
+                    n(a.avg_acu),
+                    n(hours),
+                    usd(prices.acu_hour_usd),
+                    n(a.storage_gb),
+                    usd(prices.storage_gb_month_usd),
+                    n(if config == AuroraConfig::Standard { a.io_millions_per_month } else { 0.0 }),
+                    usd(prices.io_per_million_usd)
+                )
+            },
+        );
+        out.cost(
+            "database.aurora_cost_monthly_usd",
+            self.category(),
+            "Aurora Serverless v2",
+            cost,
+        );
+    }
+}
 
 /// The largest capacity Aurora Serverless v2 accepts, in ACUs (recent engine versions; older
 /// ones stop at 128).
@@ -22,37 +172,28 @@ pub const ACU_STEP: f64 = 0.5;
 /// maximum capacity"). Not in the catalog.
 pub const MIN_MAX_ACU: f64 = 1.0;
 
-/// The Aurora storage configuration, which sets the prices and whether I/O is billed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageConfig {
-    /// Aurora Standard: lower ACU and storage prices, I/O billed per request.
-    Standard,
-    /// Aurora I/O-Optimized: higher ACU and storage prices, I/O included.
-    IoOptimized,
-}
-
-impl StorageConfig {
+impl AuroraConfig {
     /// Catalog id of the ACU-hour price.
     pub fn acu_hour_price_id(self) -> &'static str {
         match self {
-            StorageConfig::Standard => "aws.aurora.standard.acu_hour",
-            StorageConfig::IoOptimized => "aws.aurora.io_optimized.acu_hour",
+            AuroraConfig::Standard => "aws.aurora.standard.acu_hour",
+            AuroraConfig::IoOptimized => "aws.aurora.io_optimized.acu_hour",
         }
     }
 
     /// Catalog id of the storage GB-month price.
     pub fn storage_gb_month_price_id(self) -> &'static str {
         match self {
-            StorageConfig::Standard => "aws.aurora.standard.storage_gb_month",
-            StorageConfig::IoOptimized => "aws.aurora.io_optimized.storage_gb_month",
+            AuroraConfig::Standard => "aws.aurora.standard.storage_gb_month",
+            AuroraConfig::IoOptimized => "aws.aurora.io_optimized.storage_gb_month",
         }
     }
 
     /// Catalog id of the I/O price per million requests; none for I/O-Optimized (included).
     pub fn io_per_million_price_id(self) -> Option<&'static str> {
         match self {
-            StorageConfig::Standard => Some("aws.aurora.standard.io_per_million"),
-            StorageConfig::IoOptimized => None,
+            AuroraConfig::Standard => Some("aws.aurora.standard.io_per_million"),
+            AuroraConfig::IoOptimized => None,
         }
     }
 }
@@ -115,19 +256,19 @@ pub fn storage_cost_usd(storage_gb: f64, storage_gb_month_usd: f64) -> f64 {
 /// Monthly I/O charge: I/O requests ÷ 1M × price per million under Aurora Standard; 0 under
 /// I/O-Optimized, where I/O is included (the Aurora pricing page and User Guide, Aurora table, "I/O per million requests").
 pub fn io_cost_usd(
-    config: StorageConfig,
+    config: AuroraConfig,
     io_requests_per_month: f64,
     io_per_million_usd: f64,
 ) -> f64 {
     match config {
-        StorageConfig::Standard => {
+        AuroraConfig::Standard => {
             finite(io_requests_per_month.max(0.0) / 1.0e6 * io_per_million_usd)
         }
-        StorageConfig::IoOptimized => 0.0,
+        AuroraConfig::IoOptimized => 0.0,
     }
 }
 
-/// The prices of one storage configuration, as read from the catalog (see [`StorageConfig`]'s
+/// The prices of one storage configuration, as read from the catalog (see [`AuroraConfig`]'s
 /// id helpers). `io_per_million_usd` is ignored under I/O-Optimized.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Prices {
@@ -152,7 +293,7 @@ pub struct Usage {
 
 /// The month's bill: capacity + storage + I/O, each from its own function above.
 pub fn monthly_cost_usd(
-    config: StorageConfig,
+    config: AuroraConfig,
     usage: &Usage,
     prices: &Prices,
     hours_per_month: f64,
@@ -288,7 +429,7 @@ mod tests {
         crate::engine::catalog_price(id)
     }
 
-    fn prices(config: StorageConfig) -> Prices {
+    fn prices(config: AuroraConfig) -> Prices {
         Prices {
             acu_hour_usd: price(config.acu_hour_price_id()),
             storage_gb_month_usd: price(config.storage_gb_month_price_id()),
@@ -345,22 +486,22 @@ mod tests {
         };
         // Standard: 4 × 730 × 0.12 + 100 × 0.10 + 50 × 0.20 = 350.40 + 10 + 10 = 370.40
         let standard = monthly_cost_usd(
-            StorageConfig::Standard,
+            AuroraConfig::Standard,
             &usage,
-            &prices(StorageConfig::Standard),
+            &prices(AuroraConfig::Standard),
             730.0,
         );
         assert!((standard - 370.40).abs() < 1e-9, "{standard}");
         // I/O-Optimized: 4 × 730 × 0.16 + 100 × 0.225 + 0 = 467.20 + 22.50 = 489.70
         let optimized = monthly_cost_usd(
-            StorageConfig::IoOptimized,
+            AuroraConfig::IoOptimized,
             &usage,
-            &prices(StorageConfig::IoOptimized),
+            &prices(AuroraConfig::IoOptimized),
             730.0,
         );
         assert!((optimized - 489.70).abs() < 1e-9, "{optimized}");
         // I/O-Optimized ignores an I/O price even if one is passed.
-        assert_eq!(io_cost_usd(StorageConfig::IoOptimized, 50.0e6, 0.20), 0.0);
+        assert_eq!(io_cost_usd(AuroraConfig::IoOptimized, 50.0e6, 0.20), 0.0);
         // The month length is the scenario's: 720 hours.
         assert!((capacity_cost_usd(4.0, 720.0, 0.12) - 345.6).abs() < 1e-9);
     }
@@ -466,7 +607,7 @@ mod tests {
                         io_per_million_usd: b,
                     };
                     assert!(
-                        monthly_cost_usd(StorageConfig::Standard, &usage, &prices, a).is_finite()
+                        monthly_cost_usd(AuroraConfig::Standard, &usage, &prices, a).is_finite()
                     );
                 }
             }

@@ -1,17 +1,101 @@
 //! LLM usage and cost: calls, tokens, the per-call price from the catalog (or the user's custom
 //! prices), and the per-run token budget. Line numbers refer to seed document 000.
 
-use super::load::Load;
-use super::{Builder, n, ratio, usd};
-use crate::report::{CostCategory, Severity};
-use crate::scenario::{CUSTOM_MODEL, Scenario};
+use super::Component;
+use crate::engine::{Builder, Served, load::Load, n, ratio, usd};
+use crate::report::{Category, Severity};
+use crate::scenario::Scenario;
+use crate::scenario::fields::Section;
+use crate::scenario::inputs::{CUSTOM, CatalogOptions, Input, inputs};
 use crate::units::{TOKENS_PER_MILLION, Unit};
 
-/// The LLM figures later families build on.
-#[derive(Clone, Copy, Debug)]
-pub struct LlmCost {
-    /// LLM spend per billing month.
-    pub cost_per_month_usd: f64,
+fn custom_model(l: &Llm) -> bool {
+    l.model == CUSTOM
+}
+
+inputs! {
+    /// The LLM calls each step makes and what they cost.
+    pub struct Llm {
+        /// Whether runs call a language model.
+        pub enabled: bool = true
+            => Input::switch("Language model", "Steps call an LLM", "No LLM calls")
+                .help("Whether each step of a run calls a language model.")
+                .since(6),
+        /// Catalog model id, or `custom` for the prices typed below.
+        pub model: String = CUSTOM.to_string()
+            => Input::catalog("Model", CatalogOptions::LlmModels)
+                .help("The model each LLM call uses, priced from the catalog; choose Custom prices to type your own.")
+                .since(1),
+        /// Custom model: USD per million input tokens.
+        pub custom_input_usd_per_mtok: f64 = 3.0
+            => Input::number("Custom input price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
+                .help("Your model's price per million input tokens.")
+                .since(1)
+            => if custom_model,
+        /// Custom model: USD per million cached input tokens.
+        pub custom_cached_input_usd_per_mtok: f64 = 3.0
+            => Input::number("Custom cached-input price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
+                .help("Your model's price per million input tokens served from the prompt cache.")
+                .since(1)
+            => if custom_model,
+        /// Custom model: USD per million output tokens.
+        pub custom_output_usd_per_mtok: f64 = 15.0
+            => Input::number("Custom output price", Unit::UsdPerMillionTokens, 0.0, 1_000.0)
+                .help("Your model's price per million output tokens.")
+                .since(1)
+            => if custom_model,
+        /// Input (prompt) tokens per call.
+        pub input_tokens_per_call: f64 = 2_000.0
+            => Input::number("Input tokens per call", Unit::TokensPerCall, 0.0, 10_000_000.0)
+                .help("Prompt tokens sent with each LLM call (instructions, context, tool results).")
+                .since(1),
+        /// Output (completion) tokens per call.
+        pub output_tokens_per_call: f64 = 500.0
+            => Input::number("Output tokens per call", Unit::TokensPerCall, 0.0, 1_000_000.0)
+                .help("Tokens the model writes in answer to each call.")
+                .since(1),
+        /// Share of input tokens served from the provider's prompt cache, in percent.
+        pub cached_input_share_pct: f64 = 0.0
+            => Input::number("Input served from cache", Unit::Percent, 0.0, 100.0)
+                .help("Share of input tokens billed at the cached-input price (a repeated prompt prefix).")
+                .since(1),
+        /// LLM calls per step.
+        pub calls_per_step: f64 = 1.0
+            => Input::number("LLM calls per step", Unit::CallsPerStep, 0.0, 100.0)
+                .help("LLM calls each step makes; 1 in the usual one-call-per-activity design.")
+                .since(1),
+        /// Tokens one run may spend before it is stopped.
+        pub token_budget_per_run: f64 = 50_000.0
+            => Input::number("Token budget per run", Unit::TokensPerRun, 1.0, 1.0e9)
+                .help("Tokens one run may spend before the platform stops it.")
+                .since(1),
+        /// The provider's limit on requests per minute; 0 when not known (then not checked).
+        pub rate_limit_requests_per_min: f64 = 0.0
+            => Input::number("Provider limit: requests", Unit::RequestsPerMinute, 0.0, 1.0e9)
+                .help("The provider's requests-per-minute limit for your account and model; 0 if you do not know it (then it is not checked).")
+                .since(2),
+        /// The provider's limit on tokens (input + output) per minute; 0 when not known.
+        pub rate_limit_tokens_per_min: f64 = 0.0
+            => Input::number("Provider limit: tokens", Unit::TokensPerMinute, 0.0, 1.0e12)
+                .help("The provider's tokens-per-minute limit (input + output); 0 if you do not know it.")
+                .since(2),
+    }
+}
+
+impl Section for Llm {
+    const TITLE: &'static str = "LLM";
+    const SWITCH: Option<&'static str> = Some("enabled");
+    const NEEDS_RUNS: bool = true;
+}
+
+impl Component for Llm {
+    fn category(&self) -> Category {
+        Category::LLM
+    }
+
+    fn evaluate(&self, served: &Served, out: &mut Builder) {
+        evaluate(served.scenario, served.load, out);
+    }
 }
 
 /// Prices of one model, USD per million tokens.
@@ -42,7 +126,7 @@ pub fn cost_per_call(
 
 fn prices(s: &Scenario, out: &mut Builder) -> TokenPrices {
     let l = &s.llm;
-    if l.model == CUSTOM_MODEL {
+    if l.model == CUSTOM {
         let unit = "USD per million tokens";
         TokenPrices {
             input: out.typed_price(
@@ -73,8 +157,8 @@ fn prices(s: &Scenario, out: &mut Builder) -> TokenPrices {
     }
 }
 
-/// Evaluates the LLM section.
-pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
+/// Calls, tokens, their cost, the token budget and the provider's rate limits.
+fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
     let l = &s.llm;
     let w = &s.workload;
     let tokens_per_call = l.input_tokens_per_call + l.output_tokens_per_call;
@@ -179,12 +263,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
             )
         },
     );
-    out.cost(
-        "llm.cost_per_month_usd",
-        CostCategory::Llm,
-        "LLM",
-        per_month,
-    );
+    out.cost("llm.cost_per_month_usd", s.llm.category(), "LLM", per_month);
     let steps_per_call_budget = ratio(l.token_budget_per_run, l.calls_per_step * tokens_per_call);
     let runaway_cost = out.metric(
         "llm.cost_per_run_at_step_cap_usd",
@@ -251,9 +330,6 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> LlmCost {
         );
     }
     rate_limits(s, load, tokens_per_call, out);
-    LlmCost {
-        cost_per_month_usd: per_month,
-    }
 }
 
 /// Share of requests refused when demand exceeds a rate limit: the part above the limit

@@ -1,0 +1,155 @@
+//! The event bus or message broker between services (seed 004, "Message Queue Capacity"):
+//! Amazon EventBridge billed per event, or a broker at a price the user types whose throughput
+//! is a limit.
+
+use super::Component;
+use crate::engine::{Builder, Served, n, ratio, usd};
+use crate::report::{Category, Severity};
+use crate::scenario::fields::Section;
+use crate::scenario::inputs::{Input, choices, inputs};
+use crate::units::{SECONDS_PER_DAY, Unit};
+
+choices! {
+    /// How events travel between services.
+    pub enum MessagingKind {
+        /// No event bus or broker in the scenario.
+        None = "none" "None",
+        /// Amazon EventBridge custom events, billed per event.
+        Eventbridge = "eventbridge" "Amazon EventBridge (custom bus)",
+        /// A message broker (Amazon MQ, a NATS cluster…) at a price the user types.
+        Broker = "broker" "A message broker",
+    }
+}
+
+fn messaging_on(m: &Messaging) -> bool {
+    m.kind != MessagingKind::None
+}
+
+fn broker(m: &Messaging) -> bool {
+    m.kind == MessagingKind::Broker
+}
+
+inputs! {
+    /// The event bus or message broker between services.
+    pub struct Messaging {
+        /// EventBridge, a broker, or none.
+        pub kind: MessagingKind = MessagingKind::None
+            => Input::choice("Event bus or broker", MessagingKind::OPTIONS)
+                .help("EventBridge bills per event; a broker (Amazon MQ, a NATS cluster…) bills by the hour at a price you type.")
+                .since(6),
+        /// Events or messages published per day.
+        pub events_per_day: f64 = 0.0
+            => Input::number("Events per day", Unit::EventsPerDay, 0.0, 1.0e12)
+                .help("Events or messages published per day, all services together.")
+                .since(6)
+            => if messaging_on,
+        /// Peak message rate ÷ average message rate.
+        pub peak_to_average: f64 = 3.0
+            => Input::number("Peak-to-average ratio", Unit::Ratio, 1.0, 1_000.0)
+                .help("Peak message rate ÷ average message rate.")
+                .since(6)
+            => if messaging_on,
+        /// Broker: its price, in USD per month.
+        pub broker_usd_per_month: f64 = 0.0
+            => Input::number("Broker price", Unit::UsdPerMonth, 0.0, 1.0e7)
+                .help("What the broker costs per month, instances and storage together. Headroom has no list price for brokers: type your provider's.")
+                .since(6)
+            => if broker,
+        /// Broker: the messages per second it sustains.
+        pub broker_capacity_msgs_per_s: f64 = 1_000.0
+            => Input::number("Broker throughput", Unit::MessagesPerSecond, 1.0, 1.0e9)
+                .help("Messages per second the broker sustains (e.g. 1,000 for mq.t3.micro by seed 004's table).")
+                .since(6)
+            => if broker,
+    }
+}
+
+impl Section for Messaging {
+    const TITLE: &'static str = "Messaging";
+}
+
+impl Component for Messaging {
+    fn category(&self) -> Category {
+        Category::MESSAGING
+    }
+
+    fn evaluate(&self, served: &Served, out: &mut Builder) {
+        let m = self;
+        if m.kind == MessagingKind::None {
+            return;
+        }
+        let peak = out.metric(
+            "messaging.peak_msgs_per_sec",
+            "Peak messages per second",
+            Unit::MessagesPerSecond,
+            m.events_per_day / SECONDS_PER_DAY * m.peak_to_average,
+            || {
+                format!(
+                    "events per day ÷ 86,400 × peak-to-average = {} ÷ 86,400 × {}",
+                    n(m.events_per_day),
+                    n(m.peak_to_average)
+                )
+            },
+        );
+        let days = served.scenario.days_per_month();
+        if m.kind == MessagingKind::Eventbridge {
+            let per_million = out.price("aws.eventbridge.custom_per_million");
+            let cost = out.metric(
+                "messaging.cost_monthly_usd",
+                "EventBridge",
+                Unit::UsdPerMonth,
+                m.events_per_day * days / 1.0e6 * per_million,
+                || {
+                    format!(
+                        "events per day × days ÷ 10⁶ × price per million (events up to 64 KB) = {} × {} ÷ 10⁶ × {}",
+                        n(m.events_per_day),
+                        n(days),
+                        usd(per_million)
+                    )
+                },
+            );
+            out.cost(
+                "messaging.cost_monthly_usd",
+                self.category(),
+                "EventBridge",
+                cost,
+            );
+            return;
+        }
+        let used = out.metric(
+            "messaging.broker_used_pct",
+            "Peak messages as a share of the broker's throughput",
+            Unit::Percent,
+            100.0 * ratio(peak, m.broker_capacity_msgs_per_s),
+            || {
+                format!(
+                    "peak messages/s ÷ broker throughput = {} ÷ {}",
+                    n(peak),
+                    n(m.broker_capacity_msgs_per_s)
+                )
+            },
+        );
+        out.limit("Broker throughput", "messaging.broker_used_pct");
+        if used > 100.0 {
+            out.warn(
+                "messaging.broker_saturated",
+                Severity::Warning,
+                format!(
+                    "The peak publishes {} messages/s but the broker sustains {}: messages would back up. Choose a larger broker or spread the peak.",
+                    n(peak),
+                    n(m.broker_capacity_msgs_per_s)
+                ),
+            );
+        }
+        out.typed_cost(
+            "messaging.cost_monthly_usd",
+            self.category(),
+            "Message broker",
+            m.broker_usd_per_month,
+            (
+                "The scenario has a message broker",
+                "the broker's price per month",
+            ),
+        );
+    }
+}
