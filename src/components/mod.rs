@@ -9,11 +9,18 @@
 //! and the services it serves are known ([`crate::engine::Served`]). Its figures are listed in
 //! the report section named by its metric ids' prefix, and its lines of the bill under its
 //! [`Category`], which colours them in the charts.
+//!
+//! The platforms a service runs on — [`cloud_run`], [`fargate`], [`fixed_instances`] — are
+//! components of another kind: each bills the instances the service sizing finds
+//! ([`crate::engine::services`]) and says which instance sizes it accepts.
 
 pub mod aurora;
 pub mod cache;
+pub mod cloud_run;
+pub mod fargate;
 pub mod firestore;
 pub mod fixed_costs;
+pub mod fixed_instances;
 pub mod llm;
 pub mod messaging;
 pub mod network;

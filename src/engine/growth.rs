@@ -267,15 +267,14 @@ mod tests {
             .filter(|m| m.contains("at most 3 may run"))
             .collect();
         assert!(
-            instances
-                .iter()
-                .any(|m| m.starts_with("Month 21 (8.5 customers): The peak needs 4 instances")),
+            instances.iter().any(|m| m
+                .starts_with("Month 21 (8.5 customers): Cloud Run needs 4 instances at the peak")),
             "{reached:?}"
         );
         assert_eq!(
             instances
                 .iter()
-                .filter(|m| m.contains("The peak needs"))
+                .filter(|m| m.contains("at the peak but at most 3 may run"))
                 .count(),
             1
         );

@@ -11,10 +11,8 @@
 //! assert_eq!(report.value("llm.tokens_per_day"), Some(150_000_000.0));
 //! ```
 
-pub mod compute;
 pub mod deal;
 pub mod demand;
-pub mod fargate;
 pub mod growth;
 pub mod headroom;
 pub mod load;
@@ -78,9 +76,6 @@ fn run_families(s: &Scenario, out: &mut Builder) {
         let load = load::evaluate(s, out);
         if s.storage.enabled {
             storage::evaluate(s, &load, out);
-        }
-        if s.compute.enabled {
-            compute::evaluate(s, &load, out);
         }
         workers::evaluate(s, &load, out);
         load

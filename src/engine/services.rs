@@ -1,66 +1,345 @@
-//! Services sized one by one (seed 002, "Service-Level Performance"; seed 004, "ECS Task
-//! Definitions"): the load each carries at the peak and on average, the instances that load
-//! needs — bounded by concurrency and, for requests, by CPU time — against the service's
-//! maximum, and what the instances cost on Cloud Run, Fargate or a fixed-price instance.
+//! Services sized one by one — the run executor and every service of the list (seed 000's
+//! Cloud Run service; seed 002, "Service-Level Performance"; seed 004, "ECS Task
+//! Definitions"): the load each carries at the peak, on average and in a burst, the instances
+//! that load needs — bounded by concurrency and by CPU time — against the service's maximum,
+//! and what the instances cost on the platform it runs on ([`crate::components::cloud_run`],
+//! [`crate::components::fargate`], [`crate::components::fixed_instances`]). The run executor is
+//! a Cloud Run service driven by runs, each run in flight holding one request slot for itself
+//! and one for each client watching its event stream.
 
-use super::compute::{instances_needed, slots_per_instance};
+use std::sync::OnceLock;
+
 use super::demand::Demand;
 use super::load::{Load, littles_law};
 use super::queueing::expected_busy_instances;
-use super::{Builder, fargate, n, ratio, usd};
-use std::sync::OnceLock;
-
+use super::{Builder, n, ratio};
+use crate::components::{cloud_run, fargate, fixed_instances};
 use crate::report::{Category, Severity, Text};
-use crate::scenario::{Arch, Billing, Driver, Platform, Scenario, Service};
+use crate::scenario::{Driver, Platform, Scenario, Service};
 use crate::units::Unit;
 
-/// The metric id of a service's figure, `services.<index>.<key>`. Ids of the first services a
-/// list may hold are made once and shared, so a projected month allocates none.
-fn item_id(index: usize, key: &'static str) -> Text {
-    const KEYS: [&str; 5] = [
-        "peak_in_flight",
-        "instances_peak",
-        "utilization_pct",
-        "instances_avg",
-        "cost_monthly_usd",
-    ];
-    static IDS: OnceLock<Vec<[&'static str; 5]>> = OnceLock::new();
-    let ids = IDS.get_or_init(|| {
-        (0..MAX_SERVICES)
-            .map(|i| KEYS.map(|k| &*format!("services.{i}.{k}").leak()))
-            .collect()
-    });
-    match (ids.get(index), KEYS.iter().position(|k| *k == key)) {
-        (Some(row), Some(k)) => Text::Borrowed(row[k]),
-        _ => Text::Owned(format!("services.{index}.{key}")),
-    }
+/// The figures every service makes, in the order it makes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// Units one instance holds at its target.
+    Slots,
+    /// The load in flight at the peak.
+    InFlight,
+    /// CPU in use at the peak.
+    Cpu,
+    /// Instances at the peak.
+    InstancesPeak,
+    /// Instances in a burst.
+    InstancesBurst,
+    /// The peak's share of the capacity at the maximum instances.
+    Utilization,
+    /// Instances busy on average.
+    InstancesBusy,
+    /// Instances running on average.
+    InstancesRunning,
+    /// Instances billed on average (Cloud Run).
+    InstancesBilled,
+    /// vCPU-seconds billed (Cloud Run).
+    VcpuSeconds,
+    /// GiB-seconds billed (Cloud Run).
+    GibSeconds,
+    /// Requests per month (Cloud Run).
+    Requests,
+    /// CPU's cost (Cloud Run).
+    CpuCost,
+    /// Memory's cost (Cloud Run).
+    MemoryCost,
+    /// The request fee (Cloud Run).
+    RequestsCost,
+    /// Idle minimum instances (Cloud Run).
+    IdleCost,
+    /// The free tier credited (Cloud Run).
+    FreeTierCredit,
+    /// The month's bill.
+    Cost,
 }
 
-/// The services a scenario holds at most (the list's limit in the field registry).
+/// An id (or key) and the label (or what it is) of one figure.
+type IdAndLabel = (&'static str, &'static str);
+
+/// Each [`Key`]'s (id, label) for the run executor — the ids it has always had — and (key,
+/// what) for a service of the list, `services.<index>.<key>`, labelled "<name>: <what>".
+const NAMES: [(IdAndLabel, IdAndLabel); 18] = [
+    (
+        (
+            "capacity.requests_per_instance",
+            "Requests per instance at target",
+        ),
+        (
+            "slots_per_instance",
+            "load one instance holds at its target",
+        ),
+    ),
+    (
+        (
+            "capacity.peak_concurrent_requests",
+            "Peak concurrent requests",
+        ),
+        ("peak_in_flight", "load at the peak"),
+    ),
+    (
+        ("capacity.peak_cpu_vcpu", "Peak CPU demand"),
+        ("peak_cpu_vcpu", "CPU at the peak"),
+    ),
+    (
+        ("capacity.instances_peak", "Instances at peak"),
+        ("instances_peak", "instances at the peak"),
+    ),
+    (
+        ("capacity.instances_burst", "Instances in a burst"),
+        ("instances_burst", "instances in a burst"),
+    ),
+    (
+        (
+            "capacity.peak_utilization_pct",
+            "Peak load as a share of maximum capacity",
+        ),
+        ("utilization_pct", "peak load as a share of its maximum"),
+    ),
+    (
+        ("capacity.instances_busy_avg", "Instances busy on average"),
+        ("instances_busy_avg", "instances busy on average"),
+    ),
+    (
+        (
+            "capacity.instances_running_avg",
+            "Instances running on average",
+        ),
+        ("instances_avg", "instances on average"),
+    ),
+    (
+        (
+            "capacity.instances_billed_avg",
+            "Instances billed on average",
+        ),
+        ("instances_billed_avg", "instances billed on average"),
+    ),
+    (
+        ("capacity.vcpu_seconds_per_month", "vCPU-seconds per month"),
+        ("vcpu_seconds_per_month", "vCPU-seconds per month"),
+    ),
+    (
+        ("capacity.gib_seconds_per_month", "GiB-seconds per month"),
+        ("gib_seconds_per_month", "GiB-seconds per month"),
+    ),
+    (
+        ("capacity.requests_per_month", "Requests per month"),
+        ("requests_per_month", "requests per month"),
+    ),
+    (
+        ("cost.compute_cpu_monthly_usd", "Cloud Run CPU"),
+        ("cpu_cost_monthly_usd", "Cloud Run CPU"),
+    ),
+    (
+        ("cost.compute_memory_monthly_usd", "Cloud Run memory"),
+        ("memory_cost_monthly_usd", "Cloud Run memory"),
+    ),
+    (
+        ("cost.compute_requests_monthly_usd", "Cloud Run requests"),
+        ("requests_cost_monthly_usd", "Cloud Run requests"),
+    ),
+    (
+        (
+            "cost.compute_idle_monthly_usd",
+            "Cloud Run idle minimum instances",
+        ),
+        ("idle_cost_monthly_usd", "Cloud Run idle minimum instances"),
+    ),
+    (
+        (
+            "cost.compute_free_tier_credit_monthly_usd",
+            "Cloud Run free tier (credited)",
+        ),
+        (
+            "free_tier_credit_monthly_usd",
+            "Cloud Run free tier (credited)",
+        ),
+    ),
+    (
+        ("cost.compute_monthly_usd", "Cloud Run per month"),
+        ("cost_monthly_usd", "cost per month"),
+    ),
+];
+
+/// The services a scenario holds at most (the list's limit).
 const MAX_SERVICES: usize = 20;
+
+/// How a service's figures are named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ids<'a> {
+    /// The run executor, under the ids it has always had.
+    Executor,
+    /// The service at this index of the list, with its name.
+    Item(usize, &'a str),
+}
+
+impl Ids<'_> {
+    /// The id of one of the service's figures. Ids of the first services a list may hold are
+    /// made once and shared, so that a projected month allocates none.
+    pub fn id(self, key: Key) -> Text {
+        let k = key as usize;
+        match self {
+            Ids::Executor => Text::Borrowed(NAMES[k].0.0),
+            Ids::Item(index, _) => {
+                static IDS: OnceLock<Vec<[&'static str; 18]>> = OnceLock::new();
+                let ids = IDS.get_or_init(|| {
+                    (0..MAX_SERVICES)
+                        .map(|i| NAMES.map(|(_, (key, _))| &*format!("services.{i}.{key}").leak()))
+                        .collect()
+                });
+                match ids.get(index) {
+                    Some(row) => Text::Borrowed(row[k]),
+                    None => Text::Owned(format!("services.{index}.{}", NAMES[k].1.0)),
+                }
+            }
+        }
+    }
+
+    /// The label of one of the service's figures; read only where the report explains itself.
+    fn label(self, key: Key, explain: bool) -> Text {
+        let k = key as usize;
+        match self {
+            Ids::Executor => Text::Borrowed(NAMES[k].0.1),
+            Ids::Item(_, name) if explain => Text::Owned(format!("{name}: {}", NAMES[k].1.1)),
+            Ids::Item(..) => Text::Borrowed(NAMES[k].1.1),
+        }
+    }
+
+    /// Records one of the service's figures and returns its value.
+    pub fn metric(
+        self,
+        out: &mut Builder,
+        key: Key,
+        unit: Unit,
+        value: f64,
+        formula: impl FnOnce() -> String,
+    ) -> f64 {
+        let label = self.label(key, out.explains());
+        out.metric(self.id(key), label, unit, value, formula)
+    }
+}
 
 /// What the services add up to.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Services {
     /// Database connections all instances of every service may hold at their maximum.
     pub db_pool_connections_max: f64,
+    /// Instances needed at the peak, the run executor's and every service's together.
+    pub instances_peak: f64,
 }
 
-/// A service's load: units in flight (requests, connections or runs) and CPU in use, in vCPU.
+/// A service's load at one moment: units in flight (requests, connections or runs, each
+/// holding one of an instance's slots) and CPU in use, in vCPU.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ServiceLoad {
     /// Requests in flight, connections or runs the service holds.
     pub in_flight: f64,
-    /// CPU the load keeps busy, in vCPU (requests only).
+    /// CPU the load keeps busy, in vCPU.
     pub cpu_vcpu: f64,
-    /// Requests per second (requests only).
+    /// Requests per second.
     pub requests_per_sec: f64,
 }
 
-/// The load a service carries, given the requests per second, connections and runs in flight
-/// of the whole scenario at one moment. Requests become requests in flight by Little's law
-/// (requests/s × latency) and CPU in use by requests/s × CPU time per request — the correction
-/// to seed 003's "QPS ÷ concurrent requests per instance" that its README names.
+/// The load a service carries: at the peak, on average, and in a burst where the load has one.
+#[derive(Clone, Debug)]
+pub struct Carried {
+    /// At the peak.
+    pub peak: ServiceLoad,
+    /// On average over the month.
+    pub avg: ServiceLoad,
+    /// In a burst, if the load has bursts (runs do).
+    pub burst: Option<ServiceLoad>,
+    /// The unit of the load in flight.
+    pub unit: Unit,
+    /// How the peak load was made, when the report explains itself.
+    pub peak_formula: String,
+    /// How the CPU at the peak was made, when the report explains itself.
+    pub cpu_formula: String,
+    /// How the requests per month were made, when the report explains itself.
+    pub requests_formula: String,
+}
+
+/// What a service's platform bills: the instances busy and running on average over a month of
+/// `hours_per_month` hours, and the requests it serves.
+#[derive(Clone, Debug)]
+pub struct Usage {
+    /// Instances busy on average (serving load).
+    pub busy: f64,
+    /// Instances running on average: the busy ones, or the minimum.
+    pub running: f64,
+    /// Requests per month.
+    pub requests_per_month: f64,
+    /// How the requests per month were made.
+    pub requests_formula: String,
+    /// Hours in the month.
+    pub hours_per_month: f64,
+}
+
+/// Concurrency slots the autoscaler fills on one instance before adding another: the
+/// concurrency setting × target utilisation, whole units, at least one.
+pub fn slots_per_instance(concurrency: f64, target_utilization_pct: f64) -> f64 {
+    (concurrency * target_utilization_pct / 100.0)
+        .floor()
+        .max(1.0)
+}
+
+/// Instances needed to hold `in_flight` units at `slots` each, never fewer than the minimum.
+pub fn instances_needed(in_flight: f64, slots: f64, min_instances: f64) -> f64 {
+    (in_flight / slots).ceil().max(min_instances)
+}
+
+/// CPU one instance offers at its target utilisation, in vCPU.
+fn cpu_per_instance(service: &Service) -> f64 {
+    service.vcpu * service.target_utilization_pct / 100.0
+}
+
+/// Instances a load needs: ⌈in flight ÷ slots⌉ and ⌈CPU ÷ (vCPU × target)⌉, whichever is more,
+/// never fewer than the minimum. Slots per instance are ⌊concurrency × target utilisation⌋.
+pub fn instances_for(service: &Service, load: &ServiceLoad) -> f64 {
+    let slots = slots_per_instance(
+        service.concurrency_per_instance,
+        service.target_utilization_pct,
+    );
+    instances_needed(load.in_flight, slots, service.min_instances)
+        .max(ratio(load.cpu_vcpu, cpu_per_instance(service)).ceil())
+}
+
+/// Instances busy on average: the expected number busy when the load in flight is Poisson
+/// around its mean (M/G/∞ occupancy, [`expected_busy_instances`]), or the CPU the load needs,
+/// whichever is more. Instances kept running by the minimum are not counted.
+pub fn busy_instances(service: &Service, load: &ServiceLoad) -> f64 {
+    let slots = slots_per_instance(
+        service.concurrency_per_instance,
+        service.target_utilization_pct,
+    );
+    let busy = if service.driver == Driver::None {
+        0.0
+    } else {
+        expected_busy_instances(load.in_flight, slots)
+    };
+    busy.max(ratio(load.cpu_vcpu, cpu_per_instance(service)))
+}
+
+/// The share of the service's capacity at its maximum instances the peak uses, in percent:
+/// the larger of in flight ÷ (maximum × concurrency) and CPU ÷ (maximum × vCPU).
+pub fn utilization_pct(service: &Service, peak: &ServiceLoad) -> f64 {
+    100.0
+        * ratio(
+            peak.in_flight,
+            service.max_instances * service.concurrency_per_instance,
+        )
+        .max(ratio(peak.cpu_vcpu, service.max_instances * service.vcpu))
+}
+
+/// The load a service of the list carries, given the requests per second, connections and runs
+/// in flight of the whole scenario at one moment. Requests become requests in flight by Little's
+/// law (requests/s × latency) and CPU in use by requests/s × CPU time per request — the
+/// correction to seed 003's "QPS ÷ concurrent requests per instance" that its README names.
 pub fn load_of(
     service: &Service,
     requests_per_sec: f64,
@@ -89,46 +368,7 @@ pub fn load_of(
     }
 }
 
-/// Instances a load needs: ⌈in flight ÷ slots⌉ and ⌈CPU ÷ (vCPU × target)⌉, whichever is more,
-/// never fewer than the minimum. Slots per instance are ⌊concurrency × target utilisation⌋.
-pub fn instances_for(service: &Service, load: &ServiceLoad) -> f64 {
-    let slots = slots_per_instance(
-        service.concurrency_per_instance,
-        service.target_utilization_pct,
-    );
-    let cpu_per_instance = service.vcpu * service.target_utilization_pct / 100.0;
-    instances_needed(load.in_flight, slots, service.min_instances)
-        .max(ratio(load.cpu_vcpu, cpu_per_instance).ceil())
-}
-
-/// Instances busy on average: the expected number busy when the load in flight is Poisson
-/// around its mean (M/G/∞ occupancy, as for the run executor), or the CPU the load needs,
-/// whichever is more. Instances kept running by the minimum are not counted.
-pub fn busy_instances(service: &Service, load: &ServiceLoad) -> f64 {
-    let slots = slots_per_instance(
-        service.concurrency_per_instance,
-        service.target_utilization_pct,
-    );
-    let cpu_per_instance = service.vcpu * service.target_utilization_pct / 100.0;
-    let busy = if service.driver == Driver::None {
-        0.0
-    } else {
-        expected_busy_instances(load.in_flight, slots)
-    };
-    busy.max(ratio(load.cpu_vcpu, cpu_per_instance))
-}
-
-/// The share of the service's capacity at its maximum instances the peak uses, in percent:
-/// the larger of in flight ÷ (maximum × concurrency) and CPU ÷ (maximum × vCPU).
-pub fn utilization_pct(service: &Service, peak: &ServiceLoad) -> f64 {
-    100.0
-        * ratio(
-            peak.in_flight,
-            service.max_instances * service.concurrency_per_instance,
-        )
-        .max(ratio(peak.cpu_vcpu, service.max_instances * service.vcpu))
-}
-
+/// The unit a driver's load in flight is counted in.
 fn load_unit(driver: Driver) -> Unit {
     match driver {
         Driver::Requests => Unit::ConcurrentRequests,
@@ -137,10 +377,280 @@ fn load_unit(driver: Driver) -> Unit {
     }
 }
 
-/// Evaluates every service.
+/// The run executor as a service of Cloud Run: its settings, driven by the runs.
+pub fn executor(s: &Scenario) -> Service {
+    let c = &s.compute;
+    Service {
+        name: "Cloud Run".to_string(),
+        platform: Platform::CloudRun,
+        driver: Driver::Runs,
+        concurrency_per_instance: c.concurrency_per_instance,
+        vcpu: c.vcpu_per_instance,
+        memory_gib: c.memory_gib_per_instance,
+        min_instances: c.min_instances,
+        max_instances: c.max_instances,
+        target_utilization_pct: c.target_utilization_pct,
+        billing: c.billing,
+        ..Service::default()
+    }
+}
+
+/// The load the run executor carries: each run in flight holds 1 + (clients per run) request
+/// slots (the run itself, and each watching client's event stream), and keeps its CPU time
+/// busy over its duration.
+pub fn executor_load(s: &Scenario, load: &Load, explain: bool) -> Carried {
+    let w = &s.workload;
+    let per_run = 1.0 + w.clients_per_run;
+    let cpu_s = s.compute.cpu_s_per_run;
+    let at = |runs_in_flight: f64, runs_per_sec: f64| ServiceLoad {
+        in_flight: runs_in_flight * per_run,
+        cpu_vcpu: runs_per_sec * cpu_s,
+        requests_per_sec: runs_per_sec * per_run,
+    };
+    let days = s.days_per_month();
+    Carried {
+        peak: at(load.peak_concurrent_runs, load.peak_runs_per_sec),
+        avg: at(load.avg_concurrent_runs, load.avg_runs_per_sec),
+        burst: Some(ServiceLoad {
+            in_flight: load.burst_concurrent_runs * per_run,
+            cpu_vcpu: load.burst_concurrent_runs * ratio(cpu_s, w.run_duration_s),
+            requests_per_sec: 0.0,
+        }),
+        unit: Unit::ConcurrentRequests,
+        peak_formula: if explain {
+            format!(
+                "peak concurrent runs × (1 run request + clients per run) = {} × (1 + {})",
+                n(load.peak_concurrent_runs),
+                n(w.clients_per_run)
+            )
+        } else {
+            String::new()
+        },
+        cpu_formula: if explain {
+            format!(
+                "peak runs/s × CPU time per run = {} × {} vCPU-s",
+                n(load.peak_runs_per_sec),
+                n(cpu_s)
+            )
+        } else {
+            String::new()
+        },
+        requests_formula: if explain {
+            format!(
+                "runs per day × days per month × (1 + clients per run) = {} × {} × {}",
+                n(load.runs_per_day),
+                n(days),
+                n(per_run)
+            )
+        } else {
+            String::new()
+        },
+    }
+}
+
+/// Sizes one service for the load it carries, against its maximum, and bills it on its
+/// platform: the figures, the limit, the findings and the line of the bill. Returns the
+/// instances at the peak.
+pub fn size(
+    service: &Service,
+    free_tier: bool,
+    carried: &Carried,
+    ids: Ids,
+    hours_per_month: f64,
+    out: &mut Builder,
+) -> f64 {
+    let name = match ids {
+        Ids::Executor => "Cloud Run",
+        Ids::Item(_, name) => name,
+    };
+    let (peak, avg) = (&carried.peak, &carried.avg);
+    let slots = ids.metric(
+        out,
+        Key::Slots,
+        carried.unit,
+        slots_per_instance(
+            service.concurrency_per_instance,
+            service.target_utilization_pct,
+        ),
+        || {
+            format!(
+                "⌊concurrency × target utilisation⌋ = ⌊{} × {}%⌋",
+                n(service.concurrency_per_instance),
+                n(service.target_utilization_pct)
+            )
+        },
+    );
+    let carries = service.driver != Driver::None;
+    if carries {
+        ids.metric(out, Key::InFlight, carried.unit, peak.in_flight, || {
+            carried.peak_formula.clone()
+        });
+    }
+    let cpu = cpu_per_instance(service);
+    if peak.cpu_vcpu > 0.0 {
+        ids.metric(out, Key::Cpu, Unit::Vcpu, peak.cpu_vcpu, || {
+            carried.cpu_formula.clone()
+        });
+    }
+    let need = |load: &ServiceLoad| {
+        let by_slots = instances_needed(load.in_flight, slots, 0.0);
+        let by_cpu = ratio(load.cpu_vcpu, cpu).ceil();
+        (
+            by_slots,
+            by_cpu,
+            by_slots.max(by_cpu).max(service.min_instances),
+        )
+    };
+    let formula = |load: &ServiceLoad, when: &str| {
+        format!(
+            "max(⌈{when} load ÷ load per instance⌉, ⌈{when} CPU ÷ (vCPU × target utilisation)⌉, minimum) = max(⌈{} ÷ {}⌉, ⌈{} ÷ {}⌉, {})",
+            n(load.in_flight),
+            n(slots),
+            n(load.cpu_vcpu),
+            n(cpu),
+            n(service.min_instances)
+        )
+    };
+    let (by_slots, by_cpu, needed) = need(peak);
+    let needed = ids.metric(out, Key::InstancesPeak, Unit::Instances, needed, || {
+        formula(peak, "peak")
+    });
+    let burst = carried.burst.as_ref().map(|burst| {
+        let (_, _, instances) = need(burst);
+        let instances = ids.metric(out, Key::InstancesBurst, Unit::Instances, instances, || {
+            formula(burst, "burst")
+        });
+        (burst, instances)
+    });
+    let used = utilization_pct(service, peak);
+    if carries {
+        ids.metric(out, Key::Utilization, Unit::Percent, used, || {
+            format!(
+                "max(load ÷ (maximum × concurrency), CPU ÷ (maximum × vCPU)) = max({} ÷ ({} × {}), {} ÷ ({} × {}))",
+                n(peak.in_flight),
+                n(service.max_instances),
+                n(service.concurrency_per_instance),
+                n(peak.cpu_vcpu),
+                n(service.max_instances),
+                n(service.vcpu)
+            )
+        });
+        let limit = match ids {
+            Ids::Executor => Text::Borrowed("Cloud Run maximum instances"),
+            Ids::Item(..) if out.explains() => Text::Owned(format!("{name}: maximum instances")),
+            Ids::Item(..) => Text::Borrowed("maximum instances"),
+        };
+        out.limit(limit, ids.id(Key::Utilization));
+    }
+    let family = match ids {
+        Ids::Executor => "capacity",
+        Ids::Item(..) => "services",
+    };
+    if by_cpu > by_slots {
+        out.warn(
+            format!("{family}.cpu_binds"),
+            Severity::Info,
+            format!(
+                "CPU, not concurrency, sets {name}'s instances at the peak: {} vCPU of CPU needs {} instances where the load alone would fit in {}.",
+                n(peak.cpu_vcpu),
+                n(by_cpu),
+                n(by_slots)
+            ),
+        );
+    }
+    if needed > service.max_instances {
+        out.warn(
+            format!("{family}.peak_above_max_instances"),
+            Severity::Warning,
+            format!(
+                "{name} needs {} instances at the peak but at most {} may run ({}% of its capacity): requests would queue or be refused. Raise its maximum instances or {}.",
+                n(needed),
+                n(service.max_instances),
+                n(used),
+                if by_cpu > by_slots { "its vCPU per instance" } else { "its concurrency" }
+            ),
+        );
+    }
+    if let Some((burst, instances)) = burst
+        && instances > service.max_instances
+    {
+        out.warn(
+            format!("{family}.burst_above_max_instances"),
+            Severity::Warning,
+            format!(
+                "A burst of {} {} needs {} instances of {name} but at most {} may run.",
+                n(burst.in_flight),
+                carried.unit.symbol_for(burst.in_flight),
+                n(instances),
+                n(service.max_instances)
+            ),
+        );
+    }
+    let busy = ids.metric(
+        out,
+        Key::InstancesBusy,
+        Unit::Instances,
+        busy_instances(service, avg),
+        || {
+            format!(
+                "max(E[⌈N ÷ {}⌉] with N ~ Poisson(average load in flight = {}) (M/G/∞), average CPU ÷ (vCPU × target) = {} ÷ {})",
+                n(slots),
+                n(avg.in_flight),
+                n(avg.cpu_vcpu),
+                n(cpu)
+            )
+        },
+    );
+    let running = ids.metric(
+        out,
+        Key::InstancesRunning,
+        Unit::Instances,
+        busy.max(service.min_instances),
+        || {
+            format!(
+                "max(instances busy on average, minimum) = max({}, {})",
+                n(busy),
+                n(service.min_instances)
+            )
+        },
+    );
+    let usage = Usage {
+        busy,
+        running,
+        requests_per_month: avg.requests_per_sec * hours_per_month * 3_600.0,
+        requests_formula: carried.requests_formula.clone(),
+        hours_per_month,
+    };
+    let (cost, how) = match service.platform {
+        Platform::CloudRun => cloud_run::bill(service, free_tier, &usage, ids, out),
+        Platform::Fargate => fargate::bill(service, &usage, out),
+        Platform::Fixed => fixed_instances::bill(service, name, &usage, out),
+    };
+    let cost = ids.metric(out, Key::Cost, Unit::UsdPerMonth, cost, || how);
+    let line = match ids {
+        Ids::Executor => Text::Borrowed("Cloud Run"),
+        Ids::Item(..) => Text::Owned(name.to_string()),
+    };
+    out.cost(ids.id(Key::Cost), Category::COMPUTE, line, cost);
+    needed
+}
+
+/// Sizes the run executor, if runs execute on it, and every service of the list.
 pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -> Services {
     let mut totals = Services::default();
     let hours = s.deal.hours_per_month;
+    let explain = out.explains();
+    if s.workload.enabled && s.compute.enabled {
+        let carried = executor_load(s, load, explain);
+        totals.instances_peak += size(
+            &executor(s),
+            s.compute.free_tier,
+            &carried,
+            Ids::Executor,
+            hours,
+            out,
+        );
+    }
     for (i, service) in s.services.iter().enumerate() {
         let name = service.name.trim();
         let name = if name.is_empty() {
@@ -148,6 +658,7 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
         } else {
             name.to_string()
         };
+        let share = service.share_pct / 100.0;
         let peak = load_of(
             service,
             demand.peak_requests_per_sec,
@@ -160,23 +671,17 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
             demand.avg_connections,
             load.avg_concurrent_runs,
         );
-        let id = |key: &'static str| item_id(i, key);
-        let explain = out.explain;
-        // Labels are read only where the report explains itself, not in a projected month.
-        let label = |what: &'static str| -> Text {
-            if explain {
-                Text::Owned(format!("{name}: {what}"))
-            } else {
-                Text::Borrowed(what)
-            }
-        };
-        if service.driver != Driver::None {
-            out.metric(
-                id("peak_in_flight"),
-                label("load at the peak"),
-                load_unit(service.driver),
-                peak.in_flight,
-                || match service.driver {
+        let burst = (service.driver == Driver::Runs).then(|| ServiceLoad {
+            in_flight: load.burst_concurrent_runs * share,
+            ..ServiceLoad::default()
+        });
+        let carried = Carried {
+            peak,
+            avg,
+            burst,
+            unit: load_unit(service.driver),
+            peak_formula: if explain {
+                match service.driver {
                     Driver::Requests => format!(
                         "Little's law: peak requests/s × share × latency = {} × {}% × {} ms",
                         n(demand.peak_requests_per_sec),
@@ -193,222 +698,34 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
                         n(load.peak_concurrent_runs),
                         n(service.share_pct)
                     ),
-                },
-            );
-        }
-        let slots = slots_per_instance(
-            service.concurrency_per_instance,
-            service.target_utilization_pct,
-        );
-        let cpu_per_instance = service.vcpu * service.target_utilization_pct / 100.0;
-        let needed = out.metric(
-            id("instances_peak"),
-            label("instances at the peak"),
-            Unit::Instances,
-            instances_for(service, &peak),
-            || {
-                format!(
-                    "max(⌈load ÷ ⌊concurrency × target⌋⌉, ⌈CPU ÷ (vCPU × target)⌉, minimum) = max(⌈{} ÷ {}⌉, ⌈{} ÷ {}⌉, {})",
-                    n(peak.in_flight),
-                    n(slots),
-                    n(peak.cpu_vcpu),
-                    n(cpu_per_instance),
-                    n(service.min_instances)
-                )
+                }
+            } else {
+                String::new()
             },
-        );
-        let used = utilization_pct(service, &peak);
-        if service.driver != Driver::None {
-            out.metric(
-                id("utilization_pct"),
-                label("peak load as a share of its maximum"),
-                Unit::Percent,
-                used,
-                || {
-                    format!(
-                        "max(load ÷ (maximum × concurrency), CPU ÷ (maximum × vCPU)) = max({} ÷ ({} × {}), {} ÷ ({} × {}))",
-                        n(peak.in_flight),
-                        n(service.max_instances),
-                        n(service.concurrency_per_instance),
-                        n(peak.cpu_vcpu),
-                        n(service.max_instances),
-                        n(service.vcpu)
-                    )
-                },
-            );
-            out.limit(label("maximum instances"), id("utilization_pct"));
-        }
-        if needed > service.max_instances {
-            out.warn(
-                "services.peak_above_max_instances",
-                Severity::Warning,
+            cpu_formula: if explain {
                 format!(
-                    "{name} needs {} instances at the peak but at most {} may run ({}% of its capacity): requests would queue or be refused.",
-                    n(needed),
-                    n(service.max_instances),
-                    n(used)
-                ),
-            );
-        }
-        let busy = busy_instances(service, &avg);
-        let running = out.metric(
-            id("instances_avg"),
-            label("instances on average"),
-            Unit::Instances,
-            busy.max(service.min_instances),
-            || {
-                format!(
-                    "max(E[⌈N ÷ {}⌉] with N ~ Poisson({}), average CPU ÷ (vCPU × target) = {} ÷ {}, minimum {})",
-                    n(slots),
-                    n(avg.in_flight),
-                    n(avg.cpu_vcpu),
-                    n(cpu_per_instance),
-                    n(service.min_instances)
+                    "peak requests/s × share × CPU time per request = {} × {}% × {} ms",
+                    n(demand.peak_requests_per_sec),
+                    n(service.share_pct),
+                    n(service.cpu_ms_per_request)
                 )
+            } else {
+                String::new()
             },
-        );
-        let (cost, how) = monthly_cost(service, busy, running, avg.requests_per_sec, hours, out);
-        if service.platform == Platform::Fixed && service.usd_per_instance_hour <= 0.0 {
-            out.price_not_typed(
-                &format!("{name} runs on fixed instances"),
-                "its price per instance-hour",
-            );
-        }
-        out.metric(
-            id("cost_monthly_usd"),
-            label("cost per month"),
-            Unit::UsdPerMonth,
-            cost,
-            || how,
-        );
-        out.cost(
-            id("cost_monthly_usd"),
-            Category::COMPUTE,
-            name.clone(),
-            cost,
-        );
+            requests_formula: if explain {
+                format!(
+                    "average requests/s reaching the service × seconds per month = {} × {}",
+                    n(avg.requests_per_sec),
+                    n(hours * 3_600.0)
+                )
+            } else {
+                String::new()
+            },
+        };
+        totals.instances_peak += size(service, false, &carried, Ids::Item(i, &name), hours, out);
         totals.db_pool_connections_max += service.db_pool_per_instance * service.max_instances;
     }
     totals
-}
-
-/// A service's monthly bill, with the formula that made it: `busy` instances on average serve
-/// the load, `instances` run (the busy ones or the minimum, whichever is more).
-fn monthly_cost(
-    service: &Service,
-    busy: f64,
-    instances: f64,
-    avg_requests_per_sec: f64,
-    hours: f64,
-    out: &mut Builder,
-) -> (f64, String) {
-    let month_s = hours * 3_600.0;
-    match service.platform {
-        Platform::CloudRun => {
-            // Cloud Run pricing: instance-based billing charges every instance for its whole
-            // life; request-based billing charges busy instances at the active rate, idle
-            // minimum instances at the idle rate, and a fee per request.
-            let tier = match service.billing {
-                Billing::Request => "request",
-                Billing::Instance => "instance",
-            };
-            let vcpu_s = out.price(&format!("gcp.run.{tier}.vcpu_second"));
-            let gib_s = out.price(&format!("gcp.run.{tier}.gib_second"));
-            let per_instance_s = service.vcpu * vcpu_s + service.memory_gib * gib_s;
-            match service.billing {
-                Billing::Instance => {
-                    let cost = instances * month_s * per_instance_s;
-                    (
-                        cost,
-                        format!(
-                            "instances × seconds per month × (vCPU × vCPU-second + GiB × GiB-second) = {} × {} × ({} × {} + {} × {}) = {}",
-                            n(instances),
-                            n(month_s),
-                            n(service.vcpu),
-                            vcpu_s,
-                            n(service.memory_gib),
-                            gib_s,
-                            usd(cost)
-                        ),
-                    )
-                }
-                Billing::Request => {
-                    let idle_vcpu = out.price("gcp.run.request.idle_vcpu_second");
-                    let idle_gib = out.price("gcp.run.request.idle_gib_second");
-                    let per_million = out.price("gcp.run.request.per_million_requests");
-                    let idle = (service.min_instances - busy).max(0.0);
-                    let requests = avg_requests_per_sec * month_s;
-                    let active = busy * month_s * per_instance_s;
-                    let idle_cost =
-                        idle * month_s * (service.vcpu * idle_vcpu + service.memory_gib * idle_gib);
-                    let fee = requests / 1.0e6 * per_million;
-                    let cost = active + idle_cost + fee;
-                    (
-                        cost,
-                        format!(
-                            "busy instances × seconds × (vCPU × {vcpu_s} + GiB × {gib_s}) + idle minimum instances × seconds × (vCPU × {idle_vcpu} + GiB × {idle_gib}) + requests ÷ 10⁶ × {} = {} × {} × ({} × {vcpu_s} + {} × {gib_s}) + {} × {} × (…) + {} ÷ 10⁶ × {} = {}",
-                            usd(per_million),
-                            n(busy),
-                            n(month_s),
-                            n(service.vcpu),
-                            n(service.memory_gib),
-                            n(idle),
-                            n(month_s),
-                            n(requests),
-                            usd(per_million),
-                            usd(cost)
-                        ),
-                    )
-                }
-            }
-        }
-        Platform::Fargate => {
-            let arch = match service.arch {
-                Arch::X86 => fargate::Architecture::X86,
-                Arch::Arm => fargate::Architecture::Arm,
-            };
-            let vcpu_h = out.price(arch.vcpu_hour_price_id());
-            let gb_h = out.price(arch.gb_hour_price_id());
-            let task_hour =
-                fargate::task_hourly_usd(service.vcpu, service.memory_gib, vcpu_h, gb_h);
-            let cost = fargate::monthly_cost_usd(
-                instances,
-                task_hour,
-                0.0,
-                hours,
-                service.spot_share_pct,
-                service.spot_discount_pct,
-            );
-            (
-                cost,
-                format!(
-                    "tasks × hours × (vCPU × vCPU-hour + GB × GB-hour) × (1 − Spot share × Spot discount) = {} × {} × ({} × {} + {} × {}) × (1 − {}% × {}%) = {}",
-                    n(instances),
-                    n(hours),
-                    n(service.vcpu),
-                    vcpu_h,
-                    n(service.memory_gib),
-                    gb_h,
-                    n(service.spot_share_pct),
-                    n(service.spot_discount_pct),
-                    usd(cost)
-                ),
-            )
-        }
-        Platform::Fixed => {
-            let cost = instances * hours * service.usd_per_instance_hour;
-            (
-                cost,
-                format!(
-                    "instances × hours × price per instance-hour (typed) = {} × {} × {} = {}",
-                    n(instances),
-                    n(hours),
-                    usd(service.usd_per_instance_hour),
-                    usd(cost)
-                ),
-            )
-        }
-    }
 }
 
 #[cfg(test)]
@@ -470,5 +787,22 @@ mod tests {
         let none = load_of(&supervisor, 1_000.0, 1_000.0, 1_000.0);
         assert_eq!(instances_for(&supervisor, &none), 1.0);
         assert_eq!(busy_instances(&supervisor, &none), 0.0);
+    }
+
+    #[test]
+    fn every_figure_of_a_service_has_an_id_and_the_executor_keeps_its_own() {
+        assert_eq!(
+            Ids::Executor.id(Key::InstancesPeak),
+            "capacity.instances_peak"
+        );
+        assert_eq!(Ids::Executor.id(Key::Cost), "cost.compute_monthly_usd");
+        assert_eq!(
+            Ids::Item(2, "api").id(Key::Cost),
+            "services.2.cost_monthly_usd"
+        );
+        assert_eq!(
+            Ids::Item(25, "api").id(Key::InFlight),
+            "services.25.peak_in_flight"
+        );
     }
 }

@@ -24,6 +24,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::components::aurora::{Aurora, AuroraConfig};
 pub use crate::components::cache::Cache;
+pub use crate::components::cloud_run::Billing;
+pub use crate::components::fargate::Arch;
 pub use crate::components::firestore::{Firestore, Location as FirestoreLocation};
 pub use crate::components::fixed_costs::FixedCost;
 pub use crate::components::llm::Llm;
@@ -262,16 +264,6 @@ impl Section for Storage {
     const NEEDS_RUNS: bool = true;
 }
 
-choices! {
-    /// How Cloud Run bills the service.
-    pub enum Billing {
-        /// CPU and memory billed only while an instance handles requests, plus a per-request fee.
-        Request = "request" "Request-based",
-        /// CPU and memory billed for an instance's whole lifetime; no per-request fee.
-        Instance = "instance" "Instance-based",
-    }
-}
-
 inputs! {
     /// The Cloud Run service that executes runs and serves their event streams.
     pub struct CloudRun {
@@ -497,16 +489,6 @@ choices! {
     }
 }
 
-choices! {
-    /// CPU architecture of a Fargate task.
-    pub enum Arch {
-        /// Linux on x86.
-        X86 = "x86" "Linux/x86",
-        /// Linux on ARM (Graviton).
-        Arm = "arm" "Linux/ARM (Graviton)",
-    }
-}
-
 fn has_load(s: &Service) -> bool {
     s.driver != Driver::None
 }
@@ -670,28 +652,11 @@ impl Item for Service {
             &["cpu_ms_per_request", "latency_ms"],
             "A request cannot use more CPU time than its latency × the vCPU of an instance.",
         ));
-        match self.platform {
-            Platform::CloudRun => {
-                broken.extend(broken_if(
-                    self.vcpu > 8.0 || self.memory_gib > 32.0,
-                    &["vcpu", "memory_gib"],
-                    "Cloud Run allows up to 8 vCPU and 32 GiB per instance.",
-                ));
-                broken.extend(broken_if(
-                    self.concurrency_per_instance > 1_000.0,
-                    &["concurrency_per_instance", "platform"],
-                    "Cloud Run allows at most 1,000 concurrent requests per instance.",
-                ));
-            }
-            Platform::Fargate => {
-                if let Err(message) =
-                    crate::engine::fargate::validate_task_size(self.vcpu, self.memory_gib)
-                {
-                    broken.push(Broken::new(&["vcpu", "memory_gib"], message));
-                }
-            }
-            Platform::Fixed => {}
-        }
+        broken.extend(match self.platform {
+            Platform::CloudRun => crate::components::cloud_run::broken(self),
+            Platform::Fargate => crate::components::fargate::broken(self),
+            Platform::Fixed => Vec::new(),
+        });
         broken
     }
 }

@@ -1,40 +1,87 @@
-//! AWS Fargate (ECS) tasks: the task sizes AWS accepts, and what tasks cost per hour and per
-//! month, on demand or partly on Fargate Spot.
+//! AWS Fargate (ECS) as a platform for a service: the task sizes AWS accepts, and what the
+//! service's tasks cost per hour and per month, on demand or partly on Fargate Spot.
 //!
 //! Source for every number here: "AWS Fargate (ECS), us-east-1", read
 //! from aws.amazon.com/fargate/pricing (task sizes also in the Amazon ECS Developer Guide, "Task
-//! CPU and memory"). Prices are passed in: the caller reads them from the catalog
-//! (`aws.fargate.x86.vcpu_hour`, `aws.fargate.arm.gb_hour`, `aws.fargate.ephemeral_gb_hour`, …).
-//! Fargate bills per second with a one-minute minimum; the figures here are for tasks that run
-//! for whole hours, which is what a monthly plan needs.
+//! CPU and memory"). Prices come from the catalog (`aws.fargate.x86.vcpu_hour`,
+//! `aws.fargate.arm.gb_hour`, `aws.fargate.ephemeral_gb_hour`, …). Fargate bills per second
+//! with a one-minute minimum; the figures here are for tasks that run for whole hours, which is
+//! what a monthly plan needs.
 
-use super::finite;
+use crate::engine::services::Usage;
+use crate::engine::{Builder, finite, n, usd};
+use crate::scenario::Service;
+use crate::scenario::fields::Broken;
+use crate::scenario::inputs::choices;
 
-/// The processor a task runs on; it selects which catalog prices apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Architecture {
-    /// Linux on x86-64.
-    X86,
-    /// Linux on ARM64 (Graviton).
-    Arm,
+choices! {
+    /// The processor a task runs on; it selects which catalog prices apply.
+    pub enum Arch {
+        /// Linux on x86-64.
+        X86 = "x86" "Linux/x86",
+        /// Linux on ARM64 (Graviton), which lists about 20% cheaper.
+        Arm = "arm" "Linux/ARM (Graviton)",
+    }
 }
 
-impl Architecture {
+impl Arch {
     /// Catalog id of the vCPU-hour price.
     pub fn vcpu_hour_price_id(self) -> &'static str {
         match self {
-            Architecture::X86 => "aws.fargate.x86.vcpu_hour",
-            Architecture::Arm => "aws.fargate.arm.vcpu_hour",
+            Arch::X86 => "aws.fargate.x86.vcpu_hour",
+            Arch::Arm => "aws.fargate.arm.vcpu_hour",
         }
     }
 
     /// Catalog id of the memory GB-hour price.
     pub fn gb_hour_price_id(self) -> &'static str {
         match self {
-            Architecture::X86 => "aws.fargate.x86.gb_hour",
-            Architecture::Arm => "aws.fargate.arm.gb_hour",
+            Arch::X86 => "aws.fargate.x86.gb_hour",
+            Arch::Arm => "aws.fargate.arm.gb_hour",
         }
     }
+}
+
+/// The rules Fargate sets on a service: only its task sizes.
+pub fn broken(service: &Service) -> Vec<Broken> {
+    match validate_task_size(service.vcpu, service.memory_gib) {
+        Ok(()) => Vec::new(),
+        Err(message) => vec![Broken::new(&["vcpu", "memory_gib"], message)],
+    }
+}
+
+/// The month's bill for the service's tasks: the tasks running on average × hours × (vCPU ×
+/// vCPU-hour + GB × GB-hour) × the Spot factor ([`monthly_cost_usd`]), with how it was made.
+pub fn bill(service: &Service, usage: &Usage, out: &mut Builder) -> (f64, String) {
+    let hours = usage.hours_per_month;
+    let vcpu_h = out.price(service.arch.vcpu_hour_price_id());
+    let gb_h = out.price(service.arch.gb_hour_price_id());
+    let task_hour = task_hourly_usd(service.vcpu, service.memory_gib, vcpu_h, gb_h);
+    let cost = monthly_cost_usd(
+        usage.running,
+        task_hour,
+        0.0,
+        hours,
+        service.spot_share_pct,
+        service.spot_discount_pct,
+    );
+    let how = if out.explains() {
+        format!(
+            "tasks × hours × (vCPU × vCPU-hour + GB × GB-hour) × (1 − Spot share × Spot discount) = {} × {} × ({} × {} + {} × {}) × (1 − {}% × {}%) = {}",
+            n(usage.running),
+            n(hours),
+            n(service.vcpu),
+            vcpu_h,
+            n(service.memory_gib),
+            gb_h,
+            n(service.spot_share_pct),
+            n(service.spot_discount_pct),
+            usd(cost)
+        )
+    } else {
+        String::new()
+    };
+    (cost, how)
 }
 
 /// The memory sizes a task with a given vCPU may have.
@@ -170,7 +217,7 @@ pub fn validate_task_size(vcpu: f64, memory_gb: f64) -> Result<(), String> {
 
 /// What one running task costs per hour for its vCPU and memory:
 /// vCPU × vCPU-hour price + memory GB × GB-hour price (aws.amazon.com/fargate/pricing, the Fargate table; use the
-/// x86 or ARM prices, see [`Architecture`]). Negative sizes count as 0.
+/// x86 or ARM prices, see [`Arch`]). Negative sizes count as 0.
 pub fn task_hourly_usd(vcpu: f64, memory_gb: f64, vcpu_hour_usd: f64, gb_hour_usd: f64) -> f64 {
     finite(vcpu.max(0.0) * vcpu_hour_usd + memory_gb.max(0.0) * gb_hour_usd)
 }
@@ -280,7 +327,7 @@ mod tests {
 
     #[test]
     fn one_vcpu_two_gb_x86_for_a_730_hour_month() {
-        let arch = Architecture::X86;
+        let arch = Arch::X86;
         let hourly = task_hourly_usd(
             1.0,
             2.0,
@@ -295,7 +342,7 @@ mod tests {
 
     #[test]
     fn arm_tasks_use_the_graviton_prices() {
-        let arch = Architecture::Arm;
+        let arch = Arch::Arm;
         let hourly = task_hourly_usd(
             2.0,
             4.0,

@@ -1,0 +1,268 @@
+//! Google Cloud Run as a platform for a service — the run executor or a service of the list: the
+//! instance sizes and concurrency it accepts, and the month's bill under request-based or
+//! instance-based billing, with the account's free tier where it is still available (prices and
+//! free tier: cloud.google.com/run/pricing, via the catalog).
+
+use crate::engine::services::{Ids, Key, Usage};
+use crate::engine::{Builder, n, usd};
+use crate::scenario::Service;
+use crate::scenario::fields::Broken;
+use crate::scenario::inputs::choices;
+use crate::units::Unit;
+
+choices! {
+    /// How Cloud Run bills the service.
+    pub enum Billing {
+        /// CPU and memory billed only while an instance handles requests, plus a per-request fee.
+        Request = "request" "Request-based",
+        /// CPU and memory billed for an instance's whole lifetime; no per-request fee.
+        Instance = "instance" "Instance-based",
+    }
+}
+
+impl Billing {
+    /// The catalog's name for the billing mode's tier of prices, as in
+    /// `gcp.run.<tier>.vcpu_second`.
+    fn tier(self) -> &'static str {
+        match self {
+            Billing::Request => "request",
+            Billing::Instance => "instance",
+        }
+    }
+}
+
+/// The most vCPU an instance may have.
+pub const MAX_VCPU: f64 = 8.0;
+
+/// The most memory an instance may have, in GiB.
+pub const MAX_MEMORY_GIB: f64 = 32.0;
+
+/// The most requests an instance may serve at once.
+pub const MAX_CONCURRENCY: f64 = 1_000.0;
+
+/// The rules Cloud Run sets on a service: at most 8 vCPU and 32 GiB per instance, and at most
+/// 1,000 concurrent requests (cloud.google.com/run/docs/configuring, "CPU", "Memory limits" and
+/// "Maximum concurrent requests per instance").
+pub fn broken(service: &Service) -> Vec<Broken> {
+    let mut broken = Vec::new();
+    if service.vcpu > MAX_VCPU || service.memory_gib > MAX_MEMORY_GIB {
+        broken.push(Broken::new(
+            &["vcpu", "memory_gib"],
+            "Cloud Run allows up to 8 vCPU and 32 GiB per instance.".to_string(),
+        ));
+    }
+    if service.concurrency_per_instance > MAX_CONCURRENCY {
+        broken.push(Broken::new(
+            &["concurrency_per_instance", "platform"],
+            "Cloud Run allows at most 1,000 concurrent requests per instance.".to_string(),
+        ));
+    }
+    broken
+}
+
+/// Monthly Cloud Run spend on each resource the free tier covers, in USD.
+#[derive(Clone, Copy, Debug)]
+pub struct FreeTierSpend {
+    /// CPU, busy and idle.
+    pub cpu: f64,
+    /// Memory, busy and idle.
+    pub memory: f64,
+    /// Requests.
+    pub requests: f64,
+}
+
+impl FreeTierSpend {
+    /// No spend, and no allowance.
+    pub const NONE: FreeTierSpend = FreeTierSpend {
+        cpu: 0.0,
+        memory: 0.0,
+        requests: 0.0,
+    };
+}
+
+/// The free tier's credit. Cloud Run applies its monthly free tier as a spending-based
+/// discount: each resource's allowance (180,000 vCPU-s, 360,000 GiB-s and 2M requests a month
+/// under request-based billing; 240,000 vCPU-s and 450,000 GiB-s under instance-based), valued
+/// at that resource's price, is taken off what the resource costs that month, idle time of
+/// minimum instances included, and never beyond it (cloud.google.com/run/pricing, via the
+/// catalog). Taken this way the bill never falls as traffic rises.
+pub fn free_tier_credit(spend: &FreeTierSpend, allowance: &FreeTierSpend) -> f64 {
+    spend.cpu.min(allowance.cpu)
+        + spend.memory.min(allowance.memory)
+        + spend.requests.min(allowance.requests)
+}
+
+/// What the month costs after the free tier: each resource's spend less its credit, which is
+/// never below zero, not even by a rounding error.
+pub fn after_free_tier(spend: &FreeTierSpend, allowance: &FreeTierSpend) -> f64 {
+    (spend.cpu - spend.cpu.min(allowance.cpu))
+        + (spend.memory - spend.memory.min(allowance.memory))
+        + (spend.requests - spend.requests.min(allowance.requests))
+}
+
+/// The month's bill for a service on Cloud Run, each part a figure of its own. Instance-based
+/// billing charges every instance running for its whole life; request-based billing charges
+/// the busy instances at the active rate, idle minimum instances at the idle rate, and a fee per
+/// request. With `free_tier`, the account's monthly allowance is credited against it
+/// ([`free_tier_credit`]). Returns the bill, after any credit, and how it was made.
+pub fn bill(
+    service: &Service,
+    free_tier: bool,
+    usage: &Usage,
+    ids: Ids,
+    out: &mut Builder,
+) -> (f64, String) {
+    let month_s = usage.hours_per_month * 3_600.0;
+    let (busy, running) = (usage.busy, usage.running);
+    let (billed, billed_formula) = match service.billing {
+        Billing::Request => (busy, "instances busy on average"),
+        Billing::Instance => (
+            running,
+            "instances running on average (busy, or the minimum)",
+        ),
+    };
+    let billed = ids.metric(out, Key::InstancesBilled, Unit::Instances, billed, || {
+        format!("{billed_formula} = {}", n(billed))
+    });
+    let vcpu_s = ids.metric(
+        out,
+        Key::VcpuSeconds,
+        Unit::VcpuSecondsPerMonth,
+        billed * service.vcpu * month_s,
+        || {
+            format!(
+                "instances billed × vCPU per instance × seconds per month = {} × {} × {}",
+                n(billed),
+                n(service.vcpu),
+                n(month_s)
+            )
+        },
+    );
+    let gib_s = ids.metric(
+        out,
+        Key::GibSeconds,
+        Unit::GibSecondsPerMonth,
+        billed * service.memory_gib * month_s,
+        || {
+            format!(
+                "instances billed × GiB per instance × seconds per month = {} × {} × {}",
+                n(billed),
+                n(service.memory_gib),
+                n(month_s)
+            )
+        },
+    );
+    let tier = service.billing.tier();
+    let vcpu_price = out.price(&format!("gcp.run.{tier}.vcpu_second"));
+    let gib_price = out.price(&format!("gcp.run.{tier}.gib_second"));
+    let cpu_cost = ids.metric(
+        out,
+        Key::CpuCost,
+        Unit::UsdPerMonth,
+        vcpu_s * vcpu_price,
+        || format!("vCPU-seconds × price = {} × {}", n(vcpu_s), usd(vcpu_price)),
+    );
+    let memory_cost = ids.metric(
+        out,
+        Key::MemoryCost,
+        Unit::UsdPerMonth,
+        gib_s * gib_price,
+        || format!("GiB-seconds × price = {} × {}", n(gib_s), usd(gib_price)),
+    );
+    let mut spend = FreeTierSpend {
+        cpu: cpu_cost,
+        memory: memory_cost,
+        requests: 0.0,
+    };
+    let requests = ids.metric(
+        out,
+        Key::Requests,
+        Unit::RequestsPerMonth,
+        usage.requests_per_month,
+        || usage.requests_formula.clone(),
+    );
+    let (mut request_cost, mut idle_cost) = (0.0, 0.0);
+    if service.billing == Billing::Request {
+        let per_million = out.price("gcp.run.request.per_million_requests");
+        request_cost = ids.metric(
+            out,
+            Key::RequestsCost,
+            Unit::UsdPerMonth,
+            requests / 1.0e6 * per_million,
+            || {
+                format!(
+                    "requests ÷ 1M × price per million = {} ÷ 1M × {}",
+                    n(requests),
+                    usd(per_million)
+                )
+            },
+        );
+        let idle_vcpu = out.price("gcp.run.request.idle_vcpu_second");
+        let idle_gib = out.price("gcp.run.request.idle_gib_second");
+        let idle_instances = (service.min_instances - busy).max(0.0);
+        let idle_cpu = idle_instances * month_s * service.vcpu * idle_vcpu;
+        let idle_memory = idle_instances * month_s * service.memory_gib * idle_gib;
+        idle_cost = ids.metric(out, Key::IdleCost, Unit::UsdPerMonth, idle_cpu + idle_memory, || {
+            format!(
+                "max(minimum − busy, 0) × seconds per month × (vCPU × idle vCPU price + GiB × idle GiB price) = max({} − {}, 0) × {} × ({} × {} + {} × {})",
+                n(service.min_instances),
+                n(busy),
+                n(month_s),
+                n(service.vcpu),
+                usd(idle_vcpu),
+                n(service.memory_gib),
+                usd(idle_gib)
+            )
+        });
+        spend.cpu += idle_cpu;
+        spend.memory += idle_memory;
+        spend.requests = request_cost;
+    }
+    let (credit, allowance) = if free_tier {
+        let allowance = FreeTierSpend {
+            cpu: out.price(&format!("gcp.run.{tier}.free_vcpu_seconds")) * vcpu_price,
+            memory: out.price(&format!("gcp.run.{tier}.free_gib_seconds")) * gib_price,
+            requests: match service.billing {
+                Billing::Request => {
+                    out.price("gcp.run.request.free_requests") / 1.0e6
+                        * out.price("gcp.run.request.per_million_requests")
+                }
+                Billing::Instance => 0.0,
+            },
+        };
+        let credit = ids.metric(
+            out,
+            Key::FreeTierCredit,
+            Unit::UsdPerMonth,
+            free_tier_credit(&spend, &allowance),
+            || {
+                format!(
+                    "min(CPU spend, free vCPU-s × price) + min(memory spend, free GiB-s × price) + min(request spend, free requests × price) = min({}, {}) + min({}, {}) + min({}, {})",
+                    usd(spend.cpu),
+                    usd(allowance.cpu),
+                    usd(spend.memory),
+                    usd(allowance.memory),
+                    usd(spend.requests),
+                    usd(allowance.requests)
+                )
+            },
+        );
+        (credit, allowance)
+    } else {
+        (0.0, FreeTierSpend::NONE)
+    };
+    let total = after_free_tier(&spend, &allowance);
+    let how = if out.explains() {
+        format!(
+            "CPU + memory + requests + idle − free tier = {} + {} + {} + {} − {}",
+            usd(cpu_cost),
+            usd(memory_cost),
+            usd(request_cost),
+            usd(idle_cost),
+            usd(credit)
+        )
+    } else {
+        String::new()
+    };
+    (total, how)
+}
