@@ -36,17 +36,21 @@ impl Drop for Mounted {
 }
 
 impl Mounted {
-    fn new() -> Mounted {
+    /// The app mounted with the agent-platform preset, its effects run: the form, the report
+    /// and the charts drawn.
+    async fn new() -> Mounted {
         let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&root).unwrap();
         let state = AppState::new(presets::by_id("agent-platform").unwrap().scenario());
         let handle =
             leptos::mount::mount_to(root.clone(), move || view! { <Shell state /> }.into_any());
-        Mounted {
+        let app = Mounted {
             root,
             state,
             _handle: handle,
-        }
+        };
+        settle().await;
+        app
     }
 
     fn find(&self, selector: &str) -> Element {
@@ -137,8 +141,7 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 async fn every_field_has_a_visible_label_unit_and_help() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     // Every section on, and an item in every list, so that most fields are in the form.
     for section in fields::sections() {
         if let Some(switch) = section.switch {
@@ -187,8 +190,7 @@ async fn every_field_has_a_visible_label_unit_and_help() {
 
 #[wasm_bindgen_test]
 async fn the_report_shows_every_metric_the_engine_makes() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     let report = engine::evaluate(&app.state.scenario.get_untracked());
     for m in &report.metrics {
         let row = app.find(&format!("tr[data-metric='{}']", m.id));
@@ -225,7 +227,7 @@ async fn the_report_shows_every_metric_the_engine_makes() {
 
 #[wasm_bindgen_test]
 async fn an_edit_recomputes_at_once() {
-    let app = Mounted::new();
+    let app = Mounted::new().await;
     app.type_into("workload.runs_per_day", "20,000").await;
     assert_eq!(app.metric_value("load.steps_per_day"), "120000");
     assert_eq!(
@@ -236,8 +238,7 @@ async fn an_edit_recomputes_at_once() {
 
 #[wasm_bindgen_test]
 async fn bad_input_is_marked_and_the_report_goes_stale() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     let stale = app.find(".stale");
     assert!(stale.has_attribute("hidden"));
     for bad in ["", "abc", "-5", "1e300", "NaN"] {
@@ -279,7 +280,7 @@ async fn bad_input_is_marked_and_the_report_goes_stale() {
 
 #[wasm_bindgen_test]
 async fn a_pending_field_is_accepted_once_its_partner_allows_it() {
-    let app = Mounted::new();
+    let app = Mounted::new().await;
     app.type_into("compute.min_instances", "150").await;
     let min = app.input("compute.min_instances");
     assert_eq!(min.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -300,8 +301,7 @@ async fn a_pending_field_is_accepted_once_its_partner_allows_it() {
 
 #[wasm_bindgen_test]
 async fn custom_prices_show_only_for_the_custom_model() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     assert!(app.shown("llm.custom_input_usd_per_mtok"));
     let model: HtmlSelectElement = app.find("#f-llm-model").unchecked_into();
     model.set_value("gpt-4o-mini");
@@ -320,7 +320,7 @@ async fn custom_prices_show_only_for_the_custom_model() {
 
 #[wasm_bindgen_test]
 async fn replaced_work_can_be_restored() {
-    let app = Mounted::new();
+    let app = Mounted::new().await;
     app.type_into("workload.runs_per_day", "7000").await;
     let notice = app.find(".set-aside");
     assert!(notice.has_attribute("hidden"));
@@ -345,8 +345,7 @@ async fn replaced_work_can_be_restored() {
 
 #[wasm_bindgen_test]
 async fn a_catalog_price_can_be_overridden_in_the_report() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     let id = "gcp.run.request.vcpu_second";
     let input: HtmlInputElement = app
         .find("#price-gcp-run-request-vcpu_second")
@@ -413,8 +412,7 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 #[wasm_bindgen_test]
 async fn the_cost_chart_says_its_numbers_in_words() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     let svg = app.find(".cost-chart svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     // Its accessible name: the SVG's own title.
@@ -469,8 +467,7 @@ async fn the_cost_chart_says_its_numbers_in_words() {
 
 #[wasm_bindgen_test]
 async fn the_projection_follows_growth_and_its_length() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     let rows = |app: &Mounted| {
         app.root
             .query_selector_all(".month-table tbody tr")
@@ -541,7 +538,7 @@ async fn the_projection_follows_growth_and_its_length() {
 
 #[wasm_bindgen_test]
 async fn limits_are_listed_tightest_first() {
-    let app = Mounted::new();
+    let app = Mounted::new().await;
     app.type_into("llm.rate_limit_requests_per_min", "100")
         .await;
     let first = app.find(".limits tbody tr");
@@ -557,8 +554,7 @@ async fn limits_are_listed_tightest_first() {
 
 #[wasm_bindgen_test]
 async fn a_form_section_folds_away_and_back() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     let sections = app
         .root
         .query_selector_all("form details.form-section")
@@ -602,8 +598,7 @@ async fn a_form_section_folds_away_and_back() {
 
 #[wasm_bindgen_test]
 async fn a_section_switch_shows_and_hides_its_fields() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     let aurora = fields::sections().find(|s| s.key == "aurora").unwrap();
     let switch = "aurora.enabled";
     assert_eq!(aurora.switch, Some("enabled"));
@@ -684,8 +679,7 @@ async fn a_section_switch_shows_and_hides_its_fields() {
 
 #[wasm_bindgen_test]
 async fn an_added_service_shows_its_fields_and_takes_edits() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     assert!(app.state.scenario.get_untracked().services.is_empty());
     assert!(!app.has("#f-services-0-vcpu"));
     let add = app.find(&format!("#{}", add_button_id("services")));
@@ -744,8 +738,7 @@ async fn an_added_service_shows_its_fields_and_takes_edits() {
 
 #[wasm_bindgen_test]
 async fn bad_input_in_an_item_field_is_marked_and_the_last_valid_value_kept() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     app.click(&add_button_id("services")).await;
     app.type_into("services.0.memory_gib", "2").await;
     let stale = app.find(".stale");
@@ -798,8 +791,7 @@ async fn bad_input_in_an_item_field_is_marked_and_the_last_valid_value_kept() {
 
 #[wasm_bindgen_test]
 async fn removing_an_item_removes_its_fields() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     app.click(&add_button_id("services")).await;
     app.click(&add_button_id("services")).await;
     app.type_into("services.0.name", "gateway").await;
@@ -836,8 +828,7 @@ async fn removing_an_item_removes_its_fields() {
 
 #[wasm_bindgen_test]
 async fn a_full_list_says_why_nothing_more_can_be_added() {
-    let app = Mounted::new();
-    settle().await;
+    let app = Mounted::new().await;
     let list = fields::list("fixed_costs").unwrap();
     let add = app.find(&format!("#{}", add_button_id(list.key)));
     for _ in 0..list.max_items {

@@ -19,7 +19,7 @@ pub const CURRENT_VERSION: &str = "2026-11";
 const CURRENT_CSV: &str = include_str!("prices-2026-11.csv");
 
 /// One list price (or free allowance) with everything needed to trace it.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Price {
     /// Stable id, e.g. `gcp.run.request.vcpu_second` or `llm.gpt-4o.input`.
     pub id: String,
@@ -58,11 +58,27 @@ impl Catalog {
         (version == CURRENT_VERSION).then(Catalog::current)
     }
 
-    /// Parses the compiled-in CSV. The file is part of the build and checked by the tests, so a
-    /// malformed row is a build defect, not a user error: it is skipped rather than shown.
+    /// Parses the compiled-in CSV, whose columns are `id,label,value,unit,region,as_of,source`.
+    /// The file is part of the build and checked by the tests, so a malformed row is a build
+    /// defect, not a user error: it is skipped rather than shown.
     fn parse(version: &'static str, csv_text: &str) -> Catalog {
         let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
-        let prices = reader.deserialize().filter_map(Result::ok).collect();
+        let prices = reader
+            .records()
+            .filter_map(Result::ok)
+            .filter_map(|row| {
+                let cell = |i: usize| row.get(i).map(str::to_string);
+                Some(Price {
+                    id: cell(0)?,
+                    label: cell(1)?,
+                    value: row.get(2)?.parse().ok()?,
+                    unit: cell(3)?,
+                    region: cell(4)?,
+                    as_of: cell(5)?,
+                    source: cell(6)?,
+                })
+            })
+            .collect();
         Catalog { version, prices }
     }
 

@@ -9,7 +9,20 @@ use crate::report::{LimitUse, Severity};
 /// ([`Builder::limit`]) — tightest first, with a finding naming the one that binds.
 pub fn evaluate(out: &mut Builder) -> Vec<LimitUse> {
     let mut limits = out.limit_uses();
-    limits.sort_by(|a, b| b.used_pct.total_cmp(&a.used_pct));
+    // Tightest first; a limit keeps its place among those used as much. An insertion sort:
+    // a scenario sets a few dozen limits at most.
+    for i in 1..limits.len() {
+        let mut j = i;
+        while j > 0
+            && limits[j - 1]
+                .used_pct
+                .total_cmp(&limits[j].used_pct)
+                .is_lt()
+        {
+            limits.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     if let Some(tightest) = limits.first() {
         let message = format!(
             "The tightest limit at the peak: {}, {}% used, {}.",

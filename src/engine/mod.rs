@@ -303,19 +303,20 @@ impl<'a> Builder<'a> {
                 .position(|(s, _)| *s == section)
                 .unwrap_or(SECTIONS.len())
         };
-        self.metrics.sort_by_key(|m| rank(&m.id));
+        let metrics = by_rank(self.metrics, |m| rank(&m.id));
         // The bill category by category, each in the order the families priced its lines.
-        self.costs.sort_by_key(|line| line.category.rank());
+        self.costs = by_rank(self.costs, |line| line.category.rank());
         // Each line's share of the total, which is the lines' sum (deal.rs).
         let total: f64 = self.costs.iter().map(|c| c.monthly_usd).sum();
         for line in &mut self.costs {
             line.share_pct = 100.0 * ratio(line.monthly_usd, total);
         }
-        self.warnings
-            .sort_by_key(|w| w.severity != Severity::Warning);
+        let warnings = by_rank(self.warnings, |w| {
+            usize::from(w.severity != Severity::Warning)
+        });
         Report {
-            metrics: self.metrics,
-            warnings: self.warnings,
+            metrics,
+            warnings,
             prices: self.prices,
             costs: self.costs,
             catalog_version: self.catalog.version.to_string(),
@@ -323,6 +324,20 @@ impl<'a> Builder<'a> {
             limits: Vec::new(),
         }
     }
+}
+
+/// `items` reordered by `rank`, a small whole number, keeping the order of items of equal rank
+/// (a counting sort: the report's sections, categories and severities are few).
+fn by_rank<T>(items: Vec<T>, rank: impl Fn(&T) -> usize) -> Vec<T> {
+    let ranks: Vec<usize> = items.iter().map(rank).collect();
+    let mut slots: Vec<Vec<T>> = Vec::new();
+    for (item, r) in items.into_iter().zip(ranks) {
+        if slots.len() <= r {
+            slots.resize_with(r + 1, Vec::new);
+        }
+        slots[r].push(item);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// Divides, treating a zero or non-finite denominator as "no rate": 0. The validated ranges keep

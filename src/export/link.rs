@@ -245,21 +245,17 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>) -> Result<(), LinkError
 /// The section fields a positional link of `format` carries, in payload order: those that
 /// first appeared in format 1, then 2, … up to `format`, each in form order.
 fn positional_fields(format: u8) -> Vec<Field> {
-    let mut carried: Vec<Field> = fields::section_fields()
-        .filter(|f| (1..=format).contains(&f.input().since))
-        .collect();
-    carried.sort_by_key(|f| f.input().since);
-    carried
+    (1..=format)
+        .flat_map(|since| fields::section_fields().filter(move |f| f.input().since == since))
+        .collect()
 }
 
 /// The item inputs a positional link of `format` carries for `list`, as positions in its
 /// inputs, in payload order; empty when the format predates the list.
 fn positional_item_inputs(list: &ListEntry, format: u8) -> Vec<usize> {
-    let mut carried: Vec<usize> = (0..list.inputs.len())
-        .filter(|p| (1..=format).contains(&list.inputs[*p].since))
-        .collect();
-    carried.sort_by_key(|p| list.inputs[*p].since);
-    carried
+    (1..=format)
+        .flat_map(|since| (0..list.inputs.len()).filter(move |p| list.inputs[*p].since == since))
+        .collect()
 }
 
 /// Reads the cells a positional format carries into a scenario at its starting values, and

@@ -374,7 +374,34 @@ impl MonthFigures {
     }
 }
 
+/// The figures a reader looks at first, in order: the month's total, the cost per customer,
+/// the gross margin, and the load the scenario is sized by — the first of runs in flight,
+/// requests per second and open connections that the scenario has.
+const HEADLINES: [&[&str]; 4] = [
+    &["cost.total_monthly_usd"],
+    &["deal.cost_per_customer_monthly_usd"],
+    &["deal.gross_margin_pct"],
+    &[
+        "load.peak_concurrent_runs",
+        "demand.peak_requests_per_sec",
+        "demand.peak_connections",
+    ],
+];
+
 impl Report {
+    /// The headline figures ([`HEADLINES`]) the report has.
+    pub fn headlines(&self) -> Vec<&Metric> {
+        HEADLINES
+            .iter()
+            .filter_map(|ids| ids.iter().find_map(|id| self.metric(id)))
+            .collect()
+    }
+
+    /// The month's total: the sum of the bill's lines.
+    pub fn total_monthly_usd(&self) -> f64 {
+        self.costs.iter().map(|line| line.monthly_usd).sum()
+    }
+
     /// The metric with this id.
     pub fn metric(&self, id: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.id == id)

@@ -243,7 +243,7 @@ impl ListEntry {
             return Err(format!(
                 "At most {} items of this kind ({}).",
                 self.max_items,
-                self.item_label.to_lowercase()
+                self.item_label.to_ascii_lowercase()
             ));
         }
         (self.push)(scenario, numbered);

@@ -4,11 +4,9 @@
 //! figures scaled to the drawing; no figure is made here. A cost is coloured by its category:
 //! its CSS class is the category's key, and the stylesheet gives each key a `--series-<key>`.
 
-use leptos::prelude::*;
-
-use super::state::AppState;
+use super::dom::Node;
 use crate::format;
-use crate::report::MonthFigures;
+use crate::report::{MonthFigures, Report};
 
 /// The title of the cost chart.
 const COST_CHART_TITLE: &str = "Monthly cost by category";
@@ -54,198 +52,272 @@ fn customers(count: f64) -> String {
     format!("{} {noun}", format::plain(count))
 }
 
-/// An SVG `<title>`. Built by hand: the view macro makes a `<title>` among siblings inside an
-/// `<svg>` in the HTML namespace, where it is not the drawing's title (nor a tooltip).
-fn svg_title(id: Option<&'static str>, text: String) -> impl IntoView {
-    leptos::tachys::svg::title().id(id).child(text)
-}
-
 /// A coordinate for an SVG attribute.
 fn at(x: f64) -> String {
     format!("{:.1}", if x.is_finite() { x } else { 0.0 })
 }
 
+/// An SVG element with these attributes.
+fn svg(tag: &str, attributes: &[(&str, &str)]) -> Node {
+    attributes
+        .iter()
+        .fold(Node::svg(tag), |node, (name, value)| node.attr(name, value))
+}
+
+/// An SVG `<title>`: the drawing's title when it comes first, a tooltip inside a group.
+fn svg_title(id: Option<&str>, text: &str) -> Node {
+    let title = Node::svg("title");
+    let title = match id {
+        Some(id) => title.attr("id", id),
+        None => title,
+    };
+    title.text(text)
+}
+
+/// A chart: a `<figure>` holding an SVG drawing with its title and a caption that says the same
+/// numbers in words, which the drawing is labelled and described by; `lead` (a legend) comes
+/// first.
+fn figure(
+    class: &str,
+    lead: Option<Node>,
+    (view_box, id, title): (&str, &str, &str),
+    marks: Vec<Node>,
+    words: String,
+) -> Node {
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let drawing = svg(
+        "svg",
+        &[
+            ("viewBox", view_box),
+            ("role", "img"),
+            ("aria-labelledby", &title_id),
+            ("aria-describedby", &desc_id),
+            ("preserveAspectRatio", "xMinYMin meet"),
+        ],
+    )
+    .child(svg_title(Some(&title_id), title))
+    .children(marks);
+    Node::html("figure")
+        .class(class)
+        .children(lead.into_iter().collect())
+        .child(drawing)
+        .child(Node::html("figcaption").attr("id", &desc_id).text(&words))
+}
+
+/// A report section with its heading: `<section class="report-section <class>">`, labelled by
+/// its `<h2 id="report-<key>">`.
+pub fn section(key: &str, class: &str, title: &str, hidden: bool) -> Node {
+    let heading = format!("report-{key}");
+    let class = if class.is_empty() {
+        "report-section".to_string()
+    } else {
+        format!("report-section {class}")
+    };
+    Node::html("section")
+        .class(&class)
+        .attr("aria-labelledby", &heading)
+        .flag("hidden", hidden)
+        .child(Node::html("h2").attr("id", &heading).text(title))
+}
+
 /// The monthly bill line by line, as horizontal bars coloured by category, each labelled with
 /// its amount and share.
-#[component]
-pub fn CostBreakdown() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lines = move || state.report.with(|r| r.costs.clone());
-    let total = move || {
-        state
-            .report
-            .with(|r| r.value("cost.total_monthly_usd").unwrap_or(0.0))
-    };
-    let described = move || {
-        let total = total();
-        let lines: Vec<String> = lines()
-            .iter()
-            .map(|line| {
-                format!(
-                    "{} {} a month ({}%)",
-                    line.label,
-                    format::money(line.monthly_usd),
-                    format::plain(line.share_pct)
+pub fn cost_breakdown(report: &Report) -> Vec<Node> {
+    let lines = &report.costs;
+    let total = report.total_monthly_usd();
+    let words: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            format!(
+                "{} {} a month ({}%)",
+                line.label,
+                format::money(line.monthly_usd),
+                format::plain(line.share_pct)
+            )
+        })
+        .collect();
+    let words = format!(
+        "Monthly cost {}: {}.",
+        format::money(total),
+        words.join("; ")
+    );
+    let top = lines
+        .iter()
+        .map(|line| line.monthly_usd)
+        .fold(0.0, f64::max);
+    // The labels' column: wide enough for the longest label at the chart's font size.
+    let longest = lines.iter().map(|line| line.label.chars().count()).max();
+    let bar_x = (7.5 * longest.unwrap_or(0) as f64 + 12.0).clamp(90.0, 220.0);
+    let bar_max = 560.0 - bar_x - 170.0;
+    let bars = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let y = 8.0 + 34.0 * i as f64;
+            let value = line.monthly_usd;
+            let class = line.category.key;
+            // A sliver for any amount above zero, so that no line vanishes.
+            let width = if top > 0.0 && value > 0.0 {
+                (bar_max * value / top).max(1.5)
+            } else {
+                0.0
+            };
+            svg(
+                "g",
+                &[
+                    ("class", &format!("cost-bar {class}")),
+                    ("data-category", class),
+                    ("data-line", &line.id),
+                    ("data-value", &format!("{value}")),
+                ],
+            )
+            .child(
+                svg(
+                    "text",
+                    &[("x", "0"), ("y", &at(y + 17.0)), ("class", "chart-label")],
                 )
-            })
-            .collect();
-        format!(
-            "Monthly cost {}: {}.",
-            format::money(total),
-            lines.join("; ")
-        )
-    };
-    let view_box = move || {
-        let rows = state.report.with(|r| r.costs.len());
-        format!("0 0 560 {}", at(10.0 + 34.0 * rows as f64))
-    };
-    let bars = move || {
-        let lines = lines();
-        let top = lines
-            .iter()
-            .map(|line| line.monthly_usd)
-            .fold(0.0, f64::max);
-        // The labels' column: wide enough for the longest label at the chart's font size.
-        let longest = lines.iter().map(|line| line.label.chars().count()).max();
-        let bar_x = (7.5 * longest.unwrap_or(0) as f64 + 12.0).clamp(90.0, 220.0);
-        let bar_max = 560.0 - bar_x - 170.0;
-        lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| {
-                let y = 8.0 + 34.0 * i as f64;
-                let value = line.monthly_usd;
-                let share = line.share_pct;
-                let class = line.category.key;
-                // A sliver for any amount above zero, so that no line vanishes.
-                let width = if top > 0.0 && value > 0.0 {
-                    (bar_max * value / top).max(1.5)
-                } else {
-                    0.0
-                };
-                view! {
-                    <g class=format!("cost-bar {class}") data-category=class data-line=line.id data-value=format!("{value}")>
-                        <text x="0" y=at(y + 17.0) class="chart-label">{line.label}</text>
-                        <rect x=at(bar_x) y=at(y) width=at(width) height="24" class=format!("bar {class}") />
-                        <text x=at(bar_x + 6.0 + width) y=at(y + 17.0) class="chart-value">
-                            {format!("{} ({}%)", format::money(value), format::plain(share))}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <section class="report-section cost-breakdown" aria-labelledby="report-cost-breakdown">
-            <h2 id="report-cost-breakdown">"Monthly cost by category"</h2>
-            <figure class="chart cost-chart">
-                <svg viewBox=view_box role="img" aria-labelledby="cost-chart-title" aria-describedby="cost-chart-desc" preserveAspectRatio="xMinYMin meet">
-                    {svg_title(Some("cost-chart-title"), COST_CHART_TITLE.to_string())}
-                    {bars}
-                </svg>
-                <figcaption id="cost-chart-desc">{described}</figcaption>
-            </figure>
-        </section>
-    }
+                .text(&line.label),
+            )
+            .child(svg(
+                "rect",
+                &[
+                    ("x", &at(bar_x)),
+                    ("y", &at(y)),
+                    ("width", &at(width)),
+                    ("height", "24"),
+                    ("class", &format!("bar {class}")),
+                ],
+            ))
+            .child(
+                svg(
+                    "text",
+                    &[
+                        ("x", &at(bar_x + 6.0 + width)),
+                        ("y", &at(y + 17.0)),
+                        ("class", "chart-value"),
+                    ],
+                )
+                .text(&format!(
+                    "{} ({}%)",
+                    format::money(value),
+                    format::plain(line.share_pct)
+                )),
+            )
+        })
+        .collect();
+    let view_box = format!("0 0 560 {}", at(10.0 + 34.0 * lines.len() as f64));
+    vec![
+        section("cost-breakdown", "cost-breakdown", COST_CHART_TITLE, false).child(figure(
+            "chart cost-chart",
+            None,
+            (&view_box, "cost-chart", COST_CHART_TITLE),
+            bars,
+            words,
+        )),
+    ]
 }
 
 /// The limits the scenario sets, tightest first, each with how much of it the peak uses.
-#[component]
-pub fn Limits() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let rows = move || {
-        state.report.with(|r| {
-            r.limits
-                .iter()
-                .map(|l| {
-                    let width = l.used_pct.clamp(0.0, 100.0);
-                    let over = l.used_pct > 100.0;
-                    view! {
-                        <tr data-limit=l.metric.clone() data-value=format!("{}", l.used_pct)>
-                            <th scope="row">{l.label.clone()}</th>
-                            <td class="meter-cell">
-                                <svg class="meter" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
-                                    <rect class="meter-track" width="100" height="8" />
-                                    <rect class="meter-fill" class:over=over width=at(width) height="8" />
-                                </svg>
-                            </td>
-                            <td class="num">{format!("{}% used", format::plain(l.used_pct))}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+pub fn limits(report: &Report) -> Vec<Node> {
+    let rows = report
+        .limits
+        .iter()
+        .map(|l| {
+            let width = l.used_pct.clamp(0.0, 100.0);
+            let fill = if l.used_pct > 100.0 {
+                "meter-fill over"
+            } else {
+                "meter-fill"
+            };
+            let meter = svg(
+                "svg",
+                &[
+                    ("class", "meter"),
+                    ("viewBox", "0 0 100 8"),
+                    ("preserveAspectRatio", "none"),
+                    ("aria-hidden", "true"),
+                ],
+            )
+            .child(svg(
+                "rect",
+                &[("class", "meter-track"), ("width", "100"), ("height", "8")],
+            ))
+            .child(svg(
+                "rect",
+                &[("class", fill), ("width", &at(width)), ("height", "8")],
+            ));
+            Node::html("tr")
+                .attr("data-limit", &l.metric)
+                .attr("data-value", &format!("{}", l.used_pct))
+                .child(Node::html("th").attr("scope", "row").text(&l.label))
+                .child(Node::html("td").class("meter-cell").child(meter))
+                .child(Node::text_el(
+                    "td",
+                    "num",
+                    &format!("{}% used", format::plain(l.used_pct)),
+                ))
         })
-    };
-    view! {
-        <section class="report-section limits" aria-labelledby="report-limits" hidden=move || state.report.with(|r| r.limits.is_empty())>
-            <h2 id="report-limits">"Limits at the peak"</h2>
-            <table>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
-    }
+        .collect();
+    vec![
+        section(
+            "limits",
+            "limits",
+            "Limits at the peak",
+            report.limits.is_empty(),
+        )
+        .child(Node::html("table").child(Node::html("tbody").children(rows))),
+    ]
 }
 
 /// The month-by-month projection: a chart of the monthly cost by category against revenue,
-/// and every month's figures in a table.
-#[component]
-pub fn Projection() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let months = move || state.report.with(|r| r.projection.clone());
-    let described = move || {
-        let months = months();
-        let month = |m: &MonthFigures| {
-            format!(
-                "Month {}: {}, {} a month ({}) against {} revenue.",
-                m.month,
-                customers(m.customers),
-                format::money(m.total_monthly_usd),
-                cost_by_category(m),
-                format::money(m.revenue_monthly_usd),
-            )
-        };
-        match (months.first(), months.last()) {
-            (Some(first), Some(last)) if months.len() > 1 => {
-                format!("{} {}", month(first), month(last))
-            }
-            (Some(only), _) => month(only),
-            _ => String::new(),
+/// and every month's figures in a table that folds away.
+pub fn projection(report: &Report) -> Vec<Node> {
+    let months = &report.projection;
+    let month = |m: &MonthFigures| {
+        format!(
+            "Month {}: {}, {} a month ({}) against {} revenue.",
+            m.month,
+            customers(m.customers),
+            format::money(m.total_monthly_usd),
+            cost_by_category(m),
+            format::money(m.revenue_monthly_usd),
+        )
+    };
+    let words = match (months.first(), months.last()) {
+        (Some(first), Some(last)) if months.len() > 1 => {
+            format!("{} {}", month(first), month(last))
         }
+        (Some(only), _) => month(only),
+        _ => String::new(),
     };
-    let legend = move || {
-        state.report.with(|r| {
-            r.projection.first().map(|m| {
-                m.costs()
-                    .map(|(category, _)| {
-                        view! {
-                            <span class=format!("key {}", category.key)></span>
-                            {category.title}
-                        }
-                    })
-                    .collect_view()
-            })
-        })
-    };
-    view! {
-        <section class="report-section projection" aria-labelledby="report-projection">
-            <h2 id="report-projection">"Projection"</h2>
-            <figure class="chart projection-chart">
-                <p class="legend" aria-hidden="true">
-                    {legend}
-                    <span class="key revenue"></span>"Revenue"
-                </p>
-                <svg viewBox="0 0 640 250" role="img" aria-labelledby="projection-title" aria-describedby="projection-desc" preserveAspectRatio="xMinYMin meet">
-                    {svg_title(Some("projection-title"), PROJECTION_TITLE.to_string())}
-                    {move || projection_drawing(&months())}
-                </svg>
-                <figcaption id="projection-desc">{described}</figcaption>
-            </figure>
-            <details class="month-table">
-                <summary>"Month by month"</summary>
-                <MonthTable />
-            </details>
-        </section>
+    let mut legend = Node::html("p").class("legend").attr("aria-hidden", "true");
+    for (category, _) in months.first().into_iter().flat_map(MonthFigures::costs) {
+        legend = legend
+            .child(Node::html("span").class(&format!("key {}", category.key)))
+            .text(category.title);
     }
+    let legend = legend
+        .child(Node::html("span").class("key revenue"))
+        .text("Revenue");
+    let figure = figure(
+        "chart projection-chart",
+        Some(legend),
+        ("0 0 640 250", "projection", PROJECTION_TITLE),
+        projection_drawing(months),
+        words,
+    );
+    vec![
+        section("projection", "projection", "Projection", false)
+            .child(figure)
+            .child(
+                Node::html("details")
+                    .class("month-table")
+                    .attr("data-keep", "month-table")
+                    .child(Node::html("summary").text("Month by month"))
+                    .child(month_table(months)),
+            ),
+    ]
 }
 
 /// A month's cost by category in words: "LLM $24,638, Compute $66.54".
@@ -259,7 +331,7 @@ fn cost_by_category(m: &MonthFigures) -> String {
 /// The chart's marks: a bar per month stacking the categories the projection carries (in
 /// their order, the first at the bottom) and the revenue line, over a dollar axis with round
 /// ticks and the month numbers below.
-fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
+fn projection_drawing(months: &[MonthFigures]) -> Vec<Node> {
     let (left, right, top_y, bottom_y) = (70.0, 632.0, 12.0, 214.0);
     let height = bottom_y - top_y;
     let stacked = |m: &MonthFigures| m.costs().map(|(_, usd)| usd.max(0.0)).sum::<f64>();
@@ -273,51 +345,89 @@ fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
     let slot = (right - left) / months.len().max(1) as f64;
     let y = move |usd: f64| bottom_y - height * (usd / top).clamp(0.0, 1.0);
     let label_every = if months.len() > 12 { 6 } else { 1 };
-    let grid = ticks
-        .into_iter()
-        .map(|value| {
-            view! {
-                <line x1=at(left) x2=at(right) y1=at(y(value)) y2=at(y(value)) class="grid" />
-                <text x=at(left - 6.0) y=at(y(value) + 4.0) class="axis-label" text-anchor="end">{tick_label(value)}</text>
-            }
-        })
-        .collect_view();
-    let bars = months
-        .iter()
-        .map(|m| {
-            let x = left + slot * f64::from(m.month.saturating_sub(1)) + slot * 0.15;
-            let w = slot * 0.7;
-            let mut below = 0.0;
-            let segments = m
-                .costs()
-                .map(|(category, usd)| {
-                    let (base, top) = (y(below), y(below + usd.max(0.0)));
-                    below += usd.max(0.0);
-                    let class = category.key;
-                    view! {
-                        <rect x=at(x) y=at(top) width=at(w) height=at(base - top) class=format!("bar {class}") data-category=class />
-                    }
-                })
-                .collect_view();
-            let label = (m.month == 1 || m.month % label_every == 0).then(|| {
-                view! { <text x=at(x + w / 2.0) y=at(bottom_y + 15.0) class="axis-label" text-anchor="middle">{m.month}</text> }
-            });
-            // Each month's figures as a tooltip, for a pointer over its bar.
-            let tip = format!(
-                "Month {}: {}, revenue {}",
-                m.month,
-                cost_by_category(m),
-                format::money(m.revenue_monthly_usd)
+    let mut marks = Vec::new();
+    for value in ticks {
+        let at_y = at(y(value));
+        marks.push(svg(
+            "line",
+            &[
+                ("x1", &at(left)),
+                ("x2", &at(right)),
+                ("y1", &at_y),
+                ("y2", &at_y),
+                ("class", "grid"),
+            ],
+        ));
+        marks.push(
+            svg(
+                "text",
+                &[
+                    ("x", &at(left - 6.0)),
+                    ("y", &at(y(value) + 4.0)),
+                    ("class", "axis-label"),
+                    ("text-anchor", "end"),
+                ],
+            )
+            .text(&tick_label(value)),
+        );
+    }
+    marks.push(svg(
+        "line",
+        &[
+            ("x1", &at(left)),
+            ("x2", &at(left)),
+            ("y1", &at(top_y)),
+            ("y2", &at(bottom_y)),
+            ("class", "axis"),
+        ],
+    ));
+    for m in months {
+        let x = left + slot * f64::from(m.month.saturating_sub(1)) + slot * 0.15;
+        let w = slot * 0.7;
+        // Each month's figures as a tooltip, for a pointer over its bar.
+        let tip = format!(
+            "Month {}: {}, revenue {}",
+            m.month,
+            cost_by_category(m),
+            format::money(m.revenue_monthly_usd)
+        );
+        let mut group = svg(
+            "g",
+            &[("class", "month"), ("data-month", &m.month.to_string())],
+        )
+        .child(svg_title(None, &tip));
+        let mut below = 0.0;
+        for (category, usd) in m.costs() {
+            let (base, bar_top) = (y(below), y(below + usd.max(0.0)));
+            below += usd.max(0.0);
+            group = group.child(svg(
+                "rect",
+                &[
+                    ("x", &at(x)),
+                    ("y", &at(bar_top)),
+                    ("width", &at(w)),
+                    ("height", &at(base - bar_top)),
+                    ("class", &format!("bar {}", category.key)),
+                    ("data-category", category.key),
+                ],
+            ));
+        }
+        marks.push(group);
+        if m.month == 1 || m.month % label_every == 0 {
+            marks.push(
+                svg(
+                    "text",
+                    &[
+                        ("x", &at(x + w / 2.0)),
+                        ("y", &at(bottom_y + 15.0)),
+                        ("class", "axis-label"),
+                        ("text-anchor", "middle"),
+                    ],
+                )
+                .text(&m.month.to_string()),
             );
-            view! {
-                <g class="month" data-month=m.month>
-                    {svg_title(None, tip)}
-                    {segments}
-                </g>
-                {label}
-            }
-        })
-        .collect_view();
+        }
+    }
     let revenue: Vec<String> = months
         .iter()
         .map(|m| {
@@ -328,76 +438,81 @@ fn projection_drawing(months: &[MonthFigures]) -> impl IntoView + use<> {
             )
         })
         .collect();
-    view! {
-        {grid}
-        <line x1=at(left) x2=at(left) y1=at(top_y) y2=at(bottom_y) class="axis" />
-        {bars}
-        <polyline points=revenue.join(" ") class="revenue-line" />
-        <text x=at((left + right) / 2.0) y="246" class="axis-label" text-anchor="middle">"Month"</text>
-    }
+    marks.push(svg(
+        "polyline",
+        &[("points", &revenue.join(" ")), ("class", "revenue-line")],
+    ));
+    marks.push(
+        svg(
+            "text",
+            &[
+                ("x", &at((left + right) / 2.0)),
+                ("y", "246"),
+                ("class", "axis-label"),
+                ("text-anchor", "middle"),
+            ],
+        )
+        .text("Month"),
+    );
+    marks
 }
 
 /// Every month's figures, one row a month, one column per [`MonthFigures::columns`] entry
 /// (a cost column for each category the projection carries), with the unit under each
 /// column's name.
-#[component]
-fn MonthTable() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let header = move || {
-        state.report.with(|r| {
-            r.projection.first().map(|m| {
-                m.column_list()
-                    .map(|column| {
-                        let symbol = column.unit().symbol();
-                        view! {
-                            <th scope="col" data-column=column.key()>
-                                {column.label()}
-                                <span class="col-unit" hidden=symbol.is_empty()>{symbol}</span>
-                            </th>
-                        }
-                    })
-                    .collect_view()
-            })
-        })
-    };
-    let rows = move || {
-        state.report.with(|r| {
-            r.projection
-                .iter()
-                .map(|m| {
-                    let cells = m
-                        .columns()
-                        .map(|(key, _, unit, value)| {
-                            view! {
-                                <td class="num" data-column=key data-value=format!("{value}")>
-                                    {format::value(value, unit)}
-                                </td>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <tr data-month=m.month>
-                            <th scope="row">{m.month}</th>
-                            {cells}
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Projection, month by month">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Month"</th>
-                        {header}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+fn month_table(months: &[MonthFigures]) -> Node {
+    let mut header = Node::html("tr").child(Node::html("th").attr("scope", "col").text("Month"));
+    for column in months
+        .first()
+        .into_iter()
+        .flat_map(MonthFigures::column_list)
+    {
+        let symbol = column.unit().symbol();
+        header = header.child(
+            Node::html("th")
+                .attr("scope", "col")
+                .attr("data-column", column.key())
+                .text(column.label())
+                .child(
+                    Node::html("span")
+                        .class("col-unit")
+                        .flag("hidden", symbol.is_empty())
+                        .text(symbol),
+                ),
+        );
     }
+    let rows = months
+        .iter()
+        .map(|m| {
+            let mut row = Node::html("tr")
+                .attr("data-month", &m.month.to_string())
+                .child(
+                    Node::html("th")
+                        .attr("scope", "row")
+                        .text(&m.month.to_string()),
+                );
+            for (key, _, unit, value) in m.columns() {
+                row = row.child(
+                    Node::html("td")
+                        .class("num")
+                        .attr("data-column", key)
+                        .attr("data-value", &format!("{value}"))
+                        .text(&format::value(value, unit)),
+                );
+            }
+            row
+        })
+        .collect();
+    Node::html("div")
+        .class("table-scroll")
+        .attr("tabindex", "0")
+        .attr("role", "region")
+        .attr("aria-label", "Projection, month by month")
+        .child(
+            Node::html("table")
+                .child(Node::html("thead").child(header))
+                .child(Node::html("tbody").children(rows)),
+        )
 }
 
 #[cfg(test)]

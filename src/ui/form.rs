@@ -1,18 +1,27 @@
-//! The scenario form, built from the field registry: one fieldset per section, one labelled
-//! input per field with its unit, help text and, when the text is not accepted, what is allowed.
+//! The scenario form, built from the registry of inputs: one folding group per section or list,
+//! one labelled input per field with its unit, help text and, when the text is not accepted,
+//! what is allowed.
 //!
 //! A section a scenario may leave out opens with its yes/no switch and shows its other fields
 //! only while it is on. A list (services, customers, fixed costs) shows each item as a group of
 //! its fields, with a button to remove it, and a button to add another.
+//!
+//! The elements are built once with the plain builder ([`super::dom`]) and kept up to date by
+//! one effect per field: a field that stops applying leaves the page and comes back with what
+//! was typed into it, and the input being typed into is never rebuilt, so it keeps the focus.
+//! Every edit and click reaches the state through one listener on the form, which reads the
+//! field's path from the control's `data-path`.
 
 use std::time::Duration;
 
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dom::Node;
 use super::state::AppState;
+use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field, Group, Kind, ListEntry};
-use crate::scenario::{Scenario, inputs};
 
 /// The id of a field's input element, e.g. `f-workload-runs_per_day` or `f-services-0-vcpu`.
 pub fn input_id(path: &str) -> String {
@@ -37,146 +46,210 @@ pub fn item_id(list_key: &str, index: usize) -> String {
 /// The whole form: one group per section or list, in the registry's order.
 #[component]
 pub fn ScenarioForm() -> impl IntoView {
-    let groups = fields::groups()
-        .iter()
-        .map(|&group| view! { <FormGroup group /> })
-        .collect_view();
-    view! {
-        <form class="scenario-form" aria-label="Scenario" on:submit=|ev| ev.prevent_default()>
-            {groups}
-        </form>
-    }
-}
-
-#[component]
-fn FormGroup(group: Group) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let body = match group {
-        Group::List(list) => view! { <ListEditor list /> }.into_any(),
-        Group::Section(section) => {
-            let mut rows: Vec<Field> = section.fields().collect();
-            // The switch opens its section, wherever it is declared.
-            rows.sort_by_key(|f| section.switch != Some(f.input().key));
-            rows.into_iter().map(field_row).collect_view().into_any()
-        }
-    };
-    let shown = move || state.scenario.with(|s| group.is_shown(s));
-    let off = move || state.scenario.with(|s| !group.is_on(s));
-    // A group folds away by its heading; the fieldset keeps its fields grouped under the same
-    // name for assistive technology.
-    view! {
-        <details class="form-section" class:off=off open=true hidden=move || !shown()>
-            <summary>{group.title()}</summary>
-            <fieldset>
-                <legend class="visually-hidden">{group.title()}</legend>
-                {body}
-            </fieldset>
-        </details>
-    }
-}
-
-/// The items of a list, each with its fields and a "Remove" button, then the "Add" button.
-#[component]
-fn ListEditor(list: &'static ListEntry) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let len = Memo::new(move |_| state.scenario.with(|s| list.len(s)));
-    let full = move || len.get() >= list.max_items;
-    let has_items = move || len.get() > 0;
-    let noun = list.item_label.to_lowercase();
-    let add_id = add_button_id(list.key);
-    let note_id = format!("{add_id}-note");
-    let add = move |_| {
-        if let Ok(index) = state.add_item(list.key) {
-            focus_soon(format!("#{} :is(input, select)", item_id(list.key, index)));
-        }
-    };
-    view! {
-        <p class="list-empty" hidden=has_items>{format!("No {noun} yet.")}</p>
-        <For each=move || 0..len.get() key=|index| *index let:index>
-            <ListItem list index />
-        </For>
-        <div class="list-add">
-            <button
-                type="button"
-                class="add"
-                id=add_id
-                aria-describedby=note_id.clone()
-                disabled=full
-                on:click=add
-            >
-                {format!("Add {noun}")}
-            </button>
-            <p class="help" id=note_id>
-                {move || {
-                    if full() {
-                        format!(
-                            "The list is full: a scenario holds at most {} of these. Remove one to add another.",
-                            list.max_items,
-                        )
-                    } else {
-                        String::new()
-                    }
-                }}
-            </p>
-        </div>
-    }
-}
-
-/// One list item: a group named after the item, its fields, and its "Remove" button.
-#[component]
-fn ListItem(list: &'static ListEntry, index: usize) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let names = Memo::new(move |_| state.scenario.with(|s| item_names(list, s)));
-    let name = move || names.with(|n| n.get(index).cloned().unwrap_or_default());
-    let number = index + 1;
-    let legend = move || match name() {
-        n if n.is_empty() => format!("{} {number}", list.item_label),
-        n => format!("{} {number}: {n}", list.item_label),
-    };
-    // The button's name says which item it removes: by its name when that is unique, else by
-    // its number too.
-    let remove_label = move || {
-        let noun = list.item_label.to_lowercase();
-        names.with(|all| match all.get(index) {
-            Some(n) if !n.is_empty() && all.iter().filter(|other| *other == n).count() == 1 => {
-                format!("Remove {noun} {n}")
+    let form = NodeRef::<html::Form>::new();
+    Effect::new(move |_| {
+        if let Some(form) = form.get() {
+            for &group in fields::groups() {
+                let _ = form.append_child(group_view(state, group).element());
             }
-            Some(n) if !n.is_empty() => format!("Remove {noun} {number}: {n}"),
-            _ => format!("Remove {noun} {number}"),
-        })
+        }
+    });
+    view! {
+        <form
+            class="scenario-form"
+            aria-label="Scenario"
+            node_ref=form
+            on:submit=|ev| ev.prevent_default()
+            on:input=move |ev| edited(state, &ev, "INPUT")
+            on:change=move |ev| edited(state, &ev, "SELECT")
+            on:click=move |ev| clicked(state, &ev)
+        ></form>
+    }
+}
+
+/// Takes an edit of a field — an `input` event of a text input, a `change` of a select — to
+/// [`AppState::edit`], with the path the control carries.
+fn edited(state: AppState, ev: &leptos::ev::Event, tag: &str) {
+    let Some(control) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
     };
-    let remove = move |_| {
-        state.remove_item(list.key, index);
-        // The next item has moved up into this place; with none, focus the "Add" button.
+    if control.tag_name() == tag
+        && let Some(path) = control.get_attribute("data-path")
+    {
+        state.edit(&path, event_target_value(ev));
+    }
+}
+
+/// Takes a click on a list's "Add" or an item's "Remove" button, then moves the focus to what
+/// follows: the new item's first field, the item that moved into the removed one's place, or
+/// the list's "Add" button when none did.
+fn clicked(state: AppState, ev: &leptos::ev::MouseEvent) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("button").ok().flatten())
+    else {
+        return;
+    };
+    if let Some(key) = button.get_attribute("data-add") {
+        if let Ok(index) = state.add_item(&key) {
+            focus_soon(format!("#{} :is(input, select)", item_id(&key, index)));
+        }
+    } else if let Some((key, index)) = button.get_attribute("data-remove").and_then(|r| {
+        r.split_once(':')
+            .map(|(k, i)| (k.to_string(), i.parse().ok()))
+    }) && let (Some(list), Some(index)) = (fields::list(&key), index)
+    {
+        state.remove_item(&key, index);
         let len = state.scenario.with_untracked(|s| list.len(s));
         let next = if index < len {
-            remove_button_id(list.key, index)
+            remove_button_id(&key, index)
         } else {
-            add_button_id(list.key)
+            add_button_id(&key)
         };
         focus_soon(format!("#{next}"));
+    }
+}
+
+/// A group folds away by its heading; the fieldset keeps its fields grouped under the same name
+/// for assistive technology. A group that does not apply is hidden; one switched off is drawn
+/// as such.
+fn group_view(state: AppState, group: Group) -> Node {
+    let title = group.title();
+    let body = match group {
+        Group::List(list) => list_view(state, list),
+        Group::Section(section) => {
+            // The switch opens its section, wherever it is declared.
+            let is_switch = |f: &Field| section.switch == Some(f.input().key);
+            let switch = section.fields().filter(is_switch);
+            let rows = switch.chain(section.fields().filter(|f| !is_switch(f)));
+            rows.map(|field| field_slot(state, field)).collect()
+        }
     };
+    let details = Node::html("details")
+        .class("form-section")
+        .flag("open", true)
+        .child(Node::html("summary").text(title))
+        .child(
+            Node::html("fieldset")
+                .child(Node::text_el("legend", "visually-hidden", title))
+                .children(body),
+        );
+    let element = details.element().clone();
+    Effect::new(move |_| {
+        let (shown, on) = state.scenario.with(|s| (group.is_shown(s), group.is_on(s)));
+        toggle(&element, "hidden", !shown);
+        let class = if on {
+            "form-section"
+        } else {
+            "form-section off"
+        };
+        let _ = element.set_attribute("class", class);
+    });
+    details
+}
+
+/// Sets an attribute with no value when `on` holds, removes it otherwise.
+fn toggle(element: &web_sys::Element, name: &str, on: bool) {
+    if on {
+        let _ = element.set_attribute(name, "");
+    } else {
+        let _ = element.remove_attribute(name);
+    }
+}
+
+/// The items of a list, each with its fields and a "Remove" button, then the "Add" button with
+/// a note that says why it is disabled when the list is full.
+fn list_view(state: AppState, list: &'static ListEntry) -> Vec<Node> {
+    let len = Memo::new(move |_| state.scenario.with(|s| list.len(s)));
+    let noun = list.item_label.to_ascii_lowercase();
+    let empty = Node::text_el("p", "list-empty", &format!("No {noun} yet."));
+    let items = Node::html("div").class("list-items");
+    let add_id = add_button_id(list.key);
+    let note_id = format!("{add_id}-note");
+    let add = Node::html("button")
+        .attr("type", "button")
+        .class("add")
+        .attr("id", &add_id)
+        .attr("data-add", list.key)
+        .attr("aria-describedby", &note_id)
+        .text(&format!("Add {noun}"));
+    let note = Node::html("p").class("help").attr("id", &note_id);
+    let (empty_el, items_el, add_el, note_el) = (
+        empty.element().clone(),
+        items.element().clone(),
+        add.element().clone(),
+        note.element().clone(),
+    );
+    // Items are rebuilt when the list grows or shrinks, never while one is edited.
+    Effect::new(move |_| {
+        let len = len.get();
+        toggle(&empty_el, "hidden", len > 0);
+        items_el.set_text_content(None);
+        for index in 0..len {
+            let _ = items_el.append_child(item_view(state, list, index).element());
+        }
+        let full = len >= list.max_items;
+        toggle(&add_el, "disabled", full);
+        note_el.set_text_content(full.then(|| {
+            format!(
+                "The list is full: a scenario holds at most {} of these. Remove one to add another.",
+                list.max_items
+            )
+        }).as_deref());
+    });
+    vec![
+        empty,
+        items,
+        Node::html("div").class("list-add").child(add).child(note),
+    ]
+}
+
+/// One list item: a group named after the item, its "Remove" button, and its fields.
+fn item_view(state: AppState, list: &'static ListEntry, index: usize) -> Node {
+    let legend = Node::html("legend");
+    let remove = Node::html("button")
+        .attr("type", "button")
+        .class("remove")
+        .attr("id", &remove_button_id(list.key, index))
+        .attr("data-remove", &format!("{}:{index}", list.key))
+        .text("Remove");
+    let (legend_el, remove_el) = (legend.element().clone(), remove.element().clone());
+    Effect::new(move |_| {
+        let names = state.scenario.with(|s| item_names(list, s));
+        let number = index + 1;
+        let name = names.get(index).map(String::as_str).unwrap_or_default();
+        let legend = match name {
+            "" => format!("{} {number}", list.item_label),
+            n => format!("{} {number}: {n}", list.item_label),
+        };
+        legend_el.set_text_content(Some(&legend));
+        // The button's name says which item it removes: by its name when that is unique, else
+        // by its number too.
+        let noun = list.item_label.to_ascii_lowercase();
+        let label = match name {
+            "" => format!("Remove {noun} {number}"),
+            n if names.iter().filter(|other| *other == n).count() == 1 => {
+                format!("Remove {noun} {n}")
+            }
+            n => format!("Remove {noun} {number}: {n}"),
+        };
+        let _ = remove_el.set_attribute("aria-label", &label);
+    });
     let rows = (0..list.inputs.len())
         .filter_map(|position| list.field_at(index, position))
-        .map(field_row)
-        .collect_view();
-    view! {
-        <fieldset class="list-item" id=item_id(list.key, index)>
-            <legend>{legend}</legend>
-            <div class="item-actions">
-                <button
-                    type="button"
-                    class="remove"
-                    id=remove_button_id(list.key, index)
-                    aria-label=remove_label
-                    on:click=remove
-                >
-                    "Remove"
-                </button>
-            </div>
-            {rows}
-        </fieldset>
-    }
+        .map(|field| field_slot(state, field))
+        .collect();
+    Node::html("fieldset")
+        .class("list-item")
+        .attr("id", &item_id(list.key, index))
+        .child(legend)
+        .child(Node::html("div").class("item-actions").child(remove))
+        .children(rows)
 }
 
 /// The names of a list's items, in order; empty for a list whose items have no name.
@@ -191,140 +264,113 @@ fn item_names(list: &'static ListEntry, scenario: &Scenario) -> Vec<String> {
         .collect()
 }
 
-/// The row of one field: what was typed into it, or else its value.
-fn field_row(field: Field) -> impl IntoView {
-    let state = expect_context::<AppState>();
+/// The place of one field in the form, holding its row while the field applies. A field that
+/// does not apply (its section switched off, another platform's setting) is not in the page at
+/// all, so no hidden input shares a label with a visible one; what was typed into it is kept
+/// in the state for when it returns.
+fn field_slot(state: AppState, field: Field) -> Node {
+    let slot = Node::html("div").class("field-slot");
+    let element = slot.element().clone();
     let path = field.path().into_owned();
-    let draft = {
-        let path = path.clone();
-        Memo::new(move |_| state.drafts.with(|d| d.get(&path).cloned()))
-    };
-    let text = Memo::new(
-        move |_| match draft.with(|d| d.as_ref().map(|d| d.text.clone())) {
-            Some(text) => text,
-            None => state
-                .scenario
-                .with(|s| field.get(s).map(|v| v.to_text()).unwrap_or_default()),
-        },
-    );
-    let error = Memo::new(move |_| draft.with(|d| d.as_ref().and_then(|d| d.error.clone())));
-    let shown = Signal::derive(move || state.scenario.with(|s| field.shown(s)));
-    let options = state
-        .scenario
-        .with_untracked(|s| field.kind().options(fields::catalog_of(s)));
-    input_row(Input {
-        path,
-        input: field.input(),
-        options,
-        text: text.into(),
-        error: error.into(),
-        shown,
-    })
-}
-
-/// What a row needs to show one field, scalar or of a list item.
-#[derive(Clone)]
-struct Input {
-    path: String,
-    input: &'static inputs::Input,
-    options: Vec<(&'static str, &'static str)>,
-    text: Signal<String>,
-    error: Signal<Option<String>>,
-    shown: Signal<bool>,
-}
-
-/// A field's row while the field is shown. A field that does not apply (its section switched
-/// off, another platform's setting) is not in the page at all, so no hidden input shares a
-/// label with a visible one; what was typed into it is kept in the state for when it returns.
-fn input_row(input: Input) -> impl IntoView {
-    // Rebuilt only when the field comes or goes, not on every edit, so the focus stays put.
-    let when = input.shown;
-    let shown = Memo::new(move |_| when.get());
-    move || shown.get().then(|| field_view(input.clone()))
-}
-
-/// A labelled input or select with its unit, help text and error message; every edit goes to
-/// [`AppState::edit`] with the field's path.
-fn field_view(input: Input) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let Input {
-        path,
-        input,
-        options,
-        text,
-        error,
-        shown: _,
-    } = input;
-    let (label, unit, help) = (input.label, input.unit, input.help);
-    let id = input_id(&path);
-    let help_id = format!("{id}-help");
-    let error_id = format!("{id}-error");
-    let described_by = format!("{help_id} {error_id}");
-    let invalid = move || {
-        if error.with(Option::is_some) {
-            "true"
-        } else {
-            "false"
+    Effect::new(move |row: Option<Option<Row>>| {
+        let (shown, value) = state.scenario.with(|s| {
+            let value = field.get(s).map(|v| v.to_text()).unwrap_or_default();
+            (field.shown(s), value)
+        });
+        if !shown {
+            element.set_text_content(None);
+            return None;
         }
-    };
-    let on_edit = move |ev: leptos::ev::Event| state.edit(&path, event_target_value(&ev));
-    let control = match input.kind {
-        Kind::Choice(_) | Kind::Switch { .. } | Kind::Catalog(_) => {
-            let options = options
-                .into_iter()
-                .map(|(value, label)| {
-                    view! {
-                        <option
-                            value=value
-                            selected=move || text.with(|t| t == value)
-                        >
-                            {label}
-                        </option>
-                    }
-                })
-                .collect_view();
-            view! {
-                <select
-                    id=id.clone()
-                    aria-describedby=described_by.clone()
-                    aria-invalid=invalid
-                    prop:value=move || text.get()
-                    on:change=on_edit
-                >
-                    {options}
-                </select>
+        let row = row.flatten().unwrap_or_else(|| {
+            let row = state.scenario.with_untracked(|s| Row::new(field, &path, s));
+            let _ = element.append_child(&row.root);
+            row
+        });
+        let draft = state.drafts.with(|d| d.get(&path).cloned());
+        let (text, error) = match draft {
+            Some(draft) => (draft.text, draft.error),
+            None => (value, None),
+        };
+        row.show(&text, error.as_deref());
+        Some(row)
+    });
+    slot
+}
+
+/// A field's row: its label, control, unit, help and error message.
+struct Row {
+    root: web_sys::Element,
+    control: web_sys::Element,
+    error: web_sys::Element,
+}
+
+impl Row {
+    /// A labelled input or select with its unit, help text and a place for the error message.
+    fn new(field: Field, path: &str, scenario: &Scenario) -> Row {
+        let input = field.input();
+        let id = input_id(path);
+        let help_id = format!("{id}-help");
+        let error_id = format!("{id}-error");
+        let control = match input.kind {
+            Kind::Number { .. } | Kind::Text { .. } => {
+                let numeric = input.kind.is_number();
+                Node::html("input")
+                    .class(if numeric { "number" } else { "text" })
+                    .attr("type", "text")
+                    .attr("inputmode", if numeric { "decimal" } else { "text" })
+                    .attr("autocomplete", "off")
+                    .attr("spellcheck", "false")
             }
-            .into_any()
-        }
-        Kind::Number { .. } | Kind::Text { .. } => {
-            let numeric = input.kind.is_number();
-            view! {
-                <input
-                    id=id.clone()
-                    class=if numeric { "number" } else { "text" }
-                    type="text"
-                    inputmode=if numeric { "decimal" } else { "text" }
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby=described_by.clone()
-                    aria-invalid=invalid
-                    prop:value=move || text.get()
-                    on:input=on_edit
-                />
+            kind => {
+                let options = kind.options(fields::catalog_of(scenario));
+                Node::html("select").children(
+                    options
+                        .into_iter()
+                        .map(|(value, label)| Node::html("option").attr("value", value).text(label))
+                        .collect(),
+                )
             }
-            .into_any()
         }
-    };
-    view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            <div class="control">
-                {control}
-                <span class="unit" aria-hidden="true">{unit.symbol()}</span>
-            </div>
-            <p class="help" id=help_id>{help}</p>
-            <p class="field-error" id=error_id>{move || error.get()}</p>
-        </div>
+        .attr("id", &id)
+        .attr("data-path", path)
+        .attr("aria-describedby", &format!("{help_id} {error_id}"));
+        let error = Node::html("p").class("field-error").attr("id", &error_id);
+        let (control_el, error_el) = (control.element().clone(), error.element().clone());
+        let root = Node::html("div")
+            .class("field")
+            .child(Node::html("label").attr("for", &id).text(input.label))
+            .child(Node::html("div").class("control").child(control).child(
+                Node::text_el("span", "unit", input.unit.symbol()).attr("aria-hidden", "true"),
+            ))
+            .child(Node::text_el("p", "help", input.help).attr("id", &help_id))
+            .child(error);
+        Row {
+            root: root.element().clone(),
+            control: control_el,
+            error: error_el,
+        }
+    }
+
+    /// Shows `text` in the control — unless it already holds it, so that the caret stays where
+    /// the user is typing — and the error, if there is one.
+    fn show(&self, text: &str, error: Option<&str>) {
+        if let Some(input) = self.control.dyn_ref::<web_sys::HtmlInputElement>() {
+            if input.value() != text {
+                input.set_value(text);
+            }
+        } else if let Some(select) = self.control.dyn_ref::<web_sys::HtmlSelectElement>()
+            && select.value() != text
+        {
+            select.set_value(text);
+        }
+        let invalid = error.is_some();
+        let _ = self
+            .control
+            .set_attribute("aria-invalid", if invalid { "true" } else { "false" });
+        let _ = self
+            .root
+            .set_attribute("class", if invalid { "field invalid" } else { "field" });
+        self.error.set_text_content(error);
     }
 }
 

@@ -4,6 +4,7 @@
 //! [`crate::engine`]. State is provided once as context ([`state::AppState`]).
 
 pub mod charts;
+pub mod dom;
 pub mod form;
 pub mod persist;
 pub mod report_view;

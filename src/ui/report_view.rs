@@ -3,25 +3,15 @@
 //! computes nothing itself.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::charts::{CostBreakdown, Limits, Projection};
+use super::charts;
+use super::dom::{Drawn, Node};
 use super::state::AppState;
 use crate::format;
-use crate::report::{SECTIONS, Severity, Text};
+use crate::report::{Metric, Report, SECTIONS, Severity};
+use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Owner, Value};
-
-/// The figures shown as headline cards, in order. A card shows the first of its figures the
-/// report has: the load a scenario is sized by is runs, requests or connections.
-pub const HEADLINES: [&[&str]; 4] = [
-    &["cost.total_monthly_usd"],
-    &["deal.cost_per_customer_monthly_usd"],
-    &["deal.gross_margin_pct"],
-    &[
-        "load.peak_concurrent_runs",
-        "demand.peak_requests_per_sec",
-        "demand.peak_connections",
-    ],
-];
 
 /// The raw value of a metric for `data-value`: the shortest decimal that reads back exactly.
 fn raw(value: f64) -> String {
@@ -32,207 +22,171 @@ fn raw(value: f64) -> String {
 #[component]
 pub fn ReportView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let sections = SECTIONS
-        .into_iter()
-        .map(|(section, title)| view! { <SectionTable section title /> })
-        .collect_view();
     view! {
         <section class="report" aria-label="Report">
             <p class="stale" role="status" hidden=move || !state.is_stale()>
                 "These figures are stale: they show the last valid scenario. Fix the highlighted field to update them."
             </p>
-            <Headlines />
-            <CostBreakdown />
-            <Findings />
-            <Limits />
-            {sections}
-            <Projection />
+            <Drawn class="drawn" draw=|state| state.report.with(headlines) />
+            <Drawn class="drawn" draw=|state| state.report.with(charts::cost_breakdown) />
+            <Drawn class="drawn" draw=|state| state.report.with(findings) />
+            <Drawn class="drawn" draw=|state| state.report.with(charts::limits) />
+            <Drawn class="drawn" draw=|state| state.report.with(sections) />
+            <Drawn class="drawn" draw=|state| state.report.with(charts::projection) />
             <PricesUsed />
-            <InputsForPrint />
+            <Drawn class="drawn" draw=|state| state.scenario.with(inputs_for_print) />
         </section>
     }
 }
 
-#[component]
-fn Headlines() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let cards = HEADLINES
+/// The headline cards: each figure with its label and value.
+fn headlines(report: &Report) -> Vec<Node> {
+    let cards = report
+        .headlines()
         .into_iter()
-        .map(|ids| {
-            let metric = Memo::new(move |_| {
-                state
-                    .report
-                    .with(|r| ids.iter().find_map(|id| r.metric(id).cloned()))
-            });
-            let id = move || metric.get().map(|m| m.id.to_string()).unwrap_or_default();
-            let label = move || metric.get().map(|m| m.label.to_string()).unwrap_or_default();
-            let value = move || metric.get().map(|m| raw(m.value)).unwrap_or_default();
-            let shown = move || {
-                metric
-                    .get()
-                    .map(|m| format::with_unit(m.value, m.unit))
-                    .unwrap_or_default()
+        .map(|m| {
+            Node::html("div")
+                .class("card")
+                .attr("data-metric", &m.id)
+                .attr("data-value", &raw(m.value))
+                .child(Node::text_el("span", "card-label", &m.label))
+                .child(Node::text_el(
+                    "span",
+                    "card-value",
+                    &format::with_unit(m.value, m.unit),
+                ))
+        })
+        .collect();
+    vec![Node::html("div").class("headlines").children(cards)]
+}
+
+/// The findings, most severe first.
+fn findings(report: &Report) -> Vec<Node> {
+    let items = report
+        .warnings
+        .iter()
+        .map(|w| {
+            let (class, tag) = match w.severity {
+                Severity::Warning => ("finding warning", "Warning"),
+                Severity::Info => ("finding info", "Note"),
             };
-            view! {
-                <div class="card" data-metric=id data-value=value hidden=move || metric.with(Option::is_none)>
-                    <span class="card-label">{label}</span>
-                    <span class="card-value">{shown}</span>
-                </div>
-            }
+            Node::html("li")
+                .class(class)
+                .attr("data-finding", &w.id)
+                .child(Node::html("strong").text(tag))
+                .text(" ")
+                .text(&w.message)
         })
-        .collect_view();
-    view! { <div class="headlines">{cards}</div> }
+        .collect();
+    vec![
+        Node::html("ul")
+            .class("findings")
+            .attr("aria-label", "Findings")
+            .flag("hidden", report.warnings.is_empty())
+            .children(items),
+    ]
 }
 
-#[component]
-fn Findings() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let items = move || {
-        state.report.with(|r| {
-            r.warnings
-                .iter()
-                .map(|w| {
-                    let class = match w.severity {
-                        Severity::Warning => "finding warning",
-                        Severity::Info => "finding info",
-                    };
-                    let tag = match w.severity {
-                        Severity::Warning => "Warning",
-                        Severity::Info => "Note",
-                    };
-                    view! {
-                        <li class=class data-finding=w.id.to_string()>
-                            <strong>{tag}</strong>
-                            " "
-                            {w.message.clone()}
-                        </li>
-                    }
-                })
-                .collect_view()
+/// A table per report section, each figure with its formula and id one click away ("How").
+fn sections(report: &Report) -> Vec<Node> {
+    SECTIONS
+        .iter()
+        .map(|(key, title)| {
+            let rows: Vec<Node> = report.section(key).map(metric_row).collect();
+            charts::section(key, "", title, rows.is_empty())
+                .child(Node::html("table").child(Node::html("tbody").children(rows)))
         })
-    };
-    view! {
-        <ul class="findings" aria-label="Findings" hidden=move || state.report.with(|r| r.warnings.is_empty())>
-            {items}
-        </ul>
-    }
+        .collect()
 }
 
-#[component]
-fn SectionTable(section: &'static str, title: &'static str) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ids = move || {
-        state
-            .report
-            .with(|r| r.section(section).map(|m| m.id.clone()).collect::<Vec<_>>())
-    };
-    let heading_id = format!("report-{section}");
-    let labelled_by = heading_id.clone();
-    view! {
-        <section class="report-section" aria-labelledby=labelled_by hidden=move || ids().is_empty()>
-            <h2 id=heading_id>{title}</h2>
-            <table>
-                <tbody>
-                    <For each=ids key=|id| id.clone() let:id>
-                        <MetricRow id />
-                    </For>
-                </tbody>
-            </table>
-        </section>
-    }
-}
-
-#[component]
-fn MetricRow(id: Text) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let key = id.clone();
-    let metric = Memo::new(move |_| state.report.with(|r| r.metric(&key).cloned()));
-    let value = move || metric.get().map(|m| raw(m.value)).unwrap_or_default();
-    let shown = move || {
-        metric
-            .get()
-            .map(|m| format::with_unit(m.value, m.unit))
-            .unwrap_or_default()
-    };
-    let label = move || {
-        metric
-            .get()
-            .map(|m| m.label.to_string())
-            .unwrap_or_default()
-    };
-    let formula = move || metric.get().map(|m| m.formula).unwrap_or_default();
-    view! {
-        <tr data-metric=id.to_string() data-value=value>
-            <th scope="row">{label}</th>
-            <td class="num">{shown}</td>
-            <td class="how">
-                <details>
-                    <summary>"How"</summary>
-                    <p class="formula">{formula}</p>
-                    <p class="metric-id">{id.to_string()}</p>
-                </details>
-            </td>
-        </tr>
-    }
+/// One figure: its label, value with its unit, and how it was made.
+fn metric_row(m: &Metric) -> Node {
+    Node::html("tr")
+        .attr("data-metric", &m.id)
+        .attr("data-value", &raw(m.value))
+        .child(Node::html("th").attr("scope", "row").text(&m.label))
+        .child(Node::text_el(
+            "td",
+            "num",
+            &format::with_unit(m.value, m.unit),
+        ))
+        .child(
+            Node::html("td").class("how").child(
+                Node::html("details")
+                    .attr("data-keep", &m.id)
+                    .child(Node::html("summary").text("How"))
+                    .child(Node::text_el("p", "formula", &m.formula))
+                    .child(Node::text_el("p", "metric-id", &m.id)),
+            ),
+        )
 }
 
 /// The scenario's inputs, shown only on paper, where the form is not: those the form shows,
 /// list items' included.
-#[component]
-fn InputsForPrint() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let rows = move || {
-        state.scenario.with(|s| {
-            let catalog = fields::catalog_of(s);
-            fields::all(s)
-                .filter(|f| f.shown(s))
-                .map(|f| {
-                    let shown = match f.get(s) {
-                        Some(Value::Number(n)) => format::with_unit(n, f.unit()),
-                        Some(Value::Text(t)) => f
-                            .kind()
-                            .options(catalog)
-                            .into_iter()
-                            .find(|(id, _)| *id == t)
-                            .map_or(t, |(_, label)| label.to_string()),
-                        None => String::new(),
-                    };
-                    let label = match f.owner {
-                        Owner::Item(list, index) => {
-                            format!("{} {}: {}", list.item_label, index + 1, f.label())
-                        }
-                        Owner::Section(_) => f.label().to_string(),
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{label}</th>
-                            <td class="num">{shown}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+fn inputs_for_print(s: &Scenario) -> Vec<Node> {
+    let catalog = fields::catalog_of(s);
+    let rows = fields::all(s)
+        .filter(|f| f.shown(s))
+        .map(|f| {
+            let shown = match f.get(s) {
+                Some(Value::Number(n)) => format::with_unit(n, f.unit()),
+                Some(Value::Text(t)) => f
+                    .kind()
+                    .options(catalog)
+                    .into_iter()
+                    .find(|(id, _)| *id == t)
+                    .map_or(t, |(_, label)| label.to_string()),
+                None => String::new(),
+            };
+            let label = match f.owner {
+                Owner::Item(list, index) => {
+                    format!("{} {}: {}", list.item_label, index + 1, f.label())
+                }
+                Owner::Section(_) => f.label().to_string(),
+            };
+            Node::html("tr")
+                .child(Node::html("th").attr("scope", "row").text(&label))
+                .child(Node::text_el("td", "num", &shown))
         })
-    };
-    view! {
-        <section class="report-section print-only" aria-labelledby="report-inputs">
-            <h2 id="report-inputs">"Inputs"</h2>
-            <table>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
-    }
+        .collect();
+    vec![
+        charts::section("inputs", "print-only", "Inputs", false)
+            .child(Node::html("table").child(Node::html("tbody").children(rows))),
+    ]
 }
 
+/// The prices the report used: each with its value and unit, an input to type your own over a
+/// catalog price, and where it comes from; then the catalog's version. Rows are rebuilt only
+/// when the set of prices changes, so a price being typed over keeps the focus; every edit
+/// reaches the state through one listener, which reads the price's id from `data-price`.
 #[component]
 fn PricesUsed() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ids = move || {
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let ids = Memo::new(move |_| {
         state
             .report
             .with(|r| r.prices.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+    });
+    Effect::new(move |_| {
+        let Some(body) = body.get() else {
+            return;
+        };
+        body.set_text_content(None);
+        for id in ids.get() {
+            let _ = body.append_child(price_row(state, id).element());
+        }
+    });
+    let on_input = move |ev: leptos::ev::Event| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(id) = target.and_then(|t| t.get_attribute("data-price")) {
+            state.override_price(&id, event_target_value(&ev));
+        }
     };
     view! {
-        <section class="report-section prices" aria-labelledby="report-prices">
+        <section class="report-section prices" aria-labelledby="report-prices" on:input=on_input>
             <h2 id="report-prices">"Prices used"</h2>
             <table>
                 <thead>
@@ -243,114 +197,87 @@ fn PricesUsed() -> impl IntoView {
                         <th scope="col">"Source"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    <For each=ids key=|id| id.clone() let:id>
-                        <PriceRow id />
-                    </For>
-                </tbody>
+                <tbody node_ref=body></tbody>
             </table>
             <p class="catalog">"Price catalog " {move || state.report.with(|r| r.catalog_version.clone())}</p>
         </section>
     }
 }
 
-/// One price: its value and unit, an input to type your own over a catalog price, and where
-/// the price comes from.
-#[component]
-fn PriceRow(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let price = {
-        let id = id.clone();
-        move || {
-            state
-                .report
-                .with(|r| r.prices.iter().find(|p| p.id == id).cloned())
-        }
-    };
-    let label = {
-        let price = price.clone();
-        move || price().map(|p| p.label).unwrap_or_default()
-    };
-    let shown = {
-        let price = price.clone();
-        move || {
-            price()
-                .map(|p| format::price(p.value, &p.unit))
-                .unwrap_or_default()
-        }
-    };
-    let source = move || {
-        price()
-            .map(|p| {
-                if p.as_of.is_empty() {
-                    p.source
-                } else {
-                    format!("{} (as of {})", p.source, p.as_of)
-                }
-            })
-            .unwrap_or_default()
-    };
-    let own = if id.starts_with("custom.") {
-        view! { <span class="typed">"typed in the form"</span> }.into_any()
+/// One price's row, kept up to date by its own effect.
+fn price_row(state: AppState, id: String) -> Node {
+    let value = Node::html("td").class("num");
+    let source = Node::html("td").class("source");
+    let label = Node::html("th").attr("scope", "row");
+    let (value_el, source_el, label_el) = (
+        value.element().clone(),
+        source.element().clone(),
+        label.element().clone(),
+    );
+    let own = Node::html("td").class("own");
+    let (own, input) = if id.starts_with("custom.") {
+        (
+            own.child(Node::text_el("span", "typed", "typed in the form")),
+            None,
+        )
     } else {
         let input_id = format!("price-{}", id.replace('.', "-"));
         let error_id = format!("{input_id}-error");
-        let draft = {
-            let id = id.clone();
-            move || state.price_drafts.with(|d| d.get(&id).cloned())
+        let input = Node::html("input")
+            .attr("id", &input_id)
+            .attr("data-price", &id)
+            .attr("type", "text")
+            .attr("inputmode", "decimal")
+            .attr("autocomplete", "off")
+            .attr("placeholder", "list price")
+            .attr("aria-describedby", &error_id);
+        let error = Node::html("p").class("field-error").attr("id", &error_id);
+        let elements = (input.element().clone(), error.element().clone());
+        (own.child(input).child(error), Some(elements))
+    };
+    let row = Node::html("tr")
+        .attr("data-price", &id)
+        .child(label)
+        .child(value)
+        .child(own)
+        .child(source);
+    Effect::new(move |_| {
+        let price = state
+            .report
+            .with(|r| r.prices.iter().find(|p| p.id == id).cloned());
+        let Some(price) = price else {
+            return;
         };
-        let text = {
-            let id = id.clone();
-            let draft = draft.clone();
-            move || match draft() {
-                Some(d) => d.text,
-                None => state.scenario.with(|s| {
-                    s.prices
-                        .get(&id)
-                        .map(|v| format!("{v}"))
-                        .unwrap_or_default()
-                }),
+        label_el.set_text_content(Some(&price.label));
+        value_el.set_text_content(Some(&format::price(price.value, &price.unit)));
+        let from = if price.as_of.is_empty() {
+            price.source.clone()
+        } else {
+            format!("{} (as of {})", price.source, price.as_of)
+        };
+        source_el.set_text_content(Some(&from));
+        let Some((input, error)) = &input else {
+            return;
+        };
+        let draft = state.price_drafts.with(|d| d.get(&id).cloned());
+        let (text, message) = match draft {
+            Some(d) => (d.text, d.error),
+            None => {
+                let typed = state
+                    .scenario
+                    .with(|s| s.prices.get(&id).map(|v| format!("{v}")));
+                (typed.unwrap_or_default(), None)
             }
         };
-        let error = {
-            let draft = draft.clone();
-            move || draft().and_then(|d| d.error)
-        };
-        let invalid = {
-            let error = error.clone();
-            move || if error().is_some() { "true" } else { "false" }
-        };
-        let on_input = {
-            let id = id.clone();
-            move |ev: leptos::ev::Event| state.override_price(&id, event_target_value(&ev))
-        };
-        let aria_label = {
-            let label = label.clone();
-            move || format!("Your price: {}", label())
-        };
-        view! {
-            <input
-                id=input_id
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                placeholder="list price"
-                aria-label=aria_label
-                aria-describedby=error_id.clone()
-                aria-invalid=invalid
-                prop:value=text
-                on:input=on_input
-            />
-            <p class="field-error" id=error_id>{error}</p>
+        if let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>()
+            && input.value() != text
+        {
+            input.set_value(&text);
         }
-        .into_any()
-    };
-    view! {
-        <tr data-price=id.clone()>
-            <th scope="row">{label}</th>
-            <td class="num">{shown}</td>
-            <td class="own">{own}</td>
-            <td class="source">{source}</td>
-        </tr>
-    }
+        let _ = input.set_attribute("aria-label", &format!("Your price: {}", price.label));
+        let invalid = if message.is_some() { "true" } else { "false" };
+        let _ = input.set_attribute("aria-invalid", invalid);
+        error.set_text_content(message.as_deref());
+    });
+    row
 }
