@@ -49,6 +49,12 @@ pub enum Unit {
     StepsPerSecond,
     /// Tool calls per day.
     ToolCallsPerDay,
+    /// Tool calls in flight at once.
+    ToolCalls,
+    /// LLM calls per day.
+    CallsPerDay,
+    /// Worker slots (steps a pool runs at once).
+    Slots,
     /// Events per second.
     EventsPerSecond,
     /// Events per step.
@@ -159,6 +165,9 @@ impl Unit {
             Unit::StepsPerRun => "steps/run",
             Unit::StepsPerSecond => "steps/s",
             Unit::ToolCallsPerDay => "tool calls/day",
+            Unit::ToolCalls => "tool calls",
+            Unit::CallsPerDay => "calls/day",
+            Unit::Slots => "slots",
             Unit::EventsPerSecond => "events/s",
             Unit::EventsPerStep => "events/step",
             Unit::ConcurrentRuns => "runs",
@@ -220,6 +229,8 @@ impl Unit {
             (Unit::Instances, true) => "instance",
             (Unit::Days, true) => "day",
             (Unit::Users, true) => "user",
+            (Unit::ToolCalls, true) => "tool call",
+            (Unit::Slots, true) => "slot",
             (unit, _) => unit.symbol(),
         }
     }

@@ -257,7 +257,11 @@ proptest! {
         for p in &report.prices {
             prop_assert!(p.value.is_finite() && p.value >= 0.0, "{} = {}", p.id, p.value);
         }
-        prop_assert_eq!(report.projection.len(), s.growth.months as usize);
+        // Every month of the horizon, or only the launch month, with a finding that says so,
+        // when nothing grows.
+        let flat = report.warnings.iter().any(|w| w.id == "growth.none");
+        let months = if flat { 1 } else { s.growth.months as usize };
+        prop_assert_eq!(report.projection.len(), months);
         for month in &report.projection {
             for (key, _, _, value) in month.columns() {
                 prop_assert!(value.is_finite(), "month {} {} = {}", month.month, key, value);

@@ -1,8 +1,13 @@
 //! The price catalog: every list price and free-tier allowance the engine uses, as versioned data.
 //!
-//! Prices live in a CSV file compiled into the program (`prices-<version>.csv` beside this module),
+//! Prices live in CSV files compiled into the program (`prices-<version>.csv` beside this module),
 //! one row per price with its unit, region, as-of date and source. Code never writes a price as a
 //! literal: it asks the catalog by id, and a scenario may override any price by the same id.
+//!
+//! Catalogs are versions, oldest first ([`SHIPPED`]). A scenario records the version it is priced
+//! with, so a link keeps opening to the same figures after a newer catalog ships; new scenarios
+//! take the newest ([`CURRENT_VERSION`]). Each file after the first lists only the rows that
+//! changed or were added since the version before it: a version is its file over the one before.
 //!
 //! ```
 //! let catalog = headroom::catalog::Catalog::current();
@@ -13,10 +18,31 @@
 
 use std::sync::OnceLock;
 
-/// The version of the catalog this build ships. A scenario records the version it was priced with.
-pub const CURRENT_VERSION: &str = "2026-11";
+/// Every catalog this build ships, oldest first: (version, the rows that changed or were added
+/// since the version before).
+pub const SHIPPED: &[(&str, &str)] = &[("2026-11", include_str!("prices-2026-11.csv"))];
 
-const CURRENT_CSV: &str = include_str!("prices-2026-11.csv");
+/// The newest catalog this build ships: what new scenarios are priced with.
+pub const CURRENT_VERSION: &str = SHIPPED[SHIPPED.len() - 1].0;
+
+/// A catalog that only the tests know, one version after the newest shipped: Cloud Run's
+/// request-based vCPU at $0.000030 a second and a new price, so that a scenario can be priced
+/// with two catalogs.
+#[cfg(test)]
+pub const TEST_CATALOG: (&str, &str) = (
+    "2099-01",
+    "id,label,value,unit,region,as_of,source\n\
+     gcp.run.request.vcpu_second,Cloud Run request-based: vCPU-second,0.00003,USD per vCPU-second,us-central1 (tier 1),2099-01-01,a catalog for the tests\n\
+     test.only,A price only the test catalog has,1,USD,nowhere,2099-01-01,a catalog for the tests\n",
+);
+
+/// Every catalog known to this build, oldest first.
+fn known() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let shipped = SHIPPED.iter().copied();
+    #[cfg(test)]
+    let shipped = shipped.chain([TEST_CATALOG]);
+    shipped
+}
 
 /// One list price (or free allowance) with everything needed to trace it.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,23 +73,58 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The catalog this build ships.
+    /// The newest catalog this build ships.
     pub fn current() -> &'static Catalog {
-        static CURRENT: OnceLock<Catalog> = OnceLock::new();
-        CURRENT.get_or_init(|| Catalog::parse(CURRENT_VERSION, CURRENT_CSV))
+        Catalog::by_version(CURRENT_VERSION).unwrap_or_else(|| &Catalog::all()[0])
     }
 
-    /// The shipped catalog with this version, if this build has it.
+    /// The catalog with this version, if this build has it.
     pub fn by_version(version: &str) -> Option<&'static Catalog> {
-        (version == CURRENT_VERSION).then(Catalog::current)
+        Catalog::all().iter().find(|c| c.version == version)
     }
 
-    /// Parses the compiled-in CSV, whose columns are `id,label,value,unit,region,as_of,source`.
+    /// Every catalog this build has, oldest first, each read once.
+    fn all() -> &'static [Catalog] {
+        static ALL: OnceLock<Vec<Catalog>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            let mut all: Vec<Catalog> = Vec::new();
+            for (version, csv_text) in known() {
+                let before = all.last().map(|c| c.prices.clone()).unwrap_or_default();
+                all.push(Catalog::over(version, before, csv_text));
+            }
+            all
+        })
+    }
+
+    /// The versions of every catalog this build ships, oldest first.
+    pub fn versions() -> Vec<&'static str> {
+        SHIPPED.iter().map(|(version, _)| *version).collect()
+    }
+
+    /// Whether this is the newest catalog this build ships.
+    pub fn is_newest(&self) -> bool {
+        self.version == CURRENT_VERSION
+    }
+
+    /// The catalog `version`: the prices of the version before, with the rows of its CSV in
+    /// place of theirs and after them.
+    fn over(version: &'static str, before: Vec<Price>, csv_text: &str) -> Catalog {
+        let mut prices = before;
+        for price in Catalog::rows(csv_text) {
+            match prices.iter_mut().find(|p| p.id == price.id) {
+                Some(old) => *old = price,
+                None => prices.push(price),
+            }
+        }
+        Catalog { version, prices }
+    }
+
+    /// The rows of a compiled-in CSV, whose columns are `id,label,value,unit,region,as_of,source`.
     /// The file is part of the build and checked by the tests, so a malformed row is a build
     /// defect, not a user error: it is skipped rather than shown.
-    fn parse(version: &'static str, csv_text: &str) -> Catalog {
+    fn rows(csv_text: &str) -> Vec<Price> {
         let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
-        let prices = reader
+        reader
             .records()
             .filter_map(Result::ok)
             .filter_map(|row| {
@@ -78,8 +139,7 @@ impl Catalog {
                     source: cell(6)?,
                 })
             })
-            .collect();
-        Catalog { version, prices }
+            .collect()
     }
 
     /// Every price, in file order.
@@ -90,11 +150,6 @@ impl Catalog {
     /// The price with this id.
     pub fn get(&self, id: &str) -> Option<&Price> {
         self.prices.iter().find(|p| p.id == id)
-    }
-
-    /// The versions of every catalog this build ships, oldest first.
-    pub fn versions() -> Vec<&'static str> {
-        vec![CURRENT_VERSION]
     }
 
     /// The LLM models the catalog prices (those with an input price), in file order, as
@@ -126,13 +181,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_row_of_the_shipped_file_parses() {
-        let rows = CURRENT_CSV
+    fn every_row_of_every_shipped_file_parses() {
+        for (_, csv_text) in SHIPPED {
+            let rows = csv_text.lines().skip(1).filter(|l| !l.is_empty()).count();
+            assert_eq!(Catalog::rows(csv_text).len(), rows);
+        }
+        let first = SHIPPED[0]
+            .1
             .lines()
             .skip(1)
             .filter(|l| !l.is_empty())
             .count();
-        assert_eq!(Catalog::current().prices().len(), rows);
+        assert!(Catalog::current().prices().len() >= first);
+    }
+
+    #[test]
+    fn a_later_catalog_is_its_rows_over_the_one_before() {
+        let old = Catalog::by_version("2026-11").unwrap();
+        let test = Catalog::by_version(TEST_CATALOG.0).unwrap();
+        let id = "gcp.run.request.vcpu_second";
+        assert_eq!(old.get(id).unwrap().value, 0.000024);
+        assert_eq!(test.get(id).unwrap().value, 0.00003);
+        assert_eq!(test.get(id).unwrap().as_of, "2099-01-01");
+        // Every other price carries over; a new one is added.
+        assert_eq!(test.prices().len(), old.prices().len() + 1);
+        assert_eq!(test.get("llm.gpt-4o.input"), old.get("llm.gpt-4o.input"));
+        assert!(old.get("test.only").is_none() && test.get("test.only").is_some());
+        // The test catalog is never what a new scenario is priced with.
+        assert!(Catalog::current().is_newest());
+        assert!(!test.is_newest());
+        assert_eq!(Catalog::versions(), ["2026-11"]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::export::{csv, link};
 use crate::format;
 use crate::report::{Report, SECTIONS};
 use crate::scenario::{Scenario, fields, presets};
+use crate::units::Unit;
 
 /// Exit status for bad arguments, files or links.
 pub const USAGE_ERROR: i32 = 2;
@@ -226,14 +227,24 @@ fn table(report: &Report) -> String {
     }
     if let Some(first) = report.projection.first() {
         text.push_str("Projection\n  month");
-        for (_, label, _, _) in first.columns() {
-            text.push_str(&format!(" {label:>16}"));
+        // Each column as wide as its heading, at least 16 characters.
+        let mut widths = Vec::new();
+        for (_, label, unit, _) in first.columns() {
+            let symbol = unit.symbol();
+            let heading = if symbol.is_empty() || unit.is_money() || unit == Unit::Percent {
+                label.to_string()
+            } else {
+                format!("{label} ({symbol})")
+            };
+            let width = heading.chars().count().max(16);
+            text.push_str(&format!(" {heading:>width$}"));
+            widths.push(width);
         }
         text.push('\n');
         for month in &report.projection {
             text.push_str(&format!("  {:>5}", month.month));
-            for (_, _, unit, value) in month.columns() {
-                text.push_str(&format!(" {:>16}", format::value(value, unit)));
+            for ((_, _, unit, value), width) in month.columns().zip(&widths) {
+                text.push_str(&format!(" {:>width$}", format::value(value, unit)));
             }
             text.push('\n');
         }

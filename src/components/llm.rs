@@ -165,7 +165,7 @@ fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
     let calls_per_day = out.metric(
         "llm.calls_per_day",
         "LLM calls per day",
-        Unit::Count,
+        Unit::CallsPerDay,
         load.steps_per_day * l.calls_per_step,
         || {
             format!(

@@ -76,7 +76,7 @@ inputs! {
         /// GCP: forwarding rules on the load balancer.
         pub forwarding_rules: f64 = 1.0
             => Input::whole("Forwarding rules", Unit::Count, 1.0, 1_000.0)
-                .help("Forwarding rules on the load balancer; the first five are billed at a higher hourly rate.")
+                .help("Forwarding rules on the load balancer; one hourly charge covers the first one to five, each further rule adds its own.")
                 .since(6)
             => if |n: &Network| n.load_balancer == LoadBalancer::GcpRegional,
         /// AWS ALB: listener rules evaluated per request.
@@ -333,15 +333,15 @@ pub fn alb_monthly_cost_usd(
     finite(hours_per_month.max(0.0) * (alb_hour_usd + lcus.max(0.0) * lcu_hour_usd))
 }
 
-/// Forwarding rules billed at the first-rules price on a GCP load balancer.
-pub const GCP_LB_RULES_AT_FIRST_PRICE: u32 = 5;
+/// Forwarding rules the minimum charge of a GCP load balancer covers.
+pub const GCP_LB_RULES_IN_MINIMUM: u32 = 5;
 
 /// Prices of a GCP regional external Application Load Balancer, as read from the catalog
 /// (`gcp.lb.regional.*`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GcpLbPrices {
-    /// USD per hour for each of the first five forwarding rules.
-    pub first5_rule_hour_usd: f64,
+    /// USD per hour for the first one to five forwarding rules together (the minimum charge).
+    pub first5_rules_hour_usd: f64,
     /// USD per hour for each further forwarding rule.
     pub extra_rule_hour_usd: f64,
     /// USD per GiB of inbound data processed.
@@ -350,16 +350,22 @@ pub struct GcpLbPrices {
     pub outbound_gib_usd: f64,
 }
 
-/// Forwarding-rule charge per hour: the first 5 rules at `first5_rule_hour_usd` each, every
-/// further rule at `extra_rule_hour_usd` (the providers' pricing pages: 0.025 and 0.01 per hour, Iowa).
+/// Forwarding-rule charge per hour: one charge of `first5_rules_hour_usd` for the first one to
+/// five rules together, then `extra_rule_hour_usd` for each further rule; nothing without a
+/// rule. Google's own example: "If you have 3 forwarding rules, you will still be charged
+/// $0.025/hour … if you have 10 rules … $0.025/hour for 5 rules + (5 additional rules ×
+/// $0.01/hour) = $0.075/hour" (the billing SKUs are "Forwarding Rule Minimum" and "Additional";
+/// shared/PRICES.md, "Forwarding-rule answer").
 pub fn gcp_lb_rules_hourly_usd(
     forwarding_rules: u32,
-    first5_rule_hour_usd: f64,
+    first5_rules_hour_usd: f64,
     extra_rule_hour_usd: f64,
 ) -> f64 {
-    let first = forwarding_rules.min(GCP_LB_RULES_AT_FIRST_PRICE);
-    let further = forwarding_rules - first;
-    finite(f64::from(first) * first5_rule_hour_usd + f64::from(further) * extra_rule_hour_usd)
+    if forwarding_rules == 0 {
+        return 0.0;
+    }
+    let further = forwarding_rules.saturating_sub(GCP_LB_RULES_IN_MINIMUM);
+    finite(first5_rules_hour_usd + f64::from(further) * extra_rule_hour_usd)
 }
 
 /// Data-processing charge: inbound GiB × inbound price + outbound GiB × outbound price
@@ -385,7 +391,7 @@ pub fn gcp_lb_monthly_cost_usd(
 ) -> f64 {
     let rules = gcp_lb_rules_hourly_usd(
         forwarding_rules,
-        prices.first5_rule_hour_usd,
+        prices.first5_rules_hour_usd,
         prices.extra_rule_hour_usd,
     );
     let data = gcp_lb_data_processed_usd(
@@ -488,21 +494,23 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
     let balancer = match net.load_balancer {
         LoadBalancer::GcpRegional => {
             let prices = GcpLbPrices {
-                first5_rule_hour_usd: out.price("gcp.lb.regional.first5_rule_hour"),
+                first5_rules_hour_usd: out.price("gcp.lb.regional.first5_rule_hour"),
                 extra_rule_hour_usd: out.price("gcp.lb.regional.extra_rule_hour"),
                 inbound_gib_usd: out.price("gcp.lb.regional.inbound_gib"),
                 outbound_gib_usd: out.price("gcp.lb.regional.outbound_gib"),
             };
             let rules = net.forwarding_rules.clamp(0.0, f64::from(u32::MAX)) as u32;
-            let outbound = gib_from_gb(egress_gb);
+            // Only the responses pass through the load balancer: the other egress (webhooks,
+            // replication, streams from elsewhere) leaves the cloud without it.
+            let outbound = gib_from_gb(responses_gb);
             let explain = out.explains();
             Some((
                 gcp_lb_monthly_cost_usd(rules, hours, 0.0, outbound, &prices),
                 explain.then(|| {
                     format!(
-                        "forwarding rules per hour × hours + outbound GiB × data processed (requests inbound not counted) = {} rule(s) at {} (first 5) / {} × {} h + {} GiB × {}",
+                        "forwarding rules per hour × hours + response GiB × data processed (requests inbound not counted; other egress bypasses the load balancer) = {} rule(s) at {} for the first 5 together, {} each further, × {} h + {} GiB × {}",
                         rules,
-                        usd(prices.first5_rule_hour_usd),
+                        usd(prices.first5_rules_hour_usd),
                         usd(prices.extra_rule_hour_usd),
                         n(hours),
                         n(outbound),
@@ -612,7 +620,7 @@ mod tests {
 
     fn gcp_lb_prices() -> GcpLbPrices {
         GcpLbPrices {
-            first5_rule_hour_usd: price("gcp.lb.regional.first5_rule_hour"),
+            first5_rules_hour_usd: price("gcp.lb.regional.first5_rule_hour"),
             extra_rule_hour_usd: price("gcp.lb.regional.extra_rule_hour"),
             inbound_gib_usd: price("gcp.lb.regional.inbound_gib"),
             outbound_gib_usd: price("gcp.lb.regional.outbound_gib"),
@@ -774,21 +782,24 @@ mod tests {
     fn gcp_regional_lb_rules_and_data() {
         let p = gcp_lb_prices();
         assert_eq!(
-            gcp_lb_rules_hourly_usd(0, p.first5_rule_hour_usd, p.extra_rule_hour_usd),
+            gcp_lb_rules_hourly_usd(0, p.first5_rules_hour_usd, p.extra_rule_hour_usd),
             0.0
         );
         assert!(close(
-            gcp_lb_rules_hourly_usd(1, p.first5_rule_hour_usd, p.extra_rule_hour_usd),
+            gcp_lb_rules_hourly_usd(1, p.first5_rules_hour_usd, p.extra_rule_hour_usd),
             0.025
         ));
+        // One charge covers one to five rules: 3 rules cost what 1 does, and 10 rules cost
+        // 0.025 + 5 × 0.01 = 0.075 an hour (Google's worked example).
+        for rules in [3, 5] {
+            assert!(close(
+                gcp_lb_rules_hourly_usd(rules, p.first5_rules_hour_usd, p.extra_rule_hour_usd),
+                0.025
+            ));
+        }
         assert!(close(
-            gcp_lb_rules_hourly_usd(5, p.first5_rule_hour_usd, p.extra_rule_hour_usd),
-            0.125
-        ));
-        // 7 rules: 5 × 0.025 + 2 × 0.01 = 0.145 an hour.
-        assert!(close(
-            gcp_lb_rules_hourly_usd(7, p.first5_rule_hour_usd, p.extra_rule_hour_usd),
-            0.145
+            gcp_lb_rules_hourly_usd(10, p.first5_rules_hour_usd, p.extra_rule_hour_usd),
+            0.075
         ));
         // Seed 003 calls the LB "~$16/month (fixed, regardless of traffic)". One rule for 730 h is
         // 18.25, and its 13,140 GB of responses pass through the LB: 12,237.58 GiB × 0.008 = 97.90;
@@ -799,6 +810,28 @@ mod tests {
         let by_hand = 18.25 + (outbound + inbound) * 0.008;
         assert!(close(month, by_hand), "{month}");
         assert!((month - 117.13).abs() < 0.005, "{month}");
+    }
+
+    #[test]
+    fn other_egress_bypasses_the_load_balancer_and_rules_come_five_to_a_charge() {
+        use crate::engine;
+        use crate::scenario::presets;
+        let lb = "network.lb_cost_monthly_usd";
+        let egress = "network.egress_cost_monthly_usd";
+        let base = presets::by_id("inventory-cloud-run").unwrap().scenario();
+        let before = engine::evaluate(&base);
+        let mut more = base.clone();
+        more.network.other_egress_gb_per_month = 1_000.0;
+        let after = engine::evaluate(&more);
+        assert_eq!(after.value(lb), before.value(lb));
+        assert!(after.value(egress).unwrap() > before.value(egress).unwrap());
+        let mut rules = base.clone();
+        rules.network.forwarding_rules = 5.0;
+        assert_eq!(engine::evaluate(&rules).value(lb), before.value(lb));
+        rules.network.forwarding_rules = 6.0;
+        let six = engine::evaluate(&rules).value(lb).unwrap();
+        let one_more = 0.01 * base.deal.hours_per_month;
+        assert!(close(six - before.value(lb).unwrap(), one_more), "{six}");
     }
 
     #[test]
@@ -818,7 +851,7 @@ mod tests {
                 };
                 assert!(alb_monthly_cost_usd(alb_lcus(&t).lcus, a, b, a).is_finite());
                 let p = GcpLbPrices {
-                    first5_rule_hour_usd: a,
+                    first5_rules_hour_usd: a,
                     extra_rule_hour_usd: b,
                     inbound_gib_usd: a,
                     outbound_gib_usd: b,

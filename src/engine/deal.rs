@@ -13,9 +13,20 @@ pub fn gross_margin_pct(revenue: f64, cost: f64) -> f64 {
     100.0 * ratio(revenue - cost, revenue)
 }
 
+/// The month's totals the projection follows.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Totals {
+    /// The bill, USD per month.
+    pub cost_monthly_usd: f64,
+    /// Contract revenue, USD per month.
+    pub revenue_monthly_usd: f64,
+    /// Gross margin, percent.
+    pub gross_margin_pct: f64,
+}
+
 /// Evaluates the cost and deal sections. The total is the sum of every line of the bill the
 /// families recorded.
-pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
+pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
     let d = &s.deal;
     let lines: f64 = out.costs().iter().map(|c| c.monthly_usd).sum();
     let formula = out.explain.then(|| {
@@ -132,5 +143,10 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
                 usd(total - revenue)
             ),
         );
+    }
+    Totals {
+        cost_monthly_usd: total,
+        revenue_monthly_usd: revenue,
+        gross_margin_pct: margin,
     }
 }

@@ -3,7 +3,7 @@
 //! the workload grows with it, and the whole engine runs again for that month. Storage
 //! accumulates under its retention window, and the month each limit is first reached is found.
 
-use super::{Builder, evaluate_figures, n, storage};
+use super::{Builder, Summary, evaluate_figures, n, storage};
 use crate::report::{Category, MonthFigures, Report, Severity, Text};
 use crate::scenario::Scenario;
 
@@ -21,13 +21,14 @@ pub fn customers_at(milestones: &[(f64, f64)], month: f64) -> f64 {
     previous.1
 }
 
-/// The scenario as it stands `month` months after launch: customers from the milestones; runs
+/// The scenario as it stands `month` months after launch: customers from the milestones, as a
+/// whole number (a customer has signed or not); runs
 /// per day from their own milestones where the scenario gives them (seed 001: 10K, 100K and
 /// 500K runs a month), otherwise grown with the customers; users, the customers' requests and
 /// document operations, and events grown with the customers (each customer brings the launch
 /// load ÷ the launch customers); the Aurora cluster's data grown by its monthly growth.
 pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
-    let customers = customers_at(&s.growth.milestones(s.deal.customers), month);
+    let customers = customers_at(&s.growth.milestones(s.deal.customers), month).round();
     let scale = customers / s.deal.customers;
     let mut at = s.clone();
     at.deal.customers = customers;
@@ -100,16 +101,15 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
         .copied()
         .filter(|category| out.costs().iter().any(|c| c.category == *category))
         .collect();
-    let mut previous: Option<(Scenario, Report)> = None;
+    let mut previous: Option<(Scenario, Report, Summary)> = None;
     for month in 1..=s.growth.months {
         let at = scenario_at(s, f64::from(month));
         let customers = at.deal.customers;
-        let report = match previous.take() {
-            Some((before, report)) if before == at => report,
+        let (report, summary) = match previous.take() {
+            Some((before, report, summary)) if before == at => (report, summary),
             _ => evaluate_figures(&at),
         };
-        let value = |id: &str| report.value(id).unwrap_or(0.0);
-        daily_storage.push(value("storage.gb_per_day"));
+        daily_storage.push(summary.ledger_gb_per_day);
         for w in report
             .warnings
             .iter()
@@ -127,33 +127,31 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
         months.push(MonthFigures {
             month,
             customers,
-            runs_per_day: value("load.runs_per_day"),
-            peak_concurrent_runs: value("load.peak_concurrent_runs"),
-            instances_peak: report
-                .metrics
-                .iter()
-                .filter(|m| m.id == "capacity.instances_peak" || is_service_peak(&m.id))
-                .map(|m| m.value)
-                .sum(),
+            runs_per_day: summary.runs_per_day,
+            peak_concurrent_runs: summary.peak_concurrent_runs,
+            instances_peak: summary.instances_peak,
             costs: carried
                 .iter()
                 .map(|category| (*category, by_category(&report, *category)))
                 .collect(),
-            total_monthly_usd: value("cost.total_monthly_usd"),
-            revenue_monthly_usd: value("deal.revenue_monthly_usd"),
-            gross_margin_pct: value("deal.gross_margin_pct"),
+            total_monthly_usd: summary.totals.cost_monthly_usd,
+            revenue_monthly_usd: summary.totals.revenue_monthly_usd,
+            gross_margin_pct: summary.totals.gross_margin_pct,
             retained_gb: retained_gb(&daily_storage, days, s.storage.retention_days),
             has_runs: s.workload.enabled,
             has_ledger: s.workload.enabled && s.storage.enabled,
         });
-        previous = Some((at, report));
+        previous = Some((at, report, summary));
+    }
+    if months.iter().all(|m| m.same_as(&months[0])) {
+        months.truncate(1);
+        out.warn(
+            "growth.none",
+            Severity::Info,
+            "Nothing grows: every month of the projection is the launch month. Enter customers, or runs per day, at 6, 12 or 24 months to project growth.".to_string(),
+        );
     }
     months
-}
-
-/// Whether a metric id is a service's instances at the peak, `services.<i>.instances_peak`.
-fn is_service_peak(id: &str) -> bool {
-    id.starts_with("services.") && id.ends_with(".instances_peak")
 }
 
 /// The month's bill for one category.
@@ -253,8 +251,9 @@ mod tests {
 
     #[test]
     fn the_month_a_limit_is_first_reached_is_reported_once() {
-        // The peak needs a fourth instance once 8.5 customers bring 85,000 runs a day (month 21):
-        // 88.5 runs × 2 requests ÷ 56 per instance = 3.2 → 4 instances, above the maximum of 3.
+        // The peak needs a fourth instance once the runs reach 85,000 a day (month 21, when the
+        // customers pass 8.5 on their way to 10: 9 of them): 88.5 runs × 2 requests ÷ 56 per
+        // instance = 3.2 → 4 instances, above the maximum of 3.
         let report = engine::evaluate(&growing());
         let reached: Vec<&str> = report
             .warnings
@@ -268,7 +267,7 @@ mod tests {
             .collect();
         assert!(
             instances.iter().any(|m| m
-                .starts_with("Month 21 (8.5 customers): Cloud Run needs 4 instances at the peak")),
+                .starts_with("Month 21 (9 customers): Cloud Run needs 4 instances at the peak")),
             "{reached:?}"
         );
         assert_eq!(

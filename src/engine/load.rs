@@ -162,7 +162,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
     out.metric(
         "load.peak_concurrent_tool_calls",
         "Peak concurrent tool calls",
-        Unit::Count,
+        Unit::ToolCalls,
         littles_law(peak * w.steps_per_run * tool_share, w.tool_call_latency_s),
         || format!(
             "Little's law: peak runs/s × steps per run × tool-call share × tool latency = {} × {} × {}% × {} s",

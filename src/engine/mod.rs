@@ -48,11 +48,28 @@ pub fn evaluate(scenario: &Scenario) -> Report {
     report
 }
 
-/// The figures of one scenario without formulas or projection: what each projected month needs.
-fn evaluate_figures(scenario: &Scenario) -> Report {
+/// The figures of one scenario without formulas or projection: every metric's value, the
+/// bill, the findings, and the figures a projected month shows, typed.
+pub fn evaluate_figures(scenario: &Scenario) -> (Report, Summary) {
     let mut out = Builder::new(scenario, false);
-    run_families(scenario, &mut out);
-    out.finish()
+    let summary = run_families(scenario, &mut out);
+    (out.finish(), summary)
+}
+
+/// What one evaluation hands the projection, as the families made it: the figures a month's
+/// row shows besides its bill.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Summary {
+    /// Runs per day.
+    pub runs_per_day: f64,
+    /// Runs in flight at the peak.
+    pub peak_concurrent_runs: f64,
+    /// Instances at the peak, the run executor's and every service's.
+    pub instances_peak: f64,
+    /// What the step ledger grows by per day, in GB.
+    pub ledger_gb_per_day: f64,
+    /// The bill, revenue and margin.
+    pub totals: deal::Totals,
 }
 
 /// What the engine hands a priced component: the scenario, and the figures of the load it
@@ -71,11 +88,12 @@ pub struct Served<'a> {
 /// Runs every calculation family, in the order data flows: the load, the compute that serves
 /// it, then each priced component whose section is on ([`crate::components`]), then quotas and
 /// the deal. Families of a section the scenario leaves out do not run.
-fn run_families(s: &Scenario, out: &mut Builder) {
+fn run_families(s: &Scenario, out: &mut Builder) -> Summary {
+    let mut ledger_gb_per_day = 0.0;
     let load = if s.workload.enabled {
         let load = load::evaluate(s, out);
         if s.storage.enabled {
-            storage::evaluate(s, &load, out);
+            ledger_gb_per_day = storage::evaluate(s, &load, out);
         }
         workers::evaluate(s, &load, out);
         load
@@ -98,7 +116,14 @@ fn run_families(s: &Scenario, out: &mut Builder) {
         }
     }
     quotas::evaluate(s, &load, out);
-    deal::evaluate(s, &load, out);
+    let totals = deal::evaluate(s, &load, out);
+    Summary {
+        runs_per_day: load.runs_per_day,
+        peak_concurrent_runs: load.peak_concurrent_runs,
+        instances_peak: services.instances_peak,
+        ledger_gb_per_day,
+        totals,
+    }
 }
 
 /// Collects metrics, warnings and the prices used while the families run.
@@ -370,4 +395,147 @@ pub(crate) fn n(value: f64) -> String {
 /// An amount of money as it appears inside a formula.
 pub(crate) fn usd(value: f64) -> String {
     crate::format::money(value)
+}
+
+/// One price a scenario uses that another catalog lists differently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceChange {
+    /// Its catalog id.
+    pub id: String,
+    /// What it is.
+    pub label: String,
+    /// Its unit.
+    pub unit: String,
+    /// The value the scenario is priced with now; `None` for a price it will newly use.
+    pub before: Option<f64>,
+    /// The value the other catalog lists; `None` for a price it will no longer use.
+    pub after: Option<f64>,
+}
+
+/// What pricing a scenario with another catalog changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repricing {
+    /// The scenario priced with the other catalog.
+    pub scenario: Scenario,
+    /// The prices it uses that change, in the order the report lists them.
+    pub changed: Vec<PriceChange>,
+    /// The monthly total now, in USD.
+    pub total_before: f64,
+    /// The monthly total with the other catalog, in USD.
+    pub total_after: f64,
+}
+
+/// Prices `scenario` with `catalog` instead of its own, and says what changes: each price it uses
+/// that the catalog lists at another value, and the monthly total before and after. A price the
+/// user typed over stays as typed. Refused, with the reason, when the catalog cannot price the
+/// scenario (it lacks the scenario's model, or a price the scenario overrides).
+pub fn repricing(scenario: &Scenario, catalog: &'static Catalog) -> Result<Repricing, String> {
+    let repriced = Scenario {
+        catalog: catalog.version.to_string(),
+        ..scenario.clone()
+    };
+    if let Some(error) = repriced.validate().into_iter().next() {
+        return Err(format!(
+            "Catalog {} cannot price this scenario: {}",
+            catalog.version, error.message
+        ));
+    }
+    let (before, _) = evaluate_figures(scenario);
+    let (after, _) = evaluate_figures(&repriced);
+    let mut changed: Vec<PriceChange> = Vec::new();
+    for new in &after.prices {
+        let old = before.prices.iter().find(|p| p.id == new.id);
+        if old.is_none_or(|old| old.value != new.value) {
+            changed.push(PriceChange {
+                id: new.id.clone(),
+                label: new.label.clone(),
+                unit: new.unit.clone(),
+                before: old.map(|p| p.value),
+                after: Some(new.value),
+            });
+        }
+    }
+    for old in &before.prices {
+        if after.prices.iter().all(|p| p.id != old.id) {
+            changed.push(PriceChange {
+                id: old.id.clone(),
+                label: old.label.clone(),
+                unit: old.unit.clone(),
+                before: Some(old.value),
+                after: None,
+            });
+        }
+    }
+    Ok(Repricing {
+        total_before: before.total_monthly_usd(),
+        total_after: after.total_monthly_usd(),
+        scenario: repriced,
+        changed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::TEST_CATALOG;
+    use crate::export::link;
+    use crate::scenario::presets;
+
+    #[test]
+    fn a_scenario_keeps_its_catalog_and_reprices_with_another() {
+        // A scenario priced with catalog 2026-11 keeps its figures once another catalog exists:
+        // its link records the version, and the engine prices with that version.
+        let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
+        s.services[0].min_instances = 0.0;
+        assert_eq!(s.catalog, "2026-11");
+        let old = evaluate(&s);
+        let reopened = link::decode(&link::encode(&s)).unwrap();
+        assert_eq!(reopened.catalog, "2026-11");
+        assert_eq!(evaluate(&reopened), old);
+
+        // Priced with the test catalog, the Cloud Run service's CPU costs 0.00003 a vCPU-second
+        // instead of 0.000024: a quarter more.
+        let newer = Catalog::by_version(TEST_CATALOG.0).unwrap();
+        let repricing = repricing(&s, newer).unwrap();
+        assert_eq!(repricing.scenario.catalog, TEST_CATALOG.0);
+        assert_eq!(
+            repricing.changed,
+            [PriceChange {
+                id: "gcp.run.request.vcpu_second".into(),
+                label: "Cloud Run request-based: vCPU-second".into(),
+                unit: "USD per vCPU-second".into(),
+                before: Some(0.000024),
+                after: Some(0.00003),
+            }]
+        );
+        let new = evaluate(&repricing.scenario);
+        let cpu = "services.0.cpu_cost_monthly_usd";
+        let ratio = new.value(cpu).unwrap() / old.value(cpu).unwrap();
+        assert!((ratio - 1.25).abs() < 1e-12, "{ratio}");
+        assert!(repricing.total_after > repricing.total_before);
+        assert_eq!(repricing.total_before, old.total_monthly_usd());
+        // The repriced scenario's link keeps the new catalog in turn.
+        let link = link::encode(&repricing.scenario);
+        assert_eq!(link::decode(&link).unwrap().catalog, TEST_CATALOG.0);
+
+        // A price typed over stays as typed: then nothing changes.
+        s.prices
+            .insert("gcp.run.request.vcpu_second".into(), 0.00002);
+        assert!(repricing_changes_nothing(&s, newer));
+    }
+
+    fn repricing_changes_nothing(s: &Scenario, catalog: &'static Catalog) -> bool {
+        let r = repricing(s, catalog).unwrap();
+        r.changed.is_empty() && r.total_after == r.total_before
+    }
+
+    #[test]
+    fn a_catalog_without_the_scenarios_prices_cannot_reprice_it() {
+        let mut s = presets::by_id("agent-platform").unwrap().scenario();
+        s.catalog = TEST_CATALOG.0.to_string();
+        s.prices.insert("test.only".into(), 2.0);
+        let old = Catalog::by_version("2026-11").unwrap();
+        let refused = repricing(&s, old).unwrap_err();
+        assert!(refused.contains("test.only"), "{refused}");
+    }
 }

@@ -18,8 +18,8 @@ pub fn retained_gb(gb_per_day: f64, retention_days: f64) -> f64 {
     gb_per_day * retention_days
 }
 
-/// Evaluates the storage section.
-pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
+/// Evaluates the storage section; returns what the ledger grows by per day, in GB.
+pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> f64 {
     let st = &s.storage;
     let kb_per_step = st.metadata_kb_per_step + st.context_kb_per_step;
     let per_day = out.metric(
@@ -46,4 +46,5 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
             )
         },
     );
+    per_day
 }

@@ -52,7 +52,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
     let busy = out.metric(
         "workers.busy_slots_peak",
         "Busy slots at peak",
-        Unit::Count,
+        Unit::Slots,
         arrivals * service,
         || {
             format!(
@@ -116,7 +116,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         out.metric(
             "workers.slots_for_target",
             "Smallest pool that meets the wait target",
-            Unit::Count,
+            Unit::Slots,
             f64::from(needed),
             || format!(
                 "the fewest slots c with Erlang C p95 wait ≤ {} s, for λ = {} steps/s and S = {} s",

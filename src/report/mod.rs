@@ -311,6 +311,14 @@ impl MonthColumn {
 }
 
 impl MonthFigures {
+    /// Whether the month shows the same figures as `other` (whatever its number).
+    pub fn same_as(&self, other: &MonthFigures) -> bool {
+        MonthFigures {
+            month: other.month,
+            ..self.clone()
+        } == *other
+    }
+
     /// The month's cost in one category, if the projection carries that category.
     pub fn cost(&self, category: Category) -> Option<f64> {
         self.costs

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::components::aurora::{Aurora, AuroraConfig};
 pub use crate::components::cache::Cache;
+use crate::components::cloud_run;
 pub use crate::components::cloud_run::Billing;
 pub use crate::components::fargate::Arch;
 pub use crate::components::firestore::{Firestore, Location as FirestoreLocation};
@@ -274,17 +275,17 @@ inputs! {
                 .since(6),
         /// vCPUs per instance.
         pub vcpu_per_instance: f64 = 1.0
-            => Input::number("vCPU per instance", Unit::Vcpu, 0.08, 8.0)
+            => Input::number("vCPU per instance", Unit::Vcpu, 0.08, cloud_run::MAX_VCPU)
                 .help("CPU allocated to each Cloud Run instance (0.08 to 8).")
                 .since(1),
         /// Memory per instance, in GiB.
         pub memory_gib_per_instance: f64 = 0.5
-            => Input::number("Memory per instance", Unit::Gibibytes, 0.125, 32.0)
+            => Input::number("Memory per instance", Unit::Gibibytes, 0.125, cloud_run::MAX_MEMORY_GIB)
                 .help("Memory allocated to each instance, in GiB (0.5 = 512 MiB).")
                 .since(1),
         /// Concurrent requests one instance accepts.
         pub concurrency_per_instance: f64 = 80.0
-            => Input::whole("Concurrency per instance", Unit::ConcurrentRequests, 1.0, 1_000.0)
+            => Input::whole("Concurrency per instance", Unit::ConcurrentRequests, 1.0, cloud_run::MAX_CONCURRENCY)
                 .help("Requests one instance serves at once; Cloud Run's default is 80, its maximum 1,000.")
                 .since(1),
         /// Instances kept running at all times.

@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use super::charts;
 use super::dom::{Drawn, Node};
 use super::state::AppState;
+use crate::catalog::Catalog;
+use crate::engine;
 use crate::format;
 use crate::report::{Metric, Report, SECTIONS, Severity};
 use crate::scenario::Scenario;
@@ -177,6 +179,23 @@ fn PricesUsed() -> impl IntoView {
             let _ = body.append_child(price_row(state, id).element());
         }
     });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.is_some_and(|t| t.has_attribute("data-reprice")) {
+            let repriced = state
+                .scenario
+                .with_untracked(|s| engine::repricing(s, Catalog::current()));
+            if let Ok(repriced) = repriced {
+                let reason = format!(
+                    "You repriced the scenario with catalog {}.",
+                    Catalog::current().version
+                );
+                state.replace_keeping(repriced.scenario, &reason);
+            }
+        }
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let target = ev
             .target()
@@ -186,7 +205,7 @@ fn PricesUsed() -> impl IntoView {
         }
     };
     view! {
-        <section class="report-section prices" aria-labelledby="report-prices" on:input=on_input>
+        <section class="report-section prices" aria-labelledby="report-prices" on:input=on_input on:click=on_click>
             <h2 id="report-prices">"Prices used"</h2>
             <table>
                 <thead>
@@ -199,9 +218,70 @@ fn PricesUsed() -> impl IntoView {
                 </thead>
                 <tbody node_ref=body></tbody>
             </table>
-            <p class="catalog">"Price catalog " {move || state.report.with(|r| r.catalog_version.clone())}</p>
+            <Drawn class="drawn" draw=|state| state.scenario.with(catalog_note) />
         </section>
     }
+}
+
+/// The catalog the scenario is priced with and, when a newer one ships, what repricing with it
+/// would change and a button to do it (the scenario it replaces is set aside, to restore).
+fn catalog_note(scenario: &Scenario) -> Vec<Node> {
+    let catalog = fields::catalog_of(scenario);
+    let newest = Catalog::current();
+    if catalog.is_newest() {
+        return vec![Node::text_el(
+            "p",
+            "catalog",
+            &format!("Price catalog {}, the newest.", catalog.version),
+        )];
+    }
+    let note = Node::text_el(
+        "p",
+        "catalog",
+        &format!(
+            "Price catalog {}. A newer catalog, {}, ships with this version of Headroom.",
+            catalog.version, newest.version
+        ),
+    );
+    let offer = match engine::repricing(scenario, newest) {
+        Err(reason) => Node::text_el("p", "reprice", &reason),
+        Ok(repricing) => {
+            let changes = repricing
+                .changed
+                .iter()
+                .map(|c| {
+                    let value = |v: Option<f64>| {
+                        v.map_or("not used".to_string(), |v| format::price(v, &c.unit))
+                    };
+                    Node::text_el(
+                        "li",
+                        "",
+                        &format!("{}: {} → {}", c.label, value(c.before), value(c.after)),
+                    )
+                })
+                .collect();
+            let summary = if repricing.changed.is_empty() {
+                "None of the prices this scenario uses differ.".to_string()
+            } else {
+                format!(
+                    "The total per month would go from {} to {}.",
+                    format::money(repricing.total_before),
+                    format::money(repricing.total_after)
+                )
+            };
+            Node::html("div")
+                .class("reprice")
+                .child(Node::html("ul").children(changes))
+                .child(Node::html("p").text(&summary))
+                .child(
+                    Node::html("button")
+                        .attr("type", "button")
+                        .attr("data-reprice", "")
+                        .text(&format!("Reprice with catalog {}", newest.version)),
+                )
+        }
+    };
+    vec![note, offer]
 }
 
 /// One price's row, kept up to date by its own effect.
