@@ -15,12 +15,9 @@
 
 use std::borrow::Cow;
 
+use super::Scenario;
 use super::inputs::{DynInputs, Input, Inputs};
 pub use super::inputs::{Kind, Value};
-use super::{
-    Aurora, Cache, CloudRun, Deal, Firestore, FixedCost, Growth, Llm, Messaging, Network, Postgres,
-    Quotas, Scenario, Service, Storage, TenantGroup, Users, Workers, Workload,
-};
 use crate::catalog::Catalog;
 use crate::components::Component;
 use crate::units::Unit;
@@ -141,10 +138,10 @@ pub struct SectionEntry {
     pub switch: Option<&'static str>,
     /// Whether it exists only for runs.
     pub needs_runs: bool,
-    get: fn(&Scenario) -> &dyn DynInputs,
-    get_mut: fn(&mut Scenario) -> &mut dyn DynInputs,
-    broken: fn(&Scenario) -> Vec<Broken>,
-    component: Option<fn(&Scenario) -> &dyn Component>,
+    pub(super) get: fn(&Scenario) -> &dyn DynInputs,
+    pub(super) get_mut: fn(&mut Scenario) -> &mut dyn DynInputs,
+    pub(super) broken: fn(&Scenario) -> Vec<Broken>,
+    pub(super) component: Option<fn(&Scenario) -> &dyn Component>,
 }
 
 impl std::fmt::Debug for SectionEntry {
@@ -194,14 +191,14 @@ pub struct ListEntry {
     pub max_items: usize,
     /// Each item's inputs, in form order.
     pub inputs: &'static [Input],
-    len: fn(&Scenario) -> usize,
-    item: fn(&Scenario, usize) -> Option<&dyn DynInputs>,
-    item_mut: fn(&mut Scenario, usize) -> Option<&mut dyn DynInputs>,
-    push: fn(&mut Scenario, bool),
-    remove: fn(&mut Scenario, usize),
-    truncate: fn(&mut Scenario, usize),
-    broken: fn(&Scenario, usize) -> Vec<Broken>,
-    component: Option<fn(&Scenario) -> &dyn Component>,
+    pub(super) len: fn(&Scenario) -> usize,
+    pub(super) item: fn(&Scenario, usize) -> Option<&dyn DynInputs>,
+    pub(super) item_mut: fn(&mut Scenario, usize) -> Option<&mut dyn DynInputs>,
+    pub(super) push: fn(&mut Scenario, bool),
+    pub(super) remove: fn(&mut Scenario, usize),
+    pub(super) truncate: fn(&mut Scenario, usize),
+    pub(super) broken: fn(&Scenario, usize) -> Vec<Broken>,
+    pub(super) component: Option<fn(&Scenario) -> &dyn Component>,
 }
 
 impl std::fmt::Debug for ListEntry {
@@ -285,42 +282,42 @@ impl ListEntry {
     }
 }
 
-/// A section's entry, `section!(key: Type)`; `section!(key: Type, component)` for a priced
+/// A section's entry in [`super::GROUPS`], `section_entry!(key: Type)`; `section_entry!(key: Type, component)` for a priced
 /// component, which the engine then evaluates.
-macro_rules! section {
+macro_rules! section_entry {
     ($key:ident : $ty:ty $(, $component:ident)?) => {
-        Group::Section(&SectionEntry {
+        $crate::scenario::fields::Group::Section(&$crate::scenario::fields::SectionEntry {
             key: stringify!($key),
-            title: <$ty as Section>::TITLE,
-            inputs: <$ty as Inputs>::INPUTS,
-            switch: <$ty as Section>::SWITCH,
-            needs_runs: <$ty as Section>::NEEDS_RUNS,
+            title: <$ty as $crate::scenario::fields::Section>::TITLE,
+            inputs: <$ty as $crate::scenario::inputs::Inputs>::INPUTS,
+            switch: <$ty as $crate::scenario::fields::Section>::SWITCH,
+            needs_runs: <$ty as $crate::scenario::fields::Section>::NEEDS_RUNS,
             get: |s| &s.$key,
             get_mut: |s| &mut s.$key,
-            broken: |s| <$ty as Section>::broken(&s.$key),
-            component: section!(@component $key $($component)?),
+            broken: |s| <$ty as $crate::scenario::fields::Section>::broken(&s.$key),
+            component: section_entry!(@component $key $($component)?),
         })
     };
     (@component $key:ident) => { None };
     (@component $key:ident component) => { Some(|s| &s.$key) };
 }
 
-/// A list's entry, `list!(key: Item)`; `list!(key: Item, component)` for a list that is a
+/// A list's entry in [`super::GROUPS`], `list_entry!(key: Item)`; `list_entry!(key: Item, component)` for a list that is a
 /// priced component as a whole.
-macro_rules! list {
+macro_rules! list_entry {
     ($key:ident : $ty:ty $(, $component:ident)?) => {
-        Group::List(&ListEntry {
+        $crate::scenario::fields::Group::List(&$crate::scenario::fields::ListEntry {
             key: stringify!($key),
-            title: <$ty as Item>::TITLE,
-            item_label: <$ty as Item>::ITEM,
-            max_items: <$ty as Item>::MAX_ITEMS,
-            inputs: <$ty as Inputs>::INPUTS,
+            title: <$ty as $crate::scenario::fields::Item>::TITLE,
+            item_label: <$ty as $crate::scenario::fields::Item>::ITEM,
+            max_items: <$ty as $crate::scenario::fields::Item>::MAX_ITEMS,
+            inputs: <$ty as $crate::scenario::inputs::Inputs>::INPUTS,
             len: |s| s.$key.len(),
-            item: |s, i| s.$key.get(i).map(|x| x as &dyn DynInputs),
-            item_mut: |s, i| s.$key.get_mut(i).map(|x| x as &mut dyn DynInputs),
+            item: |s, i| s.$key.get(i).map(|x| x as &dyn $crate::scenario::inputs::DynInputs),
+            item_mut: |s, i| s.$key.get_mut(i).map(|x| x as &mut dyn $crate::scenario::inputs::DynInputs),
             push: |s, numbered| {
                 let item = if numbered {
-                    <$ty as Item>::numbered(s.$key.len() + 1)
+                    <$ty as $crate::scenario::fields::Item>::numbered(s.$key.len() + 1)
                 } else {
                     <$ty>::default()
                 };
@@ -330,57 +327,22 @@ macro_rules! list {
                 s.$key.remove(i);
             },
             truncate: |s, n| s.$key.truncate(n),
-            broken: |s, i| s.$key.get(i).map(<$ty as Item>::broken).unwrap_or_default(),
-            component: section!(@component $key $($component)?),
+            broken: |s, i| s.$key.get(i).map(<$ty as $crate::scenario::fields::Item>::broken).unwrap_or_default(),
+            component: section_entry!(@component $key $($component)?),
         })
     };
 }
 
-/// The scenario's own name, as a section without a key.
-const NAME: SectionEntry = SectionEntry {
-    key: "",
-    title: "Scenario",
-    inputs: <Scenario as Inputs>::INPUTS,
-    switch: None,
-    needs_runs: false,
-    get: |s| s,
-    get_mut: |s| s,
-    broken: |_| Vec::new(),
-    component: None,
-};
+pub(super) use {list_entry, section_entry};
 
-/// Every group of inputs, in form order. A share link of a positional format (1 to 6) holds
-/// the sections' inputs in this order, then the lists' (see [`crate::export::link`]).
-static GROUPS: &[Group] = &[
-    Group::Section(&NAME),
-    section!(workload: Workload),
-    section!(llm: Llm, component),
-    section!(storage: Storage),
-    section!(compute: CloudRun),
-    section!(workers: Workers),
-    section!(users: Users),
-    list!(tenants: TenantGroup),
-    list!(services: Service),
-    section!(aurora: Aurora, component),
-    section!(firestore: Firestore, component),
-    section!(postgres: Postgres, component),
-    section!(cache: Cache, component),
-    section!(messaging: Messaging, component),
-    section!(network: Network, component),
-    list!(fixed_costs: FixedCost, component),
-    section!(deal: Deal),
-    section!(growth: Growth),
-    section!(quotas: Quotas),
-];
-
-/// Every group of inputs, in form order.
+/// Every group of inputs, in form order ([`super::GROUPS`]).
 pub fn groups() -> &'static [Group] {
-    GROUPS
+    super::GROUPS
 }
 
 /// Every section, in form order.
 pub fn sections() -> impl Iterator<Item = &'static SectionEntry> {
-    GROUPS.iter().filter_map(|g| match g {
+    groups().iter().filter_map(|g| match g {
         Group::Section(s) => Some(*s),
         Group::List(_) => None,
     })
@@ -388,7 +350,7 @@ pub fn sections() -> impl Iterator<Item = &'static SectionEntry> {
 
 /// Every list, in form order.
 pub fn lists() -> impl Iterator<Item = &'static ListEntry> {
-    GROUPS.iter().filter_map(|g| match g {
+    groups().iter().filter_map(|g| match g {
         Group::List(l) => Some(*l),
         Group::Section(_) => None,
     })
@@ -557,7 +519,7 @@ pub fn catalog_of(scenario: &Scenario) -> &'static Catalog {
 
 /// Every field of `scenario`, in form order: each section's inputs, and each list item's.
 pub fn all(scenario: &Scenario) -> impl Iterator<Item = Field> + '_ {
-    GROUPS.iter().flat_map(move |group| {
+    groups().iter().flat_map(move |group| {
         let fields: Vec<Field> = match *group {
             Group::Section(s) => (0..s.inputs.len())
                 .map(|position| Field {

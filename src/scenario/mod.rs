@@ -34,7 +34,7 @@ pub use crate::components::messaging::{Messaging, MessagingKind};
 pub use crate::components::network::{EgressProvider, LoadBalancer, Network};
 pub use crate::components::postgres::Postgres;
 use crate::units::{DEFAULT_HOURS_PER_MONTH, Unit};
-use fields::{Broken, Item, Section};
+use fields::{Broken, Group, Item, Section, SectionEntry, list_entry, section_entry};
 use inputs::{Input, choices, inputs};
 
 /// The model id that means "use the custom prices typed in the scenario".
@@ -153,6 +153,47 @@ impl inputs::Inputs for Scenario {
         true
     }
 }
+
+/// The scenario's own name, as a section without a key.
+const NAME: SectionEntry = SectionEntry {
+    key: "",
+    title: "Scenario",
+    inputs: <Scenario as inputs::Inputs>::INPUTS,
+    switch: None,
+    needs_runs: false,
+    get: |s| s,
+    get_mut: |s| s,
+    broken: |_| Vec::new(),
+    component: None,
+};
+
+/// Every group of inputs, in form order: the scenario's own name, then each section (a struct of
+/// inputs) and each list (of items), a priced component marked `component` for the engine to
+/// evaluate. A new group is a field of [`Scenario`] (and its `Default`) and a line here; a test
+/// checks that every field of the scenario file has its line. A share link of a positional
+/// format (1 to 6) holds the sections' inputs in this order, then the lists' (see
+/// [`crate::export::link`]).
+pub(crate) static GROUPS: &[Group] = &[
+    Group::Section(&NAME),
+    section_entry!(workload: Workload),
+    section_entry!(llm: Llm, component),
+    section_entry!(storage: Storage),
+    section_entry!(compute: CloudRun),
+    section_entry!(workers: Workers),
+    section_entry!(users: Users),
+    list_entry!(tenants: TenantGroup),
+    list_entry!(services: Service),
+    section_entry!(aurora: Aurora, component),
+    section_entry!(firestore: Firestore, component),
+    section_entry!(postgres: Postgres, component),
+    section_entry!(cache: Cache, component),
+    section_entry!(messaging: Messaging, component),
+    section_entry!(network: Network, component),
+    list_entry!(fixed_costs: FixedCost, component),
+    section_entry!(deal: Deal),
+    section_entry!(growth: Growth),
+    section_entry!(quotas: Quotas),
+];
 
 inputs! {
     /// Arrival and shape of agent runs (seed 000, "Assumptions" to "Stream Events Per Second").

@@ -8,6 +8,11 @@ fn evaluate_preset(c: &mut Criterion) {
     c.bench_function("evaluate agent-platform", |b| {
         b.iter(|| engine::evaluate(std::hint::black_box(&scenario)))
     });
+    // Figures only, no formulas or projection: what each projected month (and each sample of a
+    // simulation) costs.
+    c.bench_function("evaluate agent-platform, figures only", |b| {
+        b.iter(|| engine::evaluate_figures(std::hint::black_box(&scenario)))
+    });
     let mut growing = scenario.clone();
     growing.growth.months = 36;
     growing.growth.customers_at_6_months = 3.0;
