@@ -11,7 +11,7 @@
 
 use headroom::engine;
 use headroom::format;
-use headroom::scenario::{fields, presets};
+use headroom::scenario::{Platform, fields, presets};
 use headroom::ui::Shell;
 use headroom::ui::form::{add_button_id, input_id, item_id, remove_button_id};
 use headroom::ui::state::AppState;
@@ -297,6 +297,39 @@ async fn a_pending_field_is_accepted_once_its_partner_allows_it() {
         150.0
     );
     assert_eq!(app.metric_value("capacity.instances_peak"), "150");
+}
+
+/// A regression test: switching a service to Fargate while its size is one Fargate does not
+/// offer was accepted, the saved scenario was then invalid, and reloading the page lost it.
+#[wasm_bindgen_test]
+async fn an_edit_that_breaks_a_rule_of_other_fields_is_refused() {
+    let app = Mounted::new().await;
+    app.click(&add_button_id("services")).await;
+    app.choose("services.0.platform", "fargate").await;
+    assert!(
+        app.error("services.0.platform")
+            .contains("Fargate task cannot have 0.5 GB"),
+        "{}",
+        app.error("services.0.platform")
+    );
+    let scenario = app.state.scenario.get_untracked();
+    assert_eq!(scenario.services[0].platform, Platform::CloudRun);
+    assert!(scenario.validate().is_empty());
+    // A memory Fargate allows for 1 vCPU lets the pending switch through.
+    app.type_into("services.0.memory_gib", "2").await;
+    let scenario = app.state.scenario.get_untracked();
+    assert_eq!(scenario.services[0].platform, Platform::Fargate);
+    assert!(scenario.validate().is_empty());
+    assert_eq!(app.error("services.0.platform"), "");
+
+    // Aurora's minimum above its average is refused, though the rule is the average's.
+    app.choose("aurora.enabled", "yes").await;
+    app.type_into("aurora.min_acu", "4").await;
+    assert!(
+        app.error("aurora.min_acu")
+            .contains("between the minimum and the maximum")
+    );
+    assert_eq!(app.state.scenario.get_untracked().aurora.min_acu, 0.5);
 }
 
 #[wasm_bindgen_test]

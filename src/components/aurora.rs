@@ -83,7 +83,7 @@ impl Section for Aurora {
         }
         if !(self.min_acu..=self.max_acu).contains(&self.avg_acu) {
             broken.push(Broken::new(
-                &["avg_acu", "max_acu"],
+                &["avg_acu", "min_acu", "max_acu"],
                 "Average capacity must lie between the minimum and the maximum.".to_string(),
             ));
         }

@@ -47,7 +47,7 @@ pub fn broken(service: &Service) -> Vec<Broken> {
     let mut broken = Vec::new();
     if service.vcpu > MAX_VCPU || service.memory_gib > MAX_MEMORY_GIB {
         broken.push(Broken::new(
-            &["vcpu", "memory_gib"],
+            &["vcpu", "memory_gib", "platform"],
             "Cloud Run allows up to 8 vCPU and 32 GiB per instance.".to_string(),
         ));
     }

@@ -46,7 +46,7 @@ impl Arch {
 pub fn broken(service: &Service) -> Vec<Broken> {
     match validate_task_size(service.vcpu, service.memory_gib) {
         Ok(()) => Vec::new(),
-        Err(message) => vec![Broken::new(&["vcpu", "memory_gib"], message)],
+        Err(message) => vec![Broken::new(&["vcpu", "memory_gib", "platform"], message)],
     }
 }
 

@@ -70,6 +70,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pool_full_to_a_rounding_error_cannot_keep_up() {
+        // 50 steps in flight against 50 slots, as λ·S rounds: the queue never drains.
+        let (arrivals, service) = (50.0 / 7.0, 7.0 * (1.0 - 1e-15));
+        assert!(arrivals * service < 50.0);
+        assert_eq!(wait_percentile_s(arrivals, service, 50, 0.95), None);
+        assert_eq!(mean_wait_s(arrivals, service, 50), None);
+        assert!(wait_percentile_s(49.9 / 7.0, 7.0, 50, 0.95).is_some());
+    }
+
+    #[test]
     fn light_load_is_the_chance_anything_is_in_flight() {
         for l in [0.001_f64, 0.1, 2.0, 6.94] {
             let expected = 1.0 - (-l).exp();
@@ -208,7 +218,7 @@ pub fn mean_wait_s(arrivals_per_sec: f64, service_time_s: f64, servers: u32) -> 
 
 /// For a pool that keeps up: `Some(None)` with no load, else `Some(Some((C, cμ − λ)))`, the
 /// chance to wait and the rate the queue drains at. `None` when the pool cannot keep up
-/// (a ≥ c) or an input is invalid.
+/// (a ≥ c, to within [`FULL_POOL_TOLERANCE`]) or an input is invalid.
 fn stable_pool(
     arrivals_per_sec: f64,
     service_time_s: f64,
@@ -216,7 +226,10 @@ fn stable_pool(
 ) -> Option<Option<(f64, f64)>> {
     let a = offered_load(arrivals_per_sec, service_time_s)?;
     let c = f64::from(servers);
-    if a >= c {
+    // A pool within a billionth of full is full: its queue drains so slowly that the wait runs
+    // past any horizon a plan has, and the rounding of λ·S alone decides which side of c the
+    // load falls on.
+    if a >= c * (1.0 - FULL_POOL_TOLERANCE) {
         return None;
     }
     if a == 0.0 {
@@ -224,6 +237,9 @@ fn stable_pool(
     }
     Some(Some((erlang_c(a, servers), (c - a) / service_time_s)))
 }
+
+/// How close to its slots a pool's load may come, as a share of them, before it counts as full.
+const FULL_POOL_TOLERANCE: f64 = 1e-9;
 
 /// The `percentile` wait in queue of an M/M/c queue, in seconds (`percentile` as a fraction:
 /// 0.95 for the 95th): t_p = max(0, ln(C / (1 − p)) / (cμ − λ)).

@@ -691,7 +691,7 @@ impl Item for Service {
         );
         broken.extend(broken_if(
             self.cpu_ms_per_request > self.latency_ms * self.vcpu,
-            &["cpu_ms_per_request", "latency_ms"],
+            &["cpu_ms_per_request", "latency_ms", "vcpu"],
             "A request cannot use more CPU time than its latency × the vCPU of an instance.",
         ));
         broken.extend(match self.platform {
@@ -960,11 +960,11 @@ impl Scenario {
                 add(list.broken(self, index), None, &|key| list.path(index, key));
             }
         }
-        let mut rule = |ok: bool, paths: [&str; 2], message: &str| {
+        let mut rule = |ok: bool, paths: &[&str], message: &str| {
             if !ok {
                 for path in paths {
                     errors.push(FieldError {
-                        path: path.to_string(),
+                        path: (*path).to_string(),
                         message: message.to_string(),
                     });
                 }
@@ -987,14 +987,18 @@ impl Scenario {
         ] {
             rule(
                 self.workload.runs_per_day * customers / launch <= MAX_RUNS_PER_DAY,
-                [path, "workload.runs_per_day"],
+                &[path, "workload.runs_per_day", "deal.customers"],
                 "Growth would take runs per day past 1,000,000,000, the most the planner sizes.",
             );
         }
         rule(
             self.compute.cpu_s_per_run
                 <= self.workload.run_duration_s * self.compute.vcpu_per_instance,
-            ["compute.cpu_s_per_run", "workload.run_duration_s"],
+            &[
+                "compute.cpu_s_per_run",
+                "workload.run_duration_s",
+                "compute.vcpu_per_instance",
+            ],
             "A run cannot use more CPU time than its duration × the vCPU of an instance.",
         );
         errors

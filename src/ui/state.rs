@@ -149,12 +149,14 @@ impl AppState {
             .ok_or_else(|| format!("There is no field {path} in this scenario."))?;
         let value = field.parse(text, &candidate)?;
         field.set(&mut candidate, &value);
-        match candidate
-            .cross_field_errors()
-            .into_iter()
-            .find(|e| e.path == path)
-        {
-            Some(conflict) => Err(conflict.message),
+        // The scenario stays valid: a rule this edit breaks is refused here, with the rule's
+        // message on the field — its own, or any rule it broke that names other fields.
+        let before = self.scenario.with_untracked(Scenario::cross_field_errors);
+        let broken = candidate.cross_field_errors();
+        let own = broken.iter().find(|e| e.path == path);
+        let new = broken.iter().find(|e| !before.contains(e));
+        match own.or(new) {
+            Some(conflict) => Err(conflict.message.clone()),
             None => Ok(candidate),
         }
     }
