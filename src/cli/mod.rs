@@ -160,6 +160,9 @@ fn load(preset: Option<&str>, source: Option<&str>) -> Result<Scenario, String> 
 
 /// The fragment of a share link given as `#v1.…`, `v1.…` or a whole URL; `None` for a path.
 fn link_fragment(source: &str) -> Option<&str> {
+    if std::path::Path::new(source).is_file() {
+        return None;
+    }
     if let Some((_, fragment)) = source.split_once('#') {
         return Some(fragment);
     }

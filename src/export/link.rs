@@ -74,7 +74,8 @@ impl fmt::Display for LinkError {
             ),
             LinkError::UnknownInput(path) => write!(
                 f,
-                "This link sets {path}, which this version of Headroom does not know; it was probably made by a newer version."
+                "This link sets {}, which this version of Headroom does not know; it was probably made by a newer version.",
+                crate::scenario::inputs::echo(path)
             ),
             LinkError::UnknownCatalog(v) => write!(
                 f,
@@ -82,7 +83,8 @@ impl fmt::Display for LinkError {
             ),
             LinkError::Damaged(why) => write!(
                 f,
-                "This link is damaged (perhaps cut short when it was copied): {why}."
+                "This link is damaged (perhaps cut short when it was copied): {}.",
+                why.trim_end_matches('.')
             ),
         }
     }
@@ -211,6 +213,7 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>) -> Result<(), LinkError
     for cell in cells {
         let (key, text) = cell
             .split_once('=')
+            .filter(|(key, _)| !key.is_empty())
             .ok_or_else(|| damaged("a value has no name"))?;
         if !seen.insert(key) {
             return Err(LinkError::Damaged(format!("it sets {key} twice")));
@@ -222,10 +225,16 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>) -> Result<(), LinkError
             scenario.prices.insert(id.to_string(), price);
         } else {
             let field = Field::resolve(key, scenario).ok_or_else(|| {
-                let list = key.split('.').next().and_then(fields::list);
-                match list {
-                    Some(_) => damaged("it sets an item its list does not have"),
-                    None => LinkError::UnknownInput(key.to_string()),
+                // An item the list has, but an input this build does not know, is from a newer
+                // version; an item beyond the list's length is damage.
+                let mut parts = key.splitn(3, '.');
+                let list = parts.next().and_then(fields::list);
+                let index = parts.next().and_then(|i| i.parse::<usize>().ok());
+                match (list, index) {
+                    (Some(list), Some(index)) if index >= list.len(scenario) => {
+                        damaged("it sets an item its list does not have")
+                    }
+                    _ => LinkError::UnknownInput(key.to_string()),
                 }
             })?;
             if field.input().since != 0 {
@@ -454,6 +463,33 @@ mod tests {
             decode(&with_tail(&["no equals sign"])),
             Err(LinkError::Damaged(_))
         ));
+        assert!(matches!(
+            decode(&with_tail(&["=1"])),
+            Err(LinkError::Damaged(_))
+        ));
+        // An input this build does not know on an item the link has: made by a newer version.
+        let mut one = Scenario::default();
+        fields::list("services").unwrap().push(&mut one).unwrap();
+        let (_, payload) = encode(&one)
+            .split_once('.')
+            .map(|(v, p)| (v.to_string(), p.to_string()))
+            .unwrap();
+        let compressed = URL_SAFE_NO_PAD.decode(payload).unwrap();
+        let mut record = miniz_oxide::inflate::decompress_to_vec(&compressed).unwrap();
+        record.extend_from_slice(b",services.0.new_input=2");
+        let compressed = miniz_oxide::deflate::compress_to_vec(&record, 10);
+        let newer = format!("v7.{}", URL_SAFE_NO_PAD.encode(compressed));
+        assert_eq!(
+            decode(&newer),
+            Err(LinkError::UnknownInput("services.0.new_input".into()))
+        );
+        let error = decode(&with_tail(&["prices.no.such.price=1"]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("no.such.price") && !error.contains(".."),
+            "{error}"
+        );
     }
 
     #[test]

@@ -252,7 +252,11 @@ impl Input {
                     return Err(format!("Enter a number. {}", self.allowed(catalog)));
                 }
                 Value::Number(parse_number(trimmed).ok_or_else(|| {
-                    format!("“{trimmed}” is not a number. {}", self.allowed(catalog))
+                    format!(
+                        "“{}” is not a number. {}",
+                        echo(trimmed),
+                        self.allowed(catalog)
+                    )
                 })?)
             }
             Kind::Choice(_) | Kind::Switch { .. } | Kind::Catalog(_) => {
@@ -345,7 +349,21 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if !is_plain_decimal {
         return None;
     }
-    candidate.parse::<f64>().ok().filter(|n| n.is_finite())
+    // Minus zero is zero: a sign on nothing would show as "-0".
+    candidate
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .map(|n| if n == 0.0 { 0.0 } else { n })
+}
+
+/// What the user typed, as a message repeats it: at most 40 characters, then an ellipsis.
+pub fn echo(text: &str) -> String {
+    const LONGEST: usize = 40;
+    match text.char_indices().nth(LONGEST) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
 }
 
 /// A type a declared field may have: how it reads and writes as a [`Value`].
@@ -628,6 +646,16 @@ mod tests {
         assert_eq!(parse_number("0.6"), Some(0.6));
         assert_eq!(parse_number("1e6"), Some(1.0e6));
         assert_eq!(parse_number("-3"), Some(-3.0));
+        assert!(parse_number("-0").unwrap().is_sign_positive());
+        assert!(parse_number("-1e-400").unwrap().is_sign_positive());
+    }
+
+    #[test]
+    fn a_message_repeats_at_most_forty_characters_of_what_was_typed() {
+        assert_eq!(echo("abc"), "abc");
+        let long = "9".repeat(100_000);
+        assert_eq!(echo(&long).chars().count(), 41);
+        assert!(echo("é".repeat(50).as_str()).ends_with("é…"));
     }
 
     #[test]

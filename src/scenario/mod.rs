@@ -910,7 +910,7 @@ impl Scenario {
         for (id, value) in &self.prices {
             if let Err(message) = self.check_price_override(id, *value) {
                 errors.push(FieldError {
-                    path: "prices".to_string(),
+                    path: format!("prices.{id}"),
                     message,
                 });
             }
@@ -926,8 +926,12 @@ impl Scenario {
             self.prices.remove(id);
             return Ok(());
         }
-        let value = inputs::parse_number(text)
-            .ok_or_else(|| format!("“{text}” is not a number. {PRICE_OVERRIDE_ALLOWED}"))?;
+        let value = inputs::parse_number(text).ok_or_else(|| {
+            format!(
+                "“{}” is not a number. {PRICE_OVERRIDE_ALLOWED}",
+                inputs::echo(text)
+            )
+        })?;
         self.check_price_override(id, value)?;
         self.prices.insert(id.to_string(), value);
         Ok(())
@@ -971,6 +975,7 @@ impl Scenario {
             }
         };
         let launch = self.deal.customers;
+        let runs = self.workload.enabled;
         for (path, customers) in [
             (
                 "growth.customers_at_6_months",
@@ -986,14 +991,15 @@ impl Scenario {
             ),
         ] {
             rule(
-                self.workload.runs_per_day * customers / launch <= MAX_RUNS_PER_DAY,
+                !runs || self.workload.runs_per_day * customers / launch <= MAX_RUNS_PER_DAY,
                 &[path, "workload.runs_per_day", "deal.customers"],
                 "Growth would take runs per day past 1,000,000,000, the most the planner sizes.",
             );
         }
         rule(
-            self.compute.cpu_s_per_run
-                <= self.workload.run_duration_s * self.compute.vcpu_per_instance,
+            !(runs && self.compute.enabled)
+                || self.compute.cpu_s_per_run
+                    <= self.workload.run_duration_s * self.compute.vcpu_per_instance,
             &[
                 "compute.cpu_s_per_run",
                 "workload.run_duration_s",
@@ -1007,7 +1013,11 @@ impl Scenario {
     /// Whether `value` may override the price `id` of the scenario's catalog.
     fn check_price_override(&self, id: &str, value: f64) -> Result<(), String> {
         if fields::catalog_of(self).get(id).is_none() {
-            Err(format!("{id} is not a price in the catalog."))
+            Err(format!(
+                "{} is not a price in catalog {}.",
+                inputs::echo(id),
+                self.catalog
+            ))
         } else if !(value.is_finite() && (0.0..=MAX_PRICE_OVERRIDE).contains(&value)) {
             Err(PRICE_OVERRIDE_ALLOWED.to_string())
         } else {

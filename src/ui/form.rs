@@ -185,14 +185,27 @@ fn list_view(state: AppState, list: &'static ListEntry) -> Vec<Node> {
         add.element().clone(),
         note.element().clone(),
     );
-    // Items are rebuilt when the list grows or shrinks, never while one is edited.
-    Effect::new(move |_| {
+    // An item is added or removed at the end, never rebuilt: each item's fields read the item at
+    // their index, so when one is removed the items after it show what moved into their place.
+    // Each item's effects live under an owner of its own, disposed when the item goes.
+    let parent = Owner::current().unwrap_or_default();
+    Effect::new(move |shown: Option<Vec<(Owner, web_sys::Element)>>| {
         let len = len.get();
-        toggle(&empty_el, "hidden", len > 0);
-        items_el.set_text_content(None);
-        for index in 0..len {
-            let _ = items_el.append_child(item_view(state, list, index).element());
+        let mut shown = shown.unwrap_or_default();
+        while shown.len() > len {
+            if let Some((owner, element)) = shown.pop() {
+                element.remove();
+                owner.cleanup();
+            }
         }
+        while shown.len() < len {
+            let index = shown.len();
+            let owner = parent.child();
+            let item = owner.with(|| item_view(state, list, index));
+            let _ = items_el.append_child(item.element());
+            shown.push((owner, item.element().clone()));
+        }
+        toggle(&empty_el, "hidden", len > 0);
         let full = len >= list.max_items;
         toggle(&add_el, "disabled", full);
         note_el.set_text_content(full.then(|| {
@@ -201,6 +214,7 @@ fn list_view(state: AppState, list: &'static ListEntry) -> Vec<Node> {
                 list.max_items
             )
         }).as_deref());
+        shown
     });
     vec![
         empty,

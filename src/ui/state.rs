@@ -75,10 +75,15 @@ impl AppState {
                     .any(|(path, _)| Field::resolve(path, s).is_some_and(|f| f.shown(s)))
             })
         });
-        fields_pending
-            || self
-                .price_drafts
-                .with(|drafts| drafts.values().any(|d| d.error.is_some()))
+        let prices_pending = self.price_drafts.with(|drafts| {
+            self.report.with(|r| {
+                drafts
+                    .iter()
+                    .filter(|(_, d)| d.error.is_some())
+                    .any(|(id, _)| r.prices.iter().any(|p| p.id == *id))
+            })
+        });
+        fields_pending || prices_pending
     }
 
     /// Takes what the user typed over a catalog price: a number overrides it at once, empty
