@@ -138,7 +138,9 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
             revenue_monthly_usd: summary.totals.revenue_monthly_usd,
             gross_margin_pct: summary.totals.gross_margin_pct,
             retained_gb: retained_gb(&daily_storage, days, s.storage.retention_days),
+            concurrent_users: at.users.concurrent_peak,
             has_runs: s.workload.enabled,
+            has_users: s.users.enabled,
             has_ledger: s.workload.enabled && s.storage.enabled,
         });
         previous = Some((at, report, summary));
@@ -208,6 +210,29 @@ mod tests {
                 "revenue_monthly_usd",
                 "gross_margin_pct"
             ]
+        );
+    }
+
+    #[test]
+    fn users_grow_with_the_customers_and_have_their_column() {
+        // Seed 002: its user teams are the customers; concurrent users scale with them.
+        let mut s = presets::by_id("ux-flow-engine").unwrap().scenario();
+        assert!(s.users.enabled);
+        s.growth.customers_at_24_months = s.deal.customers * 3.0;
+        let report = engine::evaluate(&s);
+        let first = &report.projection[0];
+        let last = report.projection.last().unwrap();
+        assert!(first.columns().any(|c| c.0 == "concurrent_users"));
+        assert_eq!(
+            last.concurrent_users / first.concurrent_users,
+            last.customers / first.customers
+        );
+        // A scenario without users leaves the column out.
+        let runs_only = engine::evaluate(&growing());
+        assert!(
+            !runs_only.projection[0]
+                .columns()
+                .any(|c| c.0 == "concurrent_users")
         );
     }
 

@@ -48,8 +48,8 @@ pub fn evaluate(scenario: &Scenario) -> Report {
     report
 }
 
-/// The figures of one scenario without formulas or projection: every metric's value, the
-/// bill, the findings, and the figures a projected month shows, typed.
+/// The figures of one scenario without formulas, prices used or projection: every metric's
+/// value, the bill, the findings, and the figures a projected month shows, typed.
 pub fn evaluate_figures(scenario: &Scenario) -> (Report, Summary) {
     let mut out = Builder::new(scenario, false);
     let summary = run_families(scenario, &mut out);
@@ -284,7 +284,9 @@ impl<'a> Builder<'a> {
             return 0.0;
         };
         let value = overridden.unwrap_or(listed.value);
-        if !self.prices.iter().any(|p| p.id == id) {
+        // The prices used are listed where the report explains itself; the figures alone do
+        // not need them.
+        if self.explain && !self.prices.iter().any(|p| p.id == id) {
             self.prices.push(PriceUsed {
                 id: listed.id.clone(),
                 label: listed.label.clone(),
@@ -306,7 +308,7 @@ impl<'a> Builder<'a> {
 
     /// A price the user typed into the scenario (a custom model), recorded as used.
     pub fn typed_price(&mut self, id: &str, label: &str, unit: &str, value: f64) -> f64 {
-        if !self.prices.iter().any(|p| p.id == id) {
+        if self.explain && !self.prices.iter().any(|p| p.id == id) {
             self.prices.push(PriceUsed {
                 id: id.to_string(),
                 label: label.to_string(),
@@ -440,8 +442,8 @@ pub fn repricing(scenario: &Scenario, catalog: &'static Catalog) -> Result<Repri
             catalog.version, error.message
         ));
     }
-    let (before, _) = evaluate_figures(scenario);
-    let (after, _) = evaluate_figures(&repriced);
+    let before = evaluate(scenario);
+    let after = evaluate(&repriced);
     let mut changed: Vec<PriceChange> = Vec::new();
     for new in &after.prices {
         let old = before.prices.iter().find(|p| p.id == new.id);

@@ -198,8 +198,11 @@ pub struct CostLine {
 pub struct MonthFigures {
     /// Months after launch, from 1.
     pub month: u32,
-    /// Customers expected (a straight line between the scenario's milestones).
+    /// Customers expected: a straight line between the scenario's milestones, in whole
+    /// customers.
     pub customers: f64,
+    /// Users active at once at the peak, grown with the customers (0 without users).
+    pub concurrent_users: f64,
     /// Runs per day, grown with the customers.
     pub runs_per_day: f64,
     /// Runs in flight at the peak hour.
@@ -219,17 +222,21 @@ pub struct MonthFigures {
     pub retained_gb: f64,
     /// Whether the scenario has runs (else its run columns are left out).
     pub has_runs: bool,
+    /// Whether the scenario has users (else their column is left out).
+    pub has_users: bool,
     /// Whether the runs keep a step ledger (else its column is left out).
     pub has_ledger: bool,
 }
 
 /// A column of the projection. The CSV, the CLI and the view all list a month through
-/// [`MonthFigures::columns`]: the four load columns, one cost column per category the month
+/// [`MonthFigures::columns`]: the load columns, one cost column per category the month
 /// carries (in [`Category::ALL`] order), then the total, revenue, margin and storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MonthColumn {
     /// Customers expected.
     Customers,
+    /// Users active at once at the peak.
+    ConcurrentUsers,
     /// Runs per day.
     RunsPerDay,
     /// Runs in flight at the peak hour.
@@ -250,8 +257,9 @@ pub enum MonthColumn {
 
 impl MonthColumn {
     /// The columns before the cost categories.
-    const BEFORE_COSTS: [MonthColumn; 4] = [
+    const BEFORE_COSTS: [MonthColumn; 5] = [
         MonthColumn::Customers,
+        MonthColumn::ConcurrentUsers,
         MonthColumn::RunsPerDay,
         MonthColumn::PeakConcurrentRuns,
         MonthColumn::InstancesPeak,
@@ -270,6 +278,7 @@ impl MonthColumn {
     pub fn key(self) -> &'static str {
         match self {
             MonthColumn::Customers => "customers",
+            MonthColumn::ConcurrentUsers => "concurrent_users",
             MonthColumn::RunsPerDay => "runs_per_day",
             MonthColumn::PeakConcurrentRuns => "peak_concurrent_runs",
             MonthColumn::InstancesPeak => "instances_peak",
@@ -285,6 +294,7 @@ impl MonthColumn {
     pub fn label(self) -> &'static str {
         match self {
             MonthColumn::Customers => "Customers",
+            MonthColumn::ConcurrentUsers => "Concurrent users",
             MonthColumn::RunsPerDay => "Runs per day",
             MonthColumn::PeakConcurrentRuns => "Peak concurrent runs",
             MonthColumn::InstancesPeak => "Instances at peak",
@@ -300,6 +310,7 @@ impl MonthColumn {
     pub fn unit(self) -> Unit {
         match self {
             MonthColumn::Customers => Unit::Count,
+            MonthColumn::ConcurrentUsers => Unit::Users,
             MonthColumn::RunsPerDay => Unit::RunsPerDay,
             MonthColumn::PeakConcurrentRuns => Unit::ConcurrentRuns,
             MonthColumn::InstancesPeak => Unit::Instances,
@@ -334,14 +345,13 @@ impl MonthFigures {
 
     /// The month's columns, in table order.
     pub fn column_list(&self) -> impl Iterator<Item = MonthColumn> + '_ {
-        let (runs, ledger) = (self.has_runs, self.has_ledger);
+        let (runs, users, ledger) = (self.has_runs, self.has_users, self.has_ledger);
         MonthColumn::BEFORE_COSTS
             .into_iter()
-            .filter(move |column| {
-                runs || !matches!(
-                    column,
-                    MonthColumn::RunsPerDay | MonthColumn::PeakConcurrentRuns
-                )
+            .filter(move |column| match column {
+                MonthColumn::RunsPerDay | MonthColumn::PeakConcurrentRuns => runs,
+                MonthColumn::ConcurrentUsers => users,
+                _ => true,
             })
             .chain(
                 self.costs()
@@ -358,6 +368,7 @@ impl MonthFigures {
     pub fn value(&self, column: MonthColumn) -> f64 {
         match column {
             MonthColumn::Customers => self.customers,
+            MonthColumn::ConcurrentUsers => self.concurrent_users,
             MonthColumn::RunsPerDay => self.runs_per_day,
             MonthColumn::PeakConcurrentRuns => self.peak_concurrent_runs,
             MonthColumn::InstancesPeak => self.instances_peak,

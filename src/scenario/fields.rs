@@ -175,7 +175,7 @@ impl SectionEntry {
         self.inputs
             .iter()
             .position(|i| i.key == switch)
-            .is_none_or(|index| data.get(index) == Value::Text("yes".to_string()))
+            .is_none_or(|index| matches!(data.get(index), Value::Text(on) if on == "yes"))
     }
 }
 
