@@ -10,6 +10,7 @@
 //! assert_eq!(format::plain(f64::NAN), "—");
 //! ```
 
+use crate::engine::math;
 use crate::units::Unit;
 
 /// A number with thousands separators and a precision that suits its size: whole numbers from
@@ -28,7 +29,7 @@ pub fn plain(value: f64) -> String {
         2
     } else {
         // three significant digits: 0.116, 0.0347, 0.000024
-        (2 - magnitude.log10().floor() as i32).clamp(0, 12) as usize
+        (2 - math::log10(magnitude).floor() as i32).clamp(0, 12) as usize
     };
     let mut text = format!("{value:.decimals$}");
     if text.contains('.') {

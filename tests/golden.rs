@@ -14,7 +14,7 @@
 //! - The `cloud_run_*` tests rebuild a Cloud Run bill by hand from the list prices of
 //!   cloud.google.com/run/pricing (copy of 2025-08-19, in `/work/shared/PRICES.md`).
 
-use headroom::engine;
+use headroom::engine::{self, math};
 use headroom::report::Report;
 use headroom::scenario::{Billing, Scenario, presets};
 
@@ -182,7 +182,7 @@ fn agent_platform_pins() -> Vec<(&'static str, f64)> {
     let llm_per_month = 810.0 * days_per_month;
     // E[⌈N ÷ 56⌉] with N ~ Poisson(2 × 3.4722) is 1 − e^−6.944 to within 1e-9: at this load
     // more than 56 requests in flight at once never happens.
-    let busy = 1.0 - (-(2.0 * avg_runs_per_sec * 30.0_f64)).exp();
+    let busy = 1.0 - math::exp(-(2.0 * avg_runs_per_sec * 30.0));
     let compute_cpu = busy * 1.0 * SECONDS_PER_MONTH * 0.000_024;
     let compute_memory = busy * 0.5 * SECONDS_PER_MONTH * 0.000_002_5;
     let compute_requests = 10_000.0 * days_per_month * 2.0 / 1.0e6 * 0.40;

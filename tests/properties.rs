@@ -19,17 +19,32 @@
 //!   and for every service;
 //! - the monthly total never falls when the customers' requests and the users rise;
 //! - the CSV parses as a rectangular table with one row per metric whose raw value reads back
-//!   as the same number.
+//!   as the same number;
+//! - an evaluation takes no more than a fixed budget of arithmetic, however large the numbers
+//!   ([`TERMS_BUDGET`]).
 //!
 //! Regression tests for bugs these properties found are at the end, named after the bug.
 
 use headroom::catalog::Catalog;
-use headroom::engine::{self, queueing::expected_busy_instances};
+use headroom::engine::{
+    self, math,
+    queueing::{TERMS_MAX, expected_busy_instances},
+    work,
+};
 use headroom::export::{self, csv::BOM};
 use headroom::scenario::fields::{self, Field, Kind, Value};
 use headroom::scenario::{Billing, Platform, Scenario, presets};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
+
+#[path = "scenarios/heaviest.rs"]
+mod heaviest;
+
+/// The most terms of the engine's sums and recurrences one evaluation may take: the launch and up
+/// to 36 projected months, each sizing the run executor and up to 20 services (one occupancy sum
+/// each) and a worker pool (Erlang C and the smallest pool for the wait target), each sum at most
+/// [`TERMS_MAX`] and a hundred more for the closed forms that replace a longer one.
+const TERMS_BUDGET: u64 = 37 * (1 + 20 + 2) * (TERMS_MAX + 100);
 
 /// Cases per property: enough to reach the corners of the ranges, few enough to stay quick.
 const CASES: u32 = 256;
@@ -38,8 +53,8 @@ const CASES: u32 = 256;
 /// log-uniform draw starts at `min` or, for a range from 0, at a billionth of `max`.
 fn number_in(min: f64, max: f64, integer: bool) -> BoxedStrategy<f64> {
     let low = if min > 0.0 { min } else { max * 1e-9 };
-    let (ln_low, ln_high) = (low.ln(), max.ln());
-    let log_uniform = (0.0..=1.0_f64).prop_map(move |t| (ln_low + t * (ln_high - ln_low)).exp());
+    let (ln_low, ln_high) = (math::ln(low), math::ln(max));
+    let log_uniform = (0.0..=1.0_f64).prop_map(move |t| math::exp(ln_low + t * (ln_high - ln_low)));
     prop_oneof![
         1 => Just(min),
         1 => Just(max),
@@ -237,6 +252,12 @@ fn config() -> Config {
 
 proptest! {
     #![proptest_config(config())]
+
+    #[test]
+    fn an_evaluation_takes_a_bounded_amount_of_arithmetic(s in scenario()) {
+        let (_, terms) = work::counted(|| engine::evaluate(&s));
+        prop_assert!(terms <= TERMS_BUDGET, "{terms} terms");
+    }
 
     #[test]
     fn figures_are_finite_and_non_negative(s in scenario_with_overrides()) {
@@ -478,4 +499,23 @@ fn bill_fell_when_busy_time_replaced_idle_time() {
         compute(&before),
         compute(&after)
     );
+}
+
+#[test]
+fn twenty_services_of_a_million_slots_froze_the_page() {
+    let s = heaviest::twenty_services_of_a_million_slots();
+    assert_eq!(s.validate(), []);
+    let (report, terms) = work::counted(|| engine::evaluate(&s));
+    assert!(terms <= TERMS_BUDGET, "{terms} terms");
+    assert_eq!(report.projection.len(), 36);
+    assert!(report.metrics.iter().all(|m| m.value.is_finite()));
+}
+
+#[test]
+fn a_million_workers_are_sized_without_walking_every_one() {
+    let s = heaviest::a_million_workers();
+    assert_eq!(s.validate(), []);
+    let (report, terms) = work::counted(|| engine::evaluate(&s));
+    assert!(terms <= TERMS_BUDGET, "{terms} terms");
+    assert!(report.value("workers.utilization_pct").is_some());
 }

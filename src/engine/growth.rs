@@ -26,7 +26,8 @@ pub fn customers_at(milestones: &[(f64, f64)], month: f64) -> f64 {
 /// per day from their own milestones where the scenario gives them (seed 001: 10K, 100K and
 /// 500K runs a month), otherwise grown with the customers; users, the customers' requests and
 /// document operations, and events grown with the customers (each customer brings the launch
-/// load ÷ the launch customers); the Aurora cluster's data grown by its monthly growth.
+/// load ÷ the launch customers); the Aurora cluster's data, when it has one, grown by its
+/// monthly growth.
 pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
     let customers = customers_at(&s.growth.milestones(s.deal.customers), month).round();
     let scale = customers / s.deal.customers;
@@ -44,7 +45,11 @@ pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
         group.deletes_per_day *= scale;
     }
     at.messaging.events_per_day = s.messaging.events_per_day * scale;
-    at.aurora.storage_gb = s.aurora.storage_gb + s.aurora.storage_growth_gb_per_month * month;
+    // An Aurora cluster that is off holds no data to grow: leaving it as it was keeps the
+    // month the same as the one before wherever nothing else grows, so it is not recomputed.
+    if s.aurora.enabled {
+        at.aurora.storage_gb = s.aurora.storage_gb + s.aurora.storage_growth_gb_per_month * month;
+    }
     at
 }
 
@@ -234,6 +239,21 @@ mod tests {
                 .columns()
                 .any(|c| c.0 == "concurrent_users")
         );
+    }
+
+    #[test]
+    fn a_month_like_the_one_before_is_not_recomputed() {
+        // Past the last milestone nothing grows: months 25 to 36 repeat month 24, and data
+        // growth set for an Aurora that is off changes nothing.
+        let mut s = growing();
+        s.aurora.enabled = false;
+        s.aurora.storage_growth_gb_per_month = 1_000.0;
+        let (_, two_years) = crate::engine::work::counted(|| engine::evaluate(&s));
+        s.growth.months = 36;
+        let (report, three_years) = crate::engine::work::counted(|| engine::evaluate(&s));
+        assert!(two_years > 0);
+        assert_eq!(three_years, two_years);
+        assert_eq!(report.projection.len(), 36);
     }
 
     #[test]

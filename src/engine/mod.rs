@@ -16,10 +16,13 @@ pub mod demand;
 pub mod growth;
 pub mod headroom;
 pub mod load;
+pub mod math;
+pub mod poisson;
 pub mod queueing;
 pub mod quotas;
 pub mod services;
 pub mod storage;
+pub mod work;
 pub mod workers;
 
 use crate::catalog::Catalog;

@@ -1,8 +1,18 @@
 //! Queueing results used for sizing.
 
+use super::math;
+use super::poisson;
+use super::work;
+
 /// Standard deviations of load, counted in instances' slots, from which the remainder of N
 /// divided by slots is taken as uniform (deviation below e^(−2π²·4) ≈ 10⁻³⁴).
 const UNIFORM_REMAINDER_SPREAD: f64 = 2.0;
+
+/// The longest a sum or recurrence over single requests or servers may run: past it, the same
+/// quantity comes from the Poisson tails in a bounded number of steps. Every figure a sum of this
+/// length gives is unchanged; a scenario that would need more (millions in flight on instances of
+/// a million slots, a pool of a million workers) no longer costs time in proportion.
+pub const TERMS_MAX: u64 = 2_000;
 
 /// Expected number of busy instances when the requests in flight are packed `slots` to an
 /// instance: E[⌈N/slots⌉] with N ~ Poisson(`mean_in_flight`).
@@ -14,26 +24,36 @@ const UNIFORM_REMAINDER_SPREAD: f64 = 2.0;
 /// share 1 − e^−L of the time, two for P(N > slots), and so on. At light load this is much more
 /// than L ÷ slots: an instance serving one request is billed as fully as one serving eighty.
 ///
-/// The sum runs over the Poisson mass within ten standard deviations of the mean, starting
-/// from the mode (its probability from Stirling's series). Once the spread is several times one
-/// instance's slots, N mod slots is uniform to machine precision (the deviation is of order
-/// e^(−2π²·σ²/slots²)), and E = L ÷ slots + (slots − 1) ÷ (2·slots) exactly as far as a double
-/// can tell; that form keeps a load of millions of requests as quick as a load of ten.
+/// Three ways, by the spread σ = √L against one instance's slots, all exact to double precision
+/// or within 10⁻¹² instances:
+/// - Once σ is several times the slots, N mod slots is uniform to machine precision (the
+///   deviation is of order e^(−2π²·σ²/slots²)), and E = L ÷ slots + (slots − 1) ÷ (2·slots).
+/// - Otherwise, while the mass within ten standard deviations of the mean spans at most
+///   [`TERMS_MAX`] values, the sum of P(N = j)·⌈j/slots⌉ over them, from the mode (its
+///   probability from Stirling's series).
+/// - Beyond that, E[⌈N/s⌉] = Σ_{k≥0} P(N > k·s): every boundary k·s well below the mass counts
+///   1, every one well above it 0, and the few within twelve standard deviations (at most about
+///   fifty, since σ is under two instances' slots here) take their tail from
+///   [`poisson::tails`].
 pub fn expected_busy_instances(mean_in_flight: f64, slots: f64) -> f64 {
     let slots = slots.max(1.0).floor();
     if !(mean_in_flight > 0.0 && mean_in_flight.is_finite()) {
         return 0.0;
     }
     let mean = mean_in_flight;
-    if mean.sqrt() >= UNIFORM_REMAINDER_SPREAD * slots {
+    let sd = mean.sqrt();
+    if sd >= UNIFORM_REMAINDER_SPREAD * slots {
         return mean / slots + (slots - 1.0) / (2.0 * slots);
     }
-    let spread = 10.0 * mean.sqrt() + 30.0;
+    let spread = 10.0 * sd + 30.0;
+    if 2.0 * spread > TERMS_MAX as f64 {
+        return busy_instances_by_boundaries(mean, sd, slots);
+    }
     let low = (mean - spread).max(0.0).floor() as u64;
     let high = (mean + spread).ceil() as u64;
     let mode = mean.floor() as u64;
     let busy = |j: u64| (j as f64 / slots).ceil();
-    let p_mode = ln_poisson_pmf(mode, mean).exp();
+    let p_mode = math::exp(poisson::ln_pmf(mode, mean));
     let mut expected = p_mode * busy(mode);
     let mut p = p_mode;
     for j in mode + 1..=high {
@@ -45,24 +65,25 @@ pub fn expected_busy_instances(mean_in_flight: f64, slots: f64) -> f64 {
         p *= (j + 1) as f64 / mean;
         expected += p * busy(j);
     }
+    work::add(high - low + 1);
     expected
 }
 
-/// ln P(N = k) for N ~ Poisson(mean): k·ln(mean) − mean − ln k!.
-///
-/// Above k = 30, ln k! comes from Stirling's series (error below 10⁻¹²) and the terms are
-/// regrouped as k·ln(mean/k) + (k − mean) − ½·ln(2πk) − …, so that near the mode no two large
-/// numbers are subtracted: the result keeps full precision even for millions in flight.
-fn ln_poisson_pmf(k: u64, mean: f64) -> f64 {
-    if k < 30 {
-        let ln_factorial: f64 = (2..=k).map(|i| (i as f64).ln()).sum();
-        return k as f64 * mean.ln() - mean - ln_factorial;
+/// E[⌈N/s⌉] = Σ_{k≥0} P(N > k·s) for N ~ Poisson(`mean`) with spread `sd`, taking the boundaries
+/// more than twelve standard deviations (plus 40) below the mean as certain and those as far
+/// above as impossible (each error below e^(−72)).
+fn busy_instances_by_boundaries(mean: f64, sd: f64, slots: f64) -> f64 {
+    let spread = 12.0 * sd + 40.0;
+    let (low, high) = (mean - spread, mean + spread);
+    // Boundaries k·s below `low`: k = 0 … ⌈low/s⌉ − 1.
+    let certain = if low > 0.0 { (low / slots).ceil() } else { 0.0 };
+    let mut expected = certain;
+    let mut k = certain;
+    while k * slots <= high {
+        expected += poisson::tails((k * slots) as u64, mean).1;
+        k += 1.0;
     }
-    let x = k as f64;
-    x * ((mean - x) / x).ln_1p() + (x - mean)
-        - 0.5 * (2.0 * std::f64::consts::PI * x).ln()
-        - 1.0 / (12.0 * x)
-        + 1.0 / (360.0 * x.powi(3))
+    expected
 }
 
 #[cfg(test)]
@@ -82,7 +103,7 @@ mod tests {
     #[test]
     fn light_load_is_the_chance_anything_is_in_flight() {
         for l in [0.001_f64, 0.1, 2.0, 6.94] {
-            let expected = 1.0 - (-l).exp();
+            let expected = 1.0 - math::exp(-l);
             assert!(
                 (expected_busy_instances(l, 1_000.0) - expected).abs() < 1e-12,
                 "{l}"
@@ -102,7 +123,7 @@ mod tests {
     #[test]
     fn the_sum_and_the_uniform_form_agree_where_they_meet() {
         for slots in [1.0_f64, 7.0, 56.0, 700.0] {
-            let mean = (UNIFORM_REMAINDER_SPREAD * slots).powi(2);
+            let mean = UNIFORM_REMAINDER_SPREAD * slots * UNIFORM_REMAINDER_SPREAD * slots;
             let below = expected_busy_instances(mean * (1.0 - 1e-12), slots);
             let at = expected_busy_instances(mean, slots);
             assert!(
@@ -122,12 +143,62 @@ mod tests {
         assert!((e - approx).abs() < 1e-6 * approx, "{e} vs {approx}");
     }
 
+    /// E[⌈N/slots⌉] by summing P(N = j)·⌈j/slots⌉ over every j within fifteen standard
+    /// deviations, however many: the sum the bounded forms stand in for.
+    fn busy_by_full_sum(mean: f64, slots: f64) -> f64 {
+        let spread = 15.0 * mean.sqrt() + 40.0;
+        let low = (mean - spread).max(0.0) as u64;
+        let high = (mean + spread) as u64;
+        (low..=high)
+            .map(|j| math::exp(poisson::ln_pmf(j, mean)) * (j as f64 / slots).ceil())
+            .sum()
+    }
+
     #[test]
-    fn stirling_meets_the_exact_sum() {
-        let (k, mean) = (40_u64, 37.5_f64);
-        let ln_factorial: f64 = (2..=k).map(|i| (i as f64).ln()).sum();
-        let exact = k as f64 * mean.ln() - mean - ln_factorial;
-        assert!((ln_poisson_pmf(k, mean) - exact).abs() < 1e-10);
+    fn long_sums_are_replaced_by_the_tails_at_the_boundaries() {
+        // Loads whose sum would run past TERMS_MAX, on instances of many slots.
+        for (mean, slots) in [
+            (12_000.0, 400.0),
+            (40_000.0, 1_000.0),
+            (250_000.0, 3_000.0),
+            (1.0e6, 1.0e5),
+            (4.0e6, 1.0e6),
+        ] {
+            let (busy, terms) = work::counted(|| expected_busy_instances(mean, slots));
+            let exact = busy_by_full_sum(mean, slots);
+            assert!(
+                (busy - exact).abs() < 1e-9 * exact,
+                "{mean} in flight, {slots} slots: {busy} vs {exact}"
+            );
+            assert!(
+                terms <= 100,
+                "{mean} in flight, {slots} slots: {terms} terms"
+            );
+        }
+        // Where the sum and the boundaries meet they agree.
+        let sd = (TERMS_MAX as f64 / 2.0 - 30.0) / 10.0;
+        let mean = sd * sd;
+        for slots in [500.0, 5_000.0, 1.0e6] {
+            let summed = expected_busy_instances(mean * (1.0 - 1e-13), slots);
+            let bounded = expected_busy_instances(mean * (1.0 + 1e-13), slots);
+            assert!(
+                (summed - bounded).abs() < 1e-9 * summed,
+                "{slots}: {summed} vs {bounded}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_load_takes_work_in_proportion_to_its_size() {
+        for mean in [1.0e3, 1.0e6, 1.0e9, 1.0e12, 4.0e15] {
+            for slots in [1.0, 80.0, 1_000.0, 1.0e6] {
+                let (_, terms) = work::counted(|| expected_busy_instances(mean, slots));
+                assert!(
+                    terms <= TERMS_MAX,
+                    "{mean} in flight, {slots} slots: {terms} terms"
+                );
+            }
+        }
     }
 
     #[test]
@@ -150,6 +221,8 @@ mod tests {
 /// Uses the stable Erlang B recurrence B₀ = 1, B_k = a·B_{k−1} / (k + a·B_{k−1}), then
 /// C = B_c / (1 − ρ·(1 − B_c)) with ρ = a/c; no factorial or power is formed, so it neither
 /// overflows nor loses precision for large loads. (Kleinrock Vol. 1 §3.5; Harchol-Balter ch. 14.)
+/// Where the recurrence would run past [`TERMS_MAX`] steps, B_c comes from the Poisson tails
+/// instead ([`erlang_b_by_tails`]).
 ///
 /// Edge cases: no load (a ≤ 0, or not a number) never waits: 0. An unstable system (ρ ≥ 1,
 /// including zero servers) always waits: 1.
@@ -161,14 +234,39 @@ pub fn erlang_c(offered_load: f64, servers: u32) -> f64 {
     if a >= f64::from(servers) {
         return 1.0;
     }
+    let b = match erlang_b_by_recurrence(a, servers) {
+        Some(b) => b,
+        None => erlang_b_by_tails(a, servers),
+    };
+    erlang_c_from_b(b, a / f64::from(servers))
+}
+
+/// Erlang B by its recurrence, or `None` where it would take more than [`TERMS_MAX`] steps
+/// (it stops early once B underflows: B_c, and so C, is 0 to double precision).
+fn erlang_b_by_recurrence(a: f64, servers: u32) -> Option<f64> {
+    let steps = servers.min(TERMS_MAX as u32);
     let mut b = 1.0;
-    for k in 1..=servers {
+    for k in 1..=steps {
         b = erlang_b_step(a, b, k);
         if b == 0.0 {
-            break; // underflowed: B_c, and so C, is 0 to double precision
+            work::add(u64::from(k));
+            return Some(0.0);
         }
     }
-    erlang_c_from_b(b, a / f64::from(servers))
+    work::add(u64::from(steps));
+    (steps == servers).then_some(b)
+}
+
+/// Erlang B from the Poisson distribution: the Erlang loss system holds n busy servers with
+/// probability P(N = n) ÷ P(N ≤ c), N ~ Poisson(a) (the truncated Poisson distribution; Kleinrock
+/// Vol. 1 §3.6), so B_c = P(N = c) ÷ P(N ≤ c). A fixed few operations whatever c.
+fn erlang_b_by_tails(a: f64, servers: u32) -> f64 {
+    let c = u64::from(servers);
+    let below = poisson::tails(c, a).0;
+    if below <= 0.0 {
+        return 1.0;
+    }
+    (math::exp(poisson::ln_pmf(c, a)) / below).min(1.0)
 }
 
 /// One step of the Erlang B recurrence: B_k from B_{k−1} at offered load `a`.
@@ -195,7 +293,7 @@ fn percentile_wait_from_c(p_wait: f64, percentile: f64, drain_per_sec: f64) -> f
     if p_wait <= 1.0 - percentile {
         return 0.0;
     }
-    ((p_wait / (1.0 - percentile)).ln() / drain_per_sec).max(0.0)
+    (math::ln(p_wait / (1.0 - percentile)) / drain_per_sec).max(0.0)
 }
 
 /// Whether `p` is a usable percentile, as a fraction: 0 ≤ p < 1 (0.95 for the 95th).
@@ -283,10 +381,12 @@ pub fn allen_cunneen_wait_s(mm_c_wait_s: f64, arrival_cv2: f64, service_cv2: f64
 /// The fewest servers (at most `max_servers`) whose `percentile` wait in queue is at most
 /// `target_s` seconds, for Poisson arrivals and exponential service (M/M/c).
 ///
-/// Walks c upward with the Erlang B recurrence, so the whole search costs one pass of
-/// [`erlang_c`] at the answer. At least one server. `None` when even `max_servers` misses the
-/// target, or an input is invalid (negative, not finite, percentile outside 0 ≤ p < 1).
-/// (Harchol-Balter ch. 14, the square-root staffing discussion.)
+/// Walks c upward with the Erlang B recurrence, so the search costs one pass of [`erlang_c`] at
+/// the answer; past [`TERMS_MAX`] servers it doubles c, then halves the interval, taking each
+/// Erlang B from the Poisson tails: the wait falls as servers are added, so the first c that
+/// meets the target is found either way. At least one server. `None` when even `max_servers`
+/// misses the target, or an input is invalid (negative, not finite, percentile outside
+/// 0 ≤ p < 1). (Harchol-Balter ch. 14, the square-root staffing discussion.)
 pub fn smallest_pool_for_wait(
     arrivals_per_sec: f64,
     service_time_s: f64,
@@ -301,20 +401,49 @@ pub fn smallest_pool_for_wait(
     if a == 0.0 {
         return (max_servers >= 1).then_some(1);
     }
+    if a >= f64::from(max_servers) {
+        return None; // no pool within the limit keeps up
+    }
+    let meets = |c: u32, b: f64| {
+        let servers = f64::from(c);
+        let drain_per_sec = (servers - a) / service_time_s;
+        percentile_wait_from_c(erlang_c_from_b(b, a / servers), percentile, drain_per_sec)
+            <= target_s
+    };
+    let walked = max_servers.min(TERMS_MAX as u32);
     let mut b = 1.0;
-    for k in 1..=max_servers {
+    for k in 1..=walked {
         b = erlang_b_step(a, b, k);
-        let c = f64::from(k);
-        if a >= c {
-            continue;
-        }
-        let drain_per_sec = (c - a) / service_time_s;
-        let wait = percentile_wait_from_c(erlang_c_from_b(b, a / c), percentile, drain_per_sec);
-        if wait <= target_s {
+        if a < f64::from(k) && meets(k, b) {
+            work::add(u64::from(k));
             return Some(k);
         }
     }
-    None
+    work::add(u64::from(walked));
+    // Every c up to `walked` misses; the first stable c beyond it is where the search starts.
+    let meets_by_tails = |c: u32| meets(c, erlang_b_by_tails(a, c));
+    let mut missed = walked.max(a.floor() as u32);
+    let mut step = 1_u32;
+    let mut hit = loop {
+        let c = missed.saturating_add(step).min(max_servers);
+        if meets_by_tails(c) {
+            break c;
+        }
+        if c == max_servers {
+            return None;
+        }
+        missed = c;
+        step = step.saturating_mul(2);
+    };
+    while hit - missed > 1 {
+        let middle = missed + (hit - missed) / 2;
+        if meets_by_tails(middle) {
+            hit = middle;
+        } else {
+            missed = middle;
+        }
+    }
+    Some(hit)
 }
 
 #[cfg(test)]
@@ -387,7 +516,7 @@ mod mmc_tests {
         assert!((mean - 1.0 / 3.0).abs() < 1e-12);
         // t_95 = ln((1/3)/0.05) / 1 = ln(20/3).
         let p95 = wait_percentile_s(1.0, 1.0, 2, 0.95).unwrap();
-        assert!((p95 - (20.0_f64 / 3.0).ln()).abs() < 1e-12);
+        assert!((p95 - math::ln(20.0 / 3.0)).abs() < 1e-12);
         // The median is 0: two thirds of arrivals never wait.
         assert_eq!(wait_percentile_s(1.0, 1.0, 2, 0.5), Some(0.0));
     }
@@ -441,6 +570,69 @@ mod mmc_tests {
                 ),
             }
         }
+    }
+
+    /// Erlang B by the recurrence run to the end, however long.
+    fn erlang_b_full(a: f64, c: u32) -> f64 {
+        (1..=c).fold(1.0, |b, k| erlang_b_step(a, b, k))
+    }
+
+    #[test]
+    fn large_pools_take_erlang_b_from_the_poisson_tails() {
+        for (a, c) in [
+            (1_900.0, 2_100_u32),
+            (4_900.0, 5_000),
+            (95_000.0, 96_000),
+            (500_000.0, 502_000),
+            (10.0, 1_000_000),
+        ] {
+            let exact = erlang_c_from_b(erlang_b_full(a, c), a / f64::from(c));
+            let (got, terms) = work::counted(|| erlang_c(a, c));
+            assert!(
+                (got - exact).abs() <= 1e-9 * exact.max(1e-300),
+                "a = {a}, c = {c}: {got} vs {exact}"
+            );
+            assert!(terms <= TERMS_MAX + 1, "a = {a}, c = {c}: {terms} terms");
+        }
+    }
+
+    #[test]
+    fn large_pools_are_sized_by_halving_not_walking() {
+        for (lambda, service, target) in [
+            (500.0, 10.0, 0.5),
+            (40_000.0, 2.0, 0.01),
+            (3_000.0, 200.0, 5.0),
+        ] {
+            let (c, terms) =
+                work::counted(|| smallest_pool_for_wait(lambda, service, target, 0.95, 1_000_000));
+            let c = c.unwrap();
+            assert!(terms <= TERMS_MAX + 100, "λ = {lambda}: {terms} terms");
+            // The answer meets the target and one fewer does not, by the full recurrence.
+            let a = lambda * service;
+            let wait = |c: u32| {
+                let servers = f64::from(c);
+                percentile_wait_from_c(
+                    erlang_c_from_b(erlang_b_full(a, c), a / servers),
+                    0.95,
+                    (servers - a) / service,
+                )
+            };
+            assert!(
+                wait(c) <= target,
+                "λ = {lambda}: {c} servers wait {}",
+                wait(c)
+            );
+            assert!(
+                wait(c - 1) > target,
+                "λ = {lambda}: {} servers wait {}",
+                c - 1,
+                wait(c - 1)
+            );
+        }
+        // A load above the largest pool is refused at once.
+        let (none, terms) =
+            work::counted(|| smallest_pool_for_wait(1.0e9, 1.0, 1.0, 0.95, 1_000_000));
+        assert_eq!((none, terms), (None, 0));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! its CSS class is the category's key, and the stylesheet gives each key a `--series-<key>`.
 
 use super::dom::Node;
+use crate::engine::math;
 use crate::format;
 use crate::report::{MonthFigures, Report};
 
@@ -23,7 +24,7 @@ fn axis_ticks(max: f64) -> Vec<f64> {
         1.0
     };
     let rough = max / 5.0;
-    let power = 10f64.powf(rough.log10().floor());
+    let power = math::pow(10.0, math::log10(rough).floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)

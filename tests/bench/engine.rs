@@ -3,6 +3,9 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use headroom::{engine, export, scenario::presets};
 
+#[path = "../scenarios/heaviest.rs"]
+mod heaviest;
+
 fn evaluate_preset(c: &mut Criterion) {
     let scenario = presets::by_id("agent-platform").unwrap().scenario();
     c.bench_function("evaluate agent-platform", |b| {
@@ -26,6 +29,18 @@ fn evaluate_preset(c: &mut Criterion) {
         let mut scenario = preset.scenario();
         scenario.growth.months = 36;
         c.bench_function(&format!("evaluate {} over 36 months", preset.id), |b| {
+            b.iter(|| engine::evaluate(std::hint::black_box(&scenario)))
+        });
+    }
+    // The heaviest scenarios we know how to build within the valid ranges.
+    for (name, scenario) in [
+        (
+            "twenty services of a million slots",
+            heaviest::twenty_services_of_a_million_slots(),
+        ),
+        ("a million workers", heaviest::a_million_workers()),
+    ] {
+        c.bench_function(&format!("evaluate the heaviest: {name}"), |b| {
             b.iter(|| engine::evaluate(std::hint::black_box(&scenario)))
         });
     }

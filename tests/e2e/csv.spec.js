@@ -1,5 +1,7 @@
 // "Export CSV": the downloaded file's name, encoding, header and rows, parsed as RFC 4180.
+const { execFileSync } = require('child_process');
 const fs = require('fs');
+const path = require('path');
 const { test, expect } = require('@playwright/test');
 const { open, allMetrics, expectMetric, field, metric, parseCsv, localDate } = require('./helpers');
 
@@ -113,4 +115,28 @@ test('a scenario name with commas and quotes names the file safely and survives 
   const rows = checkFile(bytes);
   const nameRow = rows.find((r) => r.section === 'Input' && r.id === 'name');
   expect(nameRow.value).toBe('Acme, "pilot" =1+1');
+});
+
+// The page and the command line run the same engine on the same arithmetic (engine/math.rs):
+// their CSVs of a preset are the same file, byte for byte. `npm test` builds the command line
+// (target/debug/headroom) in its native test step, before this runs.
+const CLI = path.join(__dirname, '..', '..', 'target', 'debug', 'headroom');
+const PRESET_IDS = ['agent-platform', 'workflow-saas', 'ux-flow-engine', 'inventory-cloud-run', 'agent-swarm-ecs'];
+
+test('every preset exports the same bytes as the command line', async ({ page }) => {
+  expect(fs.existsSync(CLI), `${CLI} (built by cargo test or cargo build)`).toBe(true);
+  await open(page);
+  for (const id of PRESET_IDS) {
+    await page.getByLabel('Preset').selectOption(id);
+    const { bytes } = await exportCsv(page);
+    const cli = execFileSync(CLI, ['eval', '--preset', id, '--format', 'csv']);
+    if (!bytes.equals(cli)) {
+      // Name the first line that differs, for a readable failure.
+      const ours = bytes.toString('utf8').split('\n');
+      const theirs = cli.toString('utf8').split('\n');
+      const line = ours.findIndex((text, i) => text !== theirs[i]);
+      expect(`${id} line ${line + 1}: ${ours[line]}`).toBe(`${id} line ${line + 1}: ${theirs[line]}`);
+    }
+    expect(bytes.equals(cli), id).toBe(true);
+  }
 });

@@ -51,6 +51,21 @@ async function expectMetric(page, id, expected, digits) {
   }
 }
 
+/**
+ * Waits for a metric to come within `relative` of a value, as a share of it: how the share-link
+ * corpora hold every recorded figure (tests/links.rs), so that a figure computed more exactly
+ * than when it was recorded still matches.
+ */
+async function expectMetricNear(page, id, expected, relative) {
+  const locator = page.locator(`[data-metric="${id}"]`).first();
+  await expect
+    .poll(async () => {
+      const got = Number(await locator.getAttribute('data-value'));
+      return Math.abs(got - expected) <= relative * Math.abs(expected) ? expected : got;
+    })
+    .toBe(expected);
+}
+
 /** An input by its visible label. */
 function field(page, label) {
   return page.getByLabel(label, { exact: true });
@@ -169,6 +184,7 @@ module.exports = {
   metric,
   allMetrics,
   expectMetric,
+  expectMetricNear,
   field,
   staleBanner,
   linkInAddress,

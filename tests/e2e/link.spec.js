@@ -1,7 +1,7 @@
 // The share link: the address bar keeps the scenario in its fragment, "Copy link" puts that
 // address on the clipboard, and opening it in a fresh browser reproduces the same figures.
 const { test, expect } = require('@playwright/test');
-const { ORIGIN, open, allMetrics, expectMetric, field, linkInAddress, addressChangedFrom } = require('./helpers');
+const { ORIGIN, open, allMetrics, expectMetric, expectMetricNear, field, linkInAddress, addressChangedFrom } = require('./helpers');
 
 const contextOptions = { baseURL: ORIGIN, permissions: ['clipboard-read', 'clipboard-write'] };
 
@@ -94,7 +94,7 @@ test('links recorded in every earlier format open to their recorded figures', as
       await open(page, `/#${fragment}`);
       for (const pair of pairs) {
         const [id, value] = pair.split('=');
-        await expectMetric(page, id, Number(value), 9);
+        await expectMetricNear(page, id, Number(value), 1e-9);
       }
     }
   }
