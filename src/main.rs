@@ -8,6 +8,10 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let status = headroom::cli::run(std::env::args(), &mut std::io::stdout().lock());
+    let status = headroom::cli::run(
+        std::env::args_os(),
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
     std::process::exit(status);
 }

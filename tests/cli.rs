@@ -6,7 +6,8 @@
 //!   download), and `--format scenario` reopens as a file to the same report;
 //! - `--set` edits a field before evaluating;
 //! - every problem with the arguments, a file or a link exits with status 2 and one line on
-//!   stderr naming it;
+//!   stderr naming it, what the file or link holds quoted escaped and cut short; output that
+//!   cannot be written exits with status 1 and says so;
 //! - `link` prints a fragment that `eval` reopens to the same numbers; `presets` lists them.
 
 use std::path::PathBuf;
@@ -361,4 +362,254 @@ fn table_names_each_metric_id() {
         );
     }
     assert!(table.contains("$24,638/month"), "{table}");
+}
+
+/// A share link whose payload is `record`, compressed and encoded as the app does: a way to
+/// craft links a hostile sender could.
+fn crafted_link(format: u32, record: &str) -> String {
+    use base64::Engine;
+    let compressed = miniz_oxide::deflate::compress_to_vec(record.as_bytes(), 9);
+    format!(
+        "#v{format}.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
+    )
+}
+
+#[test]
+fn errors_quote_what_a_link_holds_escaped_cut_short_and_on_one_line() {
+    // A catalog name with a terminal title change, a bell, a screen clear and a line break
+    // (quoted, so that the break stays inside the cell).
+    let hostile = "\"\u{1b}]0;owned\u{7}\u{1b}[2J\nsecond line\"";
+    let line = usage_error_of(&["eval", &crafted_link(7, hostile)]);
+    assert!(!line.chars().any(char::is_control), "{line:?}");
+    assert!(line.contains("\\u{1b}]0;owned\\u{7}"), "{line}");
+    // A catalog name of 200,000 characters makes a short message.
+    let long = "x".repeat(200_000);
+    let line = usage_error_of(&["eval", &crafted_link(7, &long)]);
+    assert!(line.chars().count() < 500, "{} characters", line.len());
+    // A preset name likewise.
+    let line = usage_error_of(&["eval", "--preset", "a\u{1b}[31mred\nb"]);
+    assert!(line.contains("a\\u{1b}[31mred\\u{a}b"), "{line}");
+}
+
+#[test]
+fn a_link_holds_one_scenario_and_each_price_once() {
+    use base64::Engine;
+    let fragment = stdout_of(&["link", "--preset", "agent-platform"]);
+    let payload = fragment.trim().split_once('.').unwrap().1;
+    let compressed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .unwrap();
+    let record =
+        String::from_utf8(miniz_oxide::inflate::decompress_to_vec(&compressed).unwrap()).unwrap();
+    let record = record.trim_end();
+    // The preset's own record, then a second one.
+    stdout_of(&["eval", &crafted_link(7, record)]);
+    let line = usage_error_of(&["eval", &crafted_link(7, &format!("{record}\nmore,text\n"))]);
+    assert!(line.contains("more than one scenario"), "{line}");
+    // A price set twice, in a format that carries prices as pairs.
+    let v6 = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/links/v6.txt"))
+        .unwrap();
+    let entry = v6
+        .lines()
+        .find(|l| l.starts_with("v6."))
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    let compressed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(entry.split_once('.').unwrap().1)
+        .unwrap();
+    let record =
+        String::from_utf8(miniz_oxide::inflate::decompress_to_vec(&compressed).unwrap()).unwrap();
+    let record = record.trim_end();
+    let twice = format!("{record},llm.gpt-4o.input,1,llm.gpt-4o.input,2");
+    let line = usage_error_of(&["eval", &crafted_link(6, &twice)]);
+    assert!(line.contains("twice"), "{line}");
+}
+
+#[test]
+fn format_zero_or_a_padded_format_is_not_a_link() {
+    for fragment in ["#v0.abc", "#v007.abc"] {
+        let line = usage_error_of(&["eval", fragment]);
+        assert!(
+            line.contains("not a Headroom scenario link"),
+            "{fragment}: {line}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_json_file_is_a_file_not_a_link() {
+    let line = usage_error_of(&["eval", "v2.json"]);
+    assert!(line.contains("cannot read v2.json"), "{line}");
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_is_read() {
+    let scenario = presets::by_id("agent-platform").unwrap().scenario();
+    let file = TempFile::with(&format!(
+        "\u{feff}{}",
+        serde_json::to_string(&scenario).unwrap()
+    ));
+    let text = stdout_of(&["eval", file.path(), "--format", "csv"]);
+    assert_eq!(
+        text,
+        export::csv::write(&scenario, &engine::evaluate(&scenario))
+    );
+}
+
+#[test]
+fn a_file_priced_with_an_unknown_or_empty_catalog_is_refused() {
+    for catalog in ["", "1999-01"] {
+        let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+        scenario.catalog = catalog.to_string();
+        let file = TempFile::with(&serde_json::to_string(&scenario).unwrap());
+        let line = usage_error_of(&["eval", file.path()]);
+        assert!(
+            line.contains(&format!("no price catalog “{catalog}”")),
+            "{line}"
+        );
+        let line = usage_error_of(&["link", file.path()]);
+        assert!(line.contains("catalog"), "{line}");
+    }
+}
+
+#[test]
+fn no_arguments_names_the_problem() {
+    let line = usage_error_of(&[]);
+    assert!(line.contains("name a command"), "{line}");
+}
+
+#[test]
+fn presets_are_listed_in_aligned_columns() {
+    let text = stdout_of(&["presets"]);
+    let columns: Vec<usize> = text
+        .lines()
+        .map(|line| {
+            line.find("  ").unwrap()
+                + line[line.find("  ").unwrap()..]
+                    .find(|c: char| c != ' ')
+                    .unwrap()
+        })
+        .collect();
+    assert_eq!(columns.len(), presets::all().len());
+    assert!(columns.iter().all(|c| *c == columns[0]), "{text}");
+}
+
+#[test]
+fn the_table_begins_with_the_presets_note() {
+    let preset = presets::by_id("agent-platform").unwrap();
+    let text = stdout_of(&["eval", "--preset", "agent-platform"]);
+    assert!(
+        text.starts_with(&format!("Preset agent-platform: {}\n", preset.note)),
+        "{}",
+        &text[..200]
+    );
+}
+
+#[test]
+fn a_switch_reads_the_true_and_false_a_scenario_file_holds() {
+    let text = stdout_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "aurora.enabled=true",
+        "--set",
+        "workload.enabled=FALSE",
+        "--format",
+        "scenario",
+    ]);
+    let scenario: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(scenario["aurora"]["enabled"], Value::Bool(true));
+    assert_eq!(scenario["workload"]["enabled"], Value::Bool(false));
+}
+
+#[test]
+fn an_index_past_the_next_item_says_how_many_there_are() {
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "services.2.name=api",
+    ]);
+    assert!(
+        line.contains("has 0 services") && line.contains("services.0."),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_rule_broken_by_a_set_is_reported_against_the_field_set() {
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "aurora.enabled=yes",
+        "--set",
+        "aurora.max_acu=16.25",
+    ]);
+    assert!(line.starts_with("headroom: aurora.max_acu:"), "{line}");
+}
+
+#[test]
+fn a_set_that_changes_nothing_says_so() {
+    let output = headroom(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "aurora.max_acu=8",
+        "--format",
+        "csv",
+    ]);
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("aurora.max_acu is set but changes nothing")
+            && stderr.contains("aurora.enabled=yes"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_name_is_kept_on_one_line() {
+    let text = stdout_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "name=Acme\u{2028}Corp\u{202e}\tpilot",
+        "--format",
+        "scenario",
+    ]);
+    let scenario: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(scenario["name"], "Acme Corp  pilot");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_reported_not_aborted() {
+    let full = || std::fs::File::create("/dev/full").expect("/dev/full opens");
+    // A full disk under stdout: status 1 and the reason on stderr.
+    let output = Command::new(env!("CARGO_BIN_EXE_headroom"))
+        .args(["eval", "--preset", "agent-platform", "--format", "csv"])
+        .stdout(full())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("cannot write the output"),
+        "{output:?}"
+    );
+    // A full disk under stderr: the usage error's status, no abort.
+    let output = Command::new(env!("CARGO_BIN_EXE_headroom"))
+        .args(["eval", "--preset", "nope"])
+        .stderr(full())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
 }

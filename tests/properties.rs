@@ -33,6 +33,7 @@ use headroom::engine::{
 };
 use headroom::export::{self, csv::BOM};
 use headroom::scenario::fields::{self, Field, Kind, Value};
+use headroom::scenario::inputs::is_unsafe_in_text;
 use headroom::scenario::{Billing, Platform, Scenario, presets};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -86,14 +87,16 @@ fn value_of(kind: &Kind) -> BoxedStrategy<Value> {
     }
 }
 
-/// Text a field accepts: up to `max_chars` characters, none of them a control character. Half
+/// Text a field accepts: up to `max_chars` characters, none of them one a text input refuses
+/// (controls, line separators, direction overrides: `inputs::is_unsafe_in_text`). Half
 /// the draws use the characters that stress a CSV record and a trimmed input — spaces at either
 /// end, commas, quotes — the other half any character of Unicode.
 fn text_up_to(max_chars: usize) -> BoxedStrategy<String> {
     let tricky = proptest::sample::select(vec![
         ' ', ',', '"', '\'', 'a', 'Z', '0', '=', '-', '#', 'é', '€', '\u{a0}', '\u{3000}',
     ]);
-    let any_printable = any::<char>().prop_filter("not a control character", |c| !c.is_control());
+    let any_printable =
+        any::<char>().prop_filter("a character a text input keeps", |c| !is_unsafe_in_text(*c));
     prop_oneof![
         proptest::collection::vec(tricky, 0..=max_chars),
         proptest::collection::vec(any_printable, 0..=max_chars),

@@ -7,20 +7,30 @@
 //! ```
 //!
 //! Any problem with the arguments, a file or a link prints one line naming it and exits with
-//! status 2.
+//! status 2; output that cannot be written (a full disk) is reported and exits with status 1.
+//! Every message is one line: what came from a file or a link is quoted escaped and cut short.
 
-use std::io::Write;
+use std::ffi::OsString;
+use std::io::{ErrorKind, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{csv, link};
 use crate::format;
 use crate::report::{Report, SECTIONS};
-use crate::scenario::{Scenario, fields, presets};
+use crate::scenario::fields::{self, Group};
+use crate::scenario::inputs::{echo, escaped};
+use crate::scenario::{Scenario, presets};
 use crate::units::Unit;
 
 /// Exit status for bad arguments, files or links.
 pub const USAGE_ERROR: i32 = 2;
+
+/// Exit status when the output cannot be written.
+pub const OUTPUT_ERROR: i32 = 1;
+
+/// The longest message printed, in characters.
+const LONGEST_MESSAGE: usize = 400;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -73,46 +83,101 @@ enum Format {
     Scenario,
 }
 
+/// What a command prints: its output, and notes for stderr.
+struct Printed {
+    output: String,
+    notes: Vec<String>,
+}
+
+impl From<String> for Printed {
+    fn from(output: String) -> Printed {
+        Printed {
+            output,
+            notes: Vec::new(),
+        }
+    }
+}
+
 /// Runs the command line and returns the process exit status.
-pub fn run(args: impl IntoIterator<Item = String>, stdout: &mut impl Write) -> i32 {
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            use clap::error::ErrorKind;
-            if matches!(
-                error.kind(),
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
-            ) {
-                let _ = write!(stdout, "{error}");
-                return 0;
-            }
-            let text = error.to_string();
-            let first = text.lines().next().unwrap_or("bad arguments");
-            eprintln!("headroom: {}", first.trim_start_matches("error: "));
-            return USAGE_ERROR;
+            use clap::error::ErrorKind as Clap;
+            return match error.kind() {
+                Clap::DisplayHelp | Clap::DisplayVersion => {
+                    emit(stdout, stderr, &error.to_string())
+                }
+                Clap::DisplayHelpOnMissingArgumentOrSubcommand | Clap::MissingSubcommand => {
+                    say(
+                        stderr,
+                        "name a command: eval, presets or link (`headroom --help` describes them)",
+                    );
+                    USAGE_ERROR
+                }
+                _ => {
+                    let text = error.to_string();
+                    let first = text.lines().next().unwrap_or("bad arguments");
+                    say(stderr, first.trim_start_matches("error: "));
+                    USAGE_ERROR
+                }
+            };
         }
     };
     match execute(cli.command) {
-        Ok(text) => {
-            let _ = stdout.write_all(text.as_bytes());
-            0
+        Ok(printed) => {
+            for note in &printed.notes {
+                say(stderr, &format!("note: {note}"));
+            }
+            emit(stdout, stderr, &printed.output)
         }
         Err(message) => {
-            eprintln!("headroom: {message}");
+            say(stderr, &message);
             USAGE_ERROR
         }
     }
 }
 
-fn execute(command: Command) -> Result<String, String> {
+/// Writes the output and flushes it. A reader that stops reading (a closed pipe) ends the
+/// program quietly; any other failure (a full disk) is reported and gives [`OUTPUT_ERROR`].
+fn emit(stdout: &mut impl Write, stderr: &mut impl Write, text: &str) -> i32 {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => 0,
+        Err(error) if error.kind() == ErrorKind::BrokenPipe => 0,
+        Err(error) => {
+            say(stderr, &format!("cannot write the output: {error}"));
+            OUTPUT_ERROR
+        }
+    }
+}
+
+/// One line on stderr, `headroom: ` and the message, escaped and cut short as
+/// [`escaped`] does. If even that cannot be written, there is no one left to tell.
+fn say(stderr: &mut impl Write, message: &str) {
+    let _ = writeln!(stderr, "headroom: {}", escaped(message, LONGEST_MESSAGE));
+    let _ = stderr.flush();
+}
+
+fn execute(command: Command) -> Result<Printed, String> {
     match command {
-        Command::Presets => Ok(presets::all()
-            .iter()
-            .map(|p| format!("{:<16} {}\n", p.id, p.title))
-            .collect()),
+        Command::Presets => {
+            let width = presets::all().iter().map(|p| p.id.len()).max().unwrap_or(0);
+            Ok(presets::all()
+                .iter()
+                .map(|p| format!("{:<width$}  {}\n", p.id, p.title))
+                .collect::<String>()
+                .into())
+        }
         Command::Link { preset, source } => {
             let scenario = load(preset.as_deref(), source.as_deref())?;
-            Ok(format!("#{}\n", link::encode(&scenario)))
+            Ok(format!("#{}\n", link::encode(&scenario)).into())
         }
         Command::Eval {
             preset,
@@ -121,17 +186,29 @@ fn execute(command: Command) -> Result<String, String> {
             format,
         } => {
             let mut scenario = load(preset.as_deref(), source.as_deref())?;
+            let mut paths = Vec::new();
             for assignment in &set {
-                apply(&mut scenario, assignment)?;
+                paths.push(apply(&mut scenario, assignment)?);
             }
-            check(&scenario)?;
+            check(&scenario, &paths)?;
             let report = crate::engine::evaluate(&scenario);
-            Ok(match format {
-                Format::Table => table(&report),
+            let output = match format {
+                Format::Table => {
+                    let note = preset
+                        .as_deref()
+                        .and_then(presets::by_id)
+                        .map(|p| format!("Preset {}: {}\n\n", p.id, p.note));
+                    format!("{}{}", note.unwrap_or_default(), table(&report))
+                }
                 Format::Json => json(&report),
                 Format::Csv => csv::write(&scenario, &report),
                 Format::Scenario => scenario_json(&scenario),
-            })
+            };
+            let notes = paths
+                .iter()
+                .filter_map(|path| not_applied(&scenario, path))
+                .collect();
+            Ok(Printed { output, notes })
         }
     }
 }
@@ -141,7 +218,11 @@ fn load(preset: Option<&str>, source: Option<&str>) -> Result<Scenario, String> 
     match (preset, source) {
         (Some(id), _) => presets::by_id(id).map(|p| p.scenario()).ok_or_else(|| {
             let known: Vec<&str> = presets::all().iter().map(|p| p.id).collect();
-            format!("no preset named {id:?} (presets: {})", known.join(", "))
+            format!(
+                "no preset named “{}” (presets: {})",
+                echo(id),
+                known.join(", ")
+            )
         }),
         (None, Some(source)) => {
             if let Some(fragment) = link_fragment(source) {
@@ -149,18 +230,27 @@ fn load(preset: Option<&str>, source: Option<&str>) -> Result<Scenario, String> 
             }
             let text = std::fs::read_to_string(source)
                 .map_err(|e| format!("cannot read {source}: {e}"))?;
-            let scenario: Scenario = serde_json::from_str(&text)
+            // A byte-order mark, as some editors write, is not part of the JSON.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let scenario: Scenario = serde_json::from_str(text)
                 .map_err(|e| format!("{source} is not a valid scenario: {e}"))?;
-            check(&scenario).map_err(|e| format!("{source}: {e}"))?;
+            check(&scenario, &[]).map_err(|e| format!("{source}: {e}"))?;
             Ok(scenario)
         }
         (None, None) => Err("name a scenario: --preset NAME, a FILE.json, or a link".to_string()),
     }
 }
 
-/// The fragment of a share link given as `#v1.…`, `v1.…` or a whole URL; `None` for a path.
+/// The fragment of a share link given as `#v1.…`, `v1.…` or a whole URL; `None` for a file:
+/// one that exists, or a name that ends in `.json` or holds a folder.
 fn link_fragment(source: &str) -> Option<&str> {
-    if std::path::Path::new(source).is_file() {
+    let path = std::path::Path::new(source);
+    let names_a_file = path.exists()
+        || source.contains(['/', '\\'])
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if names_a_file && !source.contains("://") {
         return None;
     }
     if let Some((_, fragment)) = source.split_once('#') {
@@ -169,46 +259,92 @@ fn link_fragment(source: &str) -> Option<&str> {
     let looks_like_link = source.starts_with('v')
         && source[1..]
             .split_once('.')
-            .is_some_and(|(v, _)| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()))
-        && !std::path::Path::new(source).exists();
+            .is_some_and(|(v, _)| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()));
     looks_like_link.then_some(source)
 }
 
-/// Applies one `--set PATH=VALUE`.
-fn apply(scenario: &mut Scenario, assignment: &str) -> Result<(), String> {
+/// Applies one `--set PATH=VALUE` and returns the path it set.
+fn apply(scenario: &mut Scenario, assignment: &str) -> Result<String, String> {
     let (path, raw) = assignment
         .split_once('=')
-        .ok_or_else(|| format!("--set {assignment:?} needs the form PATH=VALUE"))?;
+        .ok_or_else(|| format!("--set “{}” needs the form PATH=VALUE", echo(assignment)))?;
     if let Some(id) = path.strip_prefix("prices.") {
-        return scenario
+        scenario
             .set_price_override(id, raw)
-            .map_err(|e| format!("--set {path}: {e}"));
+            .map_err(|e| format!("--set {}: {e}", echo(path)))?;
+        return Ok(path.to_string());
     }
     // An item one past the end of a list is added: `--set services.0.name=api` on a scenario
-    // without services creates the first one.
+    // without services creates the first one; an index beyond that says how many there are.
     let mut parts = path.splitn(3, '.');
     if let (Some(key), Some(index), Some(_)) = (parts.next(), parts.next(), parts.next())
         && let Some(list) = fields::list(key)
-        && index.parse::<usize>().ok() == Some(list.len(scenario))
+        && let Ok(index) = index.parse::<usize>()
     {
-        list.push(scenario)
-            .map_err(|e| format!("--set {path}: {e}"))?;
+        let len = list.len(scenario);
+        if index == len {
+            list.push(scenario)
+                .map_err(|e| format!("--set {}: {e}", echo(path)))?;
+        } else if index > len {
+            return Err(format!(
+                "--set {}: the scenario has {len} {key}, numbered from 0; --set {key}.{len}.… adds the next",
+                echo(path)
+            ));
+        }
     }
     let field = fields::Field::resolve(path, scenario).ok_or_else(|| {
-        format!("--set: no field {path:?} (see `headroom eval --preset agent-platform --format scenario`)")
+        format!(
+            "--set: no field “{}” (`--format scenario` prints every field)",
+            echo(path)
+        )
     })?;
     let value = field
         .parse(raw, scenario)
-        .map_err(|e| format!("--set {path}: {e}"))?;
+        .map_err(|e| format!("--set {}: {e}", echo(path)))?;
     field.set(scenario, &value);
-    Ok(())
+    Ok(path.to_string())
 }
 
-fn check(scenario: &Scenario) -> Result<(), String> {
-    match scenario.validate().into_iter().next() {
+/// The scenario's first problem, preferring one about the path the user set last (a rule that
+/// ties two inputs is reported against the one just changed).
+fn check(scenario: &Scenario, set: &[String]) -> Result<(), String> {
+    let errors = scenario.validate();
+    let first = set
+        .iter()
+        .rev()
+        .find_map(|path| errors.iter().find(|e| &e.path == path))
+        .or(errors.first());
+    match first {
         Some(error) => Err(format!("{}: {}", error.path, error.message)),
         None => Ok(()),
     }
+}
+
+/// A note when `path` was set but does not apply to the scenario, so changes nothing.
+fn not_applied(scenario: &Scenario, path: &str) -> Option<String> {
+    let field = fields::Field::resolve(path, scenario)?;
+    if field.shown(scenario) {
+        return None;
+    }
+    let group = field.group();
+    let why = match group {
+        _ if !group.is_shown(scenario)
+            || (field.input().runs_only && !scenario.workload.enabled) =>
+        {
+            "the scenario has no runs (--set workload.enabled=yes)".to_string()
+        }
+        Group::Section(section) if !section.is_switched_on(scenario) => format!(
+            "{} is switched off (--set {}.{}=yes)",
+            section.title,
+            section.key,
+            section.switch.unwrap_or("enabled")
+        ),
+        _ => format!(
+            "it does not apply given the other inputs of {}",
+            group.title()
+        ),
+    };
+    Some(format!("{path} is set but changes nothing: {why}."))
 }
 
 fn table(report: &Report) -> String {

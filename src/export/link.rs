@@ -32,7 +32,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use crate::catalog::Catalog;
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field, ListEntry, Owner};
-use crate::scenario::inputs::Value;
+use crate::scenario::inputs::{Value, echo};
 
 /// The format new links are written in: positional, then keyed, so that it never needs to
 /// change.
@@ -70,16 +70,18 @@ impl fmt::Display for LinkError {
             ),
             LinkError::UnknownFormat(v) => write!(
                 f,
-                "This link uses scenario format {v}, which this version of Headroom does not know; it was probably made by a newer version."
+                "This link uses scenario format {}, which this version of Headroom does not know; it was probably made by a newer version.",
+                echo(v)
             ),
             LinkError::UnknownInput(path) => write!(
                 f,
                 "This link sets {}, which this version of Headroom does not know; it was probably made by a newer version.",
-                crate::scenario::inputs::echo(path)
+                echo(path)
             ),
             LinkError::UnknownCatalog(v) => write!(
                 f,
-                "This link is priced with catalog {v}, which this version of Headroom does not ship."
+                "This link is priced with catalog “{}”, which this version of Headroom does not ship.",
+                echo(v)
             ),
             LinkError::Damaged(why) => write!(
                 f,
@@ -160,7 +162,11 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         .strip_prefix('v')
         .and_then(|rest| rest.split_once('.'))
         .ok_or(LinkError::NotALink)?;
-    if version.is_empty() || !version.chars().all(|c| c.is_ascii_digit()) {
+    // A format is a number written as Headroom writes it: digits, no leading zero, from 1.
+    if version.is_empty()
+        || !version.chars().all(|c| c.is_ascii_digit())
+        || version.starts_with('0')
+    {
         return Err(LinkError::NotALink);
     }
     let format = match version.parse::<u32>() {
@@ -175,11 +181,14 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(bytes.as_slice());
-    let record = reader
-        .records()
+    let mut records = reader.records();
+    let record = records
         .next()
         .and_then(Result::ok)
         .ok_or_else(|| damaged("its data is not a scenario"))?;
+    if records.next().is_some() {
+        return Err(damaged("its data holds more than one scenario"));
+    }
     let mut cells = record.iter();
     let catalog = cells.next().unwrap_or_default();
     if Catalog::by_version(catalog).is_none() {
@@ -216,7 +225,7 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>) -> Result<(), LinkError
             .filter(|(key, _)| !key.is_empty())
             .ok_or_else(|| damaged("a value has no name"))?;
         if !seen.insert(key) {
-            return Err(LinkError::Damaged(format!("it sets {key} twice")));
+            return Err(LinkError::Damaged(format!("it sets {} twice", echo(key))));
         }
         if let Some(id) = key.strip_prefix("prices.") {
             let price: f64 = text
@@ -239,7 +248,8 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>) -> Result<(), LinkError
             })?;
             if field.input().since != 0 {
                 return Err(LinkError::Damaged(format!(
-                    "it sets {key} again after its place"
+                    "it sets {} again after its place",
+                    echo(key)
                 )));
             }
             let value = field.parse(text, scenario).map_err(|e| {
@@ -322,7 +332,12 @@ fn read_price_pairs(scenario: &mut Scenario, rest: Vec<&str>) -> Result<(), Link
         let price: f64 = pair[1]
             .parse()
             .map_err(|_| damaged("a price override is not a number"))?;
-        scenario.prices.insert(pair[0].to_string(), price);
+        if scenario.prices.insert(pair[0].to_string(), price).is_some() {
+            return Err(LinkError::Damaged(format!(
+                "it sets the price {} twice",
+                echo(pair[0])
+            )));
+        }
     }
     Ok(())
 }

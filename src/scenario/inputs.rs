@@ -259,12 +259,24 @@ impl Input {
                     )
                 })?)
             }
-            Kind::Choice(_) | Kind::Switch { .. } | Kind::Catalog(_) => {
-                Value::Text(raw.trim().to_string())
-            }
-            // Text is kept exactly as typed, so that what the form shows, the link carries and
-            // the file holds are the same.
-            Kind::Text { .. } => Value::Text(raw.to_string()),
+            // A switch also reads the `true` and `false` that a scenario file holds.
+            Kind::Switch { .. } => Value::Text(
+                match raw.trim() {
+                    t if t.eq_ignore_ascii_case("true") => "yes",
+                    t if t.eq_ignore_ascii_case("false") => "no",
+                    t => t,
+                }
+                .to_string(),
+            ),
+            Kind::Choice(_) | Kind::Catalog(_) => Value::Text(raw.trim().to_string()),
+            // Text is kept as typed, so that what the form shows, the link carries and the file
+            // holds are the same, but on one line and without invisible controls: each line
+            // break, control or direction override becomes a space.
+            Kind::Text { .. } => Value::Text(
+                raw.chars()
+                    .map(|c| if is_unsafe_in_text(c) { ' ' } else { c })
+                    .collect(),
+            ),
         };
         self.check(&value, catalog)?;
         Ok(value)
@@ -277,7 +289,7 @@ impl Input {
                 n.is_finite() && n >= min && n <= max && !(*integer && n.fract() != 0.0)
             }
             (Kind::Text { max_chars }, Value::Text(t)) => {
-                t.chars().count() <= *max_chars && !t.chars().any(char::is_control)
+                t.chars().count() <= *max_chars && !t.chars().any(is_unsafe_in_text)
             }
             (kind, Value::Text(t)) if !kind.is_number() => {
                 kind.options(catalog).iter().any(|(id, _)| id == t)
@@ -357,13 +369,37 @@ pub fn parse_number(text: &str) -> Option<f64> {
         .map(|n| if n == 0.0 { 0.0 } else { n })
 }
 
-/// What the user typed, as a message repeats it: at most 40 characters, then an ellipsis.
+/// What the user typed, as a message repeats it: at most 40 characters, then an ellipsis, each
+/// character a message should not carry as is escaped ([`escaped`]).
 pub fn echo(text: &str) -> String {
-    const LONGEST: usize = 40;
-    match text.char_indices().nth(LONGEST) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
+    escaped(text, 40)
+}
+
+/// `text` on one line and at most `longest` characters (then an ellipsis), with every character
+/// that could break a line, move a terminal's cursor or reorder what is shown
+/// ([`is_unsafe_in_text`]) written as `\u{…}`.
+pub fn escaped(text: &str, longest: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(longest + 8));
+    for (i, c) in text.chars().enumerate() {
+        if i == longest {
+            out.push('…');
+            break;
+        }
+        if is_unsafe_in_text(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
     }
+    out
+}
+
+/// Whether a text input refuses `c`: control characters (line breaks, tabs, escape sequences),
+/// the Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
+/// isolates, which can make text read other than it is.
+pub fn is_unsafe_in_text(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A type a declared field may have: how it reads and writes as a [`Value`].

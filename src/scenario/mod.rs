@@ -900,8 +900,8 @@ impl Scenario {
             errors.push(FieldError {
                 path: "catalog".to_string(),
                 message: format!(
-                    "Headroom has no price catalog {}; it ships {}.",
-                    self.catalog,
+                    "Headroom has no price catalog “{}”; it ships {}.",
+                    inputs::echo(&self.catalog),
                     crate::catalog::Catalog::versions().join(", ")
                 ),
             });
