@@ -8,19 +8,30 @@
 //! assert_eq!(format::plain(0.115_740_7), "0.116");
 //! assert_eq!(format::money(66.61), "$66.61");
 //! assert_eq!(format::plain(f64::NAN), "—");
+//! assert_eq!(format::money(1.46e28), "$1.46 × 10²⁸");
+//! assert_eq!(format::raw(1e-320), "1e-320");
 //! ```
 
-use crate::engine::math;
+use crate::math;
 use crate::units::Unit;
 
+/// From this size up a figure is written as a power of ten, `1.46 × 10¹⁵`: sixteen digits and
+/// five commas are more than a person reads at a glance, and no real deployment needs them.
+pub const POWER_OF_TEN_FROM: f64 = 1.0e15;
+
 /// A number with thousands separators and a precision that suits its size: whole numbers from
-/// 1,000 up, one decimal from 10, two from 1, three significant digits below 1. Not-a-number
-/// and infinities, which the engine never makes, print as an em dash rather than "NaN".
+/// 1,000 up, one decimal from 10, two from 1, three significant digits below 1, and three
+/// significant digits times a power of ten from [`POWER_OF_TEN_FROM`]. Not-a-number and
+/// infinities, which the engine never makes, print as an em dash rather than "NaN".
 pub fn plain(value: f64) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
     let magnitude = value.abs();
+    if magnitude >= POWER_OF_TEN_FROM {
+        let sign = if value < 0.0 { "-" } else { "" };
+        return format!("{sign}{}", power_of_ten(magnitude));
+    }
     let decimals = if magnitude == 0.0 || magnitude >= 1_000.0 {
         0
     } else if magnitude >= 10.0 {
@@ -47,7 +58,9 @@ pub fn money(value: f64) -> String {
         return "—".to_string();
     }
     let magnitude = value.abs();
-    let digits = if magnitude >= 1_000.0 {
+    let digits = if magnitude >= POWER_OF_TEN_FROM {
+        power_of_ten(magnitude)
+    } else if magnitude >= 1_000.0 {
         group_thousands(&format!("{magnitude:.0}"))
     } else if magnitude >= 1.0 || magnitude == 0.0 {
         format!("{magnitude:.2}")
@@ -97,6 +110,32 @@ pub fn price(value: f64, unit: &str) -> String {
     }
 }
 
+/// A raw number, as exports and links carry it: the shortest decimal that reads back as the
+/// same value, in exponent form (`1.4608106225651285e28`, `1e-320`) below 10⁻⁷ and from 10²¹,
+/// where JavaScript's numbers switch too, instead of hundreds of zeros.
+pub fn raw(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude != 0.0 && !(1.0e-7..1.0e21).contains(&magnitude) {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
+}
+
+/// A positive magnitude as three significant digits times a power of ten: `1.46 × 10²⁸`.
+fn power_of_ten(magnitude: f64) -> String {
+    const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    // Rust's exponent form rounds the mantissa correctly: "1.46e28".
+    let text = format!("{magnitude:.2e}");
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+    let exponent: String = exponent
+        .chars()
+        .filter_map(|d| d.to_digit(10).map(|d| SUPERSCRIPTS[d as usize]))
+        .collect();
+    format!("{mantissa} × 10{exponent}")
+}
+
 /// Inserts a comma between each group of three digits of the integer part.
 fn group_thousands(text: &str) -> String {
     let (sign, unsigned) = match text.strip_prefix('-') {
@@ -135,6 +174,37 @@ mod tests {
         assert_eq!(plain(0.347_222), "0.347");
         assert_eq!(plain(0.000_024), "0.000024");
         assert_eq!(plain(-1_234.6), "-1,235");
+    }
+
+    #[test]
+    fn figures_beyond_any_deployment_read_as_powers_of_ten() {
+        assert_eq!(plain(999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(plain(1.0e15), "1 × 10¹⁵");
+        assert_eq!(
+            money(14_608_106_225_651_285_235_725_238_272.0),
+            "$1.46 × 10²⁸"
+        );
+        assert_eq!(with_unit(3.6e14, Unit::Percent), "360,000,000,000,000%");
+        assert_eq!(with_unit(3.6e16, Unit::Percent), "3.6 × 10¹⁶%");
+        assert_eq!(money(-1.5e21), "-$1.5 × 10²¹");
+        assert_eq!(plain(-2.0e300), "-2 × 10³⁰⁰");
+        assert_eq!(with_unit(1.0e15, Unit::Instances), "1 × 10¹⁵ instances");
+    }
+
+    #[test]
+    fn raw_numbers_read_back_exactly_and_stay_short() {
+        for (value, text) in [
+            (0.0, "0"),
+            (10_000.0, "10000"),
+            (0.000_024, "0.000024"),
+            (2.5e-7, "0.00000025"),
+            (1.0e-320, "1e-320"),
+            (1.460_810_622_565_128_5e28, "1.4608106225651285e28"),
+            (-1.5e21, "-1.5e21"),
+        ] {
+            assert_eq!(raw(value), text);
+            assert_eq!(raw(value).parse::<f64>(), Ok(value));
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //!   formulas, and its evaluation.
 //! - [`report`]: the figures the engine makes.
 //! - [`format`]: how numbers are written for people.
+//! - [`math`]: logarithms and exponentials, the same natively and in WebAssembly.
 //! - [`export`]: the share link and the CSV.
 //! - [`ui`]: the Leptos single-page app (browser only in practice; it computes nothing).
 //! - `cli`: the command-line tool over the same engine (native builds).
@@ -32,6 +33,7 @@ pub mod components;
 pub mod engine;
 pub mod export;
 pub mod format;
+pub mod math;
 pub mod report;
 pub mod scenario;
 pub mod ui;

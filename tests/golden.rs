@@ -14,9 +14,9 @@
 //! - The `cloud_run_*` tests rebuild a Cloud Run bill by hand from the list prices of
 //!   cloud.google.com/run/pricing (copy of 2025-08-19, in `/work/shared/PRICES.md`).
 
-use headroom::engine::{self, math};
 use headroom::report::Report;
 use headroom::scenario::{Billing, Scenario, presets};
+use headroom::{engine, math};
 
 /// Seconds in the engine's default billing month: 730 hours (the cloud calculators' convention).
 const SECONDS_PER_MONTH: f64 = 730.0 * 3_600.0;

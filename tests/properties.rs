@@ -27,11 +27,12 @@
 
 use headroom::catalog::Catalog;
 use headroom::engine::{
-    self, math,
+    self,
     queueing::{TERMS_MAX, expected_busy_instances},
     work,
 };
 use headroom::export::{self, csv::BOM};
+use headroom::math;
 use headroom::scenario::fields::{self, Field, Kind, Value};
 use headroom::scenario::inputs::is_unsafe_in_text;
 use headroom::scenario::{Billing, Platform, Scenario, presets};
@@ -521,4 +522,47 @@ fn a_million_workers_are_sized_without_walking_every_one() {
     let (report, terms) = work::counted(|| engine::evaluate(&s));
     assert!(terms <= TERMS_BUDGET, "{terms} terms");
     assert!(report.value("workers.utilization_pct").is_some());
+}
+
+/// The agent-platform preset with every section switched on and every numeric input at the top
+/// of its range, with the rules that tie inputs repaired.
+fn everything_at_its_maximum() -> Scenario {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    for field in fields::all(&s.clone()) {
+        match *field.kind() {
+            Kind::Number { max, .. } => field.set(&mut s, &Value::Number(max)),
+            Kind::Switch { .. } => field.set(&mut s, &Value::Text("yes".to_string())),
+            _ => true,
+        };
+    }
+    repair(&mut s);
+    s
+}
+
+#[test]
+fn everything_at_its_maximum_is_flagged_and_every_figure_reads() {
+    let s = everything_at_its_maximum();
+    assert_eq!(s.validate(), []);
+    let report = engine::evaluate(&s);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.id == "cost.beyond_any_deployment"),
+        "{:?}",
+        report.warnings.iter().map(|w| &w.id).collect::<Vec<_>>()
+    );
+    // No figure runs past fifteen digits: "-$999,999,999,999,999" is the longest a person reads.
+    let readable = |id: &str, value: f64, unit| {
+        let shown = headroom::format::value(value, unit);
+        assert!(shown.chars().count() <= 21, "{id}: {shown}");
+    };
+    for m in &report.metrics {
+        readable(&m.id, m.value, m.unit);
+    }
+    for month in &report.projection {
+        for (key, _, unit, value) in month.columns() {
+            readable(key, value, unit);
+        }
+    }
 }

@@ -13,6 +13,11 @@ pub fn gross_margin_pct(revenue: f64, cost: f64) -> f64 {
     100.0 * ratio(revenue - cost, revenue)
 }
 
+/// A bill above this, in USD per month, is beyond any single deployment: a billion dollars a
+/// month is more than the whole cloud bill of the largest companies that publish one, so a
+/// scenario that reaches it almost always holds a misplaced digit.
+pub const BEYOND_ANY_DEPLOYMENT_USD_PER_MONTH: f64 = 1.0e9;
+
 /// The month's totals the projection follows.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Totals {
@@ -46,6 +51,28 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         lines,
         || formula.unwrap_or_default(),
     );
+    if total > BEYOND_ANY_DEPLOYMENT_USD_PER_MONTH {
+        let largest = out
+            .costs()
+            .iter()
+            .max_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
+            .map(|c| {
+                format!(
+                    " The largest line is {} at {}.",
+                    c.label,
+                    usd(c.monthly_usd)
+                )
+            })
+            .unwrap_or_default();
+        out.warn(
+            "cost.beyond_any_deployment",
+            Severity::Warning,
+            format!(
+                "At {} a month this scenario costs more than any real deployment: check the inputs for a misplaced digit.{largest}",
+                usd(total)
+            ),
+        );
+    }
     if s.workload.enabled {
         let runs_per_month = load.runs_per_day * s.days_per_month();
         out.metric(

@@ -16,7 +16,6 @@ pub mod demand;
 pub mod growth;
 pub mod headroom;
 pub mod load;
-pub mod math;
 pub mod poisson;
 pub mod queueing;
 pub mod quotas;

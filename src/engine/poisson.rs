@@ -6,8 +6,8 @@
 //! expansion of Q(a, x) for large a (DLMF 8.12.3–8.12.8, N. M. Temme, *The asymptotic expansion
 //! of the incomplete gamma functions*, SIAM J. Math. Anal. 10 (1979) 757–766).
 
-use super::math;
 use super::work;
+use crate::math;
 
 /// Above this shape a = k + 1, a tail comes from Temme's expansion; below it, from the
 /// probabilities summed term by term. At a = 1,000 the first omitted term of the expansion,

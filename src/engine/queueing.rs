@@ -1,8 +1,8 @@
 //! Queueing results used for sizing.
 
-use super::math;
 use super::poisson;
 use super::work;
+use crate::math;
 
 /// Standard deviations of load, counted in instances' slots, from which the remainder of N
 /// divided by slots is taken as uniform (deviation below e^(−2π²·4) ≈ 10⁻³⁴).

@@ -140,9 +140,9 @@ pub fn file_name(scenario_name: &str, date: &str) -> String {
     format!("headroom-{slug}-{date}.csv")
 }
 
-/// A raw number: the shortest decimal that reads back as the same value.
+/// A raw number: the shortest decimal that reads back as the same value ([`format::raw`]).
 fn number(value: f64) -> String {
-    format!("{value}")
+    crate::format::raw(value)
 }
 
 /// Defuses a cell a spreadsheet would evaluate (OWASP, "CSV Injection").

@@ -37,7 +37,7 @@ impl Value {
     /// number, or the text itself.
     pub fn to_text(&self) -> String {
         match self {
-            Value::Number(n) => format!("{n}"),
+            Value::Number(n) => crate::format::raw(*n),
             Value::Text(t) => t.clone(),
         }
     }

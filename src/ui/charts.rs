@@ -5,8 +5,8 @@
 //! its CSS class is the category's key, and the stylesheet gives each key a `--series-<key>`.
 
 use super::dom::Node;
-use crate::engine::math;
 use crate::format;
+use crate::math;
 use crate::report::{MonthFigures, Report};
 
 /// The title of the cost chart.
@@ -170,7 +170,7 @@ pub fn cost_breakdown(report: &Report) -> Vec<Node> {
                     ("class", &format!("cost-bar {class}")),
                     ("data-category", class),
                     ("data-line", &line.id),
-                    ("data-value", &format!("{value}")),
+                    ("data-value", &format::raw(value)),
                 ],
             )
             .child(
@@ -250,7 +250,7 @@ pub fn limits(report: &Report) -> Vec<Node> {
             ));
             Node::html("tr")
                 .attr("data-limit", &l.metric)
-                .attr("data-value", &format!("{}", l.used_pct))
+                .attr("data-value", &format::raw(l.used_pct))
                 .child(Node::html("th").attr("scope", "row").text(&l.label))
                 .child(Node::html("td").class("meter-cell").child(meter))
                 .child(Node::text_el(
@@ -497,7 +497,7 @@ fn month_table(months: &[MonthFigures]) -> Node {
                     Node::html("td")
                         .class("num")
                         .attr("data-column", key)
-                        .attr("data-value", &format!("{value}"))
+                        .attr("data-value", &format::raw(value))
                         .text(&format::value(value, unit)),
                 );
             }

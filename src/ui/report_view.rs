@@ -15,11 +15,6 @@ use crate::report::{Metric, Report, SECTIONS, Severity};
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Owner, Value};
 
-/// The raw value of a metric for `data-value`: the shortest decimal that reads back exactly.
-fn raw(value: f64) -> String {
-    format!("{value}")
-}
-
 /// The whole report.
 #[component]
 pub fn ReportView() -> impl IntoView {
@@ -50,7 +45,7 @@ fn headlines(report: &Report) -> Vec<Node> {
             Node::html("div")
                 .class("card")
                 .attr("data-metric", &m.id)
-                .attr("data-value", &raw(m.value))
+                .attr("data-value", &format::raw(m.value))
                 .child(Node::text_el("span", "card-label", &m.label))
                 .child(Node::text_el(
                     "span",
@@ -105,7 +100,7 @@ fn sections(report: &Report) -> Vec<Node> {
 fn metric_row(m: &Metric) -> Node {
     Node::html("tr")
         .attr("data-metric", &m.id)
-        .attr("data-value", &raw(m.value))
+        .attr("data-value", &format::raw(m.value))
         .child(Node::html("th").attr("scope", "row").text(&m.label))
         .child(Node::text_el(
             "td",

@@ -1,4 +1,4 @@
-//! The elementary functions the engine computes with, from one library on every target.
+//! The elementary functions Headroom computes with, from one library on every target.
 //!
 //! The page (WebAssembly) and the command line (native) must print the same figures to the last
 //! digit. Addition, multiplication, division and the square root are exact to IEEE 754 on both;
