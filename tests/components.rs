@@ -355,14 +355,24 @@ async fn custom_prices_show_only_for_the_custom_model() {
 async fn replaced_work_can_be_restored() {
     let app = Mounted::new().await;
     app.type_into("workload.runs_per_day", "7000").await;
-    let notice = app.find(".set-aside");
-    assert!(notice.has_attribute("hidden"));
+    assert!(!app.has(".set-aside"));
+    assert!(!app.has(".recent"));
     app.state.replace_keeping(
         presets::by_id("agent-platform").unwrap().scenario(),
         "You picked a preset.",
     );
     settle().await;
-    assert!(!notice.has_attribute("hidden"));
+    let notice = app.find(".set-aside");
+    assert!(
+        notice
+            .text_content()
+            .unwrap()
+            .contains("is kept under Recent")
+    );
+    assert_eq!(
+        app.find(".recent summary").text_content().unwrap(),
+        "Recent (1)"
+    );
     assert_eq!(app.input("workload.runs_per_day").value(), "10000");
     let restore: HtmlElement = notice
         .query_selector("button")
@@ -374,6 +384,18 @@ async fn replaced_work_can_be_restored() {
     settle().await;
     assert_eq!(app.input("workload.runs_per_day").value(), "7000");
     assert_eq!(app.metric_value("load.steps_per_day"), "42000");
+    // The preset's scenario is kept in turn, and opens again from Recent.
+    assert_eq!(
+        app.find(".recent summary").text_content().unwrap(),
+        "Recent (2)"
+    );
+    let newest: HtmlElement = app
+        .find(".recent button[data-act='open'][data-index='0']")
+        .unchecked_into();
+    assert_eq!(newest.text_content().unwrap(), "Open “agent-platform”");
+    newest.click();
+    settle().await;
+    assert_eq!(app.input("workload.runs_per_day").value(), "10000");
 }
 
 #[wasm_bindgen_test]

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod dom;
 pub mod form;
 pub mod persist;
+pub mod recent;
 pub mod report_view;
 pub mod state;
 pub mod toolbar;
@@ -28,10 +29,12 @@ pub fn mount() {
 /// bar and saved work in step with every edit.
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, link_error, replaced) = persist::initial_scenario();
-    let state = AppState::new(initial);
-    state.link_error.set(link_error.map(|e| e.to_string()));
-    if let Some(work) = replaced {
+    let start = persist::start();
+    let state = AppState::new(start.scenario);
+    state.link_error.set(start.link_error);
+    state.saved_error.set(start.saved_error);
+    state.recent.set(start.recent);
+    if let Some(work) = start.replaced {
         state.set_aside.set(Some(SetAside {
             scenario: work,
             reason: "You opened a shared link.".to_string(),

@@ -6,15 +6,20 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::state::AppState;
-use crate::export::link::{self, LinkError};
+use super::recent::{self, Entry};
+use super::state::{AppState, LinkProblem};
+use crate::export::link;
 use crate::scenario::{Scenario, presets};
 
 /// localStorage key of the working scenario.
 pub const WORK_KEY: &str = "headroom.scenario";
 
-/// localStorage key of a scenario set aside when a link or preset replaced it.
-pub const SET_ASIDE_KEY: &str = "headroom.set-aside";
+/// localStorage key of the recent scenarios ([`recent`]).
+pub const RECENT_KEY: &str = "headroom.recent";
+
+/// localStorage key where earlier versions kept the one scenario a link or preset replaced; it
+/// is moved to the recent scenarios on the first visit.
+const SET_ASIDE_KEY: &str = "headroom.set-aside";
 
 /// How long the address bar waits for typing to pause before it is updated.
 const ADDRESS_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -26,18 +31,22 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Reads a stored scenario; a missing or unreadable entry is no scenario.
-pub fn load(key: &str) -> Option<Scenario> {
-    let text = storage()?.get_item(key).ok().flatten()?;
-    link::decode(&text).ok()
+/// The text stored under `key`, if any.
+fn load_text(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
 }
 
-/// Stores a scenario. Storage can be full or disabled (private windows); the work then lives
-/// in the address bar only, which is not worth interrupting the user for.
-pub fn save(key: &str, scenario: &Scenario) {
+/// Stores text. Storage can be full or disabled (private windows); the work then lives in the
+/// address bar only, which is not worth interrupting the user for.
+fn save_text(key: &str, text: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(key, &link::encode(scenario));
+        let _ = storage.set_item(key, text);
     }
+}
+
+/// Stores a scenario, as its share-link encoding.
+pub fn save(key: &str, scenario: &Scenario) {
+    save_text(key, &link::encode(scenario));
 }
 
 /// The fragment of the current address, without `#`; empty when there is none.
@@ -56,26 +65,100 @@ pub fn write_address(scenario: &Scenario) {
     }
 }
 
-/// The scenario to start with: the link in the address if it opens, else the saved work, else
-/// the default preset. Also returns why the link did not open, if it did not.
-pub fn initial_scenario() -> (Scenario, Option<LinkError>, Option<Scenario>) {
-    let saved = load(WORK_KEY);
-    let fragment = current_fragment();
+/// What the page starts with.
+pub struct Start {
+    /// The scenario shown: the link's, else the saved work, else the default preset.
+    pub scenario: Scenario,
+    /// The link in the address, when it could not be opened.
+    pub link_error: Option<LinkProblem>,
+    /// Why the saved work could not be opened, when it could not (it is kept among the recent
+    /// scenarios).
+    pub saved_error: Option<String>,
+    /// The saved work a link replaced, when they differ.
+    pub replaced: Option<Scenario>,
+    /// The recent scenarios, with what this start set aside.
+    pub recent: Vec<Entry>,
+}
+
+/// Reads the address and localStorage: the link in the address if it opens, else the saved
+/// work, else the default preset. Nothing is dropped on the way: saved work replaced by a link,
+/// or saved work that cannot be opened (made by a newer version, or damaged), goes to the
+/// recent scenarios, which are stored again at once.
+pub fn start() -> Start {
+    let now = js_sys::Date::now();
+    let mut recent = load_text(RECENT_KEY)
+        .map(|text| recent::parse(&text))
+        .unwrap_or_default();
+    let recent_before = recent.clone();
+    if let Some(text) = load_text(SET_ASIDE_KEY) {
+        if let Ok(kept) = link::decode(&text) {
+            recent::push(
+                &mut recent,
+                Entry::scenario(&kept, "Set aside when a link or preset replaced it.", now),
+            );
+        }
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(SET_ASIDE_KEY);
+        }
+    }
+    let (saved, saved_error) = match load_text(WORK_KEY) {
+        None => (None, None),
+        Some(text) => match link::decode(&text) {
+            Ok(saved) => (Some(saved), None),
+            Err(error) => {
+                let reason = error.to_string();
+                recent::push(
+                    &mut recent,
+                    Entry::unreadable(
+                        &text,
+                        &reason,
+                        "Your saved scenario could not be opened.",
+                        now,
+                    ),
+                );
+                (None, Some(reason))
+            }
+        },
+    };
     let fallback = || {
         saved
             .clone()
             .or_else(|| presets::by_id(DEFAULT_PRESET).map(|p| p.scenario()))
             .unwrap_or_else(|| presets::all()[0].scenario())
     };
-    if fragment.is_empty() {
-        return (fallback(), None, None);
-    }
-    match link::decode(&fragment) {
-        Ok(from_link) => {
-            let replaced = saved.filter(|work| *work != from_link);
-            (from_link, None, replaced)
+    let fragment = current_fragment();
+    let (scenario, link_error, replaced) = if fragment.is_empty() {
+        (fallback(), None, None)
+    } else {
+        match link::decode(&fragment) {
+            Ok(from_link) => {
+                let replaced = saved.clone().filter(|work| *work != from_link);
+                if let Some(work) = &replaced {
+                    recent::push(
+                        &mut recent,
+                        Entry::scenario(work, "You opened a shared link.", now),
+                    );
+                }
+                (from_link, None, replaced)
+            }
+            Err(error) => {
+                let problem = LinkProblem {
+                    message: error.to_string(),
+                    fragment,
+                };
+                (fallback(), Some(problem), None)
+            }
         }
-        Err(error) => (fallback(), Some(error), None),
+    };
+    if recent != recent_before {
+        save_text(RECENT_KEY, &recent::write(&recent));
+    }
+    Start {
+        scenario,
+        link_error,
+        saved_error,
+        replaced,
+        recent,
     }
 }
 
@@ -89,17 +172,26 @@ pub fn open_fragment(state: &AppState, fragment: &str) {
             state.link_error.set(None);
             state.replace_keeping(scenario, "You opened a shared link.");
         }
-        Err(error) => state.link_error.set(Some(error.to_string())),
+        Err(error) => state.link_error.set(Some(LinkProblem {
+            message: error.to_string(),
+            fragment: fragment.to_string(),
+        })),
     }
 }
 
-/// Keeps the address bar and localStorage in step with the scenario, and the set-aside
-/// scenario in localStorage while there is one.
+/// Keeps the address bar and localStorage in step with the scenario, and the recent scenarios
+/// in localStorage. A link that could not be opened stays in the address bar, where the user
+/// can copy it, until the scenario changes.
 pub fn keep_in_step(state: AppState) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let hold_address = StoredValue::new(state.link_error.with_untracked(Option::is_some));
     Effect::new(move |_| {
         let scenario = state.scenario.get();
         save(WORK_KEY, &scenario);
+        if hold_address.get_value() {
+            hold_address.set_value(false);
+            return;
+        }
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -108,9 +200,9 @@ pub fn keep_in_step(state: AppState) {
         pending.set_value(handle);
     });
     Effect::new(move |_| {
-        if let Some(kept) = state.set_aside.get() {
-            save(SET_ASIDE_KEY, &kept.scenario);
-        }
+        state
+            .recent
+            .with(|entries| save_text(RECENT_KEY, &recent::write(entries)));
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         open_fragment(&state, &current_fragment());

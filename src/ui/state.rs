@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use super::recent::{self, Entry};
 use crate::engine;
 use crate::report::Report;
 use crate::scenario::Scenario;
@@ -30,6 +31,16 @@ pub struct SetAside {
     pub reason: String,
 }
 
+/// A link that could not be opened: why, and the link itself, so the user can copy it back to
+/// whoever sent it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkProblem {
+    /// Why it could not be opened.
+    pub message: String,
+    /// The link's fragment, as it came.
+    pub fragment: String,
+}
+
 /// Everything the views read and write.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -43,10 +54,14 @@ pub struct AppState {
     pub drafts: RwSignal<BTreeMap<String, Draft>>,
     /// Text typed over catalog prices since the scenario was last replaced, by price id.
     pub price_drafts: RwSignal<BTreeMap<String, Draft>>,
-    /// Why the link the page was opened with could not be used.
-    pub link_error: RwSignal<Option<String>>,
+    /// The link the page was opened with, or one pasted since, that could not be used.
+    pub link_error: RwSignal<Option<LinkProblem>>,
+    /// Why the work saved in this browser could not be opened, when it could not.
+    pub saved_error: RwSignal<Option<String>>,
     /// Work replaced by a link or a preset, kept so that it can be restored.
     pub set_aside: RwSignal<Option<SetAside>>,
+    /// The recent scenarios, newest first, kept across reloads.
+    pub recent: RwSignal<Vec<Entry>>,
 }
 
 impl AppState {
@@ -59,7 +74,9 @@ impl AppState {
             drafts: RwSignal::new(BTreeMap::new()),
             price_drafts: RwSignal::new(BTreeMap::new()),
             link_error: RwSignal::new(None),
+            saved_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),
+            recent: RwSignal::new(Vec::new()),
         }
     }
 
@@ -211,24 +228,42 @@ impl AppState {
     }
 
     /// Replaces the whole scenario (a preset, a link, a restore): every field shows the new
-    /// value and no field is marked.
+    /// value and no field is marked. The address bar follows at once rather than after typing
+    /// pauses, so that a reload straight after shows this scenario, not the one before.
     pub fn replace(&self, scenario: Scenario) {
+        super::persist::write_address(&scenario);
         self.drafts.set(BTreeMap::new());
         self.price_drafts.set(BTreeMap::new());
         self.scenario.set(scenario);
     }
 
-    /// Replaces the scenario and keeps the current one so that it can be restored, unless the
-    /// two are the same.
+    /// Replaces the scenario and keeps the current one so that it can be restored, now and
+    /// after a reload (among the recent scenarios), unless the two are the same.
     pub fn replace_keeping(&self, scenario: Scenario, reason: &str) {
         let current = self.scenario.get_untracked();
         if current != scenario {
+            self.remember(Entry::scenario(&current, reason, js_sys::Date::now()));
             self.set_aside.set(Some(SetAside {
                 scenario: current,
                 reason: reason.to_string(),
             }));
         }
         self.replace(scenario);
+    }
+
+    /// Adds an entry to the recent scenarios.
+    pub fn remember(&self, entry: Entry) {
+        self.recent.update(|entries| recent::push(entries, entry));
+    }
+
+    /// Opens the recent scenario at `index` (newest first), keeping the current one in turn.
+    pub fn open_recent(&self, index: usize) {
+        let opened = self
+            .recent
+            .with_untracked(|entries| entries.get(index).and_then(Entry::opened));
+        if let Some(scenario) = opened {
+            self.replace_keeping(scenario, "You opened a recent scenario.");
+        }
     }
 
     /// Brings back the scenario that was set aside; the one it replaces is set aside in turn.

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::dom::{Drawn, Node};
 use super::persist;
+use super::recent::Entry;
 use super::state::AppState;
 use crate::export::csv;
 use crate::scenario::presets;
@@ -70,6 +72,7 @@ pub fn Toolbar() -> impl IntoView {
             </select>
             <button type="button" on:click=copy>"Copy link"</button>
             <button type="button" on:click=export>"Export CSV"</button>
+            <Recent />
             <span class="status" role="status">{move || status.get()}</span>
             <input
                 class="manual-link"
@@ -83,29 +86,216 @@ pub fn Toolbar() -> impl IntoView {
     }
 }
 
-/// The banner for a link that did not open, and the one offering to bring back set-aside work.
+/// The banners: a link that did not open (with the link, to copy back to its sender), saved work
+/// that did not open, and the offer to bring back work just set aside. Each button names what
+/// it does in `data-act`, handled by [`act`].
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <div class="notices">
-            <div class="link-error" role="alert" hidden=move || state.link_error.with(Option::is_none)>
-                <p>{move || state.link_error.get().unwrap_or_default()}</p>
-                <p>"Your own scenario is shown instead, unchanged."</p>
-                <button type="button" on:click=move |_| state.link_error.set(None)>"Dismiss"</button>
-            </div>
-            <div class="set-aside" role="status" hidden=move || state.set_aside.with(Option::is_none)>
-                <p>
-                    {move || state.set_aside.with(|k| k.as_ref().map(|k| k.reason.clone()).unwrap_or_default())}
-                    " Your previous scenario, “"
-                    {move || state.set_aside.with(|k| k.as_ref().map(|k| k.scenario.name.clone()).unwrap_or_default())}
-                    "”, is kept."
-                </p>
-                <button type="button" on:click=move |_| state.restore()>"Restore previous scenario"</button>
-                <button type="button" on:click=move |_| state.set_aside.set(None)>"Dismiss"</button>
-            </div>
+        <div on:click=move |ev| act(&state, &ev)>
+            <Drawn class="notices" draw=notices />
         </div>
     }
+}
+
+/// The notices that apply now.
+fn notices(state: &AppState) -> Vec<Node> {
+    let button = |act: &str, label: &str| {
+        Node::html("button")
+            .attr("type", "button")
+            .attr("data-act", act)
+            .text(label)
+    };
+    let mut shown = Vec::new();
+    if let Some(problem) = state.link_error.get() {
+        shown.push(
+            Node::html("div")
+                .class("link-error")
+                .attr("role", "alert")
+                .child(Node::text_el("p", "", &problem.message))
+                .child(Node::text_el(
+                    "p",
+                    "",
+                    "Your own scenario is shown instead, unchanged. The link, to send back to whoever shared it:",
+                ))
+                .child(copyable(
+                    &format!("#{}", problem.fragment),
+                    "The link that could not be opened",
+                ))
+                .child(button("dismiss-link", "Dismiss")),
+        );
+    }
+    if let Some(reason) = state.saved_error.get() {
+        shown.push(
+            Node::html("div")
+                .class("saved-error")
+                .attr("role", "alert")
+                .child(Node::text_el(
+                    "p",
+                    "",
+                    &format!("The scenario saved in this browser could not be opened: {reason}"),
+                ))
+                .child(Node::text_el(
+                    "p",
+                    "",
+                    "It is kept under Recent, where you can copy it.",
+                ))
+                .child(button("dismiss-saved", "Dismiss")),
+        );
+    }
+    if let Some(kept) = state.set_aside.get() {
+        shown.push(
+            Node::html("div")
+                .class("set-aside")
+                .attr("role", "status")
+                .child(Node::text_el(
+                    "p",
+                    "",
+                    &format!(
+                        "{} Your previous scenario, “{}”, is kept under Recent.",
+                        kept.reason, kept.scenario.name
+                    ),
+                ))
+                .child(button("restore", "Restore previous scenario"))
+                .child(button("dismiss-set-aside", "Dismiss")),
+        );
+    }
+    shown
+}
+
+/// Carries out what the clicked button's `data-act` (and `data-index`) says.
+fn act(state: &AppState, ev: &leptos::ev::MouseEvent) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("button[data-act]").ok().flatten())
+    else {
+        return;
+    };
+    match button.get_attribute("data-act").as_deref() {
+        Some("dismiss-link") => state.link_error.set(None),
+        Some("dismiss-saved") => state.saved_error.set(None),
+        Some("dismiss-set-aside") => state.set_aside.set(None),
+        Some("restore") => state.restore(),
+        Some("open") => {
+            let index = button
+                .get_attribute("data-index")
+                .and_then(|i| i.parse().ok());
+            if let Some(index) = index {
+                state.open_recent(index);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A read-only text box holding `text`, for the user to select and copy.
+fn copyable(text: &str, label: &str) -> Node {
+    Node::html("input")
+        .class("copyable")
+        .attr("type", "text")
+        .attr("readonly", "")
+        .attr("aria-label", label)
+        .attr("value", text)
+}
+
+/// The recent scenarios, newest first: each opens again with one click; one that cannot be
+/// opened shows why, and its text to copy.
+#[component]
+pub fn Recent() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div on:click=move |ev| act(&state, &ev)>
+            <Drawn class="recent-region" draw=recent_list />
+        </div>
+    }
+}
+
+/// The recent scenarios as a disclosure, closed whenever the list changes (as it does when one
+/// is opened); nothing while there are none.
+fn recent_list(state: &AppState) -> Vec<Node> {
+    state.recent.with(|entries| {
+        if entries.is_empty() {
+            return Vec::new();
+        }
+        let items = entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| recent_item(index, entry))
+            .collect();
+        vec![
+            Node::html("details")
+                .class("recent")
+                .child(Node::text_el(
+                    "summary",
+                    "",
+                    &format!("Recent ({})", entries.len()),
+                ))
+                .child(
+                    Node::html("div")
+                        .class("recent-list")
+                        .child(Node::html("ol").children(items)),
+                ),
+        ]
+    })
+}
+
+/// One recent scenario: a button that opens it, with its bill (which tells apart scenarios of
+/// the same name), when and why it was set aside; or, for one that cannot be opened, why, and
+/// its text to copy.
+fn recent_item(index: usize, entry: &Entry) -> Node {
+    let when = Node::text_el("span", "when", &local_time(entry.at_ms));
+    match entry.opened() {
+        Some(scenario) => {
+            let total = crate::engine::evaluate_figures(&scenario)
+                .0
+                .total_monthly_usd();
+            Node::html("li")
+                .child(
+                    Node::html("button")
+                        .attr("type", "button")
+                        .attr("data-act", "open")
+                        .attr("data-index", &index.to_string())
+                        .text(&format!("Open “{}”", scenario.name)),
+                )
+                .child(Node::text_el(
+                    "span",
+                    "total",
+                    &crate::format::with_unit(total, crate::units::Unit::UsdPerMonth),
+                ))
+                .child(when)
+                .child(Node::text_el("span", "why", &entry.why))
+        }
+        None => Node::html("li")
+            .child(Node::text_el("strong", "", "Could not be opened"))
+            .child(when)
+            .child(Node::text_el(
+                "span",
+                "why",
+                &format!(
+                    "{} {}",
+                    entry.why,
+                    entry.unreadable.as_deref().unwrap_or_default()
+                ),
+            ))
+            .child(copyable(&entry.text, "What could not be opened, to copy")),
+    }
+}
+
+/// A time of the user's day: `2 Dec 14:03`.
+fn local_time(at_ms: f64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let date = js_sys::Date::new(&JsValue::from_f64(at_ms));
+    format!(
+        "{} {} {:02}:{:02}",
+        date.get_date(),
+        MONTHS[date.get_month() as usize % 12],
+        date.get_hours(),
+        date.get_minutes()
+    )
 }
 
 /// Today's local date as `YYYY-MM-DD`.

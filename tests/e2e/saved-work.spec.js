@@ -119,3 +119,93 @@ test('opening a link to the same scenario as the local work offers nothing to re
   await expect(field(tab, 'Runs per day')).toHaveValue('12345');
   await expect(tab.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
 });
+
+test('work a link replaced is still there after a reload, under Recent', async ({ page, context, browser }) => {
+  const elsewhere = await browser.newContext();
+  let link;
+  try {
+    const theirs = await elsewhere.newPage();
+    await open(theirs, 'http://127.0.0.1:8787/');
+    const start = await linkInAddress(theirs);
+    await field(theirs, 'Runs per day').fill('20000');
+    await expectMetric(theirs, 'load.steps_per_day', 120000);
+    link = await addressChangedFrom(theirs, start);
+  } finally {
+    await elsewhere.close();
+  }
+  await makeLocalWork(page);
+  const mine = await allMetrics(page);
+  await page.goto(link);
+  await expectMetric(page, 'load.steps_per_day', 120000);
+  await page.reload();
+  await expectMetric(page, 'load.steps_per_day', 120000);
+  // The banner belonged to the moment; the work is kept under Recent.
+  await expect(page.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
+  await page.locator('.recent summary').click();
+  await page.getByRole('button', { name: 'Open “agent-platform”' }).click();
+  await expectMetric(page, 'load.steps_per_day', 12345 * 6);
+  expect(await allMetrics(page)).toEqual(mine);
+  // The shared scenario it replaced is kept in turn, newest first, told apart by its bill.
+  await page.locator('.recent summary').click();
+  const entries = page.locator('.recent-list li');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.first()).toContainText('You opened a recent scenario.');
+  await expect(entries.first().locator('.total')).not.toHaveText(await entries.nth(1).locator('.total').textContent());
+});
+
+test('saved work this version cannot open is kept under Recent, with why, to copy', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => localStorage.setItem('headroom.scenario', 'v99.made-by-a-newer-version'));
+  await page.goto('about:blank');
+  await open(page, '/');
+  const alert = page.locator('[role="alert"].saved-error');
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(/format 99/);
+  await page.locator('.recent summary').click();
+  const kept = page.locator('.recent-list li', { hasText: 'Could not be opened' });
+  await expect(kept).toContainText(/format 99/);
+  await expect(kept.locator('input')).toHaveValue('v99.made-by-a-newer-version');
+  // It is still there after the next reload, when the page has saved its own work over it.
+  await page.reload();
+  await page.locator('.recent summary').click();
+  await expect(page.locator('.recent-list input')).toHaveValue('v99.made-by-a-newer-version');
+});
+
+test('a damaged link stays in the address bar and in its notice, to send back', async ({ page }) => {
+  await page.goto('/#v1.garbage');
+  const alert = page.locator('[role="alert"].link-error', { hasText: 'damaged' });
+  await expect(alert).toBeVisible();
+  await expect(alert.locator('input')).toHaveValue('#v1.garbage');
+  // Longer than the address bar's pause after an edit: nothing overwrites it until the user
+  // changes the scenario.
+  await page.waitForTimeout(1000);
+  expect(new URL(page.url()).hash).toBe('#v1.garbage');
+  await field(page, 'Runs per day').fill('20000');
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v\d+\./);
+});
+
+test('work an earlier version set aside moves to Recent', async ({ page }) => {
+  const link = await makeLocalWork(page);
+  const fragment = new URL(link).hash.slice(1);
+  await page.evaluate((f) => {
+    localStorage.setItem('headroom.set-aside', f);
+    localStorage.removeItem('headroom.recent');
+  }, fragment);
+  await field(page, 'Runs per day').fill('10000');
+  await page.goto('about:blank');
+  await open(page, '/');
+  await page.locator('.recent summary').click();
+  await page.getByRole('button', { name: 'Open “agent-platform”' }).click();
+  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+  expect(await page.evaluate(() => localStorage.getItem('headroom.set-aside'))).toBeNull();
+});
+
+test('a reload straight after a restore shows the restored scenario', async ({ page }) => {
+  const mine = await makeLocalWork(page);
+  await page.getByLabel('Preset').selectOption('workflow-saas');
+  // Long enough for the address bar to hold the preset's link.
+  await expect.poll(() => page.url()).not.toBe(mine);
+  await page.getByRole('button', { name: 'Restore previous scenario' }).click();
+  await page.reload();
+  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+});

@@ -1,0 +1,176 @@
+//! Recent scenarios: the last ten the user's work was replaced by (a link opened, a preset
+//! picked, another recent scenario restored), and any saved work or link that could not be
+//! opened, kept as its text with the reason. They live in localStorage, so they survive a reload;
+//! any can be opened again, and an unreadable one copied, so nothing the user made is ever
+//! silently lost.
+
+use crate::export::link;
+use crate::scenario::Scenario;
+
+/// How many recent scenarios are kept; the oldest goes first.
+pub const KEPT: usize = 10;
+
+/// The longest text an unreadable entry keeps, in bytes: a link longer than any Headroom makes
+/// is kept to this length, so that a hostile one cannot fill the browser's storage.
+const LONGEST_TEXT: usize = 64 * 1024;
+
+/// One recent scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// When it was set aside, in milliseconds since 1970 (the browser's clock).
+    pub at_ms: f64,
+    /// Why it was set aside, e.g. "You opened a shared link."
+    pub why: String,
+    /// The scenario as a share-link fragment, or the text that could not be opened.
+    pub text: String,
+    /// Why the text could not be opened; `None` for a scenario that opens.
+    pub unreadable: Option<String>,
+}
+
+impl Entry {
+    /// A scenario set aside.
+    pub fn scenario(scenario: &Scenario, why: &str, at_ms: f64) -> Entry {
+        Entry {
+            at_ms,
+            why: why.to_string(),
+            text: link::encode(scenario),
+            unreadable: None,
+        }
+    }
+
+    /// Text that could not be opened as a scenario, and why.
+    pub fn unreadable(text: &str, reason: &str, why: &str, at_ms: f64) -> Entry {
+        let mut end = text.len().min(LONGEST_TEXT);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Entry {
+            at_ms,
+            why: why.to_string(),
+            text: text[..end].to_string(),
+            unreadable: Some(reason.to_string()),
+        }
+    }
+
+    /// The scenario, when the entry holds one that opens.
+    pub fn opened(&self) -> Option<Scenario> {
+        if self.unreadable.is_some() {
+            return None;
+        }
+        link::decode(&self.text).ok()
+    }
+}
+
+/// Adds `entry` as the newest, dropping an older entry with the same text and the oldest beyond
+/// [`KEPT`].
+pub fn push(entries: &mut Vec<Entry>, entry: Entry) {
+    entries.retain(|e| e.text != entry.text);
+    entries.insert(0, entry);
+    entries.truncate(KEPT);
+}
+
+/// The entries as localStorage keeps them: one CSV record each, newest first — time, why, text,
+/// and why it could not be opened (empty when it can).
+pub fn write(entries: &[Entry]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for e in entries {
+        let at = format!("{}", e.at_ms);
+        let unreadable = e.unreadable.as_deref().unwrap_or_default();
+        let _ = writer.write_record([at.as_str(), &e.why, &e.text, unreadable]);
+    }
+    writer
+        .into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
+/// The entries [`write`] stored. A record that does not read as one is skipped: the rest are
+/// still worth having.
+pub fn parse(stored: &str) -> Vec<Entry> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(stored.as_bytes());
+    let mut entries: Vec<Entry> = reader
+        .records()
+        .filter_map(Result::ok)
+        .filter_map(|r| {
+            Some(Entry {
+                at_ms: r.get(0)?.parse().ok()?,
+                why: r.get(1)?.to_string(),
+                text: r.get(2)?.to_string(),
+                unreadable: r.get(3).filter(|u| !u.is_empty()).map(str::to_string),
+            })
+        })
+        .collect();
+    entries.truncate(KEPT);
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::presets;
+
+    #[test]
+    fn entries_read_back_as_they_were_written() {
+        let scenario = presets::by_id("agent-platform").unwrap().scenario();
+        let entries = vec![
+            Entry::scenario(&scenario, "You opened a shared link.", 1_764_000_000_000.0),
+            Entry::unreadable(
+                "v99.abc, \"quoted\"\nsecond line",
+                "This link uses scenario format 99.",
+                "Your saved scenario could not be opened.",
+                1_763_000_000_000.0,
+            ),
+        ];
+        let stored = write(&entries);
+        assert_eq!(parse(&stored), entries);
+        assert_eq!(parse(&stored)[0].opened(), Some(scenario));
+        assert_eq!(parse(&stored)[1].opened(), None);
+    }
+
+    #[test]
+    fn the_newest_ten_are_kept_each_once() {
+        let mut entries = Vec::new();
+        let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+        for runs in 1..=12 {
+            scenario.workload.runs_per_day = f64::from(runs);
+            push(
+                &mut entries,
+                Entry::scenario(&scenario, "edited", f64::from(runs)),
+            );
+        }
+        assert_eq!(entries.len(), KEPT);
+        assert_eq!(entries[0].at_ms, 12.0);
+        assert_eq!(entries[KEPT - 1].at_ms, 3.0);
+        // The same scenario again moves to the front rather than appearing twice.
+        scenario.workload.runs_per_day = 5.0;
+        push(&mut entries, Entry::scenario(&scenario, "again", 13.0));
+        assert_eq!(entries.len(), KEPT);
+        assert_eq!(entries[0].why, "again");
+        assert_eq!(
+            entries.iter().filter(|e| e.text == entries[0].text).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn damaged_storage_keeps_what_still_reads() {
+        let scenario = presets::by_id("agent-platform").unwrap().scenario();
+        let good = write(&[Entry::scenario(&scenario, "kept", 1.0)]);
+        let stored = format!("not a time,x,y\n{good}\"unterminated");
+        let entries = parse(&stored);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].why, "kept");
+    }
+
+    #[test]
+    fn a_huge_unreadable_text_is_kept_cut_to_a_bound() {
+        let text = "é".repeat(LONGEST_TEXT);
+        let entry = Entry::unreadable(&text, "too long", "a link", 0.0);
+        assert!(entry.text.len() <= LONGEST_TEXT);
+        assert!(text.starts_with(&entry.text));
+    }
+}
