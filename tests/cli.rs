@@ -392,6 +392,23 @@ fn errors_quote_what_a_link_holds_escaped_cut_short_and_on_one_line() {
     assert!(line.contains("a\\u{1b}[31mred\\u{a}b"), "{line}");
 }
 
+/// Found by the fuzzer: a scenario file with a field name of 48 DEL characters made a 654-byte
+/// message, each escape (`\u{7f}`) counted as one character of the 400 allowed.
+#[test]
+fn a_message_of_escaped_characters_was_longer_than_its_bound() {
+    let file = TempFile::with(&format!(
+        "{{\"llm\": {{\"custom{}\": 1}}}}",
+        "\u{7f}".repeat(500)
+    ));
+    let line = usage_error_of(&["eval", file.path()]);
+    assert!(line.contains("\\u{7f}"), "{line}");
+    assert!(
+        line.chars().count() <= "headroom: ".len() + 401,
+        "{} characters",
+        line.chars().count()
+    );
+}
+
 #[test]
 fn a_link_holds_one_scenario_and_each_price_once() {
     use base64::Engine;

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Properties that hold for every valid scenario, checked with proptest.
 //!
-//! Scenarios are drawn field by field from their declarations (`scenario::fields`): each number
+//! Scenarios are drawn (`scenarios/random.rs`) field by field from their declarations: each number
 //! within its range — log-uniformly across wide ranges, so that one run per day and a billion
 //! both occur, plus the range's ends — whole where the field is whole; each choice from its
 //! options; the name from any printable text. Each list (services, customers, fixed costs)
@@ -21,198 +21,27 @@
 //! - the CSV parses as a rectangular table with one row per metric whose raw value reads back
 //!   as the same number;
 //! - an evaluation takes no more than a fixed budget of arithmetic, however large the numbers
-//!   ([`TERMS_BUDGET`]).
+//!   ([`work::BUDGET`]).
 //!
 //! Regression tests for bugs these properties found are at the end, named after the bug.
 
-use headroom::catalog::Catalog;
-use headroom::engine::{
-    self,
-    queueing::{TERMS_MAX, expected_busy_instances},
-    work,
-};
+use headroom::engine::{self, queueing::expected_busy_instances, work};
 use headroom::export::{self, csv::BOM};
-use headroom::math;
-use headroom::scenario::fields::{self, Field, Kind, Value};
-use headroom::scenario::inputs::is_unsafe_in_text;
-use headroom::scenario::{Billing, Platform, Scenario, presets};
+use headroom::scenario::fields::{self, Kind, Value};
+use headroom::scenario::{Billing, Scenario, presets};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
 #[path = "scenarios/heaviest.rs"]
 mod heaviest;
-
-/// The most terms of the engine's sums and recurrences one evaluation may take: the launch and up
-/// to 36 projected months, each sizing the run executor and up to 20 services (one occupancy sum
-/// each) and a worker pool (Erlang C and the smallest pool for the wait target), each sum at most
-/// [`TERMS_MAX`] and a hundred more for the closed forms that replace a longer one.
-const TERMS_BUDGET: u64 = 37 * (1 + 20 + 2) * (TERMS_MAX + 100);
+#[path = "scenarios/random.rs"]
+mod random;
+#[path = "scenarios/sound.rs"]
+mod sound;
+use random::{repair, scenario, scenario_with_overrides};
 
 /// Cases per property: enough to reach the corners of the ranges, few enough to stay quick.
 const CASES: u32 = 256;
-
-/// A number in `[min, max]`: often an end of the range, otherwise uniform or log-uniform. The
-/// log-uniform draw starts at `min` or, for a range from 0, at a billionth of `max`.
-fn number_in(min: f64, max: f64, integer: bool) -> BoxedStrategy<f64> {
-    let low = if min > 0.0 { min } else { max * 1e-9 };
-    let (ln_low, ln_high) = (math::ln(low), math::ln(max));
-    let log_uniform = (0.0..=1.0_f64).prop_map(move |t| math::exp(ln_low + t * (ln_high - ln_low)));
-    prop_oneof![
-        1 => Just(min),
-        1 => Just(max),
-        3 => min..=max,
-        5 => log_uniform,
-    ]
-    .prop_map(move |x| {
-        let x = if integer { x.round() } else { x };
-        x.clamp(min, max)
-    })
-    .boxed()
-}
-
-/// A value the field accepts.
-fn value_of(kind: &Kind) -> BoxedStrategy<Value> {
-    match *kind {
-        Kind::Number { min, max, integer } => {
-            number_in(min, max, integer).prop_map(Value::Number).boxed()
-        }
-        Kind::Text { max_chars } => text_up_to(max_chars).prop_map(Value::Text).boxed(),
-        kind => {
-            let ids: Vec<String> = kind
-                .options(Catalog::current())
-                .iter()
-                .map(|(id, _)| id.to_string())
-                .collect();
-            proptest::sample::select(ids).prop_map(Value::Text).boxed()
-        }
-    }
-}
-
-/// Text a field accepts: up to `max_chars` characters, none of them one a text input refuses
-/// (controls, line separators, direction overrides: `inputs::is_unsafe_in_text`). Half
-/// the draws use the characters that stress a CSV record and a trimmed input — spaces at either
-/// end, commas, quotes — the other half any character of Unicode.
-fn text_up_to(max_chars: usize) -> BoxedStrategy<String> {
-    let tricky = proptest::sample::select(vec![
-        ' ', ',', '"', '\'', 'a', 'Z', '0', '=', '-', '#', 'é', '€', '\u{a0}', '\u{3000}',
-    ]);
-    let any_printable =
-        any::<char>().prop_filter("a character a text input keeps", |c| !is_unsafe_in_text(*c));
-    prop_oneof![
-        proptest::collection::vec(tricky, 0..=max_chars),
-        proptest::collection::vec(any_printable, 0..=max_chars),
-    ]
-    .prop_map(|chars| chars.into_iter().collect())
-    .boxed()
-}
-
-/// Fargate's task sizes, (vCPU, GB of memory), the smallest and largest of each vCPU.
-const FARGATE_SIZES: [(f64, f64); 6] = [
-    (0.25, 0.5),
-    (0.5, 4.0),
-    (1.0, 2.0),
-    (2.0, 16.0),
-    (4.0, 8.0),
-    (16.0, 120.0),
-];
-
-/// Makes the cross-field rules hold without narrowing what each field may take.
-fn repair(s: &mut Scenario) {
-    if s.compute.min_instances > s.compute.max_instances {
-        std::mem::swap(&mut s.compute.min_instances, &mut s.compute.max_instances);
-    }
-    if s.workload.steps_per_run > s.workload.max_steps_per_run {
-        s.workload.max_steps_per_run = s.workload.steps_per_run.ceil();
-    }
-    let a = &mut s.aurora;
-    let step = |acu: f64| (acu * 2.0).round() / 2.0;
-    a.min_acu = step(a.min_acu);
-    a.max_acu = step(a.max_acu).max(1.0);
-    if a.min_acu > a.max_acu {
-        std::mem::swap(&mut a.min_acu, &mut a.max_acu);
-    }
-    a.avg_acu = a.avg_acu.clamp(a.min_acu, a.max_acu);
-    for (i, service) in s.services.iter_mut().enumerate() {
-        if service.min_instances > service.max_instances {
-            std::mem::swap(&mut service.min_instances, &mut service.max_instances);
-        }
-        match service.platform {
-            Platform::CloudRun => {
-                service.vcpu = service.vcpu.min(8.0);
-                service.memory_gib = service.memory_gib.min(32.0);
-                service.concurrency_per_instance = service.concurrency_per_instance.min(1_000.0);
-            }
-            Platform::Fargate => {
-                (service.vcpu, service.memory_gib) = FARGATE_SIZES[i % FARGATE_SIZES.len()];
-            }
-            Platform::Fixed => {}
-        }
-        service.cpu_ms_per_request = service
-            .cpu_ms_per_request
-            .min(service.latency_ms * service.vcpu);
-    }
-    for group in &mut s.tenants {
-        if group.avg_qps > group.peak_qps {
-            std::mem::swap(&mut group.avg_qps, &mut group.peak_qps);
-        }
-    }
-}
-
-/// Values for up to three items of each list, drawn from the item fields.
-fn list_items() -> impl Strategy<Value = Vec<Vec<Vec<Value>>>> {
-    fields::lists()
-        .map(|list| {
-            let item: Vec<BoxedStrategy<Value>> =
-                list.inputs.iter().map(|i| value_of(&i.kind)).collect();
-            proptest::collection::vec(item, 0..=3)
-        })
-        .collect::<Vec<_>>()
-}
-
-/// A valid scenario with every field of the registry drawn, and up to three items per list.
-fn scenario() -> impl Strategy<Value = Scenario> {
-    let fields: Vec<Field> = fields::section_fields().collect();
-    let values: Vec<BoxedStrategy<Value>> = fields.iter().map(|f| value_of(f.kind())).collect();
-    (values, list_items())
-        .prop_map(move |(values, lists)| {
-            let mut s = Scenario::default();
-            for (field, value) in fields.iter().zip(values) {
-                field.set(&mut s, &value);
-            }
-            for (list, items) in fields::lists().zip(lists) {
-                for (index, item) in items.into_iter().enumerate() {
-                    list.push(&mut s).expect("three items fit every list");
-                    for (position, value) in item.into_iter().enumerate() {
-                        list.field_at(index, position)
-                            .map(|f| f.set(&mut s, &value));
-                    }
-                }
-            }
-            repair(&mut s);
-            s
-        })
-        .prop_filter("the scenario validates", |s| s.validate().is_empty())
-}
-
-/// A valid scenario that also overrides a few catalog prices.
-fn scenario_with_overrides() -> impl Strategy<Value = Scenario> {
-    let ids: Vec<String> = Catalog::current()
-        .prices()
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
-    let overrides = proptest::collection::btree_map(
-        proptest::sample::select(ids),
-        number_in(0.0, 1.0e6, false),
-        0..4,
-    );
-    (scenario(), overrides)
-        .prop_map(|(mut s, prices)| {
-            s.prices = prices;
-            s
-        })
-        .prop_filter("the scenario validates", |s| s.validate().is_empty())
-}
 
 /// Cost lines that are products of runs per day and prices: exactly monotone, in floating
 /// point too, as runs per day rise.
@@ -260,40 +89,14 @@ proptest! {
     #[test]
     fn an_evaluation_takes_a_bounded_amount_of_arithmetic(s in scenario()) {
         let (_, terms) = work::counted(|| engine::evaluate(&s));
-        prop_assert!(terms <= TERMS_BUDGET, "{terms} terms");
+        prop_assert!(terms <= work::BUDGET, "{terms} terms");
     }
 
     #[test]
     fn figures_are_finite_and_non_negative(s in scenario_with_overrides()) {
         let report = engine::evaluate(&s);
-        for m in &report.metrics {
-            prop_assert!(m.value.is_finite(), "{} = {}", m.id, m.value);
-            if m.id != "deal.gross_margin_pct" {
-                prop_assert!(m.value >= 0.0, "{} = {} is negative", m.id, m.value);
-            }
-            prop_assert!(
-                !m.formula.contains("NaN") && !m.formula.contains("inf"),
-                "{}: {}", m.id, m.formula
-            );
-        }
-        for w in &report.warnings {
-            prop_assert!(!w.message.contains("NaN") && !w.message.contains("inf"), "{}: {}", w.id, w.message);
-        }
-        for p in &report.prices {
-            prop_assert!(p.value.is_finite() && p.value >= 0.0, "{} = {}", p.id, p.value);
-        }
-        // Every month of the horizon, or only the launch month, with a finding that says so,
-        // when nothing grows.
-        let flat = report.warnings.iter().any(|w| w.id == "growth.none");
-        let months = if flat { 1 } else { s.growth.months as usize };
-        prop_assert_eq!(report.projection.len(), months);
-        for month in &report.projection {
-            for (key, _, _, value) in month.columns() {
-                prop_assert!(value.is_finite(), "month {} {} = {}", month.month, key, value);
-                if key != "gross_margin_pct" {
-                    prop_assert!(value >= 0.0, "month {} {} = {} is negative", month.month, key, value);
-                }
-            }
+        if let Some(problem) = sound::problem(&s, &report) {
+            prop_assert!(false, "{problem}");
         }
     }
 
@@ -510,7 +313,7 @@ fn twenty_services_of_a_million_slots_froze_the_page() {
     let s = heaviest::twenty_services_of_a_million_slots();
     assert_eq!(s.validate(), []);
     let (report, terms) = work::counted(|| engine::evaluate(&s));
-    assert!(terms <= TERMS_BUDGET, "{terms} terms");
+    assert!(terms <= work::BUDGET, "{terms} terms");
     assert_eq!(report.projection.len(), 36);
     assert!(report.metrics.iter().all(|m| m.value.is_finite()));
 }
@@ -520,7 +323,7 @@ fn a_million_workers_are_sized_without_walking_every_one() {
     let s = heaviest::a_million_workers();
     assert_eq!(s.validate(), []);
     let (report, terms) = work::counted(|| engine::evaluate(&s));
-    assert!(terms <= TERMS_BUDGET, "{terms} terms");
+    assert!(terms <= work::BUDGET, "{terms} terms");
     assert!(report.value("workers.utilization_pct").is_some());
 }
 

@@ -188,20 +188,21 @@ fn execute(command: Command) -> Result<Printed, String> {
             let mut scenario = load(preset.as_deref(), source.as_deref())?;
             let mut paths = Vec::new();
             for assignment in &set {
-                paths.push(apply(&mut scenario, assignment)?);
+                paths.push(apply_set(&mut scenario, assignment)?);
             }
             check(&scenario, &paths)?;
-            let report = crate::engine::evaluate(&scenario);
+            let report = || crate::engine::evaluate(&scenario);
             let output = match format {
                 Format::Table => {
                     let note = preset
                         .as_deref()
                         .and_then(presets::by_id)
                         .map(|p| format!("Preset {}: {}\n\n", p.id, p.note));
-                    format!("{}{}", note.unwrap_or_default(), table(&report))
+                    format!("{}{}", note.unwrap_or_default(), table(&report()))
                 }
-                Format::Json => json(&report),
-                Format::Csv => csv::write(&scenario, &report),
+                Format::Json => json(&report()),
+                Format::Csv => csv::write(&scenario, &report()),
+                // The scenario itself needs no evaluation.
                 Format::Scenario => scenario_json(&scenario),
             };
             let notes = paths
@@ -230,15 +231,21 @@ fn load(preset: Option<&str>, source: Option<&str>) -> Result<Scenario, String> 
             }
             let text = std::fs::read_to_string(source)
                 .map_err(|e| format!("cannot read {source}: {e}"))?;
-            // A byte-order mark, as some editors write, is not part of the JSON.
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let scenario: Scenario = serde_json::from_str(text)
-                .map_err(|e| format!("{source} is not a valid scenario: {e}"))?;
-            check(&scenario, &[]).map_err(|e| format!("{source}: {e}"))?;
-            Ok(scenario)
+            read_scenario(&text).map_err(|e| format!("{source}: {e}"))
         }
         (None, None) => Err("name a scenario: --preset NAME, a FILE.json, or a link".to_string()),
     }
+}
+
+/// The scenario a scenario file holds (JSON, as `--format scenario` prints it), valid: or why
+/// not, as `not a valid scenario: …` or `<field>: <problem>`.
+pub fn read_scenario(text: &str) -> Result<Scenario, String> {
+    // A byte-order mark, as some editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let scenario: Scenario =
+        serde_json::from_str(text).map_err(|e| format!("not a valid scenario: {e}"))?;
+    check(&scenario, &[])?;
+    Ok(scenario)
 }
 
 /// The fragment of a share link given as `#v1.…`, `v1.…` or a whole URL; `None` for a file:
@@ -263,8 +270,9 @@ fn link_fragment(source: &str) -> Option<&str> {
     looks_like_link.then_some(source)
 }
 
-/// Applies one `--set PATH=VALUE` and returns the path it set.
-fn apply(scenario: &mut Scenario, assignment: &str) -> Result<String, String> {
+/// Applies one `--set PATH=VALUE` and returns the path it set. The scenario may break a rule
+/// that ties inputs until [`check`] says otherwise.
+pub fn apply_set(scenario: &mut Scenario, assignment: &str) -> Result<String, String> {
     let (path, raw) = assignment
         .split_once('=')
         .ok_or_else(|| format!("--set “{}” needs the form PATH=VALUE", echo(assignment)))?;
@@ -307,7 +315,7 @@ fn apply(scenario: &mut Scenario, assignment: &str) -> Result<String, String> {
 
 /// The scenario's first problem, preferring one about the path the user set last (a rule that
 /// ties two inputs is reported against the one just changed).
-fn check(scenario: &Scenario, set: &[String]) -> Result<(), String> {
+pub fn check(scenario: &Scenario, set: &[String]) -> Result<(), String> {
     let errors = scenario.validate();
     let first = set
         .iter()

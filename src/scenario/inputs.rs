@@ -379,17 +379,22 @@ pub fn echo(text: &str) -> String {
 /// that could break a line, move a terminal's cursor or reorder what is shown
 /// ([`is_unsafe_in_text`]) written as `\u{…}`.
 pub fn escaped(text: &str, longest: usize) -> String {
-    let mut out = String::with_capacity(text.len().min(longest + 8));
-    for (i, c) in text.chars().enumerate() {
-        if i == longest {
+    let mut out = String::with_capacity(text.len().min(4 * longest + 4));
+    let mut shown = 0;
+    for c in text.chars() {
+        let piece = if is_unsafe_in_text(c) {
+            format!("\\u{{{:x}}}", u32::from(c))
+        } else {
+            c.to_string()
+        };
+        // Counted as written, escapes included, so that no text makes the line longer.
+        let width = piece.chars().count();
+        if shown + width > longest {
             out.push('…');
             break;
         }
-        if is_unsafe_in_text(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
+        out.push_str(&piece);
+        shown += width;
     }
     out
 }

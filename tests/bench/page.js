@@ -190,6 +190,21 @@ function sh(cmd, argv) {
   }
 }
 
+/** Where `.ci/bench` and `.ci/fuzz --record` leave their summaries (Markdown). */
+const AT_SCALE = path.join(ROOT, 'target', 'bench', 'at-scale.md');
+const FUZZ = path.join(ROOT, 'target', 'bench', 'fuzz.md');
+
+/**
+ * The body of a section written by another step: the summary it left in `fresh`, else the body
+ * of `heading` in the last BENCHMARKS.md, without the heading.
+ */
+function freshOrKept(fresh, heading) {
+  if (fs.existsSync(fresh)) return fs.readFileSync(fresh, 'utf8').trim();
+  const kept = keptSection(OUT, heading);
+  if (!kept) return '';
+  return kept.split('\n').slice(1).join('\n').trim();
+}
+
 /** The section of `file` that starts with `heading`, up to the next `## ` heading, trimmed. */
 function keptSection(file, heading) {
   if (!fs.existsSync(file)) return '';
@@ -337,10 +352,21 @@ async function main() {
     md.push('Not run (no `target/criterion` results).');
   }
   md.push('');
+  md.push('## Random scenarios at scale');
+  md.push('');
+  md.push(freshOrKept(AT_SCALE, '## Random scenarios at scale') || 'Not run.');
+  md.push('');
+  md.push('## Fuzzing');
+  md.push('');
+  // The long fuzzing runs take an hour; `bash .ci/fuzz --record` writes them here, and a
+  // benchmark run carries them over.
+  md.push(freshOrKept(FUZZ, '## Fuzzing') || 'Not run: `bash .ci/fuzz --record`.');
+  md.push('');
   md.push('## Reproduce');
   md.push('');
   md.push('```sh');
-  md.push('npm run bench        # = bash .ci/bench: setup, cargo bench, trunk build, tests/bench/page.js');
+  md.push('npm run bench        # = bash .ci/bench: setup, cargo bench, the random scenarios at scale, trunk build, tests/bench/page.js');
+  md.push('bash .ci/fuzz --record   # ten million executions of each fuzz target, about an hour');
   md.push('```');
   md.push('');
   fs.writeFileSync(OUT, md.join('\n'));
