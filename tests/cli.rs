@@ -409,6 +409,42 @@ fn a_message_of_escaped_characters_was_longer_than_its_bound() {
     );
 }
 
+/// Found by the fuzzer: serde_json's fast float parser read 10.777777777777779 as the double
+/// next to it, so a scenario file that `--format scenario` printed read back as another scenario.
+#[test]
+fn a_scenario_file_read_a_number_one_unit_in_the_last_place_off() {
+    let printed = stdout_of(&[
+        "eval",
+        "--preset",
+        "inventory-cloud-run",
+        "--format",
+        "scenario",
+    ]);
+    let at = printed
+        .find("\"avg_qps\": ")
+        .expect("the preset has customers")
+        + 11;
+    let end = at + printed[at..].find(',').unwrap();
+    let edited = format!("{}10.777777777777779{}", &printed[..at], &printed[end..]);
+    let scenario = headroom::cli::read_scenario(&edited).unwrap();
+    assert_eq!(scenario.tenants[0].avg_qps, 10.777777777777779);
+    let file = TempFile::with(&edited);
+    let again =
+        headroom::cli::read_scenario(&stdout_of(&["eval", file.path(), "--format", "scenario"]))
+            .unwrap();
+    assert!(again == scenario);
+}
+
+/// Found by a hostile review: a file without end was read until memory ran out (3 GB in 3 s).
+#[test]
+fn a_file_without_end_was_read_until_memory_ran_out() {
+    let line = usage_error_of(&["eval", "/dev/zero"]);
+    assert!(
+        line.contains("larger than a scenario file can be"),
+        "{line}"
+    );
+}
+
 #[test]
 fn a_link_holds_one_scenario_and_each_price_once() {
     use base64::Engine;

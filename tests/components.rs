@@ -370,7 +370,7 @@ async fn replaced_work_can_be_restored() {
             .contains("is kept under Recent")
     );
     assert_eq!(
-        app.find(".recent summary").text_content().unwrap(),
+        app.find(".recent-toggle").text_content().unwrap(),
         "Recent (1)"
     );
     assert_eq!(app.input("workload.runs_per_day").value(), "10000");
@@ -384,10 +384,11 @@ async fn replaced_work_can_be_restored() {
     settle().await;
     assert_eq!(app.input("workload.runs_per_day").value(), "7000");
     assert_eq!(app.metric_value("load.steps_per_day"), "42000");
-    // The preset's scenario is kept in turn, and opens again from Recent.
+    // The preset's scenario is kept in turn, and opens again from Recent; the work restored is
+    // open, so no longer listed.
     assert_eq!(
-        app.find(".recent summary").text_content().unwrap(),
-        "Recent (2)"
+        app.find(".recent-toggle").text_content().unwrap(),
+        "Recent (1)"
     );
     let newest: HtmlElement = app
         .find(".recent button[data-act='open'][data-index='0']")
@@ -396,6 +397,12 @@ async fn replaced_work_can_be_restored() {
     newest.click();
     settle().await;
     assert_eq!(app.input("workload.runs_per_day").value(), "10000");
+    let listed = app.find(".recent button[data-act='open']");
+    assert_eq!(listed.text_content().unwrap(), "Open “agent-platform”");
+    assert_eq!(
+        app.find(".recent-toggle").text_content().unwrap(),
+        "Recent (1)"
+    );
 }
 
 #[wasm_bindgen_test]

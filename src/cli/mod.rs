@@ -229,12 +229,33 @@ fn load(preset: Option<&str>, source: Option<&str>) -> Result<Scenario, String> 
             if let Some(fragment) = link_fragment(source) {
                 return link::decode(fragment).map_err(|e| e.to_string());
             }
-            let text = std::fs::read_to_string(source)
-                .map_err(|e| format!("cannot read {source}: {e}"))?;
+            let text = read_file(source)?;
             read_scenario(&text).map_err(|e| format!("{source}: {e}"))
         }
         (None, None) => Err("name a scenario: --preset NAME, a FILE.json, or a link".to_string()),
     }
+}
+
+/// The longest scenario file read, in bytes: a scenario with every list full is about 100 KB.
+const LONGEST_FILE: u64 = 16 * 1024 * 1024;
+
+/// The text of the file at `path`, read no further than [`LONGEST_FILE`] (so that `/dev/zero` is
+/// refused rather than read until memory runs out).
+fn read_file(path: &str) -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(LONGEST_FILE + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read {}: {e}", escaped(path, 200)))?;
+    if bytes.len() as u64 > LONGEST_FILE {
+        return Err(format!(
+            "{} is larger than a scenario file can be ({} MB)",
+            escaped(path, 200),
+            LONGEST_FILE / 1024 / 1024
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| format!("cannot read {}: it is not UTF-8 text", escaped(path, 200)))
 }
 
 /// The scenario a scenario file holds (JSON, as `--format scenario` prints it), valid: or why

@@ -32,7 +32,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use crate::catalog::Catalog;
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field, ListEntry, Owner};
-use crate::scenario::inputs::{Value, echo};
+use crate::scenario::inputs::{Value, echo, escaped};
 
 /// The format new links are written in: positional, then keyed, so that it never needs to
 /// change.
@@ -59,6 +59,8 @@ pub enum LinkError {
     UnknownCatalog(String),
     /// The link is cut short or altered: the payload does not decode.
     Damaged(String),
+    /// The link decodes, but holds a value out of its range or that breaks a rule.
+    Refused(String),
 }
 
 impl fmt::Display for LinkError {
@@ -66,7 +68,7 @@ impl fmt::Display for LinkError {
         match self {
             LinkError::NotALink => write!(
                 f,
-                "This is not a Headroom scenario link (it should start with #v1.)."
+                "This is not a Headroom scenario link (one starts with #v{CURRENT_FORMAT}.)."
             ),
             LinkError::UnknownFormat(v) => write!(
                 f,
@@ -88,6 +90,11 @@ impl fmt::Display for LinkError {
                 "This link is damaged (perhaps cut short when it was copied): {}.",
                 why.trim_end_matches('.')
             ),
+            LinkError::Refused(why) => write!(
+                f,
+                "This link holds a value Headroom does not accept: {}.",
+                why.trim_end_matches('.')
+            ),
         }
     }
 }
@@ -96,6 +103,16 @@ impl std::error::Error for LinkError {}
 
 fn damaged(why: &str) -> LinkError {
     LinkError::Damaged(why.to_string())
+}
+
+/// A value the link holds that `what` does not accept, and why; `what` is escaped and cut short,
+/// since a link may name anything.
+fn out_of_range(what: &str, why: &str) -> LinkError {
+    LinkError::Refused(format!(
+        "{}: {}",
+        escaped(what, 80),
+        escaped(why.trim_end_matches('.'), 200)
+    ))
 }
 
 /// The fragment (without `#`) that reopens `scenario`.
@@ -207,10 +224,7 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         read_price_pairs(&mut scenario, rest)?;
     }
     if let Some(error) = scenario.validate().into_iter().next() {
-        return Err(LinkError::Damaged(format!(
-            "{}: {}",
-            error.path, error.message
-        )));
+        return Err(out_of_range(&error.path, &error.message));
     }
     Ok(scenario)
 }
@@ -252,9 +266,9 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>) -> Result<(), LinkError
                     echo(key)
                 )));
             }
-            let value = field.parse(text, scenario).map_err(|e| {
-                LinkError::Damaged(format!("{} is out of range ({e})", describe(field)))
-            })?;
+            let value = field
+                .parse(text, scenario)
+                .map_err(|e| out_of_range(&describe(field), &e))?;
             field.set(scenario, &value);
         }
     }
@@ -290,7 +304,7 @@ fn read_positional<'a>(
             .ok_or_else(|| damaged("it holds too few values"))?;
         let value = field
             .parse(cell, scenario)
-            .map_err(|e| LinkError::Damaged(format!("{} is out of range ({e})", field.label())))?;
+            .map_err(|e| out_of_range(field.label(), &e))?;
         field.set(scenario, &value);
     }
     for list in fields::lists() {
@@ -313,9 +327,9 @@ fn read_positional<'a>(
                 let Some(field) = list.field_at(index, *position) else {
                     return Err(damaged("it names an unknown field"));
                 };
-                let value = field.parse(cell, scenario).map_err(|e| {
-                    LinkError::Damaged(format!("{} is out of range ({e})", describe(field)))
-                })?;
+                let value = field
+                    .parse(cell, scenario)
+                    .map_err(|e| out_of_range(&describe(field), &e))?;
                 field.set(scenario, &value);
             }
         }
@@ -353,6 +367,7 @@ fn describe(field: Field) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::inputs::is_unsafe_in_text;
     use crate::scenario::presets;
 
     fn carried(format: u8) -> Vec<String> {
@@ -444,6 +459,31 @@ mod tests {
         }
         let compressed = miniz_oxide::deflate::compress_to_vec(&record, 10);
         format!("v{CURRENT_FORMAT}.{}", URL_SAFE_NO_PAD.encode(compressed))
+    }
+
+    /// Found by trying hostile links in the page, which shows the message as it is: a price id
+    /// with a line break and a right-to-left override, or of 200,000 characters, reached the
+    /// notice whole.
+    #[test]
+    fn a_refused_value_was_quoted_whole_and_unescaped() {
+        let long = format!("prices.{}=1", "Q".repeat(200_000));
+        for cell in ["\"prices.a\nb\u{202e}catalog=1\"", long.as_str()] {
+            let message = decode(&with_tail(&[cell])).unwrap_err().to_string();
+            assert!(message.starts_with("This link holds a value"), "{message}");
+            assert!(
+                message.chars().count() < 400,
+                "{} characters",
+                message.len()
+            );
+            assert!(!message.chars().any(is_unsafe_in_text), "{message:?}");
+        }
+        // A value out of its range is refused, not called damaged, and reads once.
+        let fragment = with_tail(&["workload.runs_per_day=-5"]);
+        let message = decode(&fragment).unwrap_err().to_string();
+        assert!(
+            !message.contains(".)") && !message.contains(".."),
+            "{message}"
+        );
     }
 
     #[test]

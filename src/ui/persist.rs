@@ -91,12 +91,12 @@ pub fn start() -> Start {
         .unwrap_or_default();
     let recent_before = recent.clone();
     if let Some(text) = load_text(SET_ASIDE_KEY) {
-        if let Ok(kept) = link::decode(&text) {
-            recent::push(
-                &mut recent,
-                Entry::scenario(&kept, "Set aside when a link or preset replaced it.", now),
-            );
-        }
+        let why = "Set aside when a link or preset replaced it.";
+        let entry = match link::decode(&text) {
+            Ok(kept) => Entry::scenario(&kept, why, now),
+            Err(error) => Entry::unreadable(&text, &error.to_string(), why, now),
+        };
+        recent::push(&mut recent, entry);
         if let Some(storage) = storage() {
             let _ = storage.remove_item(SET_ASIDE_KEY);
         }
@@ -146,6 +146,7 @@ pub fn start() -> Start {
                     message: error.to_string(),
                     fragment,
                 };
+                recent::push(&mut recent, problem.entry(now));
                 (fallback(), Some(problem), None)
             }
         }
@@ -172,10 +173,14 @@ pub fn open_fragment(state: &AppState, fragment: &str) {
             state.link_error.set(None);
             state.replace_keeping(scenario, "You opened a shared link.");
         }
-        Err(error) => state.link_error.set(Some(LinkProblem {
-            message: error.to_string(),
-            fragment: fragment.to_string(),
-        })),
+        Err(error) => {
+            let problem = LinkProblem {
+                message: error.to_string(),
+                fragment: fragment.to_string(),
+            };
+            state.remember(problem.entry(js_sys::Date::now()));
+            state.link_error.set(Some(problem));
+        }
     }
 }
 
@@ -199,10 +204,18 @@ pub fn keep_in_step(state: AppState) {
             set_timeout_with_handle(move || write_address(&scenario), ADDRESS_DEBOUNCE).ok();
         pending.set_value(handle);
     });
+    // Another tab may have stored entries since: they are kept beside this tab's.
     Effect::new(move |_| {
-        state
-            .recent
-            .with(|entries| save_text(RECENT_KEY, &recent::write(entries)));
+        state.recent.with(|entries| {
+            let forgotten = state.forgotten.get_value();
+            let stored = load_text(RECENT_KEY)
+                .map(|text| recent::parse(&text))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|e| !forgotten.contains(&e.text))
+                .collect();
+            save_text(RECENT_KEY, &recent::write(&recent::merge(entries, stored)));
+        });
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         open_fragment(&state, &current_fragment());

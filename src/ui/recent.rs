@@ -85,8 +85,9 @@ pub fn write(entries: &[Entry]) -> String {
         .unwrap_or_default()
 }
 
-/// The entries [`write`] stored. A record that does not read as one is skipped: the rest are
-/// still worth having.
+/// The entries [`write`] stored. A record this version cannot read (a time that is not one, too
+/// few cells: written by another version) is kept as an entry that cannot be opened, with its
+/// text, so that going back and forth between versions loses nothing.
 pub fn parse(stored: &str) -> Vec<Entry> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -95,17 +96,52 @@ pub fn parse(stored: &str) -> Vec<Entry> {
     let mut entries: Vec<Entry> = reader
         .records()
         .filter_map(Result::ok)
-        .filter_map(|r| {
-            Some(Entry {
-                at_ms: r.get(0)?.parse().ok()?,
-                why: r.get(1)?.to_string(),
-                text: r.get(2)?.to_string(),
-                unreadable: r.get(3).filter(|u| !u.is_empty()).map(str::to_string),
-            })
+        .map(|r| {
+            let at_ms = r.get(0).and_then(|t| t.parse::<f64>().ok());
+            match (at_ms, r.get(1), r.get(2)) {
+                (Some(at_ms), Some(why), Some(text)) if at_ms.is_finite() && at_ms >= 0.0 => {
+                    Entry {
+                        at_ms,
+                        why: why.to_string(),
+                        text: text.to_string(),
+                        unreadable: r.get(3).filter(|u| !u.is_empty()).map(str::to_string),
+                    }
+                }
+                _ => Entry::unreadable(
+                    &r.iter().collect::<Vec<_>>().join(","),
+                    "This version of Headroom cannot read this entry.",
+                    "Kept from another version of Headroom.",
+                    0.0,
+                ),
+            }
         })
         .collect();
     entries.truncate(KEPT);
     entries
+}
+
+/// `mine` with the entries another tab stored since (`stored`) that `mine` lacks, newest first,
+/// at most [`KEPT`]: two tabs saving in turn keep each other's.
+pub fn merge(mine: &[Entry], stored: Vec<Entry>) -> Vec<Entry> {
+    let mut all = mine.to_vec();
+    for entry in stored {
+        if !all.iter().any(|e| e.text == entry.text) {
+            // Placed by time among `mine`, which is newest first (no sort: a sort's code is large
+            // for the first visit).
+            let at = all
+                .iter()
+                .position(|e| e.at_ms < entry.at_ms)
+                .unwrap_or(all.len());
+            all.insert(at, entry);
+        }
+    }
+    all.truncate(KEPT);
+    all
+}
+
+/// Removes the entry holding `text`, if any: the scenario it held is open again.
+pub fn forget(entries: &mut Vec<Entry>, text: &str) {
+    entries.retain(|e| e.text != text);
 }
 
 #[cfg(test)]
@@ -156,14 +192,39 @@ mod tests {
         );
     }
 
+    /// Found by a hostile review: records another version might write (an ISO time, two cells)
+    /// were dropped on the next load, and a time of NaN was shown as "0 Jan 00:00".
     #[test]
-    fn damaged_storage_keeps_what_still_reads() {
+    fn records_this_version_cannot_read_were_dropped() {
         let scenario = presets::by_id("agent-platform").unwrap().scenario();
         let good = write(&[Entry::scenario(&scenario, "kept", 1.0)]);
-        let stored = format!("not a time,x,y\n{good}\"unterminated");
+        let stored = format!("2026-12-02T10:00:00Z,x,y\nNaN,a,b\nonly,two\n{good}");
         let entries = parse(&stored);
-        assert_eq!(entries.len(), 1);
-        assert_eq!(entries[0].why, "kept");
+        assert_eq!(entries.len(), 4);
+        assert_eq!(entries[3].why, "kept");
+        assert_eq!(entries[3].opened(), Some(scenario));
+        for kept in &entries[..3] {
+            assert!(kept.unreadable.is_some() && kept.opened().is_none());
+            assert_eq!(kept.at_ms, 0.0);
+        }
+        assert_eq!(entries[0].text, "2026-12-02T10:00:00Z,x,y");
+        assert_eq!(entries[2].text, "only,two");
+    }
+
+    /// Found by a hostile review: two tabs each wrote their own list over the other's, and the
+    /// work one of them set aside was gone.
+    #[test]
+    fn two_tabs_saving_in_turn_overwrote_each_other() {
+        let mut a = presets::by_id("agent-platform").unwrap().scenario();
+        a.name = "tab a".into();
+        let mut b = a.clone();
+        b.name = "tab b".into();
+        let theirs = vec![Entry::scenario(&a, "a", 1.0)];
+        let mine = vec![Entry::scenario(&b, "b", 2.0)];
+        let merged = merge(&mine, parse(&write(&theirs)));
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].why, "b");
+        assert_eq!(merged[1].opened(), Some(a));
     }
 
     #[test]

@@ -41,6 +41,18 @@ pub struct LinkProblem {
     pub fragment: String,
 }
 
+impl LinkProblem {
+    /// The link as an entry of the recent scenarios, so that it is still there after a reload.
+    pub fn entry(&self, at_ms: f64) -> Entry {
+        Entry::unreadable(
+            &format!("#{}", self.fragment),
+            &self.message,
+            "A link that could not be opened.",
+            at_ms,
+        )
+    }
+}
+
 /// Everything the views read and write.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -62,6 +74,9 @@ pub struct AppState {
     pub set_aside: RwSignal<Option<SetAside>>,
     /// The recent scenarios, newest first, kept across reloads.
     pub recent: RwSignal<Vec<Entry>>,
+    /// The texts of recent scenarios this page opened again, which another tab's stored list
+    /// must not bring back.
+    pub forgotten: StoredValue<Vec<String>>,
 }
 
 impl AppState {
@@ -77,6 +92,7 @@ impl AppState {
             saved_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),
             recent: RwSignal::new(Vec::new()),
+            forgotten: StoredValue::new(Vec::new()),
         }
     }
 
@@ -262,14 +278,27 @@ impl AppState {
             .recent
             .with_untracked(|entries| entries.get(index).and_then(Entry::opened));
         if let Some(scenario) = opened {
-            self.replace_keeping(scenario, "You opened a recent scenario.");
+            self.replace_keeping(scenario.clone(), "You opened a recent scenario.");
+            self.forget(&scenario);
         }
+    }
+
+    /// Drops `scenario` from the recent scenarios: it is open again (and saved as the work).
+    fn forget(&self, scenario: &Scenario) {
+        let text = crate::export::link::encode(scenario);
+        self.forgotten
+            .update_value(|texts| texts.push(text.clone()));
+        self.recent.update(|entries| recent::forget(entries, &text));
     }
 
     /// Brings back the scenario that was set aside; the one it replaces is set aside in turn.
     pub fn restore(&self) {
         if let Some(kept) = self.set_aside.get_untracked() {
-            self.replace_keeping(kept.scenario, "You restored your previous scenario.");
+            self.replace_keeping(
+                kept.scenario.clone(),
+                "You restored your previous scenario.",
+            );
+            self.forget(&kept.scenario);
         }
     }
 }

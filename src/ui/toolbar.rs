@@ -120,7 +120,7 @@ fn notices(state: &AppState) -> Vec<Node> {
                     "Your own scenario is shown instead, unchanged. The link, to send back to whoever shared it:",
                 ))
                 .child(copyable(
-                    &format!("#{}", problem.fragment),
+                    &whole_link(&problem.fragment),
                     "The link that could not be opened",
                 ))
                 .child(button("dismiss-link", "Dismiss")),
@@ -190,6 +190,17 @@ fn act(state: &AppState, ev: &leptos::ev::MouseEvent) {
     }
 }
 
+/// The whole address of the link with this fragment, as it can be sent back.
+fn whole_link(fragment: &str) -> String {
+    let location = window().location();
+    let page = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    format!("{page}#{fragment}")
+}
+
 /// A read-only text box holding `text`, for the user to select and copy.
 fn copyable(text: &str, label: &str) -> Node {
     Node::html("input")
@@ -212,8 +223,8 @@ pub fn Recent() -> impl IntoView {
     }
 }
 
-/// The recent scenarios as a disclosure, closed whenever the list changes (as it does when one
-/// is opened); nothing while there are none.
+/// The recent scenarios as a button and the list it opens, closed whenever the list changes (as
+/// it does when one is opened); nothing while there are none.
 fn recent_list(state: &AppState) -> Vec<Node> {
     state.recent.with(|entries| {
         if entries.is_empty() {
@@ -224,17 +235,22 @@ fn recent_list(state: &AppState) -> Vec<Node> {
             .enumerate()
             .map(|(index, entry)| recent_item(index, entry))
             .collect();
+        // A popover: the browser closes it on Escape or a click elsewhere, as any menu.
         vec![
-            Node::html("details")
+            Node::html("div")
                 .class("recent")
-                .child(Node::text_el(
-                    "summary",
-                    "",
-                    &format!("Recent ({})", entries.len()),
-                ))
+                .child(
+                    Node::html("button")
+                        .class("recent-toggle")
+                        .attr("type", "button")
+                        .attr("popovertarget", "recent-list")
+                        .text(&format!("Recent ({})", entries.len())),
+                )
                 .child(
                     Node::html("div")
                         .class("recent-list")
+                        .attr("id", "recent-list")
+                        .attr("popover", "")
                         .child(Node::html("ol").children(items)),
                 ),
         ]
@@ -283,8 +299,11 @@ fn recent_item(index: usize, entry: &Entry) -> Node {
     }
 }
 
-/// A time of the user's day: `2 Dec 14:03`.
+/// A time of the user's day: `2 Dec 14:03`; nothing for an unknown time (0).
 fn local_time(at_ms: f64) -> String {
+    if !(at_ms.is_finite() && at_ms > 0.0) {
+        return String::new();
+    }
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];

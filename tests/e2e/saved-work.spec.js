@@ -141,16 +141,19 @@ test('work a link replaced is still there after a reload, under Recent', async (
   await expectMetric(page, 'load.steps_per_day', 120000);
   // The banner belonged to the moment; the work is kept under Recent.
   await expect(page.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
-  await page.locator('.recent summary').click();
+  await page.locator('.recent-toggle').click();
   await page.getByRole('button', { name: 'Open “agent-platform”' }).click();
   await expectMetric(page, 'load.steps_per_day', 12345 * 6);
   expect(await allMetrics(page)).toEqual(mine);
-  // The shared scenario it replaced is kept in turn, newest first, told apart by its bill.
-  await page.locator('.recent summary').click();
+  // The shared scenario it replaced is kept in turn, with its own bill; the work now open is
+  // no longer listed.
+  await page.locator('.recent-toggle').click();
   const entries = page.locator('.recent-list li');
-  await expect(entries).toHaveCount(2);
+  await expect(entries).toHaveCount(1);
   await expect(entries.first()).toContainText('You opened a recent scenario.');
-  await expect(entries.first().locator('.total')).not.toHaveText(await entries.nth(1).locator('.total').textContent());
+  await expect(entries.first().locator('.total')).toHaveText(/^\$[\d,.]+\/month$/);
+  await entries.first().getByRole('button').click();
+  await expectMetric(page, 'load.steps_per_day', 120000);
 });
 
 test('saved work this version cannot open is kept under Recent, with why, to copy', async ({ page }) => {
@@ -161,13 +164,13 @@ test('saved work this version cannot open is kept under Recent, with why, to cop
   const alert = page.locator('[role="alert"].saved-error');
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(/format 99/);
-  await page.locator('.recent summary').click();
+  await page.locator('.recent-toggle').click();
   const kept = page.locator('.recent-list li', { hasText: 'Could not be opened' });
   await expect(kept).toContainText(/format 99/);
   await expect(kept.locator('input')).toHaveValue('v99.made-by-a-newer-version');
   // It is still there after the next reload, when the page has saved its own work over it.
   await page.reload();
-  await page.locator('.recent summary').click();
+  await page.locator('.recent-toggle').click();
   await expect(page.locator('.recent-list input')).toHaveValue('v99.made-by-a-newer-version');
 });
 
@@ -175,13 +178,23 @@ test('a damaged link stays in the address bar and in its notice, to send back', 
   await page.goto('/#v1.garbage');
   const alert = page.locator('[role="alert"].link-error', { hasText: 'damaged' });
   await expect(alert).toBeVisible();
-  await expect(alert.locator('input')).toHaveValue('#v1.garbage');
+  await expect(alert.locator('input')).toHaveValue('http://127.0.0.1:8787/#v1.garbage');
   // Longer than the address bar's pause after an edit: nothing overwrites it until the user
   // changes the scenario.
   await page.waitForTimeout(1000);
   expect(new URL(page.url()).hash).toBe('#v1.garbage');
   await field(page, 'Runs per day').fill('20000');
   await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v\d+\./);
+  // Once the address bar has moved on, the link is still kept under Recent, after a reload too.
+  await page.reload();
+  await page.locator('.recent-toggle').click();
+  const kept = page.locator('.recent-list li', { hasText: 'A link that could not be opened.' });
+  await expect(kept).toContainText(/damaged/);
+  await expect(kept.locator('input')).toHaveValue('#v1.garbage');
+  // The list closes like a menu.
+  await expect(page.locator('.recent-list')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.recent-list')).toBeHidden();
 });
 
 test('work an earlier version set aside moves to Recent', async ({ page }) => {
@@ -194,7 +207,7 @@ test('work an earlier version set aside moves to Recent', async ({ page }) => {
   await field(page, 'Runs per day').fill('10000');
   await page.goto('about:blank');
   await open(page, '/');
-  await page.locator('.recent summary').click();
+  await page.locator('.recent-toggle').click();
   await page.getByRole('button', { name: 'Open “agent-platform”' }).click();
   await expect(field(page, 'Runs per day')).toHaveValue('12345');
   expect(await page.evaluate(() => localStorage.getItem('headroom.set-aside'))).toBeNull();
@@ -208,4 +221,23 @@ test('a reload straight after a restore shows the restored scenario', async ({ p
   await page.getByRole('button', { name: 'Restore previous scenario' }).click();
   await page.reload();
   await expect(field(page, 'Runs per day')).toHaveValue('12345');
+});
+
+test('two tabs setting work aside keep each other\'s under Recent', async ({ context }) => {
+  const a = await context.newPage();
+  await open(a);
+  await field(a, 'Scenario name').fill('tab a work');
+  const b = await context.newPage();
+  await open(b, '/');
+  await field(b, 'Scenario name').fill('tab b work');
+  await a.getByLabel('Preset').selectOption('workflow-saas');
+  await b.getByLabel('Preset').selectOption('ux-flow-engine');
+  await expect(b.locator('.recent-toggle')).toBeVisible();
+  await a.close();
+  await b.close();
+  const fresh = await context.newPage();
+  await open(fresh, '/');
+  await fresh.locator('.recent-toggle').click();
+  await expect(fresh.getByRole('button', { name: 'Open “tab a work”' })).toBeVisible();
+  await expect(fresh.getByRole('button', { name: 'Open “tab b work”' })).toBeVisible();
 });
