@@ -13,6 +13,21 @@ async function makeLocalWork(page) {
   return addressChangedFrom(page, start);
 }
 
+/** Someone else's scenario, Runs per day 20000: a link made in another browser. */
+async function someoneElsesLink(browser) {
+  const elsewhere = await browser.newContext();
+  try {
+    const theirs = await elsewhere.newPage();
+    await open(theirs, 'http://127.0.0.1:8787/');
+    const start = await linkInAddress(theirs);
+    await field(theirs, 'Runs per day').fill('20000');
+    await expectMetric(theirs, 'load.steps_per_day', 120000);
+    return await addressChangedFrom(theirs, start);
+  } finally {
+    await elsewhere.close();
+  }
+}
+
 test('reloading the bare address brings back the edited scenario', async ({ page }) => {
   await makeLocalWork(page);
   const figures = await allMetrics(page);
@@ -78,19 +93,7 @@ test('a damaged link on a first visit falls back to the default preset', async (
 });
 
 test('opening a link over different local work keeps that work restorable', async ({ page, context, browser }) => {
-  // Someone else's scenario: a link made in another browser.
-  const elsewhere = await browser.newContext();
-  let link;
-  try {
-    const theirs = await elsewhere.newPage();
-    await open(theirs, 'http://127.0.0.1:8787/');
-    const start = await linkInAddress(theirs);
-    await field(theirs, 'Runs per day').fill('20000');
-    await expectMetric(theirs, 'load.steps_per_day', 120000);
-    link = await addressChangedFrom(theirs, start);
-  } finally {
-    await elsewhere.close();
-  }
+  const link = await someoneElsesLink(browser);
 
   await makeLocalWork(page);
   const mine = await allMetrics(page);
@@ -121,18 +124,7 @@ test('opening a link to the same scenario as the local work offers nothing to re
 });
 
 test('work a link replaced is still there after a reload, under Recent', async ({ page, context, browser }) => {
-  const elsewhere = await browser.newContext();
-  let link;
-  try {
-    const theirs = await elsewhere.newPage();
-    await open(theirs, 'http://127.0.0.1:8787/');
-    const start = await linkInAddress(theirs);
-    await field(theirs, 'Runs per day').fill('20000');
-    await expectMetric(theirs, 'load.steps_per_day', 120000);
-    link = await addressChangedFrom(theirs, start);
-  } finally {
-    await elsewhere.close();
-  }
+  const link = await someoneElsesLink(browser);
   await makeLocalWork(page);
   const mine = await allMetrics(page);
   await page.goto(link);
