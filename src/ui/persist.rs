@@ -55,6 +55,16 @@ pub fn current_fragment() -> String {
     hash.trim_start_matches('#').to_string()
 }
 
+/// The whole address of the link with this fragment (without `#`), as it can be sent back.
+pub fn whole_link(fragment: &str) -> String {
+    let location = window().location();
+    format!(
+        "{}{}#{fragment}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
 /// Writes the scenario into the address bar without adding a history entry.
 pub fn write_address(scenario: &Scenario) {
     let fragment = format!("#{}", link::encode(scenario));

@@ -45,7 +45,7 @@ impl LinkProblem {
     /// The link as an entry of the recent scenarios, so that it is still there after a reload.
     pub fn entry(&self, at_ms: f64) -> Entry {
         Entry::unreadable(
-            &format!("#{}", self.fragment),
+            &super::persist::whole_link(&self.fragment),
             &self.message,
             "A link that could not be opened.",
             at_ms,

@@ -120,7 +120,7 @@ fn notices(state: &AppState) -> Vec<Node> {
                     "Your own scenario is shown instead, unchanged. The link, to send back to whoever shared it:",
                 ))
                 .child(copyable(
-                    &whole_link(&problem.fragment),
+                    &persist::whole_link(&problem.fragment),
                     "The link that could not be opened",
                 ))
                 .child(button("dismiss-link", "Dismiss")),
@@ -188,17 +188,6 @@ fn act(state: &AppState, ev: &leptos::ev::MouseEvent) {
         }
         _ => {}
     }
-}
-
-/// The whole address of the link with this fragment, as it can be sent back.
-fn whole_link(fragment: &str) -> String {
-    let location = window().location();
-    let page = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
-    format!("{page}#{fragment}")
 }
 
 /// A read-only text box holding `text`, for the user to select and copy.

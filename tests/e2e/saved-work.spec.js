@@ -182,7 +182,7 @@ test('a damaged link stays in the address bar and in its notice, to send back', 
   await page.locator('.recent-toggle').click();
   const kept = page.locator('.recent-list li', { hasText: 'A link that could not be opened.' });
   await expect(kept).toContainText(/damaged/);
-  await expect(kept.locator('input')).toHaveValue('#v1.garbage');
+  await expect(kept.locator('input')).toHaveValue('http://127.0.0.1:8787/#v1.garbage');
   // The list closes like a menu.
   await expect(page.locator('.recent-list')).toBeVisible();
   await page.keyboard.press('Escape');
