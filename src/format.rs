@@ -110,6 +110,41 @@ pub fn price(value: f64, unit: &str) -> String {
     }
 }
 
+/// A number as a person would type it into a field: thousands separators, and no more decimals
+/// than someone would write — two from 100, three from 1, four significant digits below 1 —
+/// so that a preset's `328.7671232876712` runs a day reads `328.77`. Whole numbers are exact.
+/// What the field holds is unchanged until the user types into it.
+///
+/// ```
+/// use headroom::format;
+/// assert_eq!(format::typed(328.767_123_287_671_2), "328.77");
+/// assert_eq!(format::typed(180_000.0), "180,000");
+/// assert_eq!(format::typed(0.000_125), "0.000125");
+/// assert_eq!(format::typed(2.375), "2.375");
+/// assert_eq!(format::typed(0.3), "0.3");
+/// ```
+pub fn typed(value: f64) -> String {
+    let magnitude = value.abs();
+    if !value.is_finite() || magnitude >= POWER_OF_TEN_FROM || value.fract() == 0.0 {
+        return if value.is_finite() && magnitude < POWER_OF_TEN_FROM {
+            group_thousands(&format!("{value:.0}"))
+        } else {
+            raw(value)
+        };
+    }
+    let decimals = if magnitude >= 100.0 {
+        2
+    } else if magnitude >= 1.0 {
+        3
+    } else {
+        (3 - math::log10(magnitude).floor() as i32).clamp(0, 15) as usize
+    };
+    let mut text = format!("{value:.decimals$}");
+    let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+    text.truncate(kept);
+    group_thousands(&text)
+}
+
 /// A raw number, as exports and links carry it: the shortest decimal that reads back as the
 /// same value, in exponent form (`1.4608106225651285e28`, `1e-320`) below 10⁻⁷ and from 10²¹,
 /// where JavaScript's numbers switch too, instead of hundreds of zeros.

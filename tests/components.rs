@@ -13,7 +13,7 @@ use headroom::engine;
 use headroom::format;
 use headroom::scenario::{Platform, fields, presets};
 use headroom::ui::Shell;
-use headroom::ui::form::{add_button_id, input_id, item_id, remove_button_id};
+use headroom::ui::form::{self, add_button_id, input_id, item_id, remove_button_id};
 use headroom::ui::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -373,7 +373,7 @@ async fn replaced_work_can_be_restored() {
         app.find(".recent-toggle").text_content().unwrap(),
         "Recent (1)"
     );
-    assert_eq!(app.input("workload.runs_per_day").value(), "10000");
+    assert_eq!(app.input("workload.runs_per_day").value(), "10,000");
     let restore: HtmlElement = notice
         .query_selector("button")
         .unwrap()
@@ -382,7 +382,7 @@ async fn replaced_work_can_be_restored() {
     assert_eq!(restore.text_content().unwrap(), "Restore previous scenario");
     restore.click();
     settle().await;
-    assert_eq!(app.input("workload.runs_per_day").value(), "7000");
+    assert_eq!(app.input("workload.runs_per_day").value(), "7,000");
     assert_eq!(app.metric_value("load.steps_per_day"), "42000");
     // The preset's scenario is kept in turn, and opens again from Recent; the work restored is
     // open, so no longer listed.
@@ -396,7 +396,7 @@ async fn replaced_work_can_be_restored() {
     assert_eq!(newest.text_content().unwrap(), "Open “agent-platform”");
     newest.click();
     settle().await;
-    assert_eq!(app.input("workload.runs_per_day").value(), "10000");
+    assert_eq!(app.input("workload.runs_per_day").value(), "10,000");
     let listed = app.find(".recent button[data-act='open']");
     assert_eq!(listed.text_content().unwrap(), "Open “agent-platform”");
     assert_eq!(
@@ -617,6 +617,7 @@ async fn limits_are_listed_tightest_first() {
 #[wasm_bindgen_test]
 async fn a_form_section_folds_away_and_back() {
     let app = Mounted::new().await;
+    let scenario = presets::by_id("agent-platform").unwrap().scenario();
     let sections = app
         .root
         .query_selector_all("form details.form-section")
@@ -625,7 +626,14 @@ async fn a_form_section_folds_away_and_back() {
     for (i, section) in fields::groups().iter().enumerate() {
         let details: web_sys::HtmlDetailsElement =
             sections.item(i as u32).unwrap().unchecked_into();
-        assert!(details.open(), "{} starts open", section.title());
+        let in_use = section.is_in_use(&scenario);
+        // Open when it counts; else folded to one line that says what it adds.
+        assert_eq!(
+            details.open(),
+            in_use,
+            "{} starts open: {in_use}",
+            section.title()
+        );
         let text = |selector: &str| {
             details
                 .query_selector(selector)
@@ -634,14 +642,31 @@ async fn a_form_section_folds_away_and_back() {
                 .text_content()
                 .unwrap()
         };
-        // Folded by its heading; its fields grouped under the same name.
-        assert_eq!(text(":scope > summary"), section.title());
+        let heading = text(":scope > summary");
+        if in_use {
+            assert_eq!(heading, section.title());
+        } else {
+            assert!(
+                heading.starts_with(&format!("{} — ", section.title()))
+                    && heading.ends_with(section.adds())
+                    && !section.adds().is_empty(),
+                "{heading}"
+            );
+        }
+        // Its fields grouped under the same name.
         assert_eq!(text(":scope > fieldset > legend"), section.title());
     }
 
     let workload: web_sys::HtmlDetailsElement = sections.item(1).unwrap().unchecked_into();
+    let peak = app.input("workload.peak_to_average");
+    assert!(workload.contains(Some(&peak)));
+    // The deal's inputs are at the top, not in their sections.
     let runs = app.input("workload.runs_per_day");
-    assert!(workload.contains(Some(&runs)));
+    assert!(!workload.contains(Some(&runs)));
+    assert!(
+        app.find(&format!("#{}", form::DEAL_ID))
+            .contains(Some(&runs))
+    );
     let summary: HtmlElement = workload
         .query_selector(":scope > summary")
         .unwrap()

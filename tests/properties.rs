@@ -86,6 +86,19 @@ fn config() -> Config {
 proptest! {
     #![proptest_config(config())]
 
+    /// What the form shows for a value reads back, typed as it is, as the value to the
+    /// precision shown: two decimals from 100, three from 1, four significant digits below.
+    #[test]
+    fn a_value_shown_in_the_form_reads_back_as_itself(value in 1.0e-6f64..1.0e12) {
+        let shown = headroom::format::typed(value);
+        let read = headroom::scenario::inputs::parse_typed(&shown, headroom::units::Unit::Count)
+            .expect("the form's text is accepted");
+        let step = if value >= 100.0 { 0.005 } else if value >= 1.0 { 0.0005 } else {
+            0.5 * headroom::math::pow(10.0, headroom::math::log10(value).floor() - 3.0)
+        };
+        prop_assert!((read - value).abs() <= step + 4.0 * f64::EPSILON * value, "{value} → {shown} → {read}");
+    }
+
     #[test]
     fn an_evaluation_takes_a_bounded_amount_of_arithmetic(s in scenario()) {
         let (_, terms) = work::counted(|| engine::evaluate(&s));

@@ -75,6 +75,7 @@ inputs! {
 impl Section for Aurora {
     const TITLE: &'static str = "Aurora Serverless v2";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str = "an Aurora database billed by ACU-hour, storage and I/O";
 
     fn broken(&self) -> Vec<Broken> {
         let mut broken = Vec::new();

@@ -38,6 +38,7 @@ inputs! {
 impl Section for Cache {
     const TITLE: &'static str = "Cache";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str = "a cache cluster billed by node-hour";
 }
 
 impl Component for Cache {

@@ -54,6 +54,7 @@ inputs! {
 impl Section for Firestore {
     const TITLE: &'static str = "Firestore";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str = "a Firestore database billed by reads, writes, deletes and storage";
 }
 
 /// Seed 003, "Firestore Read/Write Capacity": the customers' daily reads, writes and deletes,

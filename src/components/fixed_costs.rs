@@ -27,6 +27,8 @@ inputs! {
 impl Item for FixedCost {
     const TITLE: &'static str = "Fixed monthly costs";
     const ITEM: &'static str = "Fixed cost";
+    const ADDS: &'static str =
+        "monthly amounts you type: support, licences, a price not in the catalog";
     const MAX_ITEMS: usize = 20;
 
     fn numbered(number: usize) -> Self {

@@ -85,6 +85,7 @@ inputs! {
 impl Section for Llm {
     const TITLE: &'static str = "LLM";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str = "a language model called at each step, billed by token";
     const NEEDS_RUNS: bool = true;
 }
 
@@ -391,6 +392,7 @@ fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builde
     ];
     for (id, label, limit_label, what, demand, limit) in limits {
         if limit <= 0.0 {
+            out.unchecked(limit_label);
             continue;
         }
         let used = out.metric(

@@ -33,6 +33,8 @@ inputs! {
 impl Section for Postgres {
     const TITLE: &'static str = "PostgreSQL server";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str =
+        "a PostgreSQL server at a monthly price you type, with its connection limit";
 }
 
 impl Component for Postgres {

@@ -90,6 +90,23 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
             },
         );
     }
+    if s.users.enabled
+        && let Some(monthly_users) = out.value("demand.monthly_active_users")
+    {
+        out.metric(
+            "cost.per_user_monthly_usd",
+            "Cost per monthly active user",
+            Unit::UsdPerMonth,
+            ratio(total, monthly_users),
+            || {
+                format!(
+                    "total per month ÷ monthly active users = {} ÷ {}",
+                    usd(total),
+                    n(monthly_users)
+                )
+            },
+        );
+    }
     let per_customer = out.metric(
         "deal.cost_per_customer_monthly_usd",
         "Cost per customer per month",

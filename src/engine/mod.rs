@@ -137,6 +137,7 @@ pub struct Builder<'a> {
     prices: Vec<PriceUsed>,
     costs: Vec<CostLine>,
     limits: Vec<(Text, Text)>,
+    unchecked: Vec<Text>,
     explain: bool,
 }
 
@@ -150,6 +151,7 @@ impl<'a> Builder<'a> {
             prices: Vec::new(),
             costs: Vec::with_capacity(8),
             limits: Vec::with_capacity(8),
+            unchecked: Vec::new(),
             explain,
         }
     }
@@ -257,6 +259,12 @@ impl<'a> Builder<'a> {
         self.limits.push((label.into(), metric.into()));
     }
 
+    /// Registers a limit the scenario does not check because the input that sets it is 0 (not
+    /// known), so that the binding limit is never named without saying what was left out.
+    pub fn unchecked(&mut self, label: impl Into<Text>) {
+        self.unchecked.push(label.into());
+    }
+
     /// The limits registered, with the share of each the peak uses.
     fn limit_uses(&self) -> Vec<LimitUse> {
         self.limits
@@ -351,6 +359,7 @@ impl<'a> Builder<'a> {
             catalog_version: self.catalog.version.to_string(),
             projection: Vec::new(),
             limits: Vec::new(),
+            unchecked: self.unchecked,
         }
     }
 }

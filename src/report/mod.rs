@@ -111,6 +111,22 @@ pub struct Report {
     pub projection: Vec<MonthFigures>,
     /// The limits the scenario sets and how much of each the peak uses, tightest first.
     pub limits: Vec<LimitUse>,
+    /// The limits the scenario does not check because the input that sets them is 0 (not
+    /// known), e.g. "LLM tokens per minute".
+    pub unchecked: Vec<Text>,
+}
+
+/// A headline figure, with a second figure that reads with it (the cost per customer under the
+/// month's total when there are several customers; the break-even per run or per user under
+/// the break-even contract).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Headline<'a> {
+    /// What the card says it is, short enough for a narrow card: "Cost per month".
+    pub label: &'static str,
+    /// The figure.
+    pub metric: &'a Metric,
+    /// The figure that reads with it, if the scenario has one.
+    pub detail: Option<&'a Metric>,
 }
 
 /// How much of one limit the peak uses.
@@ -393,27 +409,48 @@ impl MonthFigures {
     }
 }
 
-/// The figures a reader looks at first, in order: the month's total, the cost per customer,
-/// the gross margin, and the load the scenario is sized by — the first of runs in flight,
-/// requests per second and open connections that the scenario has.
-const HEADLINES: [&[&str]; 4] = [
-    &["cost.total_monthly_usd"],
-    &["deal.cost_per_customer_monthly_usd"],
-    &["deal.gross_margin_pct"],
-    &[
-        "load.peak_concurrent_runs",
-        "demand.peak_requests_per_sec",
-        "demand.peak_connections",
-    ],
+/// The figures that answer a deal's questions, in order — what it costs a month, what it
+/// brings in, the margin, and the price at which it breaks even — each as (figure, the figures
+/// that may read with it, the first the report has, and the card's short label).
+const HEADLINES: [(&str, &[&str], &str); 4] = [
+    (
+        "cost.total_monthly_usd",
+        &["deal.cost_per_customer_monthly_usd"],
+        "Cost per month",
+    ),
+    ("deal.revenue_monthly_usd", &[], "Revenue per month"),
+    ("deal.gross_margin_pct", &[], "Gross margin"),
+    (
+        "deal.break_even_contract_per_year_usd",
+        &["cost.per_run_usd", "cost.per_user_monthly_usd"],
+        "Break-even contract per year",
+    ),
 ];
 
 impl Report {
-    /// The headline figures ([`HEADLINES`]) the report has.
-    pub fn headlines(&self) -> Vec<&Metric> {
+    /// The headline figures ([`HEADLINES`]) the report has. A detail that repeats its figure
+    /// (the cost per customer when there is one customer) is left out.
+    pub fn headlines(&self) -> Vec<Headline<'_>> {
         HEADLINES
             .iter()
-            .filter_map(|ids| ids.iter().find_map(|id| self.metric(id)))
+            .filter_map(|&(id, details, label)| {
+                let metric = self.metric(id)?;
+                let detail = details
+                    .iter()
+                    .find_map(|d| self.metric(d))
+                    .filter(|d| d.value != metric.value || d.unit != metric.unit);
+                Some(Headline {
+                    label,
+                    metric,
+                    detail,
+                })
+            })
             .collect()
+    }
+
+    /// The limit that binds first: the one the peak uses most of, if the scenario sets any.
+    pub fn binding(&self) -> Option<&LimitUse> {
+        self.limits.first()
     }
 
     /// The month's total: the sum of the bill's lines.

@@ -31,6 +31,9 @@ pub trait Section: Inputs {
     const SWITCH: Option<&'static str> = None;
     /// Whether the section exists only for runs (its heading is hidden while runs are off).
     const NEEDS_RUNS: bool = false;
+    /// What switching the section on adds to the scenario, in a few words, for the one line a
+    /// switched-off section folds to.
+    const ADDS: &'static str = "";
 
     /// The rules tying the section's inputs together that its values break.
     fn broken(&self) -> Vec<Broken> {
@@ -63,6 +66,9 @@ pub trait Item: Inputs + Default {
     const ITEM: &'static str;
     /// The most items the list holds.
     const MAX_ITEMS: usize;
+    /// What adding an item adds to the scenario, in a few words, for the one line an empty list
+    /// folds to.
+    const ADDS: &'static str;
     /// A new item for the user to edit, the `number`th of its list (from 1).
     fn numbered(number: usize) -> Self;
 
@@ -115,6 +121,24 @@ impl Group {
         }
     }
 
+    /// What switching the group on (or adding to the list) adds, in a few words.
+    pub fn adds(self) -> &'static str {
+        match self {
+            Group::Section(s) => s.adds,
+            Group::List(l) => l.adds,
+        }
+    }
+
+    /// Whether the group holds anything that counts in `scenario`: it is on and, for a list,
+    /// has items. A group that does not fold to one line in the form.
+    pub fn is_in_use(self, scenario: &Scenario) -> bool {
+        self.is_on(scenario)
+            && match self {
+                Group::Section(_) => true,
+                Group::List(l) => !l.is_empty(scenario),
+            }
+    }
+
     /// Whether the group takes part in `scenario`: it is shown, and its switch, if it has
     /// one, is on.
     pub fn is_on(self, scenario: &Scenario) -> bool {
@@ -138,6 +162,8 @@ pub struct SectionEntry {
     pub switch: Option<&'static str>,
     /// Whether it exists only for runs.
     pub needs_runs: bool,
+    /// What switching it on adds.
+    pub adds: &'static str,
     pub(super) get: fn(&Scenario) -> &dyn DynInputs,
     pub(super) get_mut: fn(&mut Scenario) -> &mut dyn DynInputs,
     pub(super) broken: fn(&Scenario) -> Vec<Broken>,
@@ -191,6 +217,8 @@ pub struct ListEntry {
     pub max_items: usize,
     /// Each item's inputs, in form order.
     pub inputs: &'static [Input],
+    /// What adding an item adds.
+    pub adds: &'static str,
     pub(super) len: fn(&Scenario) -> usize,
     pub(super) item: fn(&Scenario, usize) -> Option<&dyn DynInputs>,
     pub(super) item_mut: fn(&mut Scenario, usize) -> Option<&mut dyn DynInputs>,
@@ -292,6 +320,7 @@ macro_rules! section_entry {
             inputs: <$ty as $crate::scenario::inputs::Inputs>::INPUTS,
             switch: <$ty as $crate::scenario::fields::Section>::SWITCH,
             needs_runs: <$ty as $crate::scenario::fields::Section>::NEEDS_RUNS,
+            adds: <$ty as $crate::scenario::fields::Section>::ADDS,
             get: |s| &s.$key,
             get_mut: |s| &mut s.$key,
             broken: |s| <$ty as $crate::scenario::fields::Section>::broken(&s.$key),
@@ -312,6 +341,7 @@ macro_rules! list_entry {
             item_label: <$ty as $crate::scenario::fields::Item>::ITEM,
             max_items: <$ty as $crate::scenario::fields::Item>::MAX_ITEMS,
             inputs: <$ty as $crate::scenario::inputs::Inputs>::INPUTS,
+            adds: <$ty as $crate::scenario::fields::Item>::ADDS,
             len: |s| s.$key.len(),
             item: |s, i| s.$key.get(i).map(|x| x as &dyn $crate::scenario::inputs::DynInputs),
             item_mut: |s, i| s.$key.get_mut(i).map(|x| x as &mut dyn $crate::scenario::inputs::DynInputs),
@@ -368,6 +398,16 @@ pub enum Owner {
     Section(&'static SectionEntry),
     /// The item at this index of a list.
     Item(&'static ListEntry, usize),
+}
+
+impl Owner {
+    /// The group of the form the input is in.
+    pub fn group(self) -> Group {
+        match self {
+            Owner::Section(section) => Group::Section(section),
+            Owner::Item(list, _) => Group::List(list),
+        }
+    }
 }
 
 /// One input of one scenario: a section's input, or an input of one item of a list.
@@ -549,6 +589,22 @@ pub fn section_fields() -> impl Iterator<Item = Field> {
 mod tests {
     use super::*;
     use crate::scenario::presets;
+
+    #[test]
+    fn every_group_that_can_fold_says_what_it_adds() {
+        for &group in groups() {
+            let can_fold = match group {
+                Group::Section(s) => s.switch.is_some(),
+                Group::List(_) => true,
+            };
+            assert_eq!(
+                can_fold,
+                !group.adds().is_empty(),
+                "{}: a section with a switch or a list says what it adds; no other does",
+                group.title()
+            );
+        }
+    }
 
     #[test]
     fn paths_are_unique() {

@@ -251,7 +251,7 @@ impl Input {
                 if trimmed.is_empty() {
                     return Err(format!("Enter a number. {}", self.allowed(catalog)));
                 }
-                Value::Number(parse_number(trimmed).ok_or_else(|| {
+                Value::Number(parse_typed(trimmed, self.unit).ok_or_else(|| {
                     format!(
                         "“{}” is not a number. {}",
                         echo(trimmed),
@@ -331,6 +331,71 @@ impl Input {
             }
         }
     }
+}
+
+/// Parses a number for an input in `unit` as people write it: a decimal number
+/// ([`parse_number`]), then, each optional and in this order, a multiple (`k` or `K` for a
+/// thousand, `M` for a million, `B` or `bn` for a billion) and the input's unit (`45 s`, `20%`,
+/// `3×` or `3x`, `120 ms`, `$180,000`, `180k USD/year`). A unit other than the input's is refused
+/// rather than converted, so `45 min` in seconds is not read as 45.
+///
+/// ```
+/// use headroom::{scenario::inputs::parse_typed, units::Unit};
+/// assert_eq!(parse_typed("180k", Unit::UsdPerYear), Some(180_000.0));
+/// assert_eq!(parse_typed("$1.5M", Unit::UsdPerYear), Some(1_500_000.0));
+/// assert_eq!(parse_typed("45 s", Unit::Seconds), Some(45.0));
+/// assert_eq!(parse_typed("20%", Unit::Percent), Some(20.0));
+/// assert_eq!(parse_typed("45 min", Unit::Seconds), None);
+/// ```
+pub fn parse_typed(text: &str, unit: Unit) -> Option<f64> {
+    let mut rest = text.trim();
+    let money = unit.is_money();
+    if money {
+        rest = rest.strip_prefix('$').unwrap_or(rest).trim_start();
+    }
+    rest = strip_unit(rest, unit).trim_end();
+    let (number, multiple) = match rest.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&rest[..i], 1.0e3),
+        Some((i, 'M')) => (&rest[..i], 1.0e6),
+        Some((i, 'B')) => (&rest[..i], 1.0e9),
+        _ => match rest.strip_suffix("bn") {
+            Some(number) => (number, 1.0e9),
+            None => (rest, 1.0),
+        },
+    };
+    let value = parse_number(number.trim_end())? * multiple;
+    value.is_finite().then_some(value)
+}
+
+/// `text` without the symbol of `unit` at its end (with or without a space before it), as
+/// written by [`Unit::symbol`] or its singular, and `x` for a ratio's `×`, `USD` for money.
+fn strip_unit(text: &str, unit: Unit) -> &str {
+    let symbol = unit.symbol();
+    let singular = unit.symbol_for(1.0);
+    let alternatives: &[&str] = match unit {
+        Unit::Ratio => &["×", "x"],
+        _ if unit.is_money() => &[symbol, "USD", "$"],
+        _ => &[symbol, singular],
+    };
+    for alternative in alternatives {
+        if alternative.is_empty() {
+            continue;
+        }
+        let ends = text.len() >= alternative.len()
+            && text.is_char_boundary(text.len() - alternative.len())
+            && text[text.len() - alternative.len()..].eq_ignore_ascii_case(alternative);
+        if ends {
+            let number = &text[..text.len() - alternative.len()];
+            // The unit follows a number: "45s" or "45 s", never "4 5s".
+            if number
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit() || "kKMBn.".contains(c))
+            {
+                return number;
+            }
+        }
+    }
+    text
 }
 
 /// Parses a decimal number as people type it: `10000`, `10,000`, `0.6`, `1e6`. Commas are
@@ -689,6 +754,53 @@ mod tests {
         assert_eq!(parse_number("-3"), Some(-3.0));
         assert!(parse_number("-0").unwrap().is_sign_positive());
         assert!(parse_number("-1e-400").unwrap().is_sign_positive());
+    }
+
+    #[test]
+    fn numbers_parse_with_the_multiples_and_units_people_write() {
+        for (text, unit, value) in [
+            ("180k", Unit::UsdPerYear, 180_000.0),
+            ("180K", Unit::UsdPerYear, 180_000.0),
+            ("1.5M", Unit::UsdPerYear, 1_500_000.0),
+            ("$180,000", Unit::UsdPerYear, 180_000.0),
+            ("$ 180,000", Unit::UsdPerYear, 180_000.0),
+            ("180,000 USD/year", Unit::UsdPerYear, 180_000.0),
+            ("2bn", Unit::RunsPerDay, 2.0e9),
+            ("1B", Unit::RunsPerDay, 1.0e9),
+            ("8,000 runs/day", Unit::RunsPerDay, 8_000.0),
+            ("45 s", Unit::Seconds, 45.0),
+            ("45s", Unit::Seconds, 45.0),
+            ("20%", Unit::Percent, 20.0),
+            ("20 %", Unit::Percent, 20.0),
+            ("3×", Unit::Ratio, 3.0),
+            ("3x", Unit::Ratio, 3.0),
+            ("120 ms", Unit::Milliseconds, 120.0),
+            ("1 instance", Unit::Instances, 1.0),
+            ("4 instances", Unit::Instances, 4.0),
+            ("2.5k", Unit::Count, 2_500.0),
+            ("0.30", Unit::UsdPerMillionTokens, 0.30),
+        ] {
+            assert_eq!(parse_typed(text, unit), Some(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn another_unit_or_a_stray_letter_is_refused_not_guessed() {
+        for (text, unit) in [
+            ("45 min", Unit::Seconds),
+            ("45 ms", Unit::Seconds),
+            ("20%", Unit::Seconds),
+            ("$5", Unit::Seconds),
+            ("1.5m", Unit::UsdPerYear),
+            ("k", Unit::Count),
+            ("5 kk", Unit::Count),
+            ("s", Unit::Seconds),
+            ("4 5s", Unit::Seconds),
+            ("1e400k", Unit::Count),
+            ("9e305B", Unit::Count),
+        ] {
+            assert_eq!(parse_typed(text, unit), None, "{text}");
+        }
     }
 
     #[test]

@@ -161,6 +161,7 @@ const NAME: SectionEntry = SectionEntry {
     inputs: <Scenario as inputs::Inputs>::INPUTS,
     switch: None,
     needs_runs: false,
+    adds: "",
     get: |s| s,
     get_mut: |s| s,
     broken: |_| Vec::new(),
@@ -264,6 +265,7 @@ inputs! {
 impl Section for Workload {
     const TITLE: &'static str = "Runs";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str = "agent or workflow runs, with their LLM calls, ledger and executor";
 
     fn broken(&self) -> Vec<Broken> {
         broken_if(
@@ -303,6 +305,7 @@ inputs! {
 impl Section for Storage {
     const TITLE: &'static str = "Storage";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str = "a step ledger: what each step stores, and for how long";
     const NEEDS_RUNS: bool = true;
 }
 
@@ -366,6 +369,7 @@ inputs! {
 impl Section for CloudRun {
     const TITLE: &'static str = "Compute (Cloud Run)";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str = "a Cloud Run service that executes the runs, sized and billed";
     const NEEDS_RUNS: bool = true;
 
     fn broken(&self) -> Vec<Broken> {
@@ -445,6 +449,8 @@ inputs! {
 impl Section for Users {
     const TITLE: &'static str = "Users";
     const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str =
+        "people using the product: concurrent users, their requests and connections";
 }
 
 inputs! {
@@ -487,6 +493,7 @@ inputs! {
 impl Item for TenantGroup {
     const TITLE: &'static str = "Customers and tenant groups";
     const ITEM: &'static str = "Customer or tenant group";
+    const ADDS: &'static str = "customers with their own request rates and database operations";
     const MAX_ITEMS: usize = 50;
 
     fn numbered(number: usize) -> Self {
@@ -677,6 +684,7 @@ impl Service {
 impl Item for Service {
     const TITLE: &'static str = "Services";
     const ITEM: &'static str = "Service";
+    const ADDS: &'static str = "services sized one by one on Cloud Run or Fargate";
     const MAX_ITEMS: usize = 20;
 
     fn numbered(number: usize) -> Self {
@@ -709,12 +717,12 @@ inputs! {
         /// Customers sharing the platform.
         pub customers: f64 = 1.0
             => Input::whole("Customers", Unit::Count, 1.0, 1_000_000.0)
-                .help("Customers sharing this platform; the monthly bill is split evenly among them.")
+                .help("Companies paying a contract (not their teams or users). Revenue is customers × contract value; the monthly bill is split evenly among them.")
                 .since(1),
         /// Contract value per customer per year, in USD.
         pub contract_value_per_year_usd: f64 = 500_000.0
             => Input::number("Contract value per customer", Unit::UsdPerYear, 1.0, 1.0e10)
-                .help("What each customer pays per year (annual contract value).")
+                .help("What each customer pays per year (annual contract value). Accepts 180k, 1.5M or $180,000.")
                 .since(1),
         /// Hours in a billing month (730 by the cloud calculators' convention).
         pub hours_per_month: f64 = DEFAULT_HOURS_PER_MONTH
@@ -926,7 +934,7 @@ impl Scenario {
             self.prices.remove(id);
             return Ok(());
         }
-        let value = inputs::parse_number(text).ok_or_else(|| {
+        let value = inputs::parse_typed(text, Unit::Usd).ok_or_else(|| {
             format!(
                 "“{}” is not a number. {PRICE_OVERRIDE_ALLOWED}",
                 inputs::echo(text)

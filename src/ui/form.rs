@@ -20,8 +20,9 @@ use wasm_bindgen::JsCast;
 
 use super::dom::Node;
 use super::state::AppState;
+use crate::format;
 use crate::scenario::Scenario;
-use crate::scenario::fields::{self, Field, Group, Kind, ListEntry};
+use crate::scenario::fields::{self, Field, Group, Kind, ListEntry, Value};
 
 /// The id of a field's input element, e.g. `f-workload-runs_per_day` or `f-services-0-vcpu`.
 pub fn input_id(path: &str) -> String {
@@ -43,15 +44,58 @@ pub fn item_id(list_key: &str, index: usize) -> String {
     format!("item-{list_key}-{index}")
 }
 
-/// The whole form: one group per section or list, in the registry's order.
+/// The inputs a product manager changes first, shown together at the top of the form, in
+/// this order: what the scenario is sized by (runs a day, or users at the peak), the model,
+/// the customers and the contract. Each is left out of its own section below; one that does not
+/// apply (runs switched off) is not shown.
+pub const DEAL_FIRST: [&str; 5] = [
+    "workload.runs_per_day",
+    "users.concurrent_peak",
+    "llm.model",
+    "deal.customers",
+    "deal.contract_value_per_year_usd",
+];
+
+/// The id of the group holding [`DEAL_FIRST`], the target of the page's skip link.
+pub const DEAL_ID: &str = "the-deal";
+
+/// The id of a group of the form, e.g. `g-aurora` (`g-name` for the scenario's own name).
+pub fn group_id(group: Group) -> String {
+    match group.key() {
+        "" => "g-name".to_string(),
+        key => format!("g-{key}"),
+    }
+}
+
+/// The whole form: the deal first, an index of the sections, then one group per section or
+/// list, in the registry's order.
 #[component]
 pub fn ScenarioForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let form = NodeRef::<html::Form>::new();
     Effect::new(move |_| {
         if let Some(form) = form.get() {
+            let _ = form.append_child(deal_first(state).element());
+            let index = Node::html("ul");
+            let index_el = index.element().clone();
+            let _ = form.append_child(
+                Node::html("nav")
+                    .class("section-index")
+                    .attr("aria-label", "Sections of the form")
+                    .child(Node::text_el("span", "", "Jump to:"))
+                    .child(index)
+                    .element(),
+            );
             for &group in fields::groups() {
-                let _ = form.append_child(group_view(state, group).element());
+                let link = Node::html("li").child(
+                    Node::html("a")
+                        .attr("href", &format!("#{}", group_id(group)))
+                        .attr("data-jump", &group_id(group))
+                        .text(group.title()),
+                );
+                let _ = index_el.append_child(link.element());
+                let _ =
+                    form.append_child(group_view(state, group, link.element().clone()).element());
             }
         }
     });
@@ -64,6 +108,15 @@ pub fn ScenarioForm() -> impl IntoView {
             on:input=move |ev| edited(state, &ev, "INPUT")
             on:change=move |ev| edited(state, &ev, "SELECT")
             on:click=move |ev| clicked(state, &ev)
+            on:focusin=move |ev| {
+                let path = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.get_attribute("data-path"));
+                if let Some(path) = path {
+                    state.focused(&path);
+                }
+            }
         ></form>
     }
 }
@@ -88,6 +141,11 @@ fn edited(state: AppState, ev: &leptos::ev::Event, tag: &str) {
 /// follows: the new item's first field, the item that moved into the removed one's place, or
 /// the list's "Add" button when none did.
 fn clicked(state: AppState, ev: &leptos::ev::MouseEvent) {
+    if let Some(target) = jump_target(ev) {
+        ev.prevent_default();
+        jump_to(&target);
+        return;
+    }
     let Some(button) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -115,40 +173,128 @@ fn clicked(state: AppState, ev: &leptos::ev::MouseEvent) {
     }
 }
 
+/// The group of the inputs changed first ([`DEAL_FIRST`]), with how the revenue is made from
+/// them as the engine reports it.
+fn deal_first(state: AppState) -> Node {
+    let rows = DEAL_FIRST
+        .iter()
+        .filter_map(|path| state.scenario.with_untracked(|s| Field::resolve(path, s)))
+        .map(|field| field_slot(state, field))
+        .collect();
+    let revenue = Node::html("p").class("revenue").attr("aria-live", "polite");
+    let revenue_el = revenue.element().clone();
+    Effect::new(move |_| {
+        let text = state.report.with(|r| {
+            r.metric("deal.revenue_monthly_usd").map(|m| {
+                format!(
+                    "Revenue = {} = {}",
+                    m.formula,
+                    format::with_unit(m.value, m.unit)
+                )
+            })
+        });
+        revenue_el.set_text_content(text.as_deref());
+    });
+    Node::html("section")
+        .class("form-section deal-first")
+        .attr("id", DEAL_ID)
+        .attr("tabindex", "-1")
+        .attr("aria-labelledby", "deal-first-title")
+        .child(Node::text_el("h2", "", "The deal").attr("id", "deal-first-title"))
+        .children(rows)
+        .child(revenue)
+}
+
+/// The group a click on a link of the section index goes to.
+fn jump_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[data-jump]").ok().flatten())
+        .and_then(|a| a.get_attribute("data-jump"))
+}
+
+/// Opens the element with this id, if it folds, brings it into view and moves the focus to its
+/// first control (or to it). The address keeps the scenario's link: the jump is not a fragment.
+pub fn jump_to(id: &str) {
+    let Some(target) = document().get_element_by_id(id) else {
+        return;
+    };
+    if target.tag_name() == "DETAILS" {
+        let _ = target.set_attribute("open", "");
+    }
+    target.scroll_into_view();
+    let control = target
+        .query_selector("input, select, button:not([disabled])")
+        .ok()
+        .flatten()
+        .unwrap_or(target);
+    if let Ok(control) = control.dyn_into::<web_sys::HtmlElement>() {
+        let _ = control.focus();
+    }
+}
+
 /// A group folds away by its heading; the fieldset keeps its fields grouped under the same name
-/// for assistive technology. A group that does not apply is hidden; one switched off is drawn
-/// as such.
-fn group_view(state: AppState, group: Group) -> Node {
+/// for assistive technology. A group that does not apply is hidden, and so is its link in the
+/// section index; one switched off, or a list with no items, folds to one line that says what
+/// it adds, and unfolds when switched on.
+fn group_view(state: AppState, group: Group, link: web_sys::Element) -> Node {
     let title = group.title();
     let body = match group {
         Group::List(list) => list_view(state, list),
         Group::Section(section) => {
             // The switch opens its section, wherever it is declared.
             let is_switch = |f: &Field| section.switch == Some(f.input().key);
+            let first = |f: &Field| DEAL_FIRST.contains(&f.path().as_ref());
             let switch = section.fields().filter(is_switch);
-            let rows = switch.chain(section.fields().filter(|f| !is_switch(f)));
+            let rows = switch.chain(section.fields().filter(|f| !is_switch(f) && !first(f)));
             rows.map(|field| field_slot(state, field)).collect()
         }
     };
+    let note = Node::html("span").class("summary-note");
+    let note_el = note.element().clone();
     let details = Node::html("details")
         .class("form-section")
-        .flag("open", true)
-        .child(Node::html("summary").text(title))
+        .attr("id", &group_id(group))
+        .child(Node::html("summary").text(title).child(note))
         .child(
             Node::html("fieldset")
                 .child(Node::text_el("legend", "visually-hidden", title))
                 .children(body),
         );
     let element = details.element().clone();
-    Effect::new(move |_| {
-        let (shown, on) = state.scenario.with(|s| (group.is_shown(s), group.is_on(s)));
+    Effect::new(move |was_in_use: Option<bool>| {
+        let (shown, on, in_use) = state
+            .scenario
+            .with(|s| (group.is_shown(s), group.is_on(s), group.is_in_use(s)));
         toggle(&element, "hidden", !shown);
+        toggle(&link, "hidden", !shown);
+        // Opened when it comes into use. Folded when it goes out of it, unless the user is at
+        // work in it (switching it off, removing a list's last item), so the focus is never
+        // lost in a fold. In between, as the user leaves it.
+        let working_in = || {
+            matches!(group, Group::List(_))
+                || document()
+                    .active_element()
+                    .is_some_and(|focused| element.contains(Some(&focused)))
+        };
+        let fold = was_in_use == Some(true) && !in_use && !working_in();
+        if was_in_use.is_none() || (in_use && was_in_use == Some(false)) || fold {
+            toggle(&element, "open", in_use);
+        }
         let class = if on {
             "form-section"
         } else {
             "form-section off"
         };
         let _ = element.set_attribute("class", class);
+        let adds = group.adds();
+        let text = match (in_use, on) {
+            (true, _) => String::new(),
+            (false, true) => format!(" — none yet: add {adds}"),
+            (false, false) => format!(" — off: turn on for {adds}"),
+        };
+        note_el.set_text_content(Some(&text).filter(|t| !t.is_empty()).map(|t| t.as_str()));
+        in_use
     });
     details
 }
@@ -288,7 +434,11 @@ fn field_slot(state: AppState, field: Field) -> Node {
     let path = field.path().into_owned();
     Effect::new(move |row: Option<Option<Row>>| {
         let (shown, value) = state.scenario.with(|s| {
-            let value = field.get(s).map(|v| v.to_text()).unwrap_or_default();
+            let value = match field.get(s) {
+                Some(Value::Number(n)) => format::typed(n),
+                Some(value) => value.to_text(),
+                None => String::new(),
+            };
             (field.shown(s), value)
         });
         if !shown {

@@ -48,7 +48,16 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell(state: AppState) -> impl IntoView {
     provide_context(state);
+    // The skip links move the focus without touching the address, which holds the scenario.
+    let skip = |ev: leptos::ev::MouseEvent, id: &str| {
+        ev.prevent_default();
+        form::jump_to(id);
+    };
     view! {
+        <nav class="skip-links" aria-label="Skip links">
+            <a href="#the-deal" on:click=move |ev| skip(ev, form::DEAL_ID)>"Skip to the deal"</a>
+            <a href="#answer" on:click=move |ev| skip(ev, "answer")>"Skip to the answer"</a>
+        </nav>
         <header class="top">
             <h1>"Headroom"</h1>
             <p class="tagline">"Capacity and cost, from workload to deal. Everything stays in your browser."</p>

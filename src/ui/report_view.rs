@@ -15,16 +15,19 @@ use crate::report::{Metric, Report, SECTIONS, Severity};
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Owner, Value};
 
-/// The whole report.
+/// The whole report: the answer first, kept in view while the form is edited, then the detail.
 #[component]
 pub fn ReportView() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="report" aria-label="Report">
-            <p class="stale" role="status" hidden=move || !state.is_stale()>
-                "These figures are stale: they show the last valid scenario. Fix the highlighted field to update them."
-            </p>
-            <Drawn class="drawn" draw=|state| state.report.with(headlines) />
+            <Drawn class="drawn" draw=print_header />
+            <section class="answer" id="answer" aria-label="The answer" tabindex="-1">
+                <p class="stale" role="status" hidden=move || !state.is_stale()>
+                    "These figures are stale: they show the scenario before the highlighted field was changed. Fix it to update them."
+                </p>
+                <Drawn class="drawn" draw=|state| state.report.with(headlines) />
+            </section>
             <Drawn class="drawn" draw=|state| state.report.with(charts::cost_breakdown) />
             <Drawn class="drawn" draw=|state| state.report.with(findings) />
             <Drawn class="drawn" draw=|state| state.report.with(charts::limits) />
@@ -36,25 +39,121 @@ pub fn ReportView() -> impl IntoView {
     }
 }
 
-/// The headline cards: each figure with its label and value.
+/// On paper only, before everything: the scenario's name, the day it was printed, the catalog
+/// its prices come from, and the link that opens it.
+fn print_header(state: &AppState) -> Vec<Node> {
+    let (name, catalog) = state
+        .scenario
+        .with(|s| (s.name.clone(), fields::catalog_of(s).version));
+    let link = state
+        .scenario
+        .with(|s| super::persist::whole_link(&crate::export::link::encode(s)));
+    vec![
+        Node::html("header")
+            .class("print-only print-header")
+            .child(Node::text_el("h2", "", &name))
+            .child(Node::text_el(
+                "p",
+                "",
+                &format!(
+                    "Printed {} · price catalog {catalog}",
+                    super::toolbar::today()
+                ),
+            ))
+            .child(Node::text_el("p", "print-link", &link)),
+    ]
+}
+
+/// The headline cards, which answer a deal's questions: the month's cost, the revenue, the
+/// margin, the break-even price, and the limit that binds first with those not checked. Each
+/// opens to show how it was made.
 fn headlines(report: &Report) -> Vec<Node> {
-    let cards = report
+    let mut cards: Vec<Node> = report
         .headlines()
         .into_iter()
-        .map(|m| {
-            Node::html("div")
-                .class("card")
-                .attr("data-metric", &m.id)
-                .attr("data-value", &format::raw(m.value))
-                .child(Node::text_el("span", "card-label", &m.label))
-                .child(Node::text_el(
+        .map(|h| {
+            let m = h.metric;
+            let detail = h.detail.map(|d| {
+                Node::text_el(
                     "span",
-                    "card-value",
-                    &format::with_unit(m.value, m.unit),
-                ))
+                    "card-detail",
+                    &format!("{} · {}", format::with_unit(d.value, d.unit), d.label),
+                )
+                .attr("data-metric", &d.id)
+                .attr("data-value", &format::raw(d.value))
+            });
+            let formulas = std::iter::once(m)
+                .chain(h.detail)
+                .map(|f| Node::text_el("p", "formula", &format!("{} = {}", f.label, f.formula)))
+                .collect();
+            card(
+                &m.id,
+                h.label,
+                &format::value(m.value, m.unit),
+                detail,
+                formulas,
+            )
+            .attr("data-metric", &m.id)
+            .attr("data-value", &format::raw(m.value))
         })
         .collect();
+    let unchecked = (!report.unchecked.is_empty()).then(|| {
+        let names: Vec<&str> = report.unchecked.iter().map(|l| l.as_ref()).collect();
+        Node::text_el(
+            "span",
+            "card-detail unchecked",
+            &format!("Not checked (no limit typed): {}", names.join(", ")),
+        )
+    });
+    let binding = match report.binding() {
+        Some(limit) => {
+            let formula = report
+                .metric(&limit.metric)
+                .map_or(String::new(), |m| format!("{} = {}", m.label, m.formula));
+            card(
+                "binding",
+                "Binding limit",
+                &format!(
+                    "{} at {}",
+                    limit.label,
+                    format::value(limit.used_pct, crate::units::Unit::Percent)
+                ),
+                unchecked,
+                vec![Node::text_el("p", "formula", &formula)],
+            )
+            .attr("data-limit", &limit.metric)
+            .attr("data-value", &format::raw(limit.used_pct))
+        }
+        None => card(
+            "binding",
+            "Binding limit",
+            "none set",
+            unchecked,
+            vec![Node::text_el(
+                "p",
+                "formula",
+                "The scenario sets no limit to check: no maximum instances, pool, quota or provider limit.",
+            )],
+        ),
+    };
+    cards.push(binding.class("card binding"));
     vec![Node::html("div").class("headlines").children(cards)]
+}
+
+/// A headline card: its label and value (and a second figure), opening to how they were made.
+fn card(key: &str, label: &str, value: &str, detail: Option<Node>, how: Vec<Node>) -> Node {
+    let summary = Node::html("summary")
+        .child(Node::text_el("span", "card-label", label))
+        .child(Node::text_el("span", "card-value", value));
+    let summary = match detail {
+        Some(detail) => summary.child(detail),
+        None => summary,
+    };
+    Node::html("details")
+        .class("card")
+        .attr("data-keep", &format!("card-{key}"))
+        .child(summary)
+        .child(Node::html("div").class("card-how").children(how))
 }
 
 /// The findings, most severe first.
@@ -123,7 +222,7 @@ fn metric_row(m: &Metric) -> Node {
 fn inputs_for_print(s: &Scenario) -> Vec<Node> {
     let catalog = fields::catalog_of(s);
     let rows = fields::all(s)
-        .filter(|f| f.shown(s))
+        .filter(|f| f.shown(s) && f.owner.group().is_in_use(s))
         .map(|f| {
             let shown = match f.get(s) {
                 Some(Value::Number(n)) => format::with_unit(n, f.unit()),

@@ -10,7 +10,7 @@ use super::recent::{self, Entry};
 use crate::engine;
 use crate::report::Report;
 use crate::scenario::Scenario;
-use crate::scenario::fields::{self, Field, ListEntry};
+use crate::scenario::fields::{self, Field, ListEntry, Value};
 
 /// What the user has typed into a field (or over a catalog price), and why it is not accepted,
 /// if it is not.
@@ -77,6 +77,9 @@ pub struct AppState {
     /// The texts of recent scenarios this page opened again, which another tab's stored list
     /// must not bring back.
     pub forgotten: StoredValue<Vec<String>>,
+    /// The field being typed into and its value when it took the focus: what the figures show
+    /// while its text is not accepted, so that a half-typed value never drives them.
+    pub typing_from: StoredValue<Option<(String, Value)>>,
 }
 
 impl AppState {
@@ -93,6 +96,7 @@ impl AppState {
             set_aside: RwSignal::new(None),
             recent: RwSignal::new(Vec::new()),
             forgotten: StoredValue::new(Vec::new()),
+            typing_from: StoredValue::new(None),
         }
     }
 
@@ -130,6 +134,15 @@ impl AppState {
         self.price_drafts.update(|drafts| {
             drafts.insert(id.to_string(), Draft { text, error });
         });
+    }
+
+    /// Notes that the field at `path` took the focus, with its value then.
+    pub fn focused(&self, path: &str) {
+        let value = self
+            .scenario
+            .with_untracked(|s| Field::resolve(path, s).and_then(|f| f.get(s)));
+        self.typing_from
+            .set_value(value.map(|value| (path.to_string(), value)));
     }
 
     /// Takes what the user typed into the field at `path` (`workload.runs_per_day`,
@@ -171,12 +184,35 @@ impl AppState {
         self.drafts.update(|drafts| {
             drafts.insert(path.to_string(), Draft { text, error });
         });
-        if let Ok(candidate) = candidate
-            && candidate != self.scenario.get_untracked()
-        {
-            self.scenario.set(candidate);
+        match candidate {
+            Ok(candidate) => {
+                if candidate != self.scenario.get_untracked() {
+                    self.scenario.set(candidate);
+                }
+            }
+            Err(_) => self.back_to_where_typing_began(path),
         }
         accepted
+    }
+
+    /// Puts the value the field at `path` held when it took the focus back into the scenario,
+    /// so that the figures do not show a value read from the start of what is being typed
+    /// (`180` on the way to `180k`, until `k` was accepted).
+    fn back_to_where_typing_began(&self, path: &str) {
+        let Some((from, value)) = self.typing_from.get_value() else {
+            return;
+        };
+        if from != path {
+            return;
+        }
+        let mut before = self.scenario.get_untracked();
+        let Some(field) = Field::resolve(path, &before) else {
+            return;
+        };
+        field.set(&mut before, &value);
+        if before != self.scenario.get_untracked() && before.cross_field_errors().is_empty() {
+            self.scenario.set(before);
+        }
     }
 
     /// The scenario with `text` written into the field at `path`, or why it cannot be: the text

@@ -11,48 +11,42 @@ use super::state::AppState;
 use crate::export::csv;
 use crate::scenario::presets;
 
-/// The preset picker, the two export buttons, and their status line.
+/// The preset menu, the export buttons, and their status line.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = RwSignal::new(String::new());
     let manual_link = RwSignal::new(None::<String>);
-    let current_preset = move || {
-        state.scenario.with(|s| {
-            presets::all()
-                .iter()
-                .find(|p| p.scenario() == *s)
-                .map_or(String::new(), |p| p.id.to_string())
-        })
-    };
-    let options = presets::all()
-        .iter()
-        .map(|p| view! { <option value=p.id>{p.title}</option> })
-        .collect_view();
-    let pick = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
-        if let Some(preset) = presets::by_id(&id) {
-            state.replace_keeping(preset.scenario(), "You picked a preset.");
-        }
+    // Puts `text` on the clipboard, or, when the browser refuses, shows it to copy by hand.
+    let to_clipboard = move |text: String, done: &'static str, by_hand: &'static str| {
+        let promise = window().navigator().clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => {
+                    manual_link.set(None);
+                    status.set(done.to_string());
+                }
+                Err(_) => {
+                    manual_link.set(Some(text));
+                    status.set(by_hand.to_string());
+                }
+            }
+        });
     };
     let copy = move |_| {
         let scenario = state.scenario.get_untracked();
         persist::write_address(&scenario);
         let href = window().location().href().unwrap_or_default();
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&href);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => {
-                    manual_link.set(None);
-                    status.set("Link copied".to_string());
-                }
-                Err(_) => {
-                    manual_link.set(Some(href));
-                    status.set("Copy this link:".to_string());
-                }
-            }
-        });
+        to_clipboard(href, "Link copied", "Copy this link:");
+    };
+    let copy_summary = move |_| {
+        let scenario = state.scenario.get_untracked();
+        persist::write_address(&scenario);
+        let href = window().location().href().unwrap_or_default();
+        let text = state
+            .report
+            .with_untracked(|r| crate::export::summary::write(&scenario, r, &href));
+        to_clipboard(text, "Summary copied", "Copy this summary:");
     };
     let export = move |_| {
         let scenario = state.scenario.get_untracked();
@@ -65,12 +59,11 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <label for="preset">"Preset"</label>
-            <select id="preset" prop:value=current_preset on:change=pick>
-                <option value="" disabled=true>"Edited scenario"</option>
-                {options}
-            </select>
+            <div on:click=move |ev| act(&state, &ev)>
+                <Drawn class="presets-region" draw=preset_menu />
+            </div>
             <button type="button" on:click=copy>"Copy link"</button>
+            <button type="button" on:click=copy_summary>"Copy summary"</button>
             <button type="button" on:click=export>"Export CSV"</button>
             <Recent />
             <span class="status" role="status">{move || status.get()}</span>
@@ -78,12 +71,57 @@ pub fn Toolbar() -> impl IntoView {
                 class="manual-link"
                 type="text"
                 readonly=true
-                aria-label="Link to this scenario"
+                aria-label="To copy"
                 hidden=move || manual_link.with(Option::is_none)
                 prop:value=move || manual_link.get().unwrap_or_default()
             />
         </div>
     }
+}
+
+/// The presets as a button and the menu it opens: picking one is a click on its name, never a
+/// stray key on a focused control, and the scenario it replaces is kept under Recent.
+fn preset_menu(state: &AppState) -> Vec<Node> {
+    let current = state.scenario.with(|s| {
+        presets::all()
+            .iter()
+            .find(|p| p.scenario() == *s)
+            .map(|p| p.id)
+    });
+    let items = presets::all()
+        .iter()
+        .map(|p| {
+            let button = Node::html("button")
+                .attr("type", "button")
+                .attr("data-act", "preset")
+                .attr("data-preset", p.id)
+                .text(p.title);
+            let button = if current == Some(p.id) {
+                button.attr("aria-current", "true")
+            } else {
+                button
+            };
+            Node::html("li").child(button)
+        })
+        .collect();
+    vec![
+        Node::html("button")
+            .class("menu-toggle")
+            .attr("type", "button")
+            .attr("popovertarget", "preset-list")
+            .text("Presets"),
+        Node::html("div")
+            .class("popover-list")
+            .attr("id", "preset-list")
+            .attr("popover", "")
+            .attr("aria-label", "Presets")
+            .child(Node::text_el(
+                "p",
+                "help",
+                "Start from a sized example. Your scenario is kept under Recent.",
+            ))
+            .child(Node::html("ul").children(items)),
+    ]
 }
 
 /// The banners: a link that did not open (with the link, to copy back to its sender), saved work
@@ -178,6 +216,14 @@ fn act(state: &AppState, ev: &leptos::ev::MouseEvent) {
         Some("dismiss-saved") => state.saved_error.set(None),
         Some("dismiss-set-aside") => state.set_aside.set(None),
         Some("restore") => state.restore(),
+        Some("preset") => {
+            let preset = button
+                .get_attribute("data-preset")
+                .and_then(|id| presets::by_id(&id));
+            if let Some(preset) = preset {
+                state.replace_keeping(preset.scenario(), "You picked a preset.");
+            }
+        }
         Some("open") => {
             let index = button
                 .get_attribute("data-index")
@@ -307,7 +353,7 @@ fn local_time(at_ms: f64) -> String {
 }
 
 /// Today's local date as `YYYY-MM-DD`.
-fn today() -> String {
+pub fn today() -> String {
     let now = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",

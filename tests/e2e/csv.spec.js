@@ -3,7 +3,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { test, expect } = require('@playwright/test');
-const { open, allMetrics, expectMetric, field, metric, parseCsv, localDate } = require('./helpers');
+const { open, allMetrics, expectMetric, field, metric, parseCsv, localDate, pickPreset } = require('./helpers');
 
 const HEADER = ['section', 'id', 'label', 'value', 'unit', 'formula', 'as_of', 'source'];
 const RAW_NUMBER = /^-?(\d+(\.\d+)?|\.\d+)(e[-+]?\d+)?$/i;
@@ -127,7 +127,7 @@ test('every preset exports the same bytes as the command line', async ({ page })
   expect(fs.existsSync(CLI), `${CLI} (built by cargo test or cargo build)`).toBe(true);
   await open(page);
   for (const id of PRESET_IDS) {
-    await page.getByLabel('Preset').selectOption(id);
+    await pickPreset(page, id);
     const { bytes } = await exportCsv(page);
     const cli = execFileSync(CLI, ['eval', '--preset', id, '--format', 'csv']);
     if (!bytes.equals(cli)) {

@@ -4,9 +4,9 @@ const { expect } = require('@playwright/test');
 const ORIGIN = 'http://127.0.0.1:8787';
 const HEADLINES = [
   'cost.total_monthly_usd',
-  'deal.cost_per_customer_monthly_usd',
+  'deal.revenue_monthly_usd',
   'deal.gross_margin_pct',
-  'load.peak_concurrent_runs',
+  'deal.break_even_contract_per_year_usd',
 ];
 
 /** Opens `path` (default: the bare app address) and waits until the report is shown. */
@@ -64,6 +64,26 @@ async function expectMetricNear(page, id, expected, relative) {
       return Math.abs(got - expected) <= relative * Math.abs(expected) ? expected : got;
     })
     .toBe(expected);
+}
+
+/** Picks a preset from the Presets menu, as a person does: open the menu, click its name. */
+async function pickPreset(page, id) {
+  await page.getByRole('button', { name: 'Presets' }).click();
+  await page.locator(`#preset-list button[data-preset="${id}"]`).click();
+}
+
+/**
+ * Unfolds the form section with this title, as a person does by clicking its heading: a
+ * section switched off, or a list with no items, is folded to one line.
+ */
+async function openSection(page, title) {
+  const section = page.locator('details.form-section', {
+    has: page.locator(':scope > summary', { hasText: new RegExp(`^${title}( —|$)`) }),
+  });
+  if ((await section.getAttribute('open')) === null) {
+    await section.locator(':scope > summary').click();
+  }
+  await expect(section).toHaveAttribute('open', '');
 }
 
 /** An input by its visible label. */
@@ -179,6 +199,8 @@ function localDate(page) {
 module.exports = {
   ORIGIN,
   HEADLINES,
+  pickPreset,
+  openSection,
   open,
   reportShown,
   metric,

@@ -48,7 +48,7 @@ test('Copy link copies the address; a fresh browser opening it shows the same fi
     const other = await fresh.newPage();
     await other.goto(copied);
     await expect(other.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
-    await expect(field(other, 'Runs per day')).toHaveValue('20000');
+    await expect(field(other, 'Runs per day')).toHaveValue('20,000');
     await expect(field(other, 'Customers')).toHaveValue('7');
     await expect(field(other, 'Model')).toHaveValue('gpt-4o-mini');
     expect(await allMetrics(other)).toEqual(figures);

@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const { test, expect } = require('@playwright/test');
-const { open, metric } = require('./helpers');
+const { open, metric, pickPreset } = require('./helpers');
 
 const LINKS = path.join(__dirname, '..', 'links');
 
@@ -43,17 +43,18 @@ test('the corpus records every preset', () => {
 for (const [id, recorded] of Object.entries(PRESETS)) {
   test(`picking ${id} shows its headline numbers`, async ({ page }) => {
     await open(page);
-    await page.getByLabel('Preset').selectOption(id);
+    await pickPreset(page, id);
     await expect(page.getByLabel('Scenario name')).toHaveValue(id);
     for (const [metricId, value] of Object.entries(recorded)) {
       await expect
         .poll(() => metric(page, metricId), { message: `${id}: ${metricId}` })
         .toBeCloseTo(value, 6);
     }
-    // The headline cards: total, per customer, margin, and the load the scenario is sized by.
+    // The headline cards: cost, revenue, margin, break-even, and the binding limit.
     const cards = page.locator('.headlines .card:not([hidden])');
-    await expect(cards).toHaveCount(4);
+    await expect(cards).toHaveCount(5);
     await expect(cards.first()).toContainText('$');
+    await expect(cards.last()).toContainText('Binding limit');
     // Its cost lines are drawn in the breakdown, and the link now carries the preset.
     await expect(page.locator('[data-category]').first()).toBeVisible();
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`^#v${FORMAT}\\.`));
@@ -68,7 +69,7 @@ test('each seed preset names its binding limit or finding', async ({ page }) => 
     'inventory-cloud-run': 'tai-api',
   };
   for (const [id, text] of Object.entries(expectations)) {
-    await page.getByLabel('Preset').selectOption(id);
+    await pickPreset(page, id);
     await expect(page.locator('[data-finding="headroom.tightest_limit"]')).toContainText(text);
   }
 });

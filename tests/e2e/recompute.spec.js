@@ -4,8 +4,9 @@ const { HEADLINES, open, metric, expectMetric, field } = require('./helpers');
 
 test('first visit shows the agent-platform preset and its figures', async ({ page }) => {
   await open(page);
-  await expect(page.getByLabel('Preset')).toHaveValue('agent-platform');
-  await expect(page.getByLabel('Preset').locator('option[value="agent-platform"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Presets' }).click();
+  await expect(page.locator('#preset-list button[aria-current]')).toHaveAttribute('data-preset', 'agent-platform');
+  await page.keyboard.press('Escape');
 
   expect(await metric(page, 'load.peak_concurrent_runs')).toBeCloseTo(10.4167, 3);
   expect(await metric(page, 'llm.tokens_per_day')).toBe(150_000_000);
@@ -47,7 +48,7 @@ test('every input named in the contract has a visible label', async ({ page }) =
 test('editing Runs per day recomputes at once', async ({ page }) => {
   await open(page);
   const runs = field(page, 'Runs per day');
-  await expect(runs).toHaveValue('10000');
+  await expect(runs).toHaveValue('10,000');
   const tokensBefore = await metric(page, 'llm.tokens_per_day');
 
   await runs.fill('20000');

@@ -2,7 +2,7 @@
 // unknown link says so and leaves that work untouched; a good link that replaces different
 // work keeps the work recoverable.
 const { test, expect } = require('@playwright/test');
-const { open, metric, allMetrics, expectMetric, field, linkInAddress, addressChangedFrom } = require('./helpers');
+const { open, metric, allMetrics, expectMetric, field, linkInAddress, addressChangedFrom, pickPreset } = require('./helpers');
 
 /** Edits Runs per day to 12345 in a first page and waits for it to be saved. Returns the page's link. */
 async function makeLocalWork(page) {
@@ -33,7 +33,7 @@ test('reloading the bare address brings back the edited scenario', async ({ page
   const figures = await allMetrics(page);
   await page.goto('about:blank');
   await open(page, '/');
-  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+  await expect(field(page, 'Runs per day')).toHaveValue('12,345');
   expect(await allMetrics(page)).toEqual(figures);
   await expect(page.locator('[role="alert"].link-error')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
@@ -41,7 +41,7 @@ test('reloading the bare address brings back the edited scenario', async ({ page
   // A plain reload (the address bar holding the link) does the same.
   await page.reload();
   await expect(page.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
-  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+  await expect(field(page, 'Runs per day')).toHaveValue('12,345');
   await expect(page.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
 });
 
@@ -72,14 +72,14 @@ for (const [what, fixed, message] of BAD_LINKS) {
       await expect(alert).toContainText(/unknown|does not know|newer/i);
     }
     await expect(other.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
-    await expect(field(other, 'Runs per day')).toHaveValue('12345');
+    await expect(field(other, 'Runs per day')).toHaveValue('12,345');
     expect(await allMetrics(other)).toEqual(figures);
     await expect(other.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
 
     // The saved work is still there for the next visit.
     await other.goto('about:blank');
     await open(other, '/');
-    await expect(field(other, 'Runs per day')).toHaveValue('12345');
+    await expect(field(other, 'Runs per day')).toHaveValue('12,345');
     await expect(other.locator('[role="alert"].link-error')).toBeHidden();
   });
 }
@@ -88,7 +88,7 @@ test('a damaged link on a first visit falls back to the default preset', async (
   await page.goto('/#v1.garbage');
   await expect(page.locator('[role="alert"].link-error')).toContainText(/damaged/i);
   await expect(page.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
-  await expect(field(page, 'Runs per day')).toHaveValue('10000');
+  await expect(field(page, 'Runs per day')).toHaveValue('10,000');
   expect(await metric(page, 'load.steps_per_day')).toBe(60000);
 });
 
@@ -102,13 +102,13 @@ test('opening a link over different local work keeps that work restorable', asyn
   const tab = await context.newPage();
   await tab.goto(link);
   await expect(tab.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
-  await expect(field(tab, 'Runs per day')).toHaveValue('20000');
+  await expect(field(tab, 'Runs per day')).toHaveValue('20,000');
   await expectMetric(tab, 'load.steps_per_day', 120000);
   const restore = tab.getByRole('button', { name: 'Restore previous scenario' });
   await expect(restore).toBeVisible();
 
   await restore.click();
-  await expect(field(tab, 'Runs per day')).toHaveValue('12345');
+  await expect(field(tab, 'Runs per day')).toHaveValue('12,345');
   await expectMetric(tab, 'load.steps_per_day', 12345 * 6);
   expect(await allMetrics(tab)).toEqual(mine);
 });
@@ -119,7 +119,7 @@ test('opening a link to the same scenario as the local work offers nothing to re
   const tab = await context.newPage();
   await tab.goto(link);
   await expect(tab.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
-  await expect(field(tab, 'Runs per day')).toHaveValue('12345');
+  await expect(field(tab, 'Runs per day')).toHaveValue('12,345');
   await expect(tab.getByRole('button', { name: 'Restore previous scenario' })).toBeHidden();
 });
 
@@ -201,18 +201,18 @@ test('work an earlier version set aside moves to Recent', async ({ page }) => {
   await open(page, '/');
   await page.locator('.recent-toggle').click();
   await page.getByRole('button', { name: 'Open “agent-platform”' }).click();
-  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+  await expect(field(page, 'Runs per day')).toHaveValue('12,345');
   expect(await page.evaluate(() => localStorage.getItem('headroom.set-aside'))).toBeNull();
 });
 
 test('a reload straight after a restore shows the restored scenario', async ({ page }) => {
   const mine = await makeLocalWork(page);
-  await page.getByLabel('Preset').selectOption('workflow-saas');
+  await pickPreset(page, 'workflow-saas');
   // Long enough for the address bar to hold the preset's link.
   await expect.poll(() => page.url()).not.toBe(mine);
   await page.getByRole('button', { name: 'Restore previous scenario' }).click();
   await page.reload();
-  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+  await expect(field(page, 'Runs per day')).toHaveValue('12,345');
 });
 
 test('two tabs setting work aside keep each other\'s under Recent', async ({ context }) => {
@@ -222,8 +222,8 @@ test('two tabs setting work aside keep each other\'s under Recent', async ({ con
   const b = await context.newPage();
   await open(b, '/');
   await field(b, 'Scenario name').fill('tab b work');
-  await a.getByLabel('Preset').selectOption('workflow-saas');
-  await b.getByLabel('Preset').selectOption('ux-flow-engine');
+  await pickPreset(a, 'workflow-saas');
+  await pickPreset(b, 'ux-flow-engine');
   await expect(b.locator('.recent-toggle')).toBeVisible();
   await a.close();
   await b.close();

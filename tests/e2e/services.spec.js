@@ -3,7 +3,7 @@
 // elsewhere; this spec checks the form, the address bar and the keyboard focus.
 const { test, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { ORIGIN, open, reportShown, linkInAddress, addressChangedFrom } = require('./helpers');
+const { ORIGIN, open, reportShown, linkInAddress, addressChangedFrom, openSection } = require('./helpers');
 
 /** The input of a field of the service at `index`, by its id (`f-services-0-vcpu`). */
 function serviceField(page, index, key) {
@@ -29,6 +29,7 @@ async function expectTyped(page) {
 test('a service is added, typed into, kept by the link through a reload, and removed', async ({ page, browser }) => {
   await open(page);
   const start = await linkInAddress(page);
+  await openSection(page, 'Services');
   const add = page.getByRole('button', { name: 'Add service' });
   await expect(serviceField(page, 0, 'name')).toHaveCount(0);
   await expect(page.getByText('No service yet.')).toBeVisible();
@@ -95,6 +96,7 @@ test('a service is added, typed into, kept by the link through a reload, and rem
 
 test('removing a service moves the keyboard to the next one, which has taken its place', async ({ page }) => {
   await open(page);
+  await openSection(page, 'Services');
   const add = page.getByRole('button', { name: 'Add service' });
   await add.click();
   await serviceField(page, 0, 'name').fill('gateway');
@@ -115,9 +117,11 @@ test('removing a service moves the keyboard to the next one, which has taken its
 
 test('a service and a switched-on section pass the accessibility checks', async ({ page }) => {
   await open(page);
+  await openSection(page, 'Services');
   await page.getByRole('button', { name: 'Add service' }).click();
   await serviceField(page, 0, 'vcpu').fill('abc');
   await expect(serviceField(page, 0, 'vcpu')).toHaveAttribute('aria-invalid', 'true');
+  await openSection(page, 'Aurora Serverless v2');
   await page.locator('#f-aurora-enabled').selectOption('yes');
   await expect(page.locator('#f-aurora-min_acu')).toBeVisible();
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

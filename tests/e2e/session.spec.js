@@ -2,7 +2,7 @@
 // reload, a damaged link and a restore — logs no console error, throws nothing, and sends no
 // request to any host but the one serving the app.
 const { test, expect } = require('@playwright/test');
-const { ORIGIN, open, expectMetric, field, staleBanner, linkInAddress, watchPage } = require('./helpers');
+const { ORIGIN, open, expectMetric, field, staleBanner, linkInAddress, watchPage, pickPreset } = require('./helpers');
 
 test('a full session is clean and stays on 127.0.0.1:8787', async ({ page, context }) => {
   const problems = watchPage(page);
@@ -30,7 +30,7 @@ test('a full session is clean and stays on 127.0.0.1:8787', async ({ page, conte
   expect(download.suggestedFilename()).toMatch(/^headroom-agent-platform-\d{4}-\d{2}-\d{2}\.csv$/);
   await download.path();
 
-  await page.getByLabel('Preset').selectOption('agent-platform');
+  await pickPreset(page, 'agent-platform');
   await expectMetric(page, 'load.steps_per_day', 60000);
   await page.getByRole('button', { name: 'Restore previous scenario' }).click();
   await expectMetric(page, 'load.steps_per_day', 120000);
