@@ -555,7 +555,7 @@ fn the_table_begins_with_the_presets_note() {
     let preset = presets::by_id("agent-platform").unwrap();
     let text = stdout_of(&["eval", "--preset", "agent-platform"]);
     assert!(
-        text.starts_with(&format!("Preset agent-platform: {}\n", preset.note)),
+        text.starts_with(&format!("Preset agent-platform: {}\n", preset.note())),
         "{}",
         &text[..200]
     );

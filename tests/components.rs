@@ -536,8 +536,30 @@ async fn the_projection_follows_growth_and_its_length() {
             .unwrap()
             .length()
     };
+    // No growth entered: every month is the launch month, said in one line, not 24 equal bars.
     assert_eq!(app.state.scenario.get_untracked().growth.months, 24);
     assert_eq!(rows(&app), 24);
+    assert!(!app.has(".projection-chart"));
+    let flat = app.find(".flat-projection").text_content().unwrap();
+    assert!(
+        flat.starts_with(
+            "Each of the 24 months bills the same as the launch: 1 customer, $24,704 a month"
+        ),
+        "{flat}"
+    );
+    let length: HtmlSelectElement = app.find("#f-growth-months").unchecked_into();
+    length.set_value("36");
+    fire(&length, "change").await;
+    assert_eq!(app.state.scenario.get_untracked().growth.months, 36);
+    assert!(
+        app.find(".flat-projection")
+            .text_content()
+            .unwrap()
+            .starts_with("Each of the 36 months")
+    );
+
+    app.type_into("growth.customers_at_24_months", "10").await;
+    assert_eq!(rows(&app), 36);
     // One cell per column of the month, each with its key and raw value.
     let first = app.find(".month-table tr[data-month='1']");
     let report = engine::evaluate(&app.state.scenario.get_untracked());
@@ -552,18 +574,10 @@ async fn the_projection_follows_growth_and_its_length() {
         );
         assert_eq!(cell.text_content().unwrap(), format::value(value, unit));
     }
-    // No growth entered: the bill holds month after month.
     let chart = app.find(".projection-chart svg");
     assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
     assert!(text_of(&chart.get_attribute("aria-labelledby").unwrap()).starts_with("Monthly cost"));
 
-    let length: HtmlSelectElement = app.find("#f-growth-months").unchecked_into();
-    length.set_value("36");
-    fire(&length, "change").await;
-    assert_eq!(app.state.scenario.get_untracked().growth.months, 36);
-    assert_eq!(rows(&app), 36);
-
-    app.type_into("growth.customers_at_24_months", "10").await;
     let expected = engine::evaluate(&app.state.scenario.get_untracked()).projection;
     let total = |month: u32| -> f64 {
         app.find(&format!(

@@ -197,7 +197,7 @@ fn execute(command: Command) -> Result<Printed, String> {
                     let note = preset
                         .as_deref()
                         .and_then(presets::by_id)
-                        .map(|p| format!("Preset {}: {}\n\n", p.id, p.note));
+                        .map(|p| format!("Preset {}: {}\n\n", p.id, p.note()));
                     format!("{}{}", note.unwrap_or_default(), table(&report()))
                 }
                 Format::Json => json(&report()),

@@ -9,17 +9,25 @@
 //! let text = summary::write(&scenario, &report, "https://example.com/#v7.x");
 //! let first = text.lines().next().unwrap();
 //! assert!(first.starts_with("agent-platform: $"));
-//! assert!(first.chars().count() <= summary::FIRST_LINE_MAX_CHARS);
+//! assert!(summary::length(first) <= summary::FIRST_LINE_MAX_CHARS);
 //! assert!(text.ends_with("https://example.com/#v7.x"));
 //! ```
 
 use crate::format;
 use crate::report::{Metric, Report};
 use crate::scenario::Scenario;
+use crate::scenario::fields::{self, Value};
 
 /// The most characters of the first line: a one-line ticket field (Jira's summary, a GitHub
-/// issue title shown whole) holds 255.
+/// issue title shown whole) holds 255, counted as JavaScript and Java count a string's length —
+/// in UTF-16 code units, so that a character outside the Basic Multilingual Plane (an emoji,
+/// `𝕏`) counts two ([`length`]).
 pub const FIRST_LINE_MAX_CHARS: usize = 255;
+
+/// A text's length as ticket tools count it: UTF-16 code units.
+pub fn length(text: &str) -> usize {
+    text.encode_utf16().count()
+}
 
 /// The summary of `scenario`'s report, ending with `link`, the address that opens it.
 pub fn write(scenario: &Scenario, report: &Report, link: &str) -> String {
@@ -41,7 +49,11 @@ pub fn write(scenario: &Scenario, report: &Report, link: &str) -> String {
             format::value(limit.used_pct, crate::units::Unit::Percent)
         ));
     }
-    let name = match scenario.name.trim() {
+    // A name of nothing visible (spaces, zero-width characters) is no name.
+    let invisible = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+    };
+    let name = match scenario.name.trim_matches(invisible) {
         "" => "Unnamed scenario",
         name => name,
     };
@@ -49,6 +61,26 @@ pub fn write(scenario: &Scenario, report: &Report, link: &str) -> String {
     let first = fit(name, &answer, FIRST_LINE_MAX_CHARS);
 
     let mut detail = Vec::new();
+    let inputs: Vec<String> = fields::DEAL_FIRST
+        .iter()
+        .filter_map(|path| fields::Field::resolve(path, scenario))
+        .filter(|field| field.shown(scenario))
+        .filter_map(|field| {
+            let shown = match field.get(scenario)? {
+                Value::Number(n) => format::with_unit(n, field.unit()),
+                Value::Text(id) => field
+                    .kind()
+                    .options(fields::catalog_of(scenario))
+                    .into_iter()
+                    .find(|(option, _)| *option == id)
+                    .map_or(id, |(_, label)| label.to_string()),
+            };
+            Some(format!("{}: {shown}", field.label()))
+        })
+        .collect();
+    if !inputs.is_empty() {
+        detail.push(format!("{}.", inputs.join("; ")));
+    }
     if let (Some(revenue), Some(metric)) = (
         figure("deal.revenue_monthly_usd"),
         report.metric("deal.revenue_monthly_usd"),
@@ -63,16 +95,12 @@ pub fn write(scenario: &Scenario, report: &Report, link: &str) -> String {
             names.join(", ")
         ));
     }
-    let warnings = report
+    for warning in report
         .warnings
         .iter()
         .filter(|w| w.severity == crate::report::Severity::Warning)
-        .count();
-    if warnings > 0 {
-        detail.push(format!(
-            "{warnings} {} in the report.",
-            if warnings == 1 { "warning" } else { "warnings" }
-        ));
+    {
+        detail.push(format!("Warning: {}", warning.message));
     }
     detail.push(format!(
         "Prices: catalog {}. Made with Headroom.",
@@ -90,22 +118,28 @@ fn shown(metric: &Metric) -> String {
 /// characters), then the answer, each with an ellipsis.
 fn fit(name: &str, answer: &str, max: usize) -> String {
     let whole = format!("{name}: {answer}");
-    if whole.chars().count() <= max {
+    if length(&whole) <= max {
         return whole;
     }
-    let answer_len = answer.chars().count();
-    let room_for_name = max.saturating_sub(answer_len + 2).max(20);
+    let room_for_name = max.saturating_sub(length(answer) + 2).max(20);
     let name = shorten(name, room_for_name);
-    let room_for_answer = max.saturating_sub(name.chars().count() + 2);
+    let room_for_answer = max.saturating_sub(length(&name) + 2);
     format!("{name}: {}", shorten(answer, room_for_answer))
 }
 
-/// `text` cut to at most `max` characters, ending with an ellipsis when cut.
+/// `text` cut to at most `max` UTF-16 code units ([`length`]), ending with an ellipsis when
+/// cut; never inside a character.
 fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    if length(text) <= max {
         return text.to_string();
     }
-    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    let mut kept = String::new();
+    for c in text.chars() {
+        if length(&kept) + c.len_utf16() > max.saturating_sub(1) {
+            break;
+        }
+        kept.push(c);
+    }
     format!("{}…", kept.trim_end())
 }
 
@@ -124,7 +158,7 @@ mod tests {
             let lines: Vec<&str> = text.lines().collect();
             assert_eq!(lines.len(), 3, "{}: {text}", preset.id);
             let first = lines[0];
-            assert!(first.chars().count() <= FIRST_LINE_MAX_CHARS, "{first}");
+            assert!(length(first) <= FIRST_LINE_MAX_CHARS, "{first}");
             assert!(
                 first.starts_with(&format!("{}: $", scenario.name)),
                 "{first}"
@@ -133,6 +167,16 @@ mod tests {
                 assert!(first.contains(part), "{}: {first} lacks {part}", preset.id);
             }
             assert!(lines[1].contains(&report.catalog_version), "{}", lines[1]);
+            assert!(lines[1].contains("Customers: "), "{}", lines[1]);
+            assert!(
+                lines[1].contains("Contract value per customer: $"),
+                "{}",
+                lines[1]
+            );
+            for warning in &report.warnings {
+                let said = lines[1].contains(&warning.message);
+                assert_eq!(said, warning.severity == crate::report::Severity::Warning);
+            }
             assert_eq!(lines[2], "https://headroom.example/#v7.abc");
             assert!(!text.contains("NaN"), "{text}");
         }
@@ -141,19 +185,25 @@ mod tests {
     #[test]
     fn a_long_name_and_a_long_limit_still_fit_the_first_line() {
         let mut scenario = presets::by_id("ux-flow-engine").unwrap().scenario();
-        scenario.name = "N".repeat(60);
-        for service in &mut scenario.services {
-            service.name = "S".repeat(60);
+        for (name, service) in [
+            ("N".repeat(60), "S".repeat(60)),
+            ("𝕏".repeat(60), "🚀".repeat(39)),
+        ] {
+            scenario.name = name;
+            for item in &mut scenario.services {
+                item.name = service.clone();
+            }
+            let report = engine::evaluate(&scenario);
+            let text = write(&scenario, &report, "l");
+            let first = text.lines().next().unwrap();
+            assert!(length(first) <= FIRST_LINE_MAX_CHARS, "{first}");
+            assert!(first.contains("gross margin"), "{first}");
         }
+        assert_eq!(length(&fit(&"a".repeat(300), &"b".repeat(300), 255)), 255);
+        assert!(length(&fit(&"𝕏".repeat(300), &"b".repeat(300), 255)) <= 255);
+        scenario.name = "\u{200b} ".to_string();
         let report = engine::evaluate(&scenario);
-        let text = write(&scenario, &report, "l");
-        let first = text.lines().next().unwrap();
-        assert!(first.chars().count() <= FIRST_LINE_MAX_CHARS, "{first}");
-        assert!(first.contains("gross margin"), "{first}");
-        assert_eq!(
-            fit(&"a".repeat(300), &"b".repeat(300), 255).chars().count(),
-            255
-        );
+        assert!(write(&scenario, &report, "l").starts_with("Unnamed scenario: $"));
     }
 
     #[test]
@@ -163,5 +213,9 @@ mod tests {
         assert!(!report.unchecked.is_empty());
         let text = write(&scenario, &report, "l");
         assert!(text.contains("Not checked (no limit typed): LLM"), "{text}");
+        assert!(
+            text.contains("Runs per day: 10,000 runs/day; Model: Custom prices; Customers: 1; Contract value per customer: $500,000/year."),
+            "{text}"
+        );
     }
 }

@@ -22,6 +22,18 @@ use crate::catalog::Catalog;
 use crate::components::Component;
 use crate::units::Unit;
 
+/// The inputs a product manager changes first, in this order: what the scenario is sized by
+/// (runs a day, or users at the peak), the model, the customers and the contract. The form
+/// shows them together at the top (each left out of its own section) and the summary for a
+/// ticket names them; one that does not apply (runs switched off) is left out of both.
+pub const DEAL_FIRST: [&str; 5] = [
+    "workload.runs_per_day",
+    "users.concurrent_peak",
+    "llm.model",
+    "deal.customers",
+    "deal.contract_value_per_year_usd",
+];
+
 /// A struct of inputs shown as one group of the form.
 pub trait Section: Inputs {
     /// The group's heading.

@@ -358,13 +358,39 @@ pub fn parse_typed(text: &str, unit: Unit) -> Option<f64> {
         Some((i, 'k' | 'K')) => (&rest[..i], 1.0e3),
         Some((i, 'M')) => (&rest[..i], 1.0e6),
         Some((i, 'B')) => (&rest[..i], 1.0e9),
-        _ => match rest.strip_suffix("bn") {
-            Some(number) => (number, 1.0e9),
-            None => (rest, 1.0),
-        },
+        _ if rest.len() > 2
+            && rest.is_char_boundary(rest.len() - 2)
+            && rest[rest.len() - 2..].eq_ignore_ascii_case("bn") =>
+        {
+            (&rest[..rest.len() - 2], 1.0e9)
+        }
+        _ => (rest, 1.0),
     };
-    let value = parse_number(number.trim_end())? * multiple;
+    let value = parse_number(&spaces_as_commas(number.trim_end()))? * multiple;
     value.is_finite().then_some(value)
+}
+
+/// `text` with each space (or no-break space) between digits written as a comma, so that
+/// `180 000` is read as `180,000` — and checked as thousands separators like one.
+fn spaces_as_commas(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains([' ', '\u{a0}', '\u{202f}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0 && digit(i - 1) && digit(i + 1);
+            if matches!(c, ' ' | '\u{a0}' | '\u{202f}') && between {
+                ','
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// `text` without the symbol of `unit` at its end (with or without a space before it), as
@@ -766,6 +792,7 @@ mod tests {
             ("$ 180,000", Unit::UsdPerYear, 180_000.0),
             ("180,000 USD/year", Unit::UsdPerYear, 180_000.0),
             ("2bn", Unit::RunsPerDay, 2.0e9),
+            ("2BN", Unit::RunsPerDay, 2.0e9),
             ("1B", Unit::RunsPerDay, 1.0e9),
             ("8,000 runs/day", Unit::RunsPerDay, 8_000.0),
             ("45 s", Unit::Seconds, 45.0),
@@ -779,6 +806,8 @@ mod tests {
             ("4 instances", Unit::Instances, 4.0),
             ("2.5k", Unit::Count, 2_500.0),
             ("0.30", Unit::UsdPerMillionTokens, 0.30),
+            ("180 000", Unit::UsdPerYear, 180_000.0),
+            ("1\u{a0}234\u{a0}567.5", Unit::Count, 1_234_567.5),
         ] {
             assert_eq!(parse_typed(text, unit), Some(value), "{text}");
         }
@@ -796,6 +825,8 @@ mod tests {
             ("5 kk", Unit::Count),
             ("s", Unit::Seconds),
             ("4 5s", Unit::Seconds),
+            ("18 00", Unit::Count),
+            ("1  000", Unit::Count),
             ("1e400k", Unit::Count),
             ("9e305B", Unit::Count),
         ] {

@@ -15,12 +15,33 @@ pub struct Preset {
     pub id: &'static str,
     /// Title shown in the picker.
     pub title: &'static str,
-    /// Where the numbers come from, and any departures from the source document.
-    pub note: &'static str,
     build: fn() -> Scenario,
 }
 
 impl Preset {
+    /// Where the numbers come from, and any departures from the source document. Kept apart
+    /// from the presets' list, so that a build that never shows it (the page) does not carry it.
+    pub fn note(&self) -> &'static str {
+        match self.id {
+            "agent-platform" => {
+                "Enterprise AI-agent platform: 10,000 runs/day, 3× peak, 30 s runs of 6 steps, one LLM call per step at a generic GPT-4-class price of $3 / $15 per million tokens (claude-sonnet-4-5 lists the same), 6 KB of ledger per step kept 90 days. The document does not size compute or name a contract value: Cloud Run uses its defaults (1 vCPU, 512 MiB, concurrency 80) and the $500,000 contract is an example to replace. The document's ~10 events/s and ~12 SSE connections round peak concurrency up to 12 runs; Little's law gives 10.4, hence 8.3 events/s and 10.4 connections here. Source: seed document 000."
+            }
+            "workflow-saas" => {
+                "Multi-tenant workflow automation: 10 tenants and 10,000 runs a month at launch, 50 and 100,000 at 6 months, 200 and 500,000 at 12; a peak of 10 runs a minute at launch; 2-minute runs. Runs execute on a runner pool at 0.1 vCPU a run (10 runs per 1 vCPU task, on Fargate prices for want of the document's Kubernetes nodes); the queue's trigger-to-start p95 target is 5 s; quotas of 100 runs an hour and 200 workflows per tenant, 300 s per action. The peak per minute grows with the runs (to 500 a minute at 12 months, where the document expects 200 at scale: more tenants smooth the peak, which one ratio cannot show). Steps, ledger sizes, the PostgreSQL price and the contract value are not in the document: examples to edit. Source: seed document 001."
+            }
+            "ux-flow-engine" => {
+                "AI-assisted design tool: 1,000 concurrent users (20,000 daily, 100,000 monthly), 1 request a second and 2 WebSockets each, six services with the document's capacities, latencies, CPU and replicas on Fargate (256 MB instances take Fargate's smallest 0.5 GB). The document gives each service's capacity but not its share of traffic: user management sees every request, flow 50%, knowledge 20%, billing 1%, and 5% call the AI service, which puts its limit near 1,000 users, where the document expects AI queues of 5–10 s. MongoDB, ChromaDB and Redis have sizes but no prices in the document: add them as fixed costs. Growth follows the document's tiers to 5,000 and 10,000 users. Source: seed document 002."
+            }
+            "inventory-cloud-run" => {
+                "Inventory API for three customers (peaks of 50, 40 and 35 requests/s, all at once: 125), on one Cloud Run service of 2 vCPU and 1 GiB, 2–50 instances, concurrency 30; Firestore with 20,000 reads and 10,000 writes a day; 100 KB responses; a regional load balancer; monitoring, Redis and misc at the document's prices; $125,000 a year from the three. Two corrections to the document: its 50 requests/s × 100 KB × 86,400 s is 432 GB a day, not the ~400 GB a month it prices, so egress here is 100 KB × the average request rate over the month; and instances come from Little's law (125 requests/s × 120 ms = 15 in flight) and CPU time per request, not from dividing requests per second by concurrency. Average rates for customers 2 and 3 scale customer 1's 15 of 50. Source: seed document 003."
+            }
+            "agent-swarm-ecs" => {
+                "Agent swarm at base production size on ECS Fargate: supervisor 2 vCPU / 4 GB (1–10), 10 to 100 worker agents at 0.5 vCPU / 1 GB on Spot at the document's 70% saving, a gateway of 2 vCPU / 4 GB holding 1,000 SSE connections (scaling at 800, 2–20); Aurora Serverless v2 at 2–16 ACU with 100 GB growing 10 GB a month; 1 million EventBridge events a day; 1 TB a month of egress behind an ALB; 30 database connections per task. The document's 960 max connections at 32 ACU is not Aurora's figure: the documented default gives 5,000 there and 3,360 at the base's 16 ACU, which the pools of 130 tasks (3,900) exceed. Average ACU and the contract value are not in the document: examples to edit. Source: seed document 004."
+            }
+            _ => "",
+        }
+    }
+
     /// A fresh copy of the preset's scenario.
     pub fn scenario(&self) -> Scenario {
         (self.build)()
@@ -455,31 +476,26 @@ pub fn all() -> &'static [Preset] {
         Preset {
             id: "agent-platform",
             title: "Agent platform, 10,000 runs a day",
-            note: "Enterprise AI-agent platform: 10,000 runs/day, 3× peak, 30 s runs of 6 steps, one LLM call per step at a generic GPT-4-class price of $3 / $15 per million tokens (claude-sonnet-4-5 lists the same), 6 KB of ledger per step kept 90 days. The document does not size compute or name a contract value: Cloud Run uses its defaults (1 vCPU, 512 MiB, concurrency 80) and the $500,000 contract is an example to replace. The document's ~10 events/s and ~12 SSE connections round peak concurrency up to 12 runs; Little's law gives 10.4, hence 8.3 events/s and 10.4 connections here. Source: seed document 000.",
             build: agent_platform,
         },
         Preset {
             id: "workflow-saas",
             title: "Workflow automation for many tenants",
-            note: "Multi-tenant workflow automation: 10 tenants and 10,000 runs a month at launch, 50 and 100,000 at 6 months, 200 and 500,000 at 12; a peak of 10 runs a minute at launch; 2-minute runs. Runs execute on a runner pool at 0.1 vCPU a run (10 runs per 1 vCPU task, on Fargate prices for want of the document's Kubernetes nodes); the queue's trigger-to-start p95 target is 5 s; quotas of 100 runs an hour and 200 workflows per tenant, 300 s per action. The peak per minute grows with the runs (to 500 a minute at 12 months, where the document expects 200 at scale: more tenants smooth the peak, which one ratio cannot show). Steps, ledger sizes, the PostgreSQL price and the contract value are not in the document: examples to edit. Source: seed document 001.",
             build: workflow_saas,
         },
         Preset {
             id: "ux-flow-engine",
             title: "AI design tool, 1,000 users at once",
-            note: "AI-assisted design tool: 1,000 concurrent users (20,000 daily, 100,000 monthly), 1 request a second and 2 WebSockets each, six services with the document's capacities, latencies, CPU and replicas on Fargate (256 MB instances take Fargate's smallest 0.5 GB). The document gives each service's capacity but not its share of traffic: user management sees every request, flow 50%, knowledge 20%, billing 1%, and 5% call the AI service, which puts its limit near 1,000 users, where the document expects AI queues of 5–10 s. MongoDB, ChromaDB and Redis have sizes but no prices in the document: add them as fixed costs. Growth follows the document's tiers to 5,000 and 10,000 users. Source: seed document 002.",
             build: ux_flow_engine,
         },
         Preset {
             id: "inventory-cloud-run",
             title: "Inventory API for three customers",
-            note: "Inventory API for three customers (peaks of 50, 40 and 35 requests/s, all at once: 125), on one Cloud Run service of 2 vCPU and 1 GiB, 2–50 instances, concurrency 30; Firestore with 20,000 reads and 10,000 writes a day; 100 KB responses; a regional load balancer; monitoring, Redis and misc at the document's prices; $125,000 a year from the three. Two corrections to the document: its 50 requests/s × 100 KB × 86,400 s is 432 GB a day, not the ~400 GB a month it prices, so egress here is 100 KB × the average request rate over the month; and instances come from Little's law (125 requests/s × 120 ms = 15 in flight) and CPU time per request, not from dividing requests per second by concurrency. Average rates for customers 2 and 3 scale customer 1's 15 of 50. Source: seed document 003.",
             build: inventory_cloud_run,
         },
         Preset {
             id: "agent-swarm-ecs",
             title: "Agent swarm on AWS Fargate",
-            note: "Agent swarm at base production size on ECS Fargate: supervisor 2 vCPU / 4 GB (1–10), 10 to 100 worker agents at 0.5 vCPU / 1 GB on Spot at the document's 70% saving, a gateway of 2 vCPU / 4 GB holding 1,000 SSE connections (scaling at 800, 2–20); Aurora Serverless v2 at 2–16 ACU with 100 GB growing 10 GB a month; 1 million EventBridge events a day; 1 TB a month of egress behind an ALB; 30 database connections per task. The document's 960 max connections at 32 ACU is not Aurora's figure: the documented default gives 5,000 there and 3,360 at the base's 16 ACU, which the pools of 130 tasks (3,900) exceed. Average ACU and the contract value are not in the document: examples to edit. Source: seed document 004.",
             build: agent_swarm_ecs,
         },
     ]

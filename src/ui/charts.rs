@@ -275,6 +275,34 @@ pub fn limits(report: &Report) -> Vec<Node> {
 /// and every month's figures in a table that folds away.
 pub fn projection(report: &Report) -> Vec<Node> {
     let months = &report.projection;
+    // Without growth every month bills as the launch month: one line says so, where 24 equal
+    // bars would say nothing more. The month-by-month table stays, for what does change (a
+    // ledger filling up to its retention).
+    let same_bill = |a: &MonthFigures, b: &MonthFigures| {
+        a.costs == b.costs
+            && a.total_monthly_usd == b.total_monthly_usd
+            && a.revenue_monthly_usd == b.revenue_monthly_usd
+            && a.customers == b.customers
+    };
+    if let Some(first) = months.first()
+        && months.iter().all(|m| same_bill(m, first))
+    {
+        return vec![
+            section("projection", "projection", "Projection", false)
+                .child(Node::text_el(
+                "p",
+                "flat-projection",
+                &format!(
+                    "Each of the {} months bills the same as the launch: {}, {} a month against {} revenue. Set the customers expected at 6, 12 and 24 months (Growth) to see the bill grow.",
+                    months.len(),
+                    customers(first.customers),
+                    format::money(first.total_monthly_usd),
+                    format::money(first.revenue_monthly_usd),
+                ),
+            ))
+                .child(month_table_fold(months)),
+        ];
+    }
     let month = |m: &MonthFigures| {
         format!(
             "Month {}: {}, {} a month ({}) against {} revenue.",
@@ -311,14 +339,17 @@ pub fn projection(report: &Report) -> Vec<Node> {
     vec![
         section("projection", "projection", "Projection", false)
             .child(figure)
-            .child(
-                Node::html("details")
-                    .class("month-table")
-                    .attr("data-keep", "month-table")
-                    .child(Node::html("summary").text("Month by month"))
-                    .child(month_table(months)),
-            ),
+            .child(month_table_fold(months)),
     ]
+}
+
+/// The month-by-month table, folded under its heading.
+fn month_table_fold(months: &[MonthFigures]) -> Node {
+    Node::html("details")
+        .class("month-table")
+        .attr("data-keep", "month-table")
+        .child(Node::html("summary").text("Month by month"))
+        .child(month_table(months))
 }
 
 /// A month's cost by category in words: "LLM $24,638, Compute $66.54".

@@ -44,17 +44,7 @@ pub fn item_id(list_key: &str, index: usize) -> String {
     format!("item-{list_key}-{index}")
 }
 
-/// The inputs a product manager changes first, shown together at the top of the form, in
-/// this order: what the scenario is sized by (runs a day, or users at the peak), the model,
-/// the customers and the contract. Each is left out of its own section below; one that does not
-/// apply (runs switched off) is not shown.
-pub const DEAL_FIRST: [&str; 5] = [
-    "workload.runs_per_day",
-    "users.concurrent_peak",
-    "llm.model",
-    "deal.customers",
-    "deal.contract_value_per_year_usd",
-];
+pub use crate::scenario::fields::DEAL_FIRST;
 
 /// The id of the group holding [`DEAL_FIRST`], the target of the page's skip link.
 pub const DEAL_ID: &str = "the-deal";
@@ -115,6 +105,15 @@ pub fn ScenarioForm() -> impl IntoView {
                     .and_then(|t| t.get_attribute("data-path"));
                 if let Some(path) = path {
                     state.focused(&path);
+                }
+            }
+            on:focusout=move |ev| {
+                let path = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.get_attribute("data-path"));
+                if let Some(path) = path {
+                    state.left(&path);
                 }
             }
         ></form>
@@ -291,7 +290,7 @@ fn group_view(state: AppState, group: Group, link: web_sys::Element) -> Node {
         let text = match (in_use, on) {
             (true, _) => String::new(),
             (false, true) => format!(" — none yet: add {adds}"),
-            (false, false) => format!(" — off: turn on for {adds}"),
+            (false, false) => format!(" — off: open to switch on {adds}"),
         };
         note_el.set_text_content(Some(&text).filter(|t| !t.is_empty()).map(|t| t.as_str()));
         in_use
@@ -540,7 +539,7 @@ impl Row {
 
 /// Moves the keyboard focus to the element matching `selector` once the views have caught up
 /// with the change just made (an item added or removed).
-fn focus_soon(selector: String) {
+pub(super) fn focus_soon(selector: String) {
     set_timeout(
         move || {
             let element = document()

@@ -41,6 +41,11 @@ pub fn App() -> impl IntoView {
         }));
     }
     persist::keep_in_step(state);
+    if let Some(place) = start.place {
+        // The address takes the scenario's link, and the page goes to the place once drawn.
+        persist::write_address(&state.scenario.get_untracked());
+        set_timeout(move || form::jump_to(&place), std::time::Duration::ZERO);
+    }
     view! { <Shell state /> }
 }
 

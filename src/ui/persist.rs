@@ -55,6 +55,18 @@ pub fn current_fragment() -> String {
     hash.trim_start_matches('#').to_string()
 }
 
+/// Whether a fragment names a place in the page — the deal (`the-deal`), the answer
+/// (`answer`) or a group of the form (`g-aurora`) — as the skip links and the section index
+/// write it, rather than a scenario. Such an address (a jump link opened in a new tab) opens the
+/// work as it is, at that place; it is not a link that failed to open.
+pub fn is_place(fragment: &str) -> bool {
+    fragment == super::form::DEAL_ID
+        || fragment == "answer"
+        || fragment.strip_prefix("g-").is_some_and(|key| {
+            !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        })
+}
+
 /// The whole address of the link with this fragment (without `#`), as it can be sent back.
 pub fn whole_link(fragment: &str) -> String {
     let location = window().location();
@@ -88,6 +100,8 @@ pub struct Start {
     pub replaced: Option<Scenario>,
     /// The recent scenarios, with what this start set aside.
     pub recent: Vec<Entry>,
+    /// The place in the page the address named instead of a scenario ([`is_place`]).
+    pub place: Option<String>,
 }
 
 /// Reads the address and localStorage: the link in the address if it opens, else the saved
@@ -137,7 +151,8 @@ pub fn start() -> Start {
             .unwrap_or_else(|| presets::all()[0].scenario())
     };
     let fragment = current_fragment();
-    let (scenario, link_error, replaced) = if fragment.is_empty() {
+    let place = is_place(&fragment).then(|| fragment.clone());
+    let (scenario, link_error, replaced) = if fragment.is_empty() || place.is_some() {
         (fallback(), None, None)
     } else {
         match link::decode(&fragment) {
@@ -170,11 +185,17 @@ pub fn start() -> Start {
         saved_error,
         replaced,
         recent,
+        place,
     }
 }
 
 /// Opens a link pasted into the address bar of an open page (a `hashchange`).
 pub fn open_fragment(state: &AppState, fragment: &str) {
+    if is_place(fragment) {
+        write_address(&state.scenario.get_untracked());
+        super::form::jump_to(fragment);
+        return;
+    }
     if fragment.is_empty() || fragment == link::encode(&state.scenario.get_untracked()) {
         return;
     }

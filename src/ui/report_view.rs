@@ -110,13 +110,15 @@ fn headlines(report: &Report) -> Vec<Node> {
             let formula = report
                 .metric(&limit.metric)
                 .map_or(String::new(), |m| format!("{} = {}", m.label, m.formula));
+            let over = limit.used_pct > 100.0;
             card(
                 "binding",
                 "Binding limit",
                 &format!(
-                    "{} at {}",
+                    "{} at {}{}",
                     limit.label,
-                    format::value(limit.used_pct, crate::units::Unit::Percent)
+                    format::value(limit.used_pct, crate::units::Unit::Percent),
+                    if over { ": exceeded" } else { "" }
                 ),
                 unchecked,
                 vec![Node::text_el("p", "formula", &formula)],
@@ -136,7 +138,12 @@ fn headlines(report: &Report) -> Vec<Node> {
             )],
         ),
     };
-    cards.push(binding.class("card binding"));
+    let exceeded = report.binding().is_some_and(|l| l.used_pct > 100.0);
+    cards.push(binding.class(if exceeded {
+        "card binding exceeded"
+    } else {
+        "card binding"
+    }));
     vec![Node::html("div").class("headlines").children(cards)]
 }
 
@@ -298,8 +305,16 @@ fn PricesUsed() -> impl IntoView {
             state.override_price(&id, event_target_value(&ev));
         }
     };
+    let on_focus = move |ev: leptos::ev::FocusEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(id) = target.and_then(|t| t.get_attribute("data-price")) {
+            state.focused_price(&id);
+        }
+    };
     view! {
-        <section class="report-section prices" aria-labelledby="report-prices" on:input=on_input on:click=on_click>
+        <section class="report-section prices" aria-labelledby="report-prices" on:input=on_input on:click=on_click on:focusin=on_focus>
             <h2 id="report-prices">"Prices used"</h2>
             <table>
                 <thead>

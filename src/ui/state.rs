@@ -130,10 +130,34 @@ impl AppState {
         let error = candidate.set_price_override(id, &text).err();
         if error.is_none() && candidate != self.scenario.get_untracked() {
             self.scenario.set(candidate);
+        } else if error.is_some()
+            && let Some((from, Value::Text(before))) = self.typing_from.get_value()
+            && from == price_path(id)
+        {
+            // As for a field: the figures show the price as it was when its input took the
+            // focus, not a value read from the start of what is being typed.
+            let mut before_scenario = self.scenario.get_untracked();
+            if before_scenario.set_price_override(id, &before).is_ok()
+                && before_scenario != self.scenario.get_untracked()
+            {
+                self.scenario.set(before_scenario);
+            }
         }
         self.price_drafts.update(|drafts| {
             drafts.insert(id.to_string(), Draft { text, error });
         });
+    }
+
+    /// Notes that the input over the catalog price `id` took the focus, with the price typed
+    /// over it then (empty for the list price).
+    pub fn focused_price(&self, id: &str) {
+        let typed = self.scenario.with_untracked(|s| {
+            s.prices
+                .get(id)
+                .map_or(String::new(), |v| crate::format::raw(*v))
+        });
+        self.typing_from
+            .set_value(Some((price_path(id), Value::Text(typed))));
     }
 
     /// Notes that the field at `path` took the focus, with its value then.
@@ -143,6 +167,20 @@ impl AppState {
             .with_untracked(|s| Field::resolve(path, s).and_then(|f| f.get(s)));
         self.typing_from
             .set_value(value.map(|value| (path.to_string(), value)));
+    }
+
+    /// Notes that the field at `path` lost the focus: text it holds that was accepted is shown
+    /// again as the form writes that value (`180k` as `180,000`).
+    pub fn left(&self, path: &str) {
+        let accepted = self
+            .drafts
+            .with_untracked(|d| d.get(path).is_some_and(|draft| draft.error.is_none()));
+        if accepted {
+            self.drafts.update(|d| {
+                d.remove(path);
+            });
+        }
+        self.typing_from.set_value(None);
     }
 
     /// Takes what the user typed into the field at `path` (`workload.runs_per_day`,
@@ -284,6 +322,7 @@ impl AppState {
     /// pauses, so that a reload straight after shows this scenario, not the one before.
     pub fn replace(&self, scenario: Scenario) {
         super::persist::write_address(&scenario);
+        self.typing_from.set_value(None);
         self.drafts.set(BTreeMap::new());
         self.price_drafts.set(BTreeMap::new());
         self.scenario.set(scenario);
@@ -337,6 +376,11 @@ impl AppState {
             self.forget(&kept.scenario);
         }
     }
+}
+
+/// The key under which the price `id`'s input is noted as being typed into.
+fn price_path(id: &str) -> String {
+    format!("price:{id}")
 }
 
 /// The list with this key.

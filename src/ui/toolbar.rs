@@ -46,7 +46,15 @@ pub fn Toolbar() -> impl IntoView {
         let text = state
             .report
             .with_untracked(|r| crate::export::summary::write(&scenario, r, &href));
-        to_clipboard(text, "Summary copied", "Copy this summary:");
+        if state.is_stale() {
+            to_clipboard(
+                text,
+                "Summary copied, without the highlighted field: it is not accepted",
+                "Copy this summary (without the highlighted field, not accepted):",
+            );
+        } else {
+            to_clipboard(text, "Summary copied", "Copy this summary:");
+        }
     };
     let export = move |_| {
         let scenario = state.scenario.get_untracked();
@@ -222,6 +230,8 @@ fn act(state: &AppState, ev: &leptos::ev::MouseEvent) {
                 .and_then(|id| presets::by_id(&id));
             if let Some(preset) = preset {
                 state.replace_keeping(preset.scenario(), "You picked a preset.");
+                // The menu is drawn again; the keyboard goes back to the button that opens it.
+                super::form::focus_soon("button[popovertarget='preset-list']".to_string());
             }
         }
         Some("open") => {

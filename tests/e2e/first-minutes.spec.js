@@ -106,6 +106,10 @@ test('the deal block says how revenue is made, and numbers are read as people wr
     await expect(field(page, 'Contract value per customer')).toHaveAttribute('aria-invalid', 'false');
     await expectMetric(page, 'deal.revenue_monthly_usd', (3 * value) / 12, 6);
   }
+  // Left, the field writes the value as the form does.
+  await field(page, 'Contract value per customer').fill('180k');
+  await field(page, 'Contract value per customer').press('Tab');
+  await expect(field(page, 'Contract value per customer')).toHaveValue('180,000');
   await field(page, 'Average run duration').fill('45 s');
   await expect(field(page, 'Average run duration')).toHaveAttribute('aria-invalid', 'false');
   await field(page, 'Peak-to-average ratio').fill('3x');
@@ -161,6 +165,9 @@ test('the headline answers cost, revenue, margin, break-even and the binding lim
   await field(page, 'Provider limit: requests').fill('100');
   await expect(binding).toContainText('LLM requests per minute at');
   await expect(binding).toContainText('Not checked (no limit typed): LLM tokens per minute');
+  // Past its limit, the card says so.
+  await expect(binding).toContainText('LLM requests per minute at 125%: exceeded');
+  await expect(binding).toHaveClass(/exceeded/);
 });
 
 test('a stray key on the preset menu replaces nothing; a click on a preset does', async ({ page }) => {
@@ -170,7 +177,7 @@ test('a stray key on the preset menu replaces nothing; a click on a preset does'
   await presets.focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
-  await expect(field(page, 'Runs per day')).toHaveValue('12345');
+  await expect(field(page, 'Runs per day')).toHaveValue('12,345');
   await pickPreset(page, 'ux-flow-engine');
   await expect(page.getByLabel('Scenario name')).toHaveValue('ux-flow-engine');
   // Names in the menu speak of the product, not of where the numbers came from.
@@ -184,7 +191,7 @@ test('a switched-off section or an empty list folds to one line that says what i
   await open(page);
   const aurora = page.locator('details#g-aurora');
   await expect(aurora).not.toHaveAttribute('open', '');
-  await expect(aurora.locator('summary')).toHaveText(/^Aurora Serverless v2 — off: turn on for an Aurora database/);
+  await expect(aurora.locator('summary')).toHaveText(/^Aurora Serverless v2 — off: open to switch on an Aurora database/);
   const services = page.locator('details#g-services');
   await expect(services.locator('summary')).toHaveText(/^Services — none yet: add services/);
   // Switched on, it opens and reads as its title alone.
@@ -219,4 +226,44 @@ test('on paper: the name, the date, the catalog and the link first, and only the
   // Aurora is off: none of its inputs are printed as if they counted.
   await expect(printed).not.toContainText('Aurora');
   await expect(printed).not.toContainText('ACU');
+});
+
+test('without growth the projection is one line, not two years of equal bars', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('.flat-projection')).toHaveText(
+    /^Each of the 24 months bills the same as the launch: 1 customer, \$24,704 a month against \$41,667 revenue\./,
+  );
+  await expect(page.locator('.projection-chart')).toHaveCount(0);
+  await field(page, 'Customers at 12 months').fill('3');
+  await expect(page.locator('.flat-projection')).toHaveCount(0);
+  await expect(page.locator('.projection-chart')).toBeVisible();
+});
+
+test('a jump link opened in a new tab opens the work at that place, not a failed link', async ({ page, context }) => {
+  await open(page);
+  await field(page, 'Runs per day').fill('12345');
+  await expectMetric(page, 'load.steps_per_day', 12345 * 6);
+  await page.waitForTimeout(500);
+  const href = await page.getByRole('navigation', { name: 'Sections of the form' }).getByRole('link', { name: 'LLM' }).getAttribute('href');
+  const tab = await context.newPage();
+  await tab.goto(href);
+  await expect(tab.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
+  await expect(field(tab, 'Runs per day')).toHaveValue('12,345');
+  await expect(tab.locator('[role="alert"].link-error')).toBeHidden();
+  await expect(tab.locator('.recent-toggle')).toHaveCount(0);
+  await expect(tab.locator('#f-llm-enabled')).toBeFocused();
+  await expect.poll(() => tab.evaluate(() => location.hash)).toMatch(/^#v\d+\./);
+});
+
+test('a price being typed over never drives the figures with half of what is typed', async ({ page }) => {
+  await open(page);
+  const total = await metric(page, 'cost.total_monthly_usd');
+  const price = page.locator('input[data-price]').first();
+  await price.click();
+  await price.fill('400');
+  await expect.poll(() => metric(page, 'cost.total_monthly_usd')).not.toBe(total);
+  await price.fill('400q');
+  await expect(price).toHaveAttribute('aria-invalid', 'true');
+  await expect(staleBanner(page)).toBeVisible();
+  await expect.poll(() => metric(page, 'cost.total_monthly_usd')).toBe(total);
 });

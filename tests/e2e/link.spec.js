@@ -65,7 +65,18 @@ test('the address bar link alone (no clipboard) reopens the scenario', async ({ 
   const before = await linkInAddress(page);
   await field(page, 'Peak-to-average ratio').fill('5');
   await field(page, 'Average run duration').fill('45');
-  const href = await addressChangedFrom(page, before);
+  await addressChangedFrom(page, before);
+  // The address follows typing once it pauses: wait until it holds still, with both edits.
+  let href = page.url();
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(400);
+      const now = page.url();
+      const still = now === href;
+      href = now;
+      return still;
+    })
+    .toBe(true);
   const figures = await allMetrics(page);
 
   const fresh = await browser.newContext(contextOptions);
