@@ -157,6 +157,37 @@ pub fn raw(value: f64) -> String {
     }
 }
 
+/// A figure for a file: ten significant digits, which drops the noise binary arithmetic
+/// leaves in the last places (`21024.000000000004` → `21024`, `0.30000000000000004` → `0.3`)
+/// and keeps every digit a plan could mean; written raw ([`raw`]).
+pub fn exported(value: f64) -> String {
+    raw(format!("{value:.9e}").parse().unwrap_or(value))
+}
+
+/// An amount of money for a file: to the cent (`21024.00`); under a dollar (a cost per run or
+/// per request, which cents would round away) to four significant digits (`0.003604`); from
+/// [`MAX_CENTS_USD`] up as [`exported`].
+pub fn exported_money(value: f64) -> String {
+    if value.abs() >= MAX_CENTS_USD {
+        exported(value)
+    } else if value.abs() >= 1.0 || value == 0.0 {
+        cents((value * 100.0).round() as i64)
+    } else {
+        raw(format!("{value:.3e}").parse().unwrap_or(value))
+    }
+}
+
+/// The largest amount written to the cent: ten trillion dollars, far below where whole cents
+/// stop fitting a 64-bit integer or being exact in a float.
+pub const MAX_CENTS_USD: f64 = 1.0e13;
+
+/// Whole cents as dollars with two decimals: `2102400` → `21024.00`, `-5` → `-0.05`.
+pub fn cents(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let magnitude = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", magnitude / 100, magnitude % 100)
+}
+
 /// A positive magnitude as three significant digits times a power of ten: `1.46 × 10²⁸`.
 fn power_of_ten(magnitude: f64) -> String {
     const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];

@@ -219,10 +219,11 @@ impl Unit {
         }
     }
 
-    /// The symbol beside a particular value: singular for exactly one (`1 instance`,
-    /// `2 instances`).
+    /// The symbol beside a particular value: singular for a value shown as one (`1 instance`,
+    /// `2 instances`; 0.999 shows as `1 instance` too, as figures from 1 to 10 show two
+    /// decimals).
     pub fn symbol_for(self, value: f64) -> &'static str {
-        match (self, value == 1.0) {
+        match (self, (0.995..1.005).contains(&value)) {
             (Unit::ConcurrentRuns, true) => "run",
             (Unit::ConcurrentRequests, true) => "request",
             (Unit::Connections, true) => "connection",
@@ -246,5 +247,23 @@ impl Unit {
                 | Unit::UsdPerMillionTokens
                 | Unit::UsdPerHour
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unit;
+
+    #[test]
+    fn one_is_singular_as_it_is_shown() {
+        assert_eq!(Unit::Instances.symbol_for(1.0), "instance");
+        assert_eq!(Unit::Instances.symbol_for(0.999_999), "instance");
+        assert_eq!(Unit::Instances.symbol_for(1.004), "instance");
+        assert_eq!(Unit::Instances.symbol_for(1.01), "instances");
+        assert_eq!(Unit::Instances.symbol_for(0.99), "instances");
+        assert_eq!(
+            crate::format::with_unit(1.000_000_1, Unit::Instances),
+            "1 instance"
+        );
     }
 }

@@ -145,6 +145,81 @@ fn csv_is_the_browser_download_byte_for_byte() {
 }
 
 #[test]
+fn projection_csv_is_the_browser_download_byte_for_byte() {
+    let printed = headroom(&[
+        "eval",
+        "--preset",
+        "workflow-saas",
+        "--format",
+        "projection-csv",
+    ]);
+    assert!(printed.status.success());
+    let scenario = presets::by_id("workflow-saas").unwrap().scenario();
+    let expected = export::csv::write_projection(&engine::evaluate(&scenario));
+    assert_eq!(printed.stdout, expected.as_bytes());
+}
+
+/// Reads every preset's CSV as finance's tools do, with Python's `csv` module and exact
+/// decimals: the bill's lines add up to the summary's total, to the cent; the projection's
+/// launch column is that total too, and its months add up across its cost rows.
+#[test]
+fn python_reads_the_csvs_and_the_bill_adds_up() {
+    const CHECK: &str = r#"
+import csv, sys
+from decimal import Decimal
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.DictReader(f))
+summary = {r["id"]: r for r in rows if r["section"] == "Summary"}
+total = Decimal(summary["cost.total_monthly_usd"]["value"])
+bill = [Decimal(r["value"]) for r in rows if r["section"] == "Bill"]
+assert bill, "no bill lines"
+assert sum(bill) == total, (sum(bill), total)
+assert rows[0]["section"] == "Summary", rows[0]
+for r in rows:
+    if r["section"] == "Finding":
+        assert r["severity"] in ("info", "warning"), r
+        assert r["unit"] == "", r
+    if r["section"] == "Price":
+        assert r["formula"] == "", r
+with open(sys.argv[2], newline="", encoding="utf-8-sig") as f:
+    plan = list(csv.reader(f))
+assert plan[0][:4] == ["id", "label", "unit", "Launch"], plan[0]
+by_id = {r[0]: r for r in plan[1:]}
+launch_total = Decimal(by_id["projection.total_monthly_usd"][3])
+assert launch_total == total, (launch_total, total)
+costs = [r for r in plan[1:] if r[0].endswith("_monthly_usd") and r[0] not in ("projection.total_monthly_usd", "projection.revenue_monthly_usd")]
+for month in range(3, len(plan[0])):
+    parts = sum(Decimal(r[month]) for r in costs)
+    whole = Decimal(by_id["projection.total_monthly_usd"][month])
+    assert abs(parts - whole) <= Decimal("0.01") * len(costs), (plan[0][month], parts, whole)
+print("ok", len(bill))
+"#;
+    for preset in presets::all() {
+        let bill = TempFile::with(&stdout_of(&[
+            "eval", "--preset", preset.id, "--format", "csv",
+        ]));
+        let plan = TempFile::with(&stdout_of(&[
+            "eval",
+            "--preset",
+            preset.id,
+            "--format",
+            "projection-csv",
+        ]));
+        let run = std::process::Command::new("python3")
+            .args(["-c", CHECK, bill.path(), plan.path()])
+            .output()
+            .expect("python3 runs");
+        assert!(
+            run.status.success(),
+            "{}: {}",
+            preset.id,
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(String::from_utf8_lossy(&run.stdout).starts_with("ok "));
+    }
+}
+
+#[test]
 fn scenario_output_reopens_to_the_same_report() {
     let preset_json = stdout_of(&["eval", "--preset", "agent-platform", "--format", "json"]);
     let file = TempFile::with(&stdout_of(&[

@@ -536,33 +536,41 @@ async fn the_projection_follows_growth_and_its_length() {
             .unwrap()
             .length()
     };
-    // No growth entered: every month is the launch month, said in one line, not 24 equal bars.
+    // No growth entered: every month is the launch month, said in one line, not 24 equal bars;
+    // the table has the launch and each of the 24 months after it.
     assert_eq!(app.state.scenario.get_untracked().growth.months, 24);
-    assert_eq!(rows(&app), 24);
+    assert_eq!(rows(&app), 25);
     assert!(!app.has(".projection-chart"));
     let flat = app.find(".flat-projection").text_content().unwrap();
     assert!(
-        flat.starts_with(
-            "Each of the 24 months bills the same as the launch: 1 customer, $24,704 a month"
-        ),
+        flat.starts_with("Every month bills the same as the launch: 1 customer, $24,704 a month"),
         "{flat}"
     );
     let length: HtmlSelectElement = app.find("#f-growth-months").unchecked_into();
     length.set_value("36");
     fire(&length, "change").await;
     assert_eq!(app.state.scenario.get_untracked().growth.months, 36);
-    assert!(
-        app.find(".flat-projection")
-            .text_content()
-            .unwrap()
-            .starts_with("Each of the 36 months")
-    );
+    assert_eq!(rows(&app), 37);
 
     app.type_into("growth.customers_at_24_months", "10").await;
-    assert_eq!(rows(&app), 36);
-    // One cell per column of the month, each with its key and raw value.
-    let first = app.find(".month-table tr[data-month='1']");
+    assert_eq!(rows(&app), 37);
+    // The first row is the launch the headline shows; one cell per column of the month, each
+    // with its key and raw value.
+    let first = app.find(".month-table tr[data-month='0']");
+    assert_eq!(
+        first
+            .query_selector("th")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Launch"
+    );
     let report = engine::evaluate(&app.state.scenario.get_untracked());
+    assert_eq!(
+        report.projection[0].total_monthly_usd,
+        report.value("cost.total_monthly_usd").unwrap()
+    );
     for (key, _, unit, value) in report.projection[0].columns() {
         let cell = first
             .query_selector(&format!("td[data-column='{key}']"))
@@ -588,19 +596,21 @@ async fn the_projection_follows_growth_and_its_length() {
         .parse()
         .unwrap()
     };
-    assert_eq!(total(24), expected[23].total_monthly_usd);
-    assert_eq!(total(36), expected[35].total_monthly_usd);
-    assert!(total(24) > total(1) * 5.0, "{} vs {}", total(24), total(1));
+    assert_eq!(total(24), expected[24].total_monthly_usd);
+    assert_eq!(total(36), expected[36].total_monthly_usd);
+    assert!(total(24) > total(0) * 5.0, "{} vs {}", total(24), total(0));
     let bars = app
         .root
         .query_selector_all(".projection-chart rect.bar.llm")
         .unwrap()
         .length();
-    assert_eq!(bars, 36);
-    // The words name the first and the last month with their totals.
+    assert_eq!(bars, 37);
+    // The margin has its own line and axis, so costs far below revenue still show.
+    assert!(app.has(".projection-chart polyline.margin-line"));
+    // The words name the launch and the last month with their totals.
     let words = text_of(&chart.get_attribute("aria-describedby").unwrap());
-    for m in [&expected[0], &expected[35]] {
-        let said = format!("Month {}: {} customer", m.month, format::plain(m.customers));
+    for m in [&expected[0], &expected[36]] {
+        let said = format!("{}: {} customer", m.name(), format::plain(m.customers));
         assert!(words.contains(&said), "{said} not in {words}");
         let money = format::money(m.total_monthly_usd);
         assert!(words.contains(&money), "{money} not in {words}");
@@ -609,7 +619,7 @@ async fn the_projection_follows_growth_and_its_length() {
     // Back to 24 months: 24 rows again.
     length.set_value("24");
     fire(&length, "change").await;
-    assert_eq!(rows(&app), 24);
+    assert_eq!(rows(&app), 25);
 }
 
 #[wasm_bindgen_test]

@@ -604,7 +604,7 @@ fn seed_001_workflow_saas() {
     let report = check_table("workflow-saas", "seed 001", SEED_001);
     // Line 12: 100K runs a month at 6 months and 500K at 12; line 11: 50 and 200 tenants.
     for (month, runs, tenants) in [(6, 100_000.0, 50.0), (12, 500_000.0, 200.0)] {
-        let row = &report.projection[month - 1];
+        let row = &report.projection[month];
         assert!(
             close(row.runs_per_day * DAYS_PER_MONTH, runs, 1e-9),
             "month {month}"

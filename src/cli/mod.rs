@@ -1,7 +1,7 @@
 //! The command-line tool: the same engine and exports as the browser.
 //!
 //! ```text
-//! headroom eval (--preset NAME | FILE.json | 'LINK') [--set PATH=VALUE]... [--format table|json|csv|scenario]
+//! headroom eval (--preset NAME | FILE.json | 'LINK') [--set PATH=VALUE]... [--format table|json|csv|projection-csv|scenario]
 //! headroom presets
 //! headroom link (--preset NAME | FILE.json)
 //! ```
@@ -79,6 +79,8 @@ enum Format {
     Json,
     /// The same CSV the browser exports.
     Csv,
+    /// The projection month by month, months as columns: the browser's "Export projection".
+    ProjectionCsv,
     /// The scenario itself, as JSON.
     Scenario,
 }
@@ -202,6 +204,7 @@ fn execute(command: Command) -> Result<Printed, String> {
                 }
                 Format::Json => json(&report()),
                 Format::Csv => csv::write(&scenario, &report()),
+                Format::ProjectionCsv => csv::write_projection(&report()),
                 // The scenario itself needs no evaluation.
                 Format::Scenario => scenario_json(&scenario),
             };

@@ -2,7 +2,7 @@
 //! prices), and the per-run token budget. Line numbers refer to seed document 000.
 
 use super::Component;
-use crate::engine::{Builder, Served, load::Load, n, ratio, usd};
+use crate::engine::{Builder, Served, days, load::Load, n, ratio, usd};
 use crate::report::{Category, Severity};
 use crate::scenario::Scenario;
 use crate::scenario::fields::Section;
@@ -249,17 +249,17 @@ fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
             )
         },
     );
-    let days = s.days_per_month();
+    let per_month_days = s.days_per_month();
     let per_month = out.metric(
         "llm.cost_per_month_usd",
         "LLM cost per month",
         Unit::UsdPerMonth,
-        per_day * days,
+        per_day * per_month_days,
         || {
             format!(
                 "LLM cost per day × days per month = {} × {} (= {} h ÷ 24)",
                 usd(per_day),
-                n(days),
+                days(per_month_days),
                 n(s.deal.hours_per_month)
             )
         },

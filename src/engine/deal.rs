@@ -85,7 +85,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
                     "total per month ÷ (runs per day × days per month) = {} ÷ ({} × {})",
                     usd(total),
                     n(load.runs_per_day),
-                    n(s.days_per_month())
+                    super::days(s.days_per_month())
                 )
             },
         );

@@ -1,4 +1,5 @@
-//! Growth: the month-by-month projection. Each month the customer count follows the scenario's
+//! Growth: the month-by-month projection, from the launch (month 0, the scenario as entered, which
+//! the headline bills) to the last month chosen. Each month the customer count follows the scenario's
 //! milestones (launch, 6, 12 and 24 months; seed 001 §1 and seed 003's 1 → 3 → 10 customers),
 //! the workload grows with it, and the whole engine runs again for that month. Storage
 //! accumulates under its retention window, and the month each limit is first reached is found.
@@ -91,12 +92,15 @@ pub fn retained_gb(gb_per_day: &[f64], days_per_month: f64, retention_days: f64)
     held
 }
 
-/// Projects the scenario month by month and records, as findings, the month each limit is
-/// first reached, for the limits not in `reached` (those already reached at launch).
+/// Projects the scenario month by month, from the launch (month 0: the scenario as entered, the
+/// figures the headline shows) to `growth.months` months after it, and records, as findings,
+/// the month each limit is first reached, for the limits not in `reached` (those already
+/// reached at launch).
 pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<MonthFigures> {
     let days = s.days_per_month();
-    let mut months = Vec::with_capacity(s.growth.months as usize);
-    let mut daily_storage = Vec::with_capacity(s.growth.months as usize);
+    let rows = s.growth.months as usize + 1;
+    let mut months = Vec::with_capacity(rows);
+    let mut daily_storage = Vec::with_capacity(rows);
     // Where the customer count does not move (no growth, or past the last milestone) a month is
     // the month before again, so its figures are reused rather than recomputed.
     // Every month carries the categories the launch bill has a line in, so that the columns
@@ -107,7 +111,7 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
         .filter(|category| out.costs().iter().any(|c| c.category == *category))
         .collect();
     let mut previous: Option<(Scenario, Report, Summary)> = None;
-    for month in 1..=s.growth.months {
+    for month in 0..=s.growth.months {
         let at = scenario_at(s, f64::from(month));
         let customers = at.deal.customers;
         let (report, summary) = match previous.take() {
@@ -253,19 +257,19 @@ mod tests {
         let (report, three_years) = crate::engine::work::counted(|| engine::evaluate(&s));
         assert!(two_years > 0);
         assert_eq!(three_years, two_years);
-        assert_eq!(report.projection.len(), 36);
+        assert_eq!(report.projection.len(), 37);
     }
 
     #[test]
     fn the_projection_covers_the_chosen_months() {
         let mut s = growing();
-        assert_eq!(engine::evaluate(&s).projection.len(), 24);
+        assert_eq!(engine::evaluate(&s).projection.len(), 25);
         s.growth.months = 36;
         let projection = engine::evaluate(&s).projection;
-        assert_eq!(projection.len(), 36);
+        assert_eq!(projection.len(), 37);
         assert_eq!(
             projection.iter().map(|m| m.month).collect::<Vec<_>>(),
-            (1..=36).collect::<Vec<_>>()
+            (0..=36).collect::<Vec<_>>()
         );
     }
 
@@ -273,9 +277,9 @@ mod tests {
     fn each_month_is_the_whole_engine_run_on_that_month() {
         let s = growing();
         let report = engine::evaluate(&s);
-        for month in [1_u32, 7, 12, 18, 24] {
+        for month in [0_u32, 1, 7, 12, 18, 24] {
             let direct = engine::evaluate(&scenario_at(&s, f64::from(month)));
-            let row = &report.projection[month as usize - 1];
+            let row = &report.projection[month as usize];
             assert_eq!(
                 row.total_monthly_usd,
                 direct.value("cost.total_monthly_usd").unwrap()
@@ -290,8 +294,28 @@ mod tests {
             );
         }
         // Month 24: ten customers bring ten times the launch workload.
-        assert_eq!(report.projection[23].runs_per_day, 100_000.0);
-        assert_eq!(report.projection[23].customers, 10.0);
+        assert_eq!(report.projection[24].runs_per_day, 100_000.0);
+        assert_eq!(report.projection[24].customers, 10.0);
+    }
+
+    #[test]
+    fn the_first_row_is_the_launch_the_headline_shows() {
+        // Seed 003's customers grow from their launch count; the first row is that count and
+        // the launch bill, not a month already on its way to the next milestone.
+        for preset in presets::all() {
+            let s = preset.scenario();
+            let report = engine::evaluate(&s);
+            let launch = &report.projection[0];
+            assert_eq!(launch.month, 0, "{}", preset.id);
+            assert_eq!(launch.customers, s.deal.customers, "{}", preset.id);
+            for (row, id) in [
+                (launch.total_monthly_usd, "cost.total_monthly_usd"),
+                (launch.revenue_monthly_usd, "deal.revenue_monthly_usd"),
+                (launch.gross_margin_pct, "deal.gross_margin_pct"),
+            ] {
+                assert_eq!(row, report.value(id).unwrap(), "{} {id}", preset.id);
+            }
+        }
     }
 
     #[test]

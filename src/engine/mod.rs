@@ -405,6 +405,14 @@ pub(crate) fn n(value: f64) -> String {
     crate::format::plain(value)
 }
 
+/// Days per month as they appear inside a formula: to three decimals (30.417 for 730 hours),
+/// because a month's bill multiplies them by a day's, and 30.4 would make the shown
+/// arithmetic miss the figure ($810.00 × 30.4 = $24,624 for $24,638).
+pub(crate) fn days(value: f64) -> String {
+    let text = format!("{value:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// An amount of money as it appears inside a formula.
 pub(crate) fn usd(value: f64) -> String {
     crate::format::money(value)

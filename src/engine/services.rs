@@ -439,7 +439,7 @@ pub fn executor_load(s: &Scenario, load: &Load, explain: bool) -> Carried {
             format!(
                 "runs per day × days per month × (1 + clients per run) = {} × {} × {}",
                 n(load.runs_per_day),
-                n(days),
+                super::days(days),
                 n(per_run)
             )
         } else {

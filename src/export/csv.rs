@@ -1,48 +1,107 @@
-//! The CSV for finance: every metric, then every input the form shows (those of a section
-//! switched off are left out; each list item's are in), the prices used with their sources, the
-//! month-by-month projection, the findings, and the catalog version — one rectangular table,
-//! raw numbers, written with the `csv` crate. The browser's download and
-//! `headroom eval --format csv` are the same bytes.
+//! The CSVs for finance, written with the `csv` crate; the browser's downloads and
+//! `headroom eval --format csv | projection-csv` are the same bytes.
+//!
+//! [`write`] is one rectangular table that opens with the answer: a summary (the headline's
+//! figures and the binding limit, with the limits left unchecked), then the bill's lines, which
+//! add up to the summary's total to the cent, then every input the form shows (those of a
+//! section switched off are left out; each list item's are in), then every other metric, the
+//! prices used, the findings and the catalog version. [`write_projection`] lays the projection
+//! out as a plan: one row per figure, one column per month from the launch.
+//!
+//! Numbers are raw (no thousands separators, no currency signs): money to the cent, or to four
+//! significant digits under a dollar (a cost per run), and every other figure to ten
+//! significant digits, which drops the noise of binary arithmetic (`21024.000000000004`).
+//! Inputs are written as the scenario holds them, and prices as the catalog lists them.
 
 use std::borrow::Cow;
 
-use crate::report::{Report, section_title};
+use crate::report::{CostLine, Metric, MonthFigures, Report, section_title};
 use crate::scenario::Scenario;
 use crate::scenario::fields;
+use crate::units::Unit;
 
-/// The header row.
-pub const HEADER: [&str; 8] = [
-    "section", "id", "label", "value", "unit", "formula", "as_of", "source",
+/// The header row. Each column holds one kind of thing: a finding's severity and a price's
+/// region have their own columns.
+pub const HEADER: [&str; 10] = [
+    "section", "id", "label", "value", "unit", "formula", "severity", "region", "as_of", "source",
 ];
 
-/// The UTF-8 byte-order mark the file starts with.
+/// The UTF-8 byte-order mark each file starts with, so that spreadsheets read it as UTF-8.
 pub const BOM: &str = "\u{feff}";
+
+/// One row of [`HEADER`]'s columns.
+type Row<'a> = [&'a str; 10];
 
 /// The CSV text of a report and the scenario that produced it.
 pub fn write(scenario: &Scenario, report: &Report) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let mut row = |cells: [&str; 8]| {
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(cells.iter().map(|c| neutralise(c).into_owned()));
-    };
-    row(HEADER);
-    for m in &report.metrics {
-        row([
-            section_title(m.section()),
-            &m.id,
-            &m.label,
-            &number(m.value),
-            m.unit.symbol(),
-            &m.formula,
+    let mut rows = Table::default();
+    rows.add(HEADER);
+    let mut written: Vec<&str> = Vec::new();
+    for m in report.headline_figures() {
+        rows.add(metric_row("Summary", m, &figure(m.value, m.unit)));
+        written.push(&m.id);
+    }
+    if let Some(limit) = report.binding() {
+        let formula = report
+            .metric(&limit.metric)
+            .map_or("", |m| m.formula.as_str());
+        rows.add([
+            "Summary",
+            "limits.binding_pct",
+            &format!("Binding limit: {}", limit.label),
+            &crate::format::exported(limit.used_pct),
+            Unit::Percent.symbol(),
+            formula,
+            "",
+            "",
             "",
             "",
         ]);
     }
+    for name in &report.unchecked {
+        rows.add([
+            "Summary",
+            "limits.not_checked",
+            &format!("Not checked (no limit typed): {name}"),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]);
+    }
+    let total = report
+        .value("cost.total_monthly_usd")
+        .unwrap_or_else(|| report.total_monthly_usd());
+    let lines: Vec<f64> = report.costs.iter().map(|c| c.monthly_usd).collect();
+    let amounts: Vec<String> = match cents_summing_to(&lines, total) {
+        Some(cents) => cents.into_iter().map(crate::format::cents).collect(),
+        None => lines
+            .iter()
+            .map(|&usd| crate::format::exported_money(usd))
+            .collect(),
+    };
+    for (line, amount) in report.costs.iter().zip(&amounts) {
+        let formula = report.metric(&line.id).map_or("", |m| m.formula.as_str());
+        rows.add([
+            "Bill",
+            &line.id,
+            &bill_label(line),
+            amount,
+            Unit::UsdPerMonth.symbol(),
+            formula,
+            "",
+            "",
+            "",
+            "",
+        ]);
+        written.push(&line.id);
+    }
     for field in fields::all(scenario).filter(|f| f.shown(scenario)) {
         let value = field.get(scenario).map(|v| v.to_text()).unwrap_or_default();
-        row([
+        rows.add([
             "Input",
             &field.path(),
             &input_label(field, scenario),
@@ -51,39 +110,38 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             "",
             "",
             "",
+            "",
+            "",
         ]);
     }
+    for m in report.metrics.iter().filter(|m| !written.contains(&&*m.id)) {
+        rows.add(metric_row(
+            section_title(m.section()),
+            m,
+            &figure(m.value, m.unit),
+        ));
+    }
     for p in &report.prices {
-        row([
+        rows.add([
             "Price",
             &p.id,
             &p.label,
-            &number(p.value),
+            &crate::format::raw(p.value),
             &p.unit,
+            "",
+            "",
             &p.region,
             &p.as_of,
             &p.source,
         ]);
     }
-    for month in &report.projection {
-        for (key, label, unit, value) in month.columns() {
-            row([
-                "Projection",
-                &format!("projection.month_{:02}.{key}", month.month),
-                &format!("Month {}: {label}", month.month),
-                &number(value),
-                unit.symbol(),
-                "",
-                "",
-                "",
-            ]);
-        }
-    }
     for w in &report.warnings {
-        row([
+        rows.add([
             "Finding",
             &w.id,
             &w.message,
+            "",
+            "",
             "",
             w.severity.as_str(),
             "",
@@ -91,7 +149,7 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             "",
         ]);
     }
-    row([
+    rows.add([
         "Catalog",
         "catalog.version",
         "Price catalog version",
@@ -100,9 +158,130 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
         "",
         "",
         "",
+        "",
+        "",
     ]);
-    let bytes = writer.into_inner().unwrap_or_default();
-    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+    rows.text()
+}
+
+/// The projection as a plan: a row per figure (customers, runs, each cost category, the
+/// total, revenue, margin…) with its id, label and unit, then one column per month, from the
+/// launch (`Launch`, the headline's figures) to the last month projected (`Month 24`).
+pub fn write_projection(report: &Report) -> String {
+    let months = &report.projection;
+    let mut header = vec!["id".to_string(), "label".to_string(), "unit".to_string()];
+    header.extend(months.iter().map(MonthFigures::name));
+    let mut table = Table::default();
+    table.add(header);
+    let columns = months.first().into_iter().flat_map(|m| m.column_list());
+    for column in columns {
+        let mut row = vec![
+            format!("projection.{}", column.key()),
+            column.label().to_string(),
+            column.unit().symbol().to_string(),
+        ];
+        row.extend(
+            months
+                .iter()
+                .map(|m| figure(m.value(column), column.unit())),
+        );
+        table.add(row);
+    }
+    table.text()
+}
+
+/// A bill line's label with its category first, "Compute: Cloud Run", or the label alone where
+/// it is the category's name ("LLM").
+fn bill_label(line: &CostLine) -> String {
+    if *line.label == *line.category.title {
+        line.label.to_string()
+    } else {
+        format!("{}: {}", line.category.title, line.label)
+    }
+}
+
+/// A metric's row: its section, id, label, value (already written for export) and formula.
+fn metric_row<'a>(section: &'a str, m: &'a Metric, value: &'a str) -> Row<'a> {
+    [
+        section,
+        &m.id,
+        &m.label,
+        value,
+        m.unit.symbol(),
+        &m.formula,
+        "",
+        "",
+        "",
+        "",
+    ]
+}
+
+/// A figure as a file for finance writes it: money to the cent (or, under a dollar, to four
+/// significant digits), anything else to ten significant digits.
+fn figure(value: f64, unit: Unit) -> String {
+    if unit.is_money() {
+        crate::format::exported_money(value)
+    } else {
+        crate::format::exported(value)
+    }
+}
+
+/// Amounts in whole cents that add up to `total` in whole cents: each amount rounded down,
+/// then the cents left over given to the amounts that lost the most (the largest-remainder
+/// method, as apportionment does it), so that a spreadsheet's SUM of the bill's lines is the
+/// summary's total, not a cent off. None when an amount is too large to count in cents
+/// ([`crate::format::MAX_CENTS_USD`]).
+pub fn cents_summing_to(amounts: &[f64], total: f64) -> Option<Vec<i64>> {
+    let limit = crate::format::MAX_CENTS_USD;
+    if total.abs() >= limit || amounts.iter().any(|a| a.abs() >= limit) {
+        return None;
+    }
+    let scaled: Vec<f64> = amounts.iter().map(|a| a * 100.0).collect();
+    let mut cents: Vec<i64> = scaled.iter().map(|c| c.floor() as i64).collect();
+    let left = (total * 100.0).round() as i64 - cents.iter().sum::<i64>();
+    // The lines are few: take the largest remainder left, `left` times, rather than sort.
+    let mut remainders: Vec<f64> = scaled.iter().map(|c| c - c.floor()).collect();
+    for _ in 0..left.clamp(0, cents.len() as i64) {
+        let mut largest = 0;
+        for (i, r) in remainders.iter().enumerate() {
+            if *r > remainders[largest] {
+                largest = i;
+            }
+        }
+        cents[largest] += 1;
+        remainders[largest] = -1.0;
+    }
+    Some(cents)
+}
+
+/// Rows on their way to CSV text: each cell defused ([`neutralise`]), CRLF line ends, the
+/// byte-order mark first.
+struct Table(csv::Writer<Vec<u8>>);
+
+impl Default for Table {
+    fn default() -> Table {
+        Table(
+            csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new()),
+        )
+    }
+}
+
+impl Table {
+    fn add<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        // Writing to a Vec cannot fail.
+        let _ = self.0.write_record(
+            cells
+                .into_iter()
+                .map(|c| neutralise(c.as_ref()).into_owned()),
+        );
+    }
+
+    fn text(self) -> String {
+        let bytes = self.0.into_inner().unwrap_or_default();
+        format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+    }
 }
 
 /// An input's label in the CSV: an item's input names its item, e.g. "Service 2 (api): vCPU
@@ -127,6 +306,17 @@ fn input_label(field: fields::Field, scenario: &Scenario) -> String {
 /// `headroom-agent-platform-2026-11-23.csv`. The slug keeps ASCII letters and digits, lowercased,
 /// joined by single hyphens; a name with none gives `scenario`.
 pub fn file_name(scenario_name: &str, date: &str) -> String {
+    format!("headroom-{}-{date}.csv", slug(scenario_name))
+}
+
+/// The projection's file name: `headroom-<slug>-projection-<date>.csv`.
+pub fn projection_file_name(scenario_name: &str, date: &str) -> String {
+    format!("headroom-{}-projection-{date}.csv", slug(scenario_name))
+}
+
+/// A scenario name as it goes into a file name: ASCII letters and digits, lowercased, joined
+/// by single hyphens; a name with none gives `scenario`.
+fn slug(scenario_name: &str) -> String {
     let mut slug = String::new();
     for c in scenario_name.chars() {
         if c.is_ascii_alphanumeric() {
@@ -136,13 +326,7 @@ pub fn file_name(scenario_name: &str, date: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "scenario" } else { slug };
-    format!("headroom-{slug}-{date}.csv")
-}
-
-/// A raw number: the shortest decimal that reads back as the same value ([`format::raw`]).
-fn number(value: f64) -> String {
-    crate::format::raw(value)
+    if slug.is_empty() { "scenario" } else { slug }.to_string()
 }
 
 /// Defuses a cell a spreadsheet would evaluate (OWASP, "CSV Injection").
@@ -159,26 +343,155 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.trim_start_matches(BOM).as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    }
+
+    fn preset(id: &str) -> (Scenario, Report) {
+        let scenario = crate::scenario::presets::by_id(id).unwrap().scenario();
+        let report = crate::engine::evaluate(&scenario);
+        (scenario, report)
+    }
+
     #[test]
-    fn the_projection_is_one_row_per_month_and_column() {
-        let mut scenario = crate::scenario::presets::by_id("agent-platform")
-            .unwrap()
-            .scenario();
+    fn it_opens_with_the_answer_then_the_bill_inputs_metrics_prices_findings() {
+        let (scenario, report) = preset("agent-platform");
+        let rows = rows(&write(&scenario, &report));
+        assert_eq!(rows[0], HEADER);
+        let sections: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        let ids: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(
+            ids[..5],
+            [
+                "cost.total_monthly_usd",
+                "deal.cost_per_customer_monthly_usd",
+                "deal.revenue_monthly_usd",
+                "deal.gross_margin_pct",
+                "deal.break_even_contract_per_year_usd",
+            ]
+        );
+        assert!(ids.contains(&"limits.binding_pct"));
+        // Each block in its place, each once.
+        let mut blocks: Vec<&str> = sections.clone();
+        blocks.dedup();
+        let metrics_from = blocks.iter().position(|s| *s == "Input").unwrap() + 1;
+        let prices_at = blocks.iter().position(|s| *s == "Price").unwrap();
+        assert_eq!(blocks[..metrics_from], ["Summary", "Bill", "Input"]);
+        assert_eq!(blocks[prices_at..], ["Price", "Finding", "Catalog"]);
+        assert!(prices_at - metrics_from > 5, "{blocks:?}");
+        // Every metric once, the summary's and the bill's not repeated below.
+        for m in &report.metrics {
+            let count = ids.iter().filter(|id| **id == m.id.as_ref()).count();
+            assert_eq!(count, 1, "{} is written once", m.id);
+        }
+    }
+
+    #[test]
+    fn every_figure_is_a_raw_number_without_float_noise_and_money_to_the_cent() {
+        for preset in crate::scenario::presets::all() {
+            let (scenario, report) = (
+                preset.scenario(),
+                crate::engine::evaluate(&preset.scenario()),
+            );
+            for row in rows(&write(&scenario, &report)).iter().skip(1) {
+                let (section, id, value, unit) = (&row[0], &row[1], &row[3], &row[4]);
+                if matches!(section.as_str(), "Input" | "Finding" | "Catalog") || value.is_empty() {
+                    continue;
+                }
+                let number: f64 = value.parse().unwrap_or_else(|_| panic!("{id}: {value}"));
+                assert!(number.is_finite() && !value.contains(','), "{id}: {value}");
+                if section == "Price" {
+                    continue;
+                }
+                let digits = value
+                    .split(['e', 'E'])
+                    .next()
+                    .unwrap()
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>();
+                let significant = digits.trim_start_matches('0').len();
+                if unit.starts_with("USD") && (number.abs() >= 1.0 || section == "Bill") {
+                    let (_, decimals) = value.split_once('.').expect("cents");
+                    assert_eq!(decimals.len(), 2, "{} {id}: {value}", preset.id);
+                } else {
+                    assert!(significant <= 10, "{} {id}: {value}", preset.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn findings_have_a_severity_and_prices_a_region_each_in_its_own_column() {
+        let (scenario, report) = preset("agent-platform");
+        let rows = rows(&write(&scenario, &report));
+        let finding = rows.iter().find(|r| r[0] == "Finding").expect("a finding");
+        assert!(["info", "warning"].contains(&finding[6].as_str()));
+        assert_eq!(finding[4], "");
+        let price = rows.iter().find(|r| r[0] == "Price").expect("a price");
+        assert_eq!(price[5], "");
+        assert_eq!(price[7], report.prices[0].region);
+    }
+
+    #[test]
+    fn the_bill_adds_up_to_the_total_to_the_cent() {
+        assert_eq!(
+            cents_summing_to(&[0.333, 0.333, 0.334], 1.0),
+            Some(vec![33, 33, 34])
+        );
+        // Rounded one by one these would make $6.06, a cent over the total.
+        assert_eq!(
+            cents_summing_to(&[1.016, 2.016, 3.018], 6.05),
+            Some(vec![102, 201, 302])
+        );
+        assert_eq!(cents_summing_to(&[2.0e13], 2.0e13), None);
+        for preset in crate::scenario::presets::all() {
+            let (scenario, report) = (
+                preset.scenario(),
+                crate::engine::evaluate(&preset.scenario()),
+            );
+            let rows = rows(&write(&scenario, &report));
+            let cents = |v: &str| -> i64 { v.replace('.', "").parse().unwrap() };
+            let total = rows
+                .iter()
+                .find(|r| r[1] == "cost.total_monthly_usd")
+                .unwrap();
+            let bill: i64 = rows
+                .iter()
+                .filter(|r| r[0] == "Bill")
+                .map(|r| cents(&r[3]))
+                .sum();
+            assert_eq!(bill, cents(&total[3]), "{}", preset.id);
+        }
+    }
+
+    #[test]
+    fn the_projection_is_a_plan_with_a_column_per_month_from_the_launch() {
+        let (mut scenario, _) = preset("workflow-saas");
         scenario.growth.months = 36;
         let report = crate::engine::evaluate(&scenario);
-        let text = write(&scenario, &report);
-        let rows: Vec<&str> = text
-            .lines()
-            .filter(|l| l.starts_with("Projection,"))
-            .collect();
-        assert_eq!(rows.len(), 36 * report.projection[0].columns().count());
-        assert!(
-            rows[0].starts_with("Projection,projection.month_01.customers,Month 1: Customers,1,")
-        );
-        assert!(
-            rows.last()
-                .unwrap()
-                .starts_with("Projection,projection.month_36.retained_gb,")
+        let rows = rows(&write_projection(&report));
+        assert_eq!(rows[0][..5], ["id", "label", "unit", "Launch", "Month 1"]);
+        assert_eq!(rows[0].last().unwrap(), "Month 36");
+        assert_eq!(rows.len(), 1 + report.projection[0].columns().count());
+        let customers = &rows[1];
+        assert_eq!(customers[..3], ["projection.customers", "Customers", ""]);
+        // The launch column is the headline's: seed 003's ten customers, not month 1's.
+        assert_eq!(customers[3], "10");
+        assert!(rows.iter().all(|r| r.len() == 3 + 37));
+        let total = rows
+            .iter()
+            .find(|r| r[0] == "projection.total_monthly_usd")
+            .unwrap();
+        assert_eq!(total[2], "USD/month");
+        assert_eq!(
+            total[3],
+            crate::format::exported_money(report.value("cost.total_monthly_usd").unwrap())
         );
     }
 
@@ -199,6 +512,10 @@ mod tests {
         assert_eq!(
             file_name("  ", "2026-11-23"),
             "headroom-scenario-2026-11-23.csv"
+        );
+        assert_eq!(
+            projection_file_name("Acme pilot", "2026-11-23"),
+            "headroom-acme-pilot-projection-2026-11-23.csv"
         );
     }
 

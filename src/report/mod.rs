@@ -396,6 +396,16 @@ impl MonthFigures {
         }
     }
 
+    /// The month's name in tables and exports: `Launch` for the launch (month 0), then
+    /// `Month 1`, `Month 2`…
+    pub fn name(&self) -> String {
+        if self.month == 0 {
+            "Launch".to_string()
+        } else {
+            format!("Month {}", self.month)
+        }
+    }
+
     /// The month as (key, label, unit, value), in [`MonthFigures::column_list`] order.
     pub fn columns(&self) -> impl Iterator<Item = (&'static str, &'static str, Unit, f64)> + '_ {
         self.column_list().map(|column| {
@@ -446,6 +456,15 @@ impl Report {
                 })
             })
             .collect()
+    }
+
+    /// Every figure of the headline ([`HEADLINES`]), each followed by the figures that may read
+    /// with it, those the report has, in order: what an export opens with.
+    pub fn headline_figures(&self) -> impl Iterator<Item = &Metric> {
+        HEADLINES
+            .iter()
+            .flat_map(|(id, details, _)| std::iter::once(id).chain(details.iter()))
+            .filter_map(|id| self.metric(id))
     }
 
     /// The limit that binds first: the one the peak uses most of, if the scenario sets any.

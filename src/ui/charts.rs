@@ -13,7 +13,7 @@ use crate::report::{MonthFigures, Report};
 const COST_CHART_TITLE: &str = "Monthly cost by category";
 
 /// The title of the projection chart.
-const PROJECTION_TITLE: &str = "Monthly cost by category and revenue, month by month";
+const PROJECTION_TITLE: &str = "Monthly cost by category, with the gross margin on its own axis, from the launch month by month";
 
 /// The ticks of a dollar axis from zero to at or above `max`: a round step (1, 2, 2.5 or 5 × a
 /// power of ten) that gives three to five ticks above zero. Where the drawing ends, not a figure.
@@ -271,8 +271,9 @@ pub fn limits(report: &Report) -> Vec<Node> {
     ]
 }
 
-/// The month-by-month projection: a chart of the monthly cost by category against revenue,
-/// and every month's figures in a table that folds away.
+/// The month-by-month projection from the launch: a chart of the monthly cost by category with
+/// the gross margin as a line on its own axis (revenue far above cost would flatten the cost
+/// bars on a shared one), and every month's figures in a table that folds away.
 pub fn projection(report: &Report) -> Vec<Node> {
     let months = &report.projection;
     // Without growth every month bills as the launch month: one line says so, where 24 equal
@@ -293,8 +294,7 @@ pub fn projection(report: &Report) -> Vec<Node> {
                 "p",
                 "flat-projection",
                 &format!(
-                    "Each of the {} months bills the same as the launch: {}, {} a month against {} revenue. Set the customers expected at 6, 12 and 24 months (Growth) to see the bill grow.",
-                    months.len(),
+                    "Every month bills the same as the launch: {}, {} a month against {} revenue. Set the customers expected at 6, 12 and 24 months (Growth) to see the bill grow.",
                     customers(first.customers),
                     format::money(first.total_monthly_usd),
                     format::money(first.revenue_monthly_usd),
@@ -305,12 +305,13 @@ pub fn projection(report: &Report) -> Vec<Node> {
     }
     let month = |m: &MonthFigures| {
         format!(
-            "Month {}: {}, {} a month ({}) against {} revenue.",
-            m.month,
+            "{}: {}, {} a month ({}) against {} revenue, a gross margin of {}.",
+            m.name(),
             customers(m.customers),
             format::money(m.total_monthly_usd),
             cost_by_category(m),
             format::money(m.revenue_monthly_usd),
+            format::with_unit(m.gross_margin_pct, crate::units::Unit::Percent),
         )
     };
     let words = match (months.first(), months.last()) {
@@ -327,8 +328,8 @@ pub fn projection(report: &Report) -> Vec<Node> {
             .text(category.title);
     }
     let legend = legend
-        .child(Node::html("span").class("key revenue"))
-        .text("Revenue");
+        .child(Node::html("span").class("key margin"))
+        .text("Gross margin (right axis)");
     let figure = figure(
         "chart projection-chart",
         Some(legend),
@@ -361,22 +362,26 @@ fn cost_by_category(m: &MonthFigures) -> String {
 }
 
 /// The chart's marks: a bar per month stacking the categories the projection carries (in
-/// their order, the first at the bottom) and the revenue line, over a dollar axis with round
-/// ticks and the month numbers below.
+/// their order, the first at the bottom) over a dollar axis with round ticks on the left, the
+/// gross margin as a line over a percent axis on the right (from 100% down to the lowest
+/// margin's step of 25, at most to −100%, where a lower margin is drawn at the floor), and the
+/// months after launch below.
 fn projection_drawing(months: &[MonthFigures]) -> Vec<Node> {
-    let (left, right, top_y, bottom_y) = (70.0, 632.0, 12.0, 214.0);
+    let (left, right, top_y, bottom_y) = (70.0, 598.0, 12.0, 214.0);
     let height = bottom_y - top_y;
     let stacked = |m: &MonthFigures| m.costs().map(|(_, usd)| usd.max(0.0)).sum::<f64>();
-    let ticks = axis_ticks(
-        months
-            .iter()
-            .map(|m| stacked(m).max(m.revenue_monthly_usd))
-            .fold(0.0, f64::max),
-    );
+    let ticks = axis_ticks(months.iter().map(stacked).fold(0.0, f64::max));
     let top = ticks.last().copied().unwrap_or(1.0);
     let slot = (right - left) / months.len().max(1) as f64;
     let y = move |usd: f64| bottom_y - height * (usd / top).clamp(0.0, 1.0);
-    let label_every = if months.len() > 12 { 6 } else { 1 };
+    let lowest = months
+        .iter()
+        .map(|m| m.gross_margin_pct)
+        .fold(0.0, f64::min);
+    let floor = ((lowest / 25.0).floor() * 25.0).max(-100.0);
+    let y_margin =
+        move |pct: f64| bottom_y - height * ((pct - floor) / (100.0 - floor)).clamp(0.0, 1.0);
+    let label_every = if months.len() > 13 { 6 } else { 1 };
     let mut marks = Vec::new();
     for value in ticks {
         let at_y = at(y(value));
@@ -390,38 +395,47 @@ fn projection_drawing(months: &[MonthFigures]) -> Vec<Node> {
                 ("class", "grid"),
             ],
         ));
-        marks.push(
-            svg(
-                "text",
-                &[
-                    ("x", &at(left - 6.0)),
-                    ("y", &at(y(value) + 4.0)),
-                    ("class", "axis-label"),
-                    ("text-anchor", "end"),
-                ],
-            )
-            .text(&tick_label(value)),
-        );
+        marks.push(axis_label(
+            left - 6.0,
+            y(value) + 4.0,
+            "end",
+            &tick_label(value),
+        ));
     }
-    marks.push(svg(
-        "line",
-        &[
-            ("x1", &at(left)),
-            ("x2", &at(left)),
-            ("y1", &at(top_y)),
-            ("y2", &at(bottom_y)),
-            ("class", "axis"),
-        ],
-    ));
-    for m in months {
-        let x = left + slot * f64::from(m.month.saturating_sub(1)) + slot * 0.15;
+    let step = if floor < -50.0 { 50.0 } else { 25.0 };
+    let mut pct = 100.0;
+    while pct >= floor {
+        marks.push(axis_label(
+            right + 6.0,
+            y_margin(pct) + 4.0,
+            "start",
+            &format!("{pct}%"),
+        ));
+        pct -= step;
+    }
+    for x in [left, right] {
+        marks.push(svg(
+            "line",
+            &[
+                ("x1", &at(x)),
+                ("x2", &at(x)),
+                ("y1", &at(top_y)),
+                ("y2", &at(bottom_y)),
+                ("class", "axis"),
+            ],
+        ));
+    }
+    let mut margin = Vec::with_capacity(months.len());
+    for (i, m) in months.iter().enumerate() {
+        let x = left + slot * i as f64 + slot * 0.15;
         let w = slot * 0.7;
         // Each month's figures as a tooltip, for a pointer over its bar.
         let tip = format!(
-            "Month {}: {}, revenue {}",
-            m.month,
+            "{}: {}, revenue {}, margin {}",
+            m.name(),
             cost_by_category(m),
-            format::money(m.revenue_monthly_usd)
+            format::money(m.revenue_monthly_usd),
+            format::with_unit(m.gross_margin_pct, crate::units::Unit::Percent),
         );
         let mut group = svg(
             "g",
@@ -445,48 +459,45 @@ fn projection_drawing(months: &[MonthFigures]) -> Vec<Node> {
             ));
         }
         marks.push(group);
-        if m.month == 1 || m.month % label_every == 0 {
-            marks.push(
-                svg(
-                    "text",
-                    &[
-                        ("x", &at(x + w / 2.0)),
-                        ("y", &at(bottom_y + 15.0)),
-                        ("class", "axis-label"),
-                        ("text-anchor", "middle"),
-                    ],
-                )
-                .text(&m.month.to_string()),
-            );
+        if m.month % label_every == 0 {
+            marks.push(axis_label(
+                x + w / 2.0,
+                bottom_y + 15.0,
+                "middle",
+                &m.month.to_string(),
+            ));
         }
+        margin.push(format!(
+            "{},{}",
+            at(x + w / 2.0),
+            at(y_margin(m.gross_margin_pct))
+        ));
     }
-    let revenue: Vec<String> = months
-        .iter()
-        .map(|m| {
-            format!(
-                "{},{}",
-                at(left + slot * (f64::from(m.month) - 0.5)),
-                at(y(m.revenue_monthly_usd))
-            )
-        })
-        .collect();
     marks.push(svg(
         "polyline",
-        &[("points", &revenue.join(" ")), ("class", "revenue-line")],
+        &[("points", &margin.join(" ")), ("class", "margin-line")],
     ));
-    marks.push(
-        svg(
-            "text",
-            &[
-                ("x", &at((left + right) / 2.0)),
-                ("y", "246"),
-                ("class", "axis-label"),
-                ("text-anchor", "middle"),
-            ],
-        )
-        .text("Month"),
-    );
+    marks.push(axis_label(
+        (left + right) / 2.0,
+        246.0,
+        "middle",
+        "Months after launch",
+    ));
     marks
+}
+
+/// A label on an axis, anchored at its start, middle or end.
+fn axis_label(x: f64, y: f64, anchor: &str, text: &str) -> Node {
+    svg(
+        "text",
+        &[
+            ("x", &at(x)),
+            ("y", &at(y)),
+            ("class", "axis-label"),
+            ("text-anchor", anchor),
+        ],
+    )
+    .text(text)
 }
 
 /// Every month's figures, one row a month, one column per [`MonthFigures::columns`] entry
@@ -518,11 +529,7 @@ fn month_table(months: &[MonthFigures]) -> Node {
         .map(|m| {
             let mut row = Node::html("tr")
                 .attr("data-month", &m.month.to_string())
-                .child(
-                    Node::html("th")
-                        .attr("scope", "row")
-                        .text(&m.month.to_string()),
-                );
+                .child(Node::html("th").attr("scope", "row").text(&m.name()));
             for (key, _, unit, value) in m.columns() {
                 row = row.child(
                     Node::html("td")

@@ -1,4 +1,5 @@
-//! The toolbar: the preset picker, "Copy link" and "Export CSV", and the notices about links and
+//! The toolbar: the preset picker, "Copy link", "Copy summary", "Export CSV" and "Export
+//! projection" (month by month, months as columns), and the notices about links and
 //! work set aside.
 
 use leptos::prelude::*;
@@ -56,10 +57,22 @@ pub fn Toolbar() -> impl IntoView {
             to_clipboard(text, "Summary copied", "Copy this summary:");
         }
     };
-    let export = move |_| {
+    // Downloads the report (or, `by_month`, the projection as a plan) as CSV.
+    let export = move |by_month: bool| {
         let scenario = state.scenario.get_untracked();
-        let text = state.report.with_untracked(|r| csv::write(&scenario, r));
-        let name = csv::file_name(&scenario.name, &today());
+        let (text, name) = state.report.with_untracked(|r| {
+            if by_month {
+                (
+                    csv::write_projection(r),
+                    csv::projection_file_name(&scenario.name, &today()),
+                )
+            } else {
+                (
+                    csv::write(&scenario, r),
+                    csv::file_name(&scenario.name, &today()),
+                )
+            }
+        });
         match download(&name, &text) {
             Ok(()) => status.set(format!("Saved {name}")),
             Err(_) => status.set("The browser refused the download.".to_string()),
@@ -72,7 +85,8 @@ pub fn Toolbar() -> impl IntoView {
             </div>
             <button type="button" on:click=copy>"Copy link"</button>
             <button type="button" on:click=copy_summary>"Copy summary"</button>
-            <button type="button" on:click=export>"Export CSV"</button>
+            <button type="button" on:click=move |_| export(false)>"Export CSV"</button>
+            <button type="button" on:click=move |_| export(true)>"Export projection"</button>
             <Recent />
             <span class="status" role="status">{move || status.get()}</span>
             <input

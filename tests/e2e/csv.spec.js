@@ -5,13 +5,13 @@ const path = require('path');
 const { test, expect } = require('@playwright/test');
 const { open, allMetrics, expectMetric, field, metric, parseCsv, localDate, pickPreset } = require('./helpers');
 
-const HEADER = ['section', 'id', 'label', 'value', 'unit', 'formula', 'as_of', 'source'];
+const HEADER = ['section', 'id', 'label', 'value', 'unit', 'formula', 'severity', 'region', 'as_of', 'source'];
 const RAW_NUMBER = /^-?(\d+(\.\d+)?|\.\d+)(e[-+]?\d+)?$/i;
 
-async function exportCsv(page) {
+async function exportCsv(page, button = 'Export CSV') {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV' }).click(),
+    page.getByRole('button', { name: button, exact: true }).click(),
   ]);
   const file = await download.path();
   const bytes = fs.readFileSync(file);
@@ -25,57 +25,68 @@ function checkFile(bytes) {
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const rows = parseCsv(text.slice(1));
   expect(rows[0]).toEqual(HEADER);
-  rows.slice(1).forEach((row, i) => expect(row.length, `row ${i + 2} has 8 cells: ${JSON.stringify(row)}`).toBe(8));
+  rows.slice(1).forEach((row, i) => expect(row.length, `row ${i + 2} has ${HEADER.length} cells: ${JSON.stringify(row)}`).toBe(HEADER.length));
   return rows.slice(1).map((r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i]])));
 }
 
-test('Export CSV downloads every figure as a raw number, then inputs, prices, findings and the catalog', async ({ page }) => {
+test('Export CSV opens with the answer, then the bill, the inputs, every other figure, prices, findings and the catalog', async ({ page }) => {
   await open(page);
   const { name, bytes } = await exportCsv(page);
   expect(name).toBe(`headroom-agent-platform-${await localDate(page)}.csv`);
   const rows = checkFile(bytes);
 
-  // Sections in order: metrics, then Input, Price, Projection, Finding, and one Catalog row last.
-  const order = rows.map((r) => r.section);
-  const firstOf = (s) => order.indexOf(s);
-  const lastOf = (s) => order.lastIndexOf(s);
-  const metricRows = rows.filter((r) => !['Input', 'Price', 'Projection', 'Finding', 'Catalog'].includes(r.section));
-  expect(metricRows.length).toBeGreaterThan(10);
-  expect(firstOf('Input')).toBe(metricRows.length);
-  expect(firstOf('Price')).toBeGreaterThan(lastOf('Input'));
-  expect(firstOf('Projection')).toBeGreaterThan(lastOf('Price'));
-  if (firstOf('Finding') !== -1) {
-    expect(firstOf('Finding')).toBeGreaterThan(lastOf('Projection'));
-  }
-  // The projection: 24 months × 10 columns (customers, runs, concurrency, instances, LLM, compute, total, revenue, margin, ledger), raw numbers, month 1's total the report's total.
-  const projection = rows.filter((r) => r.section === 'Projection');
-  expect(projection.length).toBe(24 * 10);
-  for (const r of projection) expect(r.value, r.id).toMatch(RAW_NUMBER);
-  const month1Total = projection.find((r) => r.id === 'projection.month_01.total_monthly_usd');
-  expect(Number(month1Total.value)).toBe(await metric(page, 'cost.total_monthly_usd'));
-  expect(order.filter((s) => s === 'Catalog')).toEqual(['Catalog']);
-  expect(order[order.length - 1]).toBe('Catalog');
+  // Blocks in order, each once: Summary, Bill, Input, the metrics by section, Price, Finding, Catalog.
+  const blocks = rows.map((r) => r.section).filter((s, i, all) => i === 0 || all[i - 1] !== s);
+  expect(blocks.slice(0, 3)).toEqual(['Summary', 'Bill', 'Input']);
+  expect(blocks.slice(-3)).toEqual(['Price', 'Finding', 'Catalog']);
+  expect(new Set(blocks).size, `each block once: ${blocks}`).toBe(blocks.length);
   const catalog = rows[rows.length - 1];
   expect(catalog.id).toBe('catalog.version');
   expect(catalog.value).not.toBe('');
 
-  // One row per metric shown on the page, with the same raw value; every value is a plain number.
+  // The summary: the headline's figures, the binding limit and the limits not checked.
+  const summary = rows.filter((r) => r.section === 'Summary');
+  expect(summary.slice(0, 5).map((r) => r.id)).toEqual([
+    'cost.total_monthly_usd',
+    'deal.cost_per_customer_monthly_usd',
+    'deal.revenue_monthly_usd',
+    'deal.gross_margin_pct',
+    'deal.break_even_contract_per_year_usd',
+  ]);
+  expect(summary.find((r) => r.id === 'limits.binding_pct').label).toBe('Binding limit: Worker pool slots');
+  expect(summary.filter((r) => r.id === 'limits.not_checked').map((r) => r.label)).toEqual([
+    'Not checked (no limit typed): LLM requests per minute',
+    'Not checked (no limit typed): LLM tokens per minute',
+  ]);
+  // Money to the cent, and the bill's lines add up to the total, cent for cent.
+  const total = summary[0];
+  expect(total.value).toBe('24704.04');
+  const cents = (v) => Math.round(Number(v) * 100);
+  const bill = rows.filter((r) => r.section === 'Bill');
+  expect(bill.map((r) => r.label)).toEqual(['LLM', 'Compute: Cloud Run']);
+  expect(bill.reduce((sum, r) => sum + cents(r.value), 0)).toBe(cents(total.value));
+
+  // One row per metric shown on the page, each once, as a raw number without float noise.
   const shown = await allMetrics(page);
+  const metricRows = rows.filter((r) => !['Input', 'Price', 'Finding', 'Catalog'].includes(r.section) && !r.id.startsWith('limits.'));
   const byId = Object.fromEntries(metricRows.map((r) => [r.id, r]));
   expect(new Set(metricRows.map((r) => r.id)).size, 'metric ids are unique').toBe(metricRows.length);
   for (const [id, raw] of Object.entries(shown)) {
     expect(byId[id], `CSV row for ${id}`).toBeDefined();
     expect(byId[id].value, `${id} is a raw number`).toMatch(RAW_NUMBER);
-    expect(Number(byId[id].value), id).toBe(Number(raw));
+    const value = Number(raw);
+    const tolerance = byId[id].unit.startsWith('USD') && Math.abs(value) >= 1 ? 0.005 : Math.abs(value) * 5e-4;
+    expect(Math.abs(Number(byId[id].value) - value), `${id}: ${byId[id].value} for ${raw}`).toBeLessThanOrEqual(tolerance + 1e-12);
+    expect(byId[id].value.replace(/^-?0\.0*|[.e].*$/g, '').length, `${id} has no float noise`).toBeLessThanOrEqual(10);
   }
   for (const r of metricRows) {
     expect(r.value, `${r.id} is a raw number`).toMatch(RAW_NUMBER);
     expect(r.label, `${r.id} has a label`).not.toBe('');
     expect(r.formula, `${r.id} has a formula`).not.toBe('');
   }
-  expect(Number(byId['load.steps_per_day'].value)).toBe(60000);
-  expect(Number(byId['llm.tokens_per_day'].value)).toBe(150000000);
-  expect(Number(byId['llm.cost_per_day_usd'].value)).toBeCloseTo(810, 6);
+  expect(byId['load.steps_per_day'].value).toBe('60000');
+  expect(byId['llm.tokens_per_day'].value).toBe('150000000');
+  expect(byId['llm.cost_per_day_usd'].value).toBe('810.00');
 
   // Inputs as typed; prices with their date and source.
   const inputs = Object.fromEntries(rows.filter((r) => r.section === 'Input').map((r) => [r.id, r]));
@@ -89,10 +100,32 @@ test('Export CSV downloads every figure as a raw number, then inputs, prices, fi
     if (!p.id.startsWith('custom.')) expect(p.as_of, `price ${p.id} as_of`).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
     expect(p.source, `price ${p.id} source`).not.toBe('');
   }
+  for (const p of prices) expect(p.formula, `price ${p.id} keeps its region in its own column`).toBe('');
   for (const f of rows.filter((r) => r.section === 'Finding')) {
     expect(f.id).not.toBe('');
     expect(f.label, `finding ${f.id} message`).not.toBe('');
+    expect(['info', 'warning']).toContain(f.severity);
+    expect(f.unit).toBe('');
   }
+});
+
+test('Export projection lays the plan out month by month, months as columns, from the launch', async ({ page }) => {
+  await open(page);
+  await field(page, 'Customers at 12 months').fill('4');
+  await expect(page.locator('.projection-chart')).toBeVisible();
+  const { name, bytes } = await exportCsv(page, 'Export projection');
+  expect(name).toBe(`headroom-agent-platform-projection-${await localDate(page)}.csv`);
+  expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parseCsv(bytes.toString('utf8').slice(1));
+  expect(rows[0].slice(0, 5)).toEqual(['id', 'label', 'unit', 'Launch', 'Month 1']);
+  expect(rows[0][rows[0].length - 1]).toBe('Month 24');
+  for (const row of rows) expect(row.length).toBe(3 + 25);
+  const byId = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
+  expect(byId['projection.customers'].slice(3, 5)).toEqual(['1', '1']);
+  expect(byId['projection.customers'][3 + 12]).toBe('4');
+  expect(byId['projection.total_monthly_usd'][3]).toBe('24704.04');
+  expect(byId['projection.total_monthly_usd'][2]).toBe('USD/month');
+  for (const row of rows.slice(1)) for (const cell of row.slice(3)) expect(cell, row[0]).toMatch(RAW_NUMBER);
 });
 
 test('the CSV follows edits', async ({ page }) => {
@@ -130,6 +163,8 @@ test('every preset exports the same bytes as the command line', async ({ page })
     await pickPreset(page, id);
     const { bytes } = await exportCsv(page);
     const cli = execFileSync(CLI, ['eval', '--preset', id, '--format', 'csv']);
+    const { bytes: plan } = await exportCsv(page, 'Export projection');
+    expect(plan.equals(execFileSync(CLI, ['eval', '--preset', id, '--format', 'projection-csv'])), `${id} projection`).toBe(true);
     if (!bytes.equals(cli)) {
       // Name the first line that differs, for a readable failure.
       const ours = bytes.toString('utf8').split('\n');

@@ -9,20 +9,24 @@ test('customer milestones grow the projection, month by month', async ({ page })
   await field(page, 'Customers at 12 months').fill('4');
   await field(page, 'Customers at 24 months').fill('10');
 
-  const chart = page.getByRole('img', { name: 'Monthly cost by category and revenue, month by month' });
+  const chart = page.getByRole('img', { name: /^Monthly cost by category, with the gross margin on its own axis/ });
   await expect(chart).toBeVisible();
-  await expect(chart).toHaveAccessibleDescription(/^Month 1: 1 customer, .* Month 24: 10 customers/);
+  // The first month is the launch the headline shows.
+  await expect(chart).toHaveAccessibleDescription(/^Launch: 1 customer, \$24,704 a month .* Month 24: 10 customers/);
   await expect(page.locator('#projection-desc')).toContainText('Month 24: 10 customers');
-  await expect(chart.locator('g.month')).toHaveCount(24);
+  await expect(chart.locator('g.month')).toHaveCount(25);
+  // Revenue far above the cost would flatten the bars on a shared axis: the margin has its own.
+  await expect(chart.locator('polyline.margin-line')).toHaveCount(1);
 
   await page.locator('.month-table > summary').click();
   const rows = page.locator('.month-table tbody tr');
-  await expect(rows).toHaveCount(24);
+  await expect(rows).toHaveCount(25);
+  await expect(page.locator('.month-table tr[data-month="0"] th')).toHaveText('Launch');
   const total = async (month) =>
     Number(await page.locator(`.month-table tr[data-month="${month}"] td[data-column="total_monthly_usd"]`).getAttribute('data-value'));
-  expect(await total(1)).toBeCloseTo(launchTotal, 6);
+  expect(await total(0)).toBe(launchTotal);
   // Ten customers bring ten times the LLM work, which is nearly all of the bill.
-  const ratio = (await total(24)) / (await total(1));
+  const ratio = (await total(24)) / (await total(0));
   expect(ratio).toBeGreaterThan(9.9);
   expect(ratio).toBeLessThan(10.01);
   // Month 24's total: the headline at launch × 10 within 1%, LLM being nearly all of it.
@@ -31,12 +35,12 @@ test('customer milestones grow the projection, month by month', async ({ page })
   await expect(shown).toHaveText(/^\$\d{1,3}(,\d{3})*$/);
 
   await field(page, 'Projection length').selectOption('36');
-  await expect(rows).toHaveCount(36);
+  await expect(rows).toHaveCount(37);
   // The address keeps the projection: a reload shows the same 36 months.
   await page.waitForTimeout(500);
   await page.reload();
   await page.locator('.month-table > summary').click();
-  await expect(page.locator('.month-table tbody tr')).toHaveCount(36);
+  await expect(page.locator('.month-table tbody tr')).toHaveCount(37);
 });
 
 test('the cost chart and the limits are there to read', async ({ page }) => {
@@ -71,11 +75,11 @@ test('a form section folds away and back', async ({ page }) => {
 test('on paper: the charts and every month of the projection', async ({ page }) => {
   await open(page);
   await field(page, 'Customers at 24 months').fill('10');
-  await expect(page.locator('.month-table tbody tr')).toHaveCount(24);
+  await expect(page.locator('.month-table tbody tr')).toHaveCount(25);
   await page.emulateMedia({ media: 'print' });
   await expect(field(page, 'Runs per day')).toBeHidden();
   await expect(page.getByRole('img', { name: 'Monthly cost by category', exact: true })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Monthly cost by category and revenue/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Monthly cost by category, with the gross margin/ })).toBeVisible();
   // The month table prints though its fold is closed.
   expect(await page.locator('details.month-table').evaluate((d) => d.open)).toBe(false);
   await expect(page.locator('.month-table tr[data-month="24"]')).toBeVisible();

@@ -17,7 +17,8 @@ pub fn problem(scenario: &Scenario, report: &Report) -> Option<String> {
     let months = if flat {
         1
     } else {
-        scenario.growth.months as usize
+        // The launch, then each month projected.
+        scenario.growth.months as usize + 1
     };
     if report.projection.len() != months {
         return Some(format!(
