@@ -543,7 +543,9 @@ async fn the_projection_follows_growth_and_its_length() {
     assert!(!app.has(".projection-chart"));
     let flat = app.find(".flat-projection").text_content().unwrap();
     assert!(
-        flat.starts_with("Every month bills the same as the launch: 1 customer, $24,704 a month"),
+        flat.starts_with(
+            "Every month bills as the launch. Launch: 1 customer, $24,704 a month (LLM $24,638, Compute $66.54) against $41,667 revenue, a gross margin of 40.7%."
+        ),
         "{flat}"
     );
     let length: HtmlSelectElement = app.find("#f-growth-months").unchecked_into();

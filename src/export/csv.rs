@@ -32,6 +32,13 @@ pub const BOM: &str = "\u{feff}";
 /// One row of [`HEADER`]'s columns.
 type Row<'a> = [&'a str; 10];
 
+/// A row of a figure or an input: its section, id, label, value, unit and formula, the
+/// columns of findings and prices left empty.
+fn row<'a>(cells: [&'a str; 6]) -> Row<'a> {
+    let [section, id, label, value, unit, formula] = cells;
+    [section, id, label, value, unit, formula, "", "", "", ""]
+}
+
 /// The CSV text of a report and the scenario that produced it.
 pub fn write(scenario: &Scenario, report: &Report) -> String {
     let mut rows = Table::default();
@@ -45,32 +52,24 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
         let formula = report
             .metric(&limit.metric)
             .map_or("", |m| m.formula.as_str());
-        rows.add([
+        rows.add(row([
             "Summary",
             "limits.binding_pct",
             &format!("Binding limit: {}", limit.label),
             &crate::format::exported(limit.used_pct),
             Unit::Percent.symbol(),
             formula,
-            "",
-            "",
-            "",
-            "",
-        ]);
+        ]));
     }
     for name in &report.unchecked {
-        rows.add([
+        rows.add(row([
             "Summary",
             "limits.not_checked",
             &format!("Not checked (no limit typed): {name}"),
             "",
             "",
             "",
-            "",
-            "",
-            "",
-            "",
-        ]);
+        ]));
     }
     let total = report
         .value("cost.total_monthly_usd")
@@ -85,34 +84,26 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
     };
     for (line, amount) in report.costs.iter().zip(&amounts) {
         let formula = report.metric(&line.id).map_or("", |m| m.formula.as_str());
-        rows.add([
+        rows.add(row([
             "Bill",
             &line.id,
             &bill_label(line),
             amount,
             Unit::UsdPerMonth.symbol(),
             formula,
-            "",
-            "",
-            "",
-            "",
-        ]);
+        ]));
         written.push(&line.id);
     }
     for field in fields::all(scenario).filter(|f| f.shown(scenario)) {
         let value = field.get(scenario).map(|v| v.to_text()).unwrap_or_default();
-        rows.add([
+        rows.add(row([
             "Input",
             &field.path(),
             &input_label(field, scenario),
             &value,
             field.unit().symbol(),
             "",
-            "",
-            "",
-            "",
-            "",
-        ]);
+        ]));
     }
     for m in report.metrics.iter().filter(|m| !written.contains(&&*m.id)) {
         rows.add(metric_row(
@@ -149,18 +140,14 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             "",
         ]);
     }
-    rows.add([
+    rows.add(row([
         "Catalog",
         "catalog.version",
         "Price catalog version",
         &report.catalog_version,
         "",
         "",
-        "",
-        "",
-        "",
-        "",
-    ]);
+    ]));
     rows.text()
 }
 
@@ -202,18 +189,7 @@ fn bill_label(line: &CostLine) -> String {
 
 /// A metric's row: its section, id, label, value (already written for export) and formula.
 fn metric_row<'a>(section: &'a str, m: &'a Metric, value: &'a str) -> Row<'a> {
-    [
-        section,
-        &m.id,
-        &m.label,
-        value,
-        m.unit.symbol(),
-        &m.formula,
-        "",
-        "",
-        "",
-        "",
-    ]
+    row([section, &m.id, &m.label, value, m.unit.symbol(), &m.formula])
 }
 
 /// A figure as a file for finance writes it: money to the cent (or, under a dollar, to four

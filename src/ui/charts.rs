@@ -285,24 +285,6 @@ pub fn projection(report: &Report) -> Vec<Node> {
             && a.revenue_monthly_usd == b.revenue_monthly_usd
             && a.customers == b.customers
     };
-    if let Some(first) = months.first()
-        && months.iter().all(|m| same_bill(m, first))
-    {
-        return vec![
-            section("projection", "projection", "Projection", false)
-                .child(Node::text_el(
-                "p",
-                "flat-projection",
-                &format!(
-                    "Every month bills the same as the launch: {}, {} a month against {} revenue. Set the customers expected at 6, 12 and 24 months (Growth) to see the bill grow.",
-                    customers(first.customers),
-                    format::money(first.total_monthly_usd),
-                    format::money(first.revenue_monthly_usd),
-                ),
-            ))
-                .child(month_table_fold(months)),
-        ];
-    }
     let month = |m: &MonthFigures| {
         format!(
             "{}: {}, {} a month ({}) against {} revenue, a gross margin of {}.",
@@ -314,6 +296,22 @@ pub fn projection(report: &Report) -> Vec<Node> {
             format::with_unit(m.gross_margin_pct, crate::units::Unit::Percent),
         )
     };
+    if let Some(first) = months.first()
+        && months.iter().all(|m| same_bill(m, first))
+    {
+        return vec![
+            section("projection", "projection", "Projection", false)
+                .child(Node::text_el(
+                    "p",
+                    "flat-projection",
+                    &format!(
+                        "Every month bills as the launch. {} Set the customers expected at 6, 12 and 24 months (Growth) to see the bill grow.",
+                        month(first)
+                    ),
+                ))
+                .child(month_table_fold(months)),
+        ];
+    }
     let words = match (months.first(), months.last()) {
         (Some(first), Some(last)) if months.len() > 1 => {
             format!("{} {}", month(first), month(last))
@@ -344,13 +342,25 @@ pub fn projection(report: &Report) -> Vec<Node> {
     ]
 }
 
-/// The month-by-month table, folded under its heading.
+/// The month-by-month table, folded under its heading, and the button that exports it as a
+/// plan (months as columns).
 fn month_table_fold(months: &[MonthFigures]) -> Node {
-    Node::html("details")
-        .class("month-table")
-        .attr("data-keep", "month-table")
-        .child(Node::html("summary").text("Month by month"))
-        .child(month_table(months))
+    Node::html("div")
+        .class("months")
+        .child(
+            Node::html("details")
+                .class("month-table")
+                .attr("data-keep", "month-table")
+                .child(Node::html("summary").text("Month by month"))
+                .child(month_table(months)),
+        )
+        .child(
+            Node::html("button")
+                .class("export")
+                .attr("type", "button")
+                .attr("data-act", "export-projection")
+                .text("Export projection"),
+        )
 }
 
 /// A month's cost by category in words: "LLM $24,638, Compute $66.54".

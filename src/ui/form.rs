@@ -99,20 +99,12 @@ pub fn ScenarioForm() -> impl IntoView {
             on:change=move |ev| edited(state, &ev, "SELECT")
             on:click=move |ev| clicked(state, &ev)
             on:focusin=move |ev| {
-                let path = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|t| t.get_attribute("data-path"));
-                if let Some(path) = path {
+                if let Some(path) = path_of(&ev) {
                     state.focused(&path);
                 }
             }
             on:focusout=move |ev| {
-                let path = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|t| t.get_attribute("data-path"));
-                if let Some(path) = path {
+                if let Some(path) = path_of(&ev) {
                     state.left(&path);
                 }
             }
@@ -140,9 +132,7 @@ fn edited(state: AppState, ev: &leptos::ev::Event, tag: &str) {
 /// follows: the new item's first field, the item that moved into the removed one's place, or
 /// the list's "Add" button when none did.
 fn clicked(state: AppState, ev: &leptos::ev::MouseEvent) {
-    if let Some(target) = jump_target(ev) {
-        ev.prevent_default();
-        jump_to(&target);
+    if jumped(ev) {
         return;
     }
     let Some(button) = ev
@@ -205,6 +195,24 @@ fn deal_first(state: AppState) -> Node {
 }
 
 /// The group a click on a link of the section index goes to.
+/// The `data-path` of the field a focus event is about.
+fn path_of(ev: &leptos::ev::FocusEvent) -> Option<String> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.get_attribute("data-path"))
+}
+
+/// Follows a click on a link with a `data-jump` (the section index, the skip links) without
+/// touching the address; whether the click was one.
+pub fn jumped(ev: &leptos::ev::MouseEvent) -> bool {
+    let Some(target) = jump_target(ev) else {
+        return false;
+    };
+    ev.prevent_default();
+    jump_to(&target);
+    true
+}
+
 fn jump_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

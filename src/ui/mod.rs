@@ -54,14 +54,10 @@ pub fn App() -> impl IntoView {
 pub fn Shell(state: AppState) -> impl IntoView {
     provide_context(state);
     // The skip links move the focus without touching the address, which holds the scenario.
-    let skip = |ev: leptos::ev::MouseEvent, id: &str| {
-        ev.prevent_default();
-        form::jump_to(id);
-    };
     view! {
-        <nav class="skip-links" aria-label="Skip links">
-            <a href="#the-deal" on:click=move |ev| skip(ev, form::DEAL_ID)>"Skip to the deal"</a>
-            <a href="#answer" on:click=move |ev| skip(ev, "answer")>"Skip to the answer"</a>
+        <nav class="skip-links" aria-label="Skip links" on:click=|ev| { form::jumped(&ev); }>
+            <a href="#the-deal" data-jump=form::DEAL_ID>"Skip to the deal"</a>
+            <a href="#answer" data-jump="answer">"Skip to the answer"</a>
         </nav>
         <header class="top">
             <h1>"Headroom"</h1>

@@ -20,7 +20,16 @@ use crate::scenario::fields::{self, Owner, Value};
 pub fn ReportView() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <section class="report" aria-label="Report">
+        <section
+            class="report"
+            aria-label="Report"
+            on:click=move |ev| {
+                let act = super::toolbar::acted(&ev).and_then(|b| b.get_attribute("data-act"));
+                if act.as_deref() == Some("export-projection") {
+                    super::toolbar::export(&state, true);
+                }
+            }
+        >
             <Drawn class="drawn" draw=print_header />
             <section class="answer" id="answer" aria-label="The answer" tabindex="-1">
                 <p class="stale" role="status" hidden=move || !state.is_stale()>
@@ -28,15 +37,21 @@ pub fn ReportView() -> impl IntoView {
                 </p>
                 <Drawn class="drawn" draw=|state| state.report.with(headlines) />
             </section>
-            <Drawn class="drawn" draw=|state| state.report.with(charts::cost_breakdown) />
-            <Drawn class="drawn" draw=|state| state.report.with(findings) />
-            <Drawn class="drawn" draw=|state| state.report.with(charts::limits) />
-            <Drawn class="drawn" draw=|state| state.report.with(sections) />
-            <Drawn class="drawn" draw=|state| state.report.with(charts::projection) />
+            <Drawn class="drawn" draw=|state| state.report.with(body) />
             <PricesUsed />
             <Drawn class="drawn" draw=|state| state.scenario.with(inputs_for_print) />
         </section>
     }
+}
+
+/// The report below the answer: the bill by component, the findings, the limits, every
+/// section's figures, and the projection.
+fn body(report: &Report) -> Vec<Node> {
+    let mut nodes = charts::cost_breakdown(report);
+    for part in [findings, charts::limits, sections, charts::projection] {
+        nodes.extend(part(report));
+    }
+    nodes
 }
 
 /// On paper only, before everything: the scenario's name, the day it was printed, the catalog

@@ -80,6 +80,8 @@ pub struct AppState {
     /// The field being typed into and its value when it took the focus: what the figures show
     /// while its text is not accepted, so that a half-typed value never drives them.
     pub typing_from: StoredValue<Option<(String, Value)>>,
+    /// What the last copy or download did, said in the toolbar's status line.
+    pub status: RwSignal<String>,
 }
 
 impl AppState {
@@ -97,6 +99,7 @@ impl AppState {
             recent: RwSignal::new(Vec::new()),
             forgotten: StoredValue::new(Vec::new()),
             typing_from: StoredValue::new(None),
+            status: RwSignal::new(String::new()),
         }
     }
 

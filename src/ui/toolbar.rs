@@ -1,8 +1,9 @@
-//! The toolbar: the preset picker, "Copy link", "Copy summary", "Export CSV" and "Export
-//! projection" (month by month, months as columns), and the notices about links and
+//! The toolbar: the preset picker, "Copy link", "Copy summary" and "Export CSV" (the
+//! projection's own export sits with the projection), and the notices about links and
 //! work set aside.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::dom::{Drawn, Node};
@@ -16,31 +17,32 @@ use crate::scenario::presets;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let status = RwSignal::new(String::new());
+    let status = state.status;
     let manual_link = RwSignal::new(None::<String>);
     // Puts `text` on the clipboard, or, when the browser refuses, shows it to copy by hand.
     let to_clipboard = move |text: String, done: &'static str, by_hand: &'static str| {
         let promise = window().navigator().clipboard().write_text(&text);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => {
-                    manual_link.set(None);
-                    status.set(done.to_string());
-                }
-                Err(_) => {
-                    manual_link.set(Some(text));
-                    status.set(by_hand.to_string());
-                }
-            }
+        let copied = Closure::once(move |_: JsValue| {
+            manual_link.set(None);
+            status.set(done.to_string());
         });
+        let refused = Closure::once(move |_: JsValue| {
+            manual_link.set(Some(text));
+            status.set(by_hand.to_string());
+        });
+        let _ = promise.then2(&copied, &refused);
+        // The browser calls one of them later; the two small closures stay with it (a few
+        // bytes a click) rather than pull an async executor into the page.
+        copied.forget();
+        refused.forget();
     };
-    let copy = move |_| {
+    let copy = move || {
         let scenario = state.scenario.get_untracked();
         persist::write_address(&scenario);
         let href = window().location().href().unwrap_or_default();
         to_clipboard(href, "Link copied", "Copy this link:");
     };
-    let copy_summary = move |_| {
+    let copy_summary = move || {
         let scenario = state.scenario.get_untracked();
         persist::write_address(&scenario);
         let href = window().location().href().unwrap_or_default();
@@ -57,36 +59,22 @@ pub fn Toolbar() -> impl IntoView {
             to_clipboard(text, "Summary copied", "Copy this summary:");
         }
     };
-    // Downloads the report (or, `by_month`, the projection as a plan) as CSV.
-    let export = move |by_month: bool| {
-        let scenario = state.scenario.get_untracked();
-        let (text, name) = state.report.with_untracked(|r| {
-            if by_month {
-                (
-                    csv::write_projection(r),
-                    csv::projection_file_name(&scenario.name, &today()),
-                )
-            } else {
-                (
-                    csv::write(&scenario, r),
-                    csv::file_name(&scenario.name, &today()),
-                )
-            }
-        });
-        match download(&name, &text) {
-            Ok(()) => status.set(format!("Saved {name}")),
-            Err(_) => status.set("The browser refused the download.".to_string()),
-        }
+    // The toolbar's buttons are drawn with the preset menu; a click names what it does in its
+    // `data-act`.
+    let on_click = move |ev: leptos::ev::MouseEvent| match acted(&ev)
+        .and_then(|b| b.get_attribute("data-act"))
+        .as_deref()
+    {
+        Some("copy-link") => copy(),
+        Some("copy-summary") => copy_summary(),
+        Some("export") => export(&state, false),
+        _ => act(&state, &ev),
     };
     view! {
         <div class="toolbar">
-            <div on:click=move |ev| act(&state, &ev)>
-                <Drawn class="presets-region" draw=preset_menu />
+            <div class="actions" on:click=on_click>
+                <Drawn class="actions" draw=buttons />
             </div>
-            <button type="button" on:click=copy>"Copy link"</button>
-            <button type="button" on:click=copy_summary>"Copy summary"</button>
-            <button type="button" on:click=move |_| export(false)>"Export CSV"</button>
-            <button type="button" on:click=move |_| export(true)>"Export projection"</button>
             <Recent />
             <span class="status" role="status">{move || status.get()}</span>
             <input
@@ -99,6 +87,24 @@ pub fn Toolbar() -> impl IntoView {
             />
         </div>
     }
+}
+
+/// The preset menu, then "Copy link", "Copy summary" and "Export CSV".
+fn buttons(state: &AppState) -> Vec<Node> {
+    let mut nodes = preset_menu(state);
+    for (act, label) in [
+        ("copy-link", "Copy link"),
+        ("copy-summary", "Copy summary"),
+        ("export", "Export CSV"),
+    ] {
+        nodes.push(
+            Node::html("button")
+                .attr("type", "button")
+                .attr("data-act", act)
+                .text(label),
+        );
+    }
+    nodes
 }
 
 /// The presets as a button and the menu it opens: picking one is a click on its name, never a
@@ -224,13 +230,39 @@ fn notices(state: &AppState) -> Vec<Node> {
     shown
 }
 
-/// Carries out what the clicked button's `data-act` (and `data-index`) says.
-fn act(state: &AppState, ev: &leptos::ev::MouseEvent) {
-    let Some(button) = ev
-        .target()
+/// Downloads the report as CSV, or, `by_month`, the projection as a plan (months as columns),
+/// and says so in the status line.
+pub fn export(state: &AppState, by_month: bool) {
+    let scenario = state.scenario.get_untracked();
+    let (text, name) = state.report.with_untracked(|r| {
+        if by_month {
+            (
+                csv::write_projection(r),
+                csv::projection_file_name(&scenario.name, &today()),
+            )
+        } else {
+            (
+                csv::write(&scenario, r),
+                csv::file_name(&scenario.name, &today()),
+            )
+        }
+    });
+    state.status.set(match download(&name, &text) {
+        Ok(()) => format!("Saved {name}"),
+        Err(_) => "The browser refused the download.".to_string(),
+    });
+}
+
+/// The button with a `data-act` that a click landed in, if any.
+pub fn acted(ev: &leptos::ev::MouseEvent) -> Option<web_sys::Element> {
+    ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.closest("button[data-act]").ok().flatten())
-    else {
+}
+
+/// Carries out what the clicked button's `data-act` (and `data-index`) says.
+fn act(state: &AppState, ev: &leptos::ev::MouseEvent) {
+    let Some(button) = acted(ev) else {
         return;
     };
     match button.get_attribute("data-act").as_deref() {
