@@ -65,9 +65,18 @@ pub fn money(value: f64) -> String {
     } else if magnitude >= 1.0 || magnitude == 0.0 {
         format!("{magnitude:.2}")
     } else {
+        // Three significant digits, at least cents; what rounds to a whole dollar or to
+        // nothing (below 10⁻¹²) still shows its cents: "$1.00", "$0.00".
         let digits = plain(magnitude);
-        let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
-        format!("{digits}{}", "0".repeat(2usize.saturating_sub(decimals)))
+        match digits.split_once('.') {
+            Some((_, decimals)) => {
+                format!(
+                    "{digits}{}",
+                    "0".repeat(2usize.saturating_sub(decimals.len()))
+                )
+            }
+            None => format!("{digits}.00"),
+        }
     };
     if value < 0.0 && digits.chars().any(|c| matches!(c, '1'..='9')) {
         format!("-${digits}")
@@ -157,23 +166,42 @@ pub fn raw(value: f64) -> String {
     }
 }
 
-/// A figure for a file: ten significant digits, which drops the noise binary arithmetic
-/// leaves in the last places (`21024.000000000004` → `21024`, `0.30000000000000004` → `0.3`)
-/// and keeps every digit a plan could mean; written raw ([`raw`]).
+/// A figure for a file: four decimals, or four significant digits where that is more (a rate
+/// of 0.003805 runs a second), and never more than ten significant digits — enough for any
+/// plan, and none of the noise binary arithmetic leaves in the last places
+/// (`21024.000000000004` → `21024`, `20.833333333333332` → `20.8333`); written raw ([`raw`]).
 pub fn exported(value: f64) -> String {
-    raw(format!("{value:.9e}").parse().unwrap_or(value))
+    if value == 0.0 || !value.is_finite() {
+        return raw(value + 0.0);
+    }
+    let magnitude = math::log10(value.abs()).floor() as i32;
+    let decimals = (3 - magnitude).max(4).min(9 - magnitude);
+    let text = if decimals >= 0 {
+        format!("{value:.0$}", decimals as usize)
+    } else {
+        format!("{value:.9e}")
+    };
+    raw(text.parse::<f64>().unwrap_or(value) + 0.0)
 }
 
 /// An amount of money for a file: to the cent (`21024.00`); under a dollar (a cost per run or
 /// per request, which cents would round away) to four significant digits (`0.003604`); from
 /// [`MAX_CENTS_USD`] up as [`exported`].
 pub fn exported_money(value: f64) -> String {
-    if value.abs() >= MAX_CENTS_USD {
-        exported(value)
-    } else if value.abs() >= 1.0 || value == 0.0 {
-        cents((value * 100.0).round() as i64)
+    if value.abs() >= 1.0 || value == 0.0 {
+        exported_cents(value)
     } else {
         raw(format!("{value:.3e}").parse().unwrap_or(value))
+    }
+}
+
+/// An amount billed for a period (a month, a day, a year) for a file: to the cent, however
+/// small; from [`MAX_CENTS_USD`] up as [`exported`].
+pub fn exported_cents(value: f64) -> String {
+    if value.abs() >= MAX_CENTS_USD {
+        exported(value)
+    } else {
+        cents((value * 100.0).round() as i64)
     }
 }
 
@@ -227,6 +255,15 @@ fn group_thousands(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_that_rounds_to_a_dollar_or_to_nothing_keeps_its_cents() {
+        assert_eq!(money(0.999_999_5), "$1.00");
+        assert_eq!(money(1e-30), "$0.00");
+        assert_eq!(money(-1e-30), "$0.00");
+        assert_eq!(money(0.0135), "$0.0135");
+        assert_eq!(money(0.5), "$0.50");
+    }
 
     #[test]
     fn precision_follows_magnitude() {

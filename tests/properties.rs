@@ -29,6 +29,7 @@ use headroom::engine::{self, queueing::expected_busy_instances, work};
 use headroom::export::{self, csv::BOM};
 use headroom::scenario::fields::{self, Kind, Value};
 use headroom::scenario::{Billing, Scenario, presets};
+use headroom::units::Unit;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -199,15 +200,21 @@ proptest! {
             let matching: Vec<&csv::StringRecord> = rows.iter().filter(|r| r[1] == m.id).collect();
             prop_assert_eq!(matching.len(), 1, "{} appears {} times", m.id, matching.len());
             let raw: f64 = matching[0][3].parse().map_err(|e| TestCaseError::fail(format!("{}: {:?}: {e}", m.id, &matching[0][3])))?;
-            // Money to the cent (a bill line may take the cent its rounding gives the total),
-            // other money under a dollar to four significant digits; the rest to ten.
+            // Amounts for a period to the cent (a bill line may take the cent its rounding gives
+            // the total), other money under a dollar to four significant digits; the rest to four
+            // decimals, or four significant digits below 0.1, or ten significant digits.
             let size = m.value.abs();
-            let tolerance = if !m.unit.is_money() || size >= headroom::format::MAX_CENTS_USD {
-                size * 1e-9
-            } else if size >= 1.0 || &matching[0][0] == "Bill" {
+            let per_period = matches!(m.unit, Unit::UsdPerMonth | Unit::UsdPerDay | Unit::UsdPerYear);
+            let tolerance = if size >= headroom::format::MAX_CENTS_USD {
+                size * 5e-10
+            } else if per_period || &matching[0][0] == "Bill" {
                 0.01 + 1e-9
-            } else {
+            } else if m.unit.is_money() {
+                if size >= 1.0 { 0.005 + 1e-9 } else { size * 5e-4 }
+            } else if size < 0.1 {
                 size * 5e-4
+            } else {
+                5e-5_f64.max(size * 5e-10) * (1.0 + 1e-9)
             };
             prop_assert!((raw - m.value).abs() <= tolerance, "{}: {} read back as {}", m.id, m.value, raw);
         }

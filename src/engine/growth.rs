@@ -23,18 +23,26 @@ pub fn customers_at(milestones: &[(f64, f64)], month: f64) -> f64 {
 }
 
 /// The scenario as it stands `month` months after launch: customers from the milestones, as a
-/// whole number (a customer has signed or not); runs
-/// per day from their own milestones where the scenario gives them (seed 001: 10K, 100K and
-/// 500K runs a month), otherwise grown with the customers; users, the customers' requests and
+/// whole number (a customer has signed or not); runs per day from their own milestones where
+/// the scenario gives them (seed 001: 10K, 100K and 500K runs a month), otherwise grown with
+/// the customers, in either case per customer times the whole number of customers; users, the customers' requests and
 /// document operations, and events grown with the customers (each customer brings the launch
 /// load ÷ the launch customers); the Aurora cluster's data, when it has one, grown by its
 /// monthly growth.
 pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
-    let customers = customers_at(&s.growth.milestones(s.deal.customers), month).round();
+    let between = customers_at(&s.growth.milestones(s.deal.customers), month);
+    let customers = between.round();
     let scale = customers / s.deal.customers;
     let mut at = s.clone();
     at.deal.customers = customers;
-    let runs = customers_at(&runs_milestones(s), month);
+    // The runs a customer brings that month, times the customers signed: runs follow the whole
+    // count as revenue does, so that constant economics per customer give a flat margin.
+    let per_customer = customers_at(&runs_milestones(s), month) / between;
+    let runs = if per_customer.is_finite() {
+        per_customer * customers
+    } else {
+        customers_at(&runs_milestones(s), month)
+    };
     at.workload.runs_per_day = runs;
     at.workload.peak_runs_per_min = s.workload.peak_runs_per_min * runs / s.workload.runs_per_day;
     at.users.concurrent_peak = s.users.concurrent_peak * scale;
@@ -77,7 +85,8 @@ pub fn runs_milestones(s: &Scenario) -> [(f64, f64); 4] {
 
 /// Data held at the end of the last month under a retention window of `retention_days`, when
 /// month k added `gb_per_day[k]` each day for `days_per_month` days: the newest days first,
-/// until the window is full. Storage starts empty at launch.
+/// until the window is full. Storage starts empty: the launch month holds its own month's data,
+/// where the report's ledger size is the window full.
 pub fn retained_gb(gb_per_day: &[f64], days_per_month: f64, retention_days: f64) -> f64 {
     let mut window = retention_days;
     let mut held = 0.0;
@@ -296,6 +305,35 @@ mod tests {
         // Month 24: ten customers bring ten times the launch workload.
         assert_eq!(report.projection[24].runs_per_day, 100_000.0);
         assert_eq!(report.projection[24].customers, 10.0);
+    }
+
+    #[test]
+    fn runs_follow_the_customers_counted_so_the_margin_does_not_zig_zag() {
+        // Customers are whole (2 in months 1 and 2 on the way from 1 to 5); the runs are each
+        // customer's runs times that count, as revenue is, not the fractional customers' runs.
+        let mut s = presets::by_id("agent-platform").unwrap().scenario();
+        s.growth.customers_at_6_months = 5.0;
+        s.growth.customers_at_12_months = 20.0;
+        s.growth.customers_at_24_months = 100.0;
+        let report = engine::evaluate(&s);
+        for m in &report.projection {
+            assert!(
+                (m.runs_per_day / m.customers - s.workload.runs_per_day).abs() < 1e-6,
+                "month {}: {} runs for {} customers",
+                m.month,
+                m.runs_per_day,
+                m.customers
+            );
+        }
+        let margins: Vec<f64> = report
+            .projection
+            .iter()
+            .map(|m| m.gross_margin_pct)
+            .collect();
+        assert!(
+            margins.windows(2).all(|w| w[1] >= w[0] - 0.5),
+            "{margins:?}"
+        );
     }
 
     #[test]

@@ -8,14 +8,16 @@
 //! prices used, the findings and the catalog version. [`write_projection`] lays the projection
 //! out as a plan: one row per figure, one column per month from the launch.
 //!
-//! Numbers are raw (no thousands separators, no currency signs): money to the cent, or to four
-//! significant digits under a dollar (a cost per run), and every other figure to ten
-//! significant digits, which drops the noise of binary arithmetic (`21024.000000000004`).
-//! Inputs are written as the scenario holds them, and prices as the catalog lists them.
+//! Numbers are raw (no thousands separators, no currency signs): amounts for a month, a day or a
+//! year to the cent, a unit cost under a dollar (a cost per run) to four significant digits, and
+//! every other figure, inputs included, to four decimals (or four significant digits), which
+//! drops the noise of binary arithmetic (`21024.000000000004`). Prices are as the catalog lists
+//! them. A bill line rounded so that the lines add up to the total may read a cent off the
+//! page's figure, which rounds each line on its own.
 
 use std::borrow::Cow;
 
-use crate::report::{CostLine, Metric, MonthFigures, Report, section_title};
+use crate::report::{CostLine, Metric, MonthColumn, MonthFigures, Report, section_title};
 use crate::scenario::Scenario;
 use crate::scenario::fields;
 use crate::units::Unit;
@@ -95,7 +97,11 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
         written.push(&line.id);
     }
     for field in fields::all(scenario).filter(|f| f.shown(scenario)) {
-        let value = field.get(scenario).map(|v| v.to_text()).unwrap_or_default();
+        let value = match field.get(scenario) {
+            Some(crate::scenario::inputs::Value::Number(n)) => crate::format::exported(n),
+            Some(other) => other.to_text(),
+            None => String::new(),
+        };
         rows.add(row([
             "Input",
             &field.path(),
@@ -160,6 +166,14 @@ pub fn write_projection(report: &Report) -> String {
     header.extend(months.iter().map(MonthFigures::name));
     let mut table = Table::default();
     table.add(header);
+    // Each month's categories in whole cents that add up to its total, as the bill's lines do.
+    let apportioned: Vec<Option<Vec<i64>>> = months
+        .iter()
+        .map(|m| {
+            let costs: Vec<f64> = m.costs().map(|(_, usd)| usd).collect();
+            cents_summing_to(&costs, m.total_monthly_usd)
+        })
+        .collect();
     let columns = months.first().into_iter().flat_map(|m| m.column_list());
     for column in columns {
         let mut row = vec![
@@ -167,11 +181,16 @@ pub fn write_projection(report: &Report) -> String {
             column.label().to_string(),
             column.unit().symbol().to_string(),
         ];
-        row.extend(
-            months
-                .iter()
-                .map(|m| figure(m.value(column), column.unit())),
-        );
+        row.extend(months.iter().zip(&apportioned).map(|(m, cents)| {
+            let share = match (column, cents) {
+                (MonthColumn::Cost(category), Some(cents)) => m
+                    .costs()
+                    .position(|(c, _)| c == category)
+                    .map(|i| crate::format::cents(cents[i])),
+                _ => None,
+            };
+            share.unwrap_or_else(|| figure(m.value(column), column.unit()))
+        }));
         table.add(row);
     }
     table.text()
@@ -192,13 +211,16 @@ fn metric_row<'a>(section: &'a str, m: &'a Metric, value: &'a str) -> Row<'a> {
     row([section, &m.id, &m.label, value, m.unit.symbol(), &m.formula])
 }
 
-/// A figure as a file for finance writes it: money to the cent (or, under a dollar, to four
-/// significant digits), anything else to ten significant digits.
+/// A figure as a file for finance writes it: an amount for a month, a day or a year to the
+/// cent; a unit cost or a price under a dollar to four significant digits, above it to the
+/// cent; anything else to four decimals ([`crate::format::exported`]).
 fn figure(value: f64, unit: Unit) -> String {
-    if unit.is_money() {
-        crate::format::exported_money(value)
-    } else {
-        crate::format::exported(value)
+    match unit {
+        Unit::UsdPerMonth | Unit::UsdPerDay | Unit::UsdPerYear => {
+            crate::format::exported_cents(value)
+        }
+        _ if unit.is_money() => crate::format::exported_money(value),
+        _ => crate::format::exported(value),
     }
 }
 
@@ -392,7 +414,8 @@ mod tests {
                     .filter(char::is_ascii_digit)
                     .collect::<String>();
                 let significant = digits.trim_start_matches('0').len();
-                if unit.starts_with("USD") && (number.abs() >= 1.0 || section == "Bill") {
+                let per_period = ["USD/month", "USD/day", "USD/year"].contains(&unit.as_str());
+                if unit.starts_with("USD") && (number.abs() >= 1.0 || per_period) {
                     let (_, decimals) = value.split_once('.').expect("cents");
                     assert_eq!(decimals.len(), 2, "{} {id}: {value}", preset.id);
                 } else {

@@ -318,7 +318,7 @@ impl MonthColumn {
             MonthColumn::Total => "Total",
             MonthColumn::Revenue => "Revenue",
             MonthColumn::GrossMargin => "Gross margin",
-            MonthColumn::RetainedGb => "Ledger stored",
+            MonthColumn::RetainedGb => "Ledger stored since launch",
         }
     }
 

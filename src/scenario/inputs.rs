@@ -337,7 +337,8 @@ impl Input {
 /// ([`parse_number`]), then, each optional and in this order, a multiple (`k` or `K` for a
 /// thousand, `M` for a million, `B` or `bn` for a billion) and the input's unit (`45 s`, `20%`,
 /// `3×` or `3x`, `120 ms`, `$180,000`, `180k USD/year`). A unit other than the input's is refused
-/// rather than converted, so `45 min` in seconds is not read as 45.
+/// rather than converted, so `45 min` in seconds is not read as 45. In a size in bytes (KB, GB,
+/// GiB) `B` and `bn` are refused, as `5B` there reads as five bytes as much as five billion.
 ///
 /// ```
 /// use headroom::{scenario::inputs::parse_typed, units::Unit};
@@ -354,11 +355,13 @@ pub fn parse_typed(text: &str, unit: Unit) -> Option<f64> {
         rest = rest.strip_prefix('$').unwrap_or(rest).trim_start();
     }
     rest = strip_unit(rest, unit).trim_end();
+    let bytes = unit.symbol().ends_with('B');
     let (number, multiple) = match rest.char_indices().last() {
         Some((i, 'k' | 'K')) => (&rest[..i], 1.0e3),
         Some((i, 'M')) => (&rest[..i], 1.0e6),
-        Some((i, 'B')) => (&rest[..i], 1.0e9),
-        _ if rest.len() > 2
+        Some((i, 'B')) if !bytes => (&rest[..i], 1.0e9),
+        _ if !bytes
+            && rest.len() > 2
             && rest.is_char_boundary(rest.len() - 2)
             && rest[rest.len() - 2..].eq_ignore_ascii_case("bn") =>
         {
@@ -829,6 +832,9 @@ mod tests {
             ("1  000", Unit::Count),
             ("1e400k", Unit::Count),
             ("9e305B", Unit::Count),
+            ("5B", Unit::Kilobytes),
+            ("5 bn", Unit::Gigabytes),
+            ("2B", Unit::Gibibytes),
         ] {
             assert_eq!(parse_typed(text, unit), None, "{text}");
         }

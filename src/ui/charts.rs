@@ -286,12 +286,17 @@ pub fn projection(report: &Report) -> Vec<Node> {
             && a.customers == b.customers
     };
     let month = |m: &MonthFigures| {
+        let parts = cost_by_category(m);
         format!(
-            "{}: {}, {} a month ({}) against {} revenue, a gross margin of {}.",
+            "{}: {}, {} a month{} against {} revenue, a gross margin of {}.",
             m.name(),
             customers(m.customers),
             format::money(m.total_monthly_usd),
-            cost_by_category(m),
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({parts})")
+            },
             format::money(m.revenue_monthly_usd),
             format::with_unit(m.gross_margin_pct, crate::units::Unit::Percent),
         )
@@ -325,9 +330,14 @@ pub fn projection(report: &Report) -> Vec<Node> {
             .child(Node::html("span").class(&format!("key {}", category.key)))
             .text(category.title);
     }
+    let below_floor = months.iter().any(|m| m.gross_margin_pct < -100.0);
     let legend = legend
         .child(Node::html("span").class("key margin"))
-        .text("Gross margin (right axis)");
+        .text(if below_floor {
+            "Gross margin (right axis; below −100% drawn at −100%)"
+        } else {
+            "Gross margin (right axis)"
+        });
     let figure = figure(
         "chart projection-chart",
         Some(legend),

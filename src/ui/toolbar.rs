@@ -248,6 +248,9 @@ pub fn export(state: &AppState, by_month: bool) {
         }
     });
     state.status.set(match download(&name, &text) {
+        Ok(()) if state.is_stale() => {
+            format!("Saved {name}, without the highlighted field: it is not accepted")
+        }
         Ok(()) => format!("Saved {name}"),
         Err(_) => "The browser refused the download.".to_string(),
     });

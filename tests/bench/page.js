@@ -33,7 +33,7 @@ const PORT = Number(process.env.BENCH_PORT || 8788);
 const URL_ROOT = `http://127.0.0.1:${PORT}/`;
 
 const BUDGET = {
-  transferBytes: 240 * 1024, // first visit, gzipped
+  transferBytes: 250 * 1024, // first visit, gzipped (tests/e2e/size.spec.js checks the same)
   reportMs: 500, // navigation start → report shown
   evaluateNs: 50_000, // engine::evaluate of the agent-platform preset
   figuresNs: 5_000, // engine::evaluate_figures of the agent-platform preset
@@ -47,8 +47,10 @@ const BUDGET = {
 function firstVisitFiles() {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const refs = new Set(['index.html']);
-  for (const m of html.matchAll(/(?:href|src|module_or_path)\s*[=:]\s*['"]\/?([^'"#?]+)['"]/g)) {
-    const rel = m[1];
+  // Attribute values quoted or not (the release build minifies the page), including the
+  // data-js and data-wasm that public/start.js loads.
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm|module_or_path)\s*[=:]\s*(['"]?)\/?([^'"#?\s>]+)\1/g)) {
+    const rel = m[2];
     if (!/^[a-z]+:/i.test(rel) && fs.existsSync(path.join(DIST, rel))) refs.add(rel);
   }
   for (const m of html.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) {
@@ -288,7 +290,7 @@ async function main() {
   md.push('');
   md.push('| budget | limit | measured | result |');
   md.push('| --- | --- | --- | --- |');
-  md.push(`| first-visit transfer (gzip -9, all files) | ≤ 240 KB (245,760 B) | ${kb(totalGz)} (${totalGz.toLocaleString('en-US')} B); brotli ${kb(totalBr)} | ${verdict(totalGz <= BUDGET.transferBytes)} |`);
+  md.push(`| first-visit transfer (gzip -9, all files) | ≤ ${BUDGET.transferBytes / 1024} KB (${BUDGET.transferBytes.toLocaleString('en-US')} B) | ${kb(totalGz)} (${totalGz.toLocaleString('en-US')} B); brotli ${kb(totalBr)} | ${verdict(totalGz <= BUDGET.transferBytes)} |`);
   md.push(`| report shown after navigation start (median of ${runs.length}) | ≤ 500 ms | ${med.toFixed(1)} ms (p90 ${p90.toFixed(1)} ms) | ${verdict(med <= BUDGET.reportMs)} |`);
   md.push(`| \`engine::evaluate\`, agent-platform preset (criterion mean) | ≤ 50 µs | ${evaluate ? `${fmtNs(evaluate.meanNs)} (median ${fmtNs(evaluate.medianNs)})` : 'not run'} | ${verdict(evaluate ? evaluate.meanNs <= BUDGET.evaluateNs : null)} |`);
   md.push(`| \`engine::evaluate_figures\`, agent-platform preset: figures only, no formulas or projection (criterion mean) | ≤ 5 µs | ${figures ? `${fmtNs(figures.meanNs)} (median ${fmtNs(figures.medianNs)})` : 'not run'} | ${verdict(figures ? figures.meanNs <= BUDGET.figuresNs : null)} |`);

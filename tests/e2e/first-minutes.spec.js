@@ -46,6 +46,11 @@ for (const screen of SCREENS) {
         const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
         expect(scrollWidth, id).toBeLessThanOrEqual(width);
       }
+      // The month-by-month table opened: it scrolls in its own box, the page stays as wide.
+      await page.locator('.month-table > summary').click();
+      await expect(page.locator('.month-table tbody tr').first()).toBeVisible();
+      const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      expect(scrollWidth, 'with the month table open').toBeLessThanOrEqual(width);
     });
 
     test('the margin stays in view while the contract value is typed, and wherever the form is', async ({ page }) => {
