@@ -236,6 +236,12 @@ impl Unit {
         }
     }
 
+    /// Whether the value is an amount billed for a period (a day, a month, a year), which is
+    /// counted in whole cents however small, unlike a unit cost or a price.
+    pub fn is_amount_per_period(self) -> bool {
+        matches!(self, Unit::UsdPerDay | Unit::UsdPerMonth | Unit::UsdPerYear)
+    }
+
     /// Whether the value is an amount of money (formatted with a dollar sign).
     pub fn is_money(self) -> bool {
         matches!(

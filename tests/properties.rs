@@ -29,7 +29,6 @@ use headroom::engine::{self, queueing::expected_busy_instances, work};
 use headroom::export::{self, csv::BOM};
 use headroom::scenario::fields::{self, Kind, Value};
 use headroom::scenario::{Billing, Scenario, presets};
-use headroom::units::Unit;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -204,7 +203,7 @@ proptest! {
             // the total), other money under a dollar to four significant digits; the rest to four
             // decimals, or four significant digits below 0.1, or ten significant digits.
             let size = m.value.abs();
-            let per_period = matches!(m.unit, Unit::UsdPerMonth | Unit::UsdPerDay | Unit::UsdPerYear);
+            let per_period = m.unit.is_amount_per_period();
             let tolerance = if size >= headroom::format::MAX_CENTS_USD {
                 size * 5e-10
             } else if per_period || &matching[0][0] == "Bill" {

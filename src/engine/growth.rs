@@ -37,11 +37,12 @@ pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
     at.deal.customers = customers;
     // The runs a customer brings that month, times the customers signed: runs follow the whole
     // count as revenue does, so that constant economics per customer give a flat margin.
-    let per_customer = customers_at(&runs_milestones(s), month) / between;
+    let runs_between = customers_at(&runs_milestones(s), month);
+    let per_customer = runs_between / between;
     let runs = if per_customer.is_finite() {
         per_customer * customers
     } else {
-        customers_at(&runs_milestones(s), month)
+        runs_between
     };
     at.workload.runs_per_day = runs;
     at.workload.peak_runs_per_min = s.workload.peak_runs_per_min * runs / s.workload.runs_per_day;

@@ -215,12 +215,12 @@ fn metric_row<'a>(section: &'a str, m: &'a Metric, value: &'a str) -> Row<'a> {
 /// cent; a unit cost or a price under a dollar to four significant digits, above it to the
 /// cent; anything else to four decimals ([`crate::format::exported`]).
 fn figure(value: f64, unit: Unit) -> String {
-    match unit {
-        Unit::UsdPerMonth | Unit::UsdPerDay | Unit::UsdPerYear => {
-            crate::format::exported_cents(value)
-        }
-        _ if unit.is_money() => crate::format::exported_money(value),
-        _ => crate::format::exported(value),
+    if unit.is_amount_per_period() {
+        crate::format::exported_cents(value)
+    } else if unit.is_money() {
+        crate::format::exported_money(value)
+    } else {
+        crate::format::exported(value)
     }
 }
 

@@ -13,6 +13,10 @@ use crate::report::{MonthFigures, Report};
 const COST_CHART_TITLE: &str = "Monthly cost by category";
 
 /// The title of the projection chart.
+/// The lowest gross margin the projection's margin axis reaches; a lower margin is drawn at
+/// this floor, and the chart's key says so.
+const MARGIN_AXIS_FLOOR_PCT: f64 = -100.0;
+
 const PROJECTION_TITLE: &str = "Monthly cost by category, with the gross margin on its own axis, from the launch month by month";
 
 /// The ticks of a dollar axis from zero to at or above `max`: a round step (1, 2, 2.5 or 5 × a
@@ -330,7 +334,9 @@ pub fn projection(report: &Report) -> Vec<Node> {
             .child(Node::html("span").class(&format!("key {}", category.key)))
             .text(category.title);
     }
-    let below_floor = months.iter().any(|m| m.gross_margin_pct < -100.0);
+    let below_floor = months
+        .iter()
+        .any(|m| m.gross_margin_pct < MARGIN_AXIS_FLOOR_PCT);
     let legend = legend
         .child(Node::html("span").class("key margin"))
         .text(if below_floor {
@@ -398,7 +404,7 @@ fn projection_drawing(months: &[MonthFigures]) -> Vec<Node> {
         .iter()
         .map(|m| m.gross_margin_pct)
         .fold(0.0, f64::min);
-    let floor = ((lowest / 25.0).floor() * 25.0).max(-100.0);
+    let floor = ((lowest / 25.0).floor() * 25.0).max(MARGIN_AXIS_FLOOR_PCT);
     let y_margin =
         move |pct: f64| bottom_y - height * ((pct - floor) / (100.0 - floor)).clamp(0.0, 1.0);
     let label_every = if months.len() > 13 { 6 } else { 1 };
