@@ -32,7 +32,12 @@ pub fn plain(value: f64) -> String {
         let sign = if value < 0.0 { "-" } else { "" };
         return format!("{sign}{}", power_of_ten(magnitude));
     }
-    let decimals = if magnitude == 0.0 || magnitude >= 1_000.0 {
+    fixed(value, decimals(magnitude))
+}
+
+/// The decimals [`plain`] shows a magnitude with.
+fn decimals(magnitude: f64) -> usize {
+    if magnitude == 0.0 || magnitude >= 1_000.0 {
         0
     } else if magnitude >= 10.0 {
         1
@@ -41,13 +46,99 @@ pub fn plain(value: f64) -> String {
     } else {
         // three significant digits: 0.116, 0.0347, 0.000024
         (2 - math::log10(magnitude).floor() as i32).clamp(0, 12) as usize
-    };
+    }
+}
+
+/// A number to `decimals` places, trailing zeros dropped, with thousands separators.
+fn fixed(value: f64, decimals: usize) -> String {
+    fixed_keeping(value, decimals, 0)
+}
+
+/// A number to `decimals` places, trailing zeros dropped down to `keep` places, with thousands
+/// separators.
+fn fixed_keeping(value: f64, decimals: usize, keep: usize) -> String {
     let mut text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+    if let Some(point) = text.find('.') {
+        let kept = text.trim_end_matches('0').len().max(point + 1 + keep);
         text.truncate(kept);
+        if text.ends_with('.') {
+            text.pop();
+        }
     }
     group_thousands(&text)
+}
+
+/// The significant digits the numbers of a figure's formula are shown with, so that multiplied
+/// out as written they give the figure as [`value`] shows it: one more than the figure shows
+/// (`24,638` shows five, so its formula's numbers carry six: `$810.00 × 30.4167`). Each number
+/// is then off by at most a twentieth of the figure's last digit, relatively, and a product of
+/// a few of them stays within half of it. 0 for a figure written as a power of ten, or 0.
+pub fn formula_digits(figure: f64, unit: Unit) -> usize {
+    let magnitude = figure.abs();
+    if !(magnitude > 0.0 && magnitude < POWER_OF_TEN_FROM) {
+        return 0;
+    }
+    let decimals = if unit.is_money() {
+        money_decimals(magnitude)
+    } else {
+        decimals(magnitude)
+    };
+    (math::log10(magnitude).floor() as i32 + 2 + decimals as i32).clamp(0, 15) as usize
+}
+
+/// A number inside a formula: as [`plain`] shows it, or to `digits` significant digits where
+/// that is more (see [`formula_digits`]); whole numbers stay whole.
+///
+/// ```
+/// use headroom::format;
+/// assert_eq!(format::operand(0.115_740_74, 4), "0.1157");
+/// assert_eq!(format::operand(30.416_666_7, 6), "30.4167");
+/// assert_eq!(format::operand(2_628_000.0, 8), "2,628,000");
+/// assert_eq!(format::operand(0.115_740_74, 0), format::plain(0.115_740_74));
+/// ```
+pub fn operand(value: f64, digits: usize) -> String {
+    let magnitude = value.abs();
+    if !value.is_finite() || magnitude == 0.0 {
+        return plain(value);
+    }
+    if magnitude >= POWER_OF_TEN_FROM {
+        let sign = if value < 0.0 { "-" } else { "" };
+        return format!("{sign}{}", power_of_ten_to(magnitude, digits));
+    }
+    fixed(value, decimals(magnitude).max(needed(magnitude, digits)))
+}
+
+/// An amount of money inside a formula: as [`money`] shows it, or to `digits` significant
+/// digits where that is more, with cents at least (`$3.604`, `$24,637.50`, `$6,000`).
+///
+/// ```
+/// use headroom::format;
+/// assert_eq!(format::money_operand(3.604_01, 5), "$3.604");
+/// assert_eq!(format::money_operand(24_637.5, 6), "$24,637.50");
+/// assert_eq!(format::money_operand(6_000.0, 6), "$6,000");
+/// assert_eq!(format::money_operand(810.0, 6), "$810.00");
+/// assert_eq!(format::money_operand(3.604_01, 0), format::money(3.604_01));
+/// ```
+pub fn money_operand(value: f64, digits: usize) -> String {
+    let magnitude = value.abs();
+    if !(magnitude > 0.0 && magnitude < POWER_OF_TEN_FROM)
+        || needed(magnitude, digits) <= money_decimals(magnitude)
+    {
+        return money(value);
+    }
+    let places = needed(magnitude, digits);
+    let sign = if value < 0.0 { "-" } else { "" };
+    let mut digits = fixed_keeping(magnitude, places.max(2), 2);
+    if magnitude >= 1_000.0 && digits.ends_with(".00") {
+        // whole dollars from $1,000, as money shows them: "$6,000", not "$6,000.00"
+        digits.truncate(digits.len() - 3);
+    }
+    format!("{sign}${digits}")
+}
+
+/// The decimals that show a magnitude to `digits` significant digits.
+fn needed(magnitude: f64, digits: usize) -> usize {
+    (digits as i32 - 1 - math::log10(magnitude).floor() as i32).clamp(0, 12) as usize
 }
 
 /// An amount in US dollars: whole dollars from $1,000, cents from $1, and three significant
@@ -60,28 +151,27 @@ pub fn money(value: f64) -> String {
     let magnitude = value.abs();
     let digits = if magnitude >= POWER_OF_TEN_FROM {
         power_of_ten(magnitude)
-    } else if magnitude >= 1_000.0 {
-        group_thousands(&format!("{magnitude:.0}"))
-    } else if magnitude >= 1.0 || magnitude == 0.0 {
-        format!("{magnitude:.2}")
     } else {
-        // Three significant digits, at least cents; what rounds to a whole dollar or to
-        // nothing (below 10⁻¹²) still shows its cents: "$1.00", "$0.00".
-        let digits = plain(magnitude);
-        match digits.split_once('.') {
-            Some((_, decimals)) => {
-                format!(
-                    "{digits}{}",
-                    "0".repeat(2usize.saturating_sub(decimals.len()))
-                )
-            }
-            None => format!("{digits}.00"),
-        }
+        // Below a dollar, what rounds to a whole dollar or to nothing (below 10⁻¹²) still
+        // shows its cents: "$1.00", "$0.00".
+        fixed_keeping(magnitude, money_decimals(magnitude), 2)
     };
     if value < 0.0 && digits.chars().any(|c| matches!(c, '1'..='9')) {
         format!("-${digits}")
     } else {
         format!("${digits}")
+    }
+}
+
+/// The decimals [`money`] shows a magnitude with: none from $1,000, cents from $1, three
+/// significant digits and at least cents below.
+fn money_decimals(magnitude: f64) -> usize {
+    if magnitude >= 1_000.0 {
+        0
+    } else if magnitude >= 1.0 || magnitude == 0.0 {
+        2
+    } else {
+        decimals(magnitude).max(2)
     }
 }
 
@@ -218,9 +308,15 @@ pub fn cents(cents: i64) -> String {
 
 /// A positive magnitude as three significant digits times a power of ten: `1.46 × 10²⁸`.
 fn power_of_ten(magnitude: f64) -> String {
+    power_of_ten_to(magnitude, 3)
+}
+
+/// A positive magnitude as `digits` significant digits (at least three) times a power of ten.
+fn power_of_ten_to(magnitude: f64, digits: usize) -> String {
+    let places = digits.clamp(3, 15) - 1;
     const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     // Rust's exponent form rounds the mantissa correctly: "1.46e28".
-    let text = format!("{magnitude:.2e}");
+    let text = format!("{magnitude:.places$e}");
     let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
     let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
     let exponent: String = exponent

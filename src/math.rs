@@ -7,6 +7,18 @@
 //! function is therefore taken from the `libm` crate (that port, in pure Rust) on both sides, and
 //! `clippy.toml` forbids the `f64` methods, so a new formula cannot bring the difference back.
 
+/// ⌈x⌉ for a count worked out in floating point: a value within a part in 10¹² of a whole
+/// number is that number, so that the noise binary arithmetic leaves in the last place
+/// (0.7 × 80 = 56.00000000000001) never adds an instance.
+pub fn ceil_count(x: f64) -> f64 {
+    let whole = x.round();
+    if (x - whole).abs() <= whole.abs() * 1e-12 {
+        whole
+    } else {
+        x.ceil()
+    }
+}
+
 /// The natural logarithm, ln x.
 pub fn ln(x: f64) -> f64 {
     libm::log(x)

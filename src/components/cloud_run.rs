@@ -4,7 +4,7 @@
 //! free tier: cloud.google.com/run/pricing, via the catalog).
 
 use crate::engine::services::{Ids, Key, Usage};
-use crate::engine::{Builder, n, usd};
+use crate::engine::{Builder, difference, n, usd};
 use crate::scenario::Service;
 use crate::scenario::fields::Broken;
 use crate::scenario::inputs::choices;
@@ -204,9 +204,8 @@ pub fn bill(
         let idle_memory = idle_instances * month_s * service.memory_gib * idle_gib;
         idle_cost = ids.metric(out, Key::IdleCost, Unit::UsdPerMonth, idle_cpu + idle_memory, || {
             format!(
-                "max(minimum − busy, 0) × seconds per month × (vCPU × idle vCPU price + GiB × idle GiB price) = max({} − {}, 0) × {} × ({} × {} + {} × {})",
-                n(service.min_instances),
-                n(busy),
+                "max(minimum − busy, 0) × seconds per month × (vCPU × idle vCPU price + GiB × idle GiB price) = max({}, 0) × {} × ({} × {} + {} × {})",
+                difference(service.min_instances, busy, n),
                 n(month_s),
                 n(service.vcpu),
                 usd(idle_vcpu),
@@ -252,7 +251,7 @@ pub fn bill(
         (0.0, FreeTierSpend::NONE)
     };
     let total = after_free_tier(&spend, &allowance);
-    let how = if out.explains() {
+    let how = out.formula(total, Unit::UsdPerMonth, || {
         format!(
             "CPU + memory + requests + idle − free tier = {} + {} + {} + {} − {}",
             usd(cpu_cost),
@@ -261,8 +260,6 @@ pub fn bill(
             usd(idle_cost),
             usd(credit)
         )
-    } else {
-        String::new()
-    };
+    });
     (total, how)
 }

@@ -13,6 +13,7 @@ use crate::engine::{Builder, finite, n, usd};
 use crate::scenario::Service;
 use crate::scenario::fields::Broken;
 use crate::scenario::inputs::choices;
+use crate::units::Unit;
 
 choices! {
     /// The processor a task runs on; it selects which catalog prices apply.
@@ -65,7 +66,7 @@ pub fn bill(service: &Service, usage: &Usage, out: &mut Builder) -> (f64, String
         service.spot_share_pct,
         service.spot_discount_pct,
     );
-    let how = if out.explains() {
+    let how = out.formula(cost, Unit::UsdPerMonth, || {
         format!(
             "tasks × hours × (vCPU × vCPU-hour + GB × GB-hour) × (1 − Spot share × Spot discount) = {} × {} × ({} × {} + {} × {}) × (1 − {}% × {}%) = {}",
             n(usage.running),
@@ -78,9 +79,7 @@ pub fn bill(service: &Service, usage: &Usage, out: &mut Builder) -> (f64, String
             n(service.spot_discount_pct),
             usd(cost)
         )
-    } else {
-        String::new()
-    };
+    });
     (cost, how)
 }
 

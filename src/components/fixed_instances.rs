@@ -4,6 +4,7 @@
 use crate::engine::services::Usage;
 use crate::engine::{Builder, n, usd};
 use crate::scenario::Service;
+use crate::units::Unit;
 
 /// The month's bill: instances running on average × hours × the price per instance-hour, with
 /// how it was made; a price still at 0 is noted, so that the line is not mistaken for free.
@@ -16,7 +17,7 @@ pub fn bill(service: &Service, name: &str, usage: &Usage, out: &mut Builder) -> 
         );
     }
     let cost = usage.running * hours * service.usd_per_instance_hour;
-    let how = if out.explains() {
+    let how = out.formula(cost, Unit::UsdPerMonth, || {
         format!(
             "instances × hours × price per instance-hour (typed) = {} × {} × {} = {}",
             n(usage.running),
@@ -24,8 +25,6 @@ pub fn bill(service: &Service, name: &str, usage: &Usage, out: &mut Builder) -> 
             usd(service.usd_per_instance_hour),
             usd(cost)
         )
-    } else {
-        String::new()
-    };
+    });
     (cost, how)
 }

@@ -2,7 +2,7 @@
 //! prices), and the per-run token budget. Line numbers refer to seed document 000.
 
 use super::Component;
-use crate::engine::{Builder, Served, days, load::Load, n, ratio, usd};
+use crate::engine::{Builder, Served, load::Load, n, ratio, usd};
 use crate::report::{Category, Severity};
 use crate::scenario::Scenario;
 use crate::scenario::fields::Section;
@@ -259,7 +259,7 @@ fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
             format!(
                 "LLM cost per day × days per month = {} × {} (= {} h ÷ 24)",
                 usd(per_day),
-                days(per_month_days),
+                n(per_month_days),
                 n(s.deal.hours_per_month)
             )
         },

@@ -446,10 +446,10 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
             let t2 = out.price("gcp.egress.premium_na.1_to_10tib");
             let t3 = out.price("gcp.egress.premium_na.over_10tib");
             let gib = gib_from_gb(egress_gb);
-            let explain = out.explains();
+            let cost = gcp_premium_na_egress_usd(gib, free, t1, t2, t3);
             Some((
-                gcp_premium_na_egress_usd(gib, free, t1, t2, t3),
-                explain.then(|| {
+                cost,
+                out.formula(cost, Unit::UsdPerMonth, || {
                     format!(
                         "{} GiB through the tiers: first {} GiB free, to 1 TiB at {}, 1–10 TiB at {}, above at {} per GiB",
                         n(gib),
@@ -467,10 +467,10 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
             let t2 = out.price("aws.egress.next_40tb");
             let t3 = out.price("aws.egress.next_100tb");
             let t4 = out.price("aws.egress.over_150tb");
-            let explain = out.explains();
+            let cost = aws_internet_egress_usd(egress_gb, free, t1, t2, t3, t4);
             Some((
-                aws_internet_egress_usd(egress_gb, free, t1, t2, t3, t4),
-                explain.then(|| {
+                cost,
+                out.formula(cost, Unit::UsdPerMonth, || {
                     format!(
                         "{} GB through the tiers: first {} GB free, next 10 TB at {}, next 40 TB at {}, next 100 TB at {}, above at {} per GB",
                         n(egress_gb),
@@ -503,10 +503,10 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
             // Only the responses pass through the load balancer: the other egress (webhooks,
             // replication, streams from elsewhere) leaves the cloud without it.
             let outbound = gib_from_gb(responses_gb);
-            let explain = out.explains();
+            let cost = gcp_lb_monthly_cost_usd(rules, hours, 0.0, outbound, &prices);
             Some((
-                gcp_lb_monthly_cost_usd(rules, hours, 0.0, outbound, &prices),
-                explain.then(|| {
+                cost,
+                out.formula(cost, Unit::UsdPerMonth, || {
                     format!(
                         "forwarding rules per hour × hours + response GiB × data processed (requests inbound not counted; other egress bypasses the load balancer) = {} rule(s) at {} for the first 5 together, {} each further, × {} h + {} GiB × {}",
                         rules,
@@ -549,10 +549,10 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
             );
             let hour = out.price("aws.alb.hour");
             let lcu_hour = out.price("aws.alb.lcu_hour");
-            let explain = out.explains();
+            let cost = alb_monthly_cost_usd(lcu, hours, hour, lcu_hour);
             Some((
-                alb_monthly_cost_usd(lcu, hours, hour, lcu_hour),
-                explain.then(|| {
+                cost,
+                out.formula(cost, Unit::UsdPerMonth, || {
                     format!(
                         "hours × (ALB-hour + LCUs × LCU-hour) = {} × ({} + {} × {})",
                         n(hours),
@@ -575,16 +575,9 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
 
 /// Records a priced network line — its amount and, when the report explains itself, how it
 /// was made — as a metric and a line of the bill.
-fn record(
-    out: &mut Builder,
-    id: &'static str,
-    label: &'static str,
-    priced: Option<(f64, Option<String>)>,
-) {
+fn record(out: &mut Builder, id: &'static str, label: &'static str, priced: Option<(f64, String)>) {
     if let Some((monthly_usd, how)) = priced {
-        let cost = out.metric(id, label, Unit::UsdPerMonth, monthly_usd, || {
-            how.unwrap_or_default()
-        });
+        let cost = out.metric(id, label, Unit::UsdPerMonth, monthly_usd, || how);
         out.cost(id, Category::NETWORK, label, cost);
     }
 }

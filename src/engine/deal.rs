@@ -34,7 +34,7 @@ pub struct Totals {
 pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
     let d = &s.deal;
     let lines: f64 = out.costs().iter().map(|c| c.monthly_usd).sum();
-    let formula = out.explain.then(|| {
+    let formula = out.formula(lines, Unit::UsdPerMonth, || {
         let costs = out.costs();
         if costs.is_empty() {
             "no line of the bill: nothing is priced".to_string()
@@ -49,7 +49,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         "Total per month",
         Unit::UsdPerMonth,
         lines,
-        || formula.unwrap_or_default(),
+        || formula,
     );
     if total > BEYOND_ANY_DEPLOYMENT_USD_PER_MONTH {
         let largest = out
@@ -85,13 +85,14 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
                     "total per month ÷ (runs per day × days per month) = {} ÷ ({} × {})",
                     usd(total),
                     n(load.runs_per_day),
-                    super::days(s.days_per_month())
+                    super::n(s.days_per_month())
                 )
             },
         );
     }
     if s.users.enabled
         && let Some(monthly_users) = out.value("demand.monthly_active_users")
+        && monthly_users > 0.0
     {
         out.metric(
             "cost.per_user_monthly_usd",
@@ -169,9 +170,8 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         gross_margin_pct(revenue, total),
         || {
             format!(
-                "(revenue − cost) ÷ revenue = ({} − {}) ÷ {}",
-                usd(revenue),
-                usd(total),
+                "(revenue − cost) ÷ revenue = ({}) ÷ {}",
+                super::difference(revenue, total, usd),
                 usd(revenue)
             )
         },

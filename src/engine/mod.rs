@@ -167,19 +167,27 @@ impl<'a> Builder<'a> {
         value: f64,
         formula: impl FnOnce() -> String,
     ) -> f64 {
-        let formula = if self.explain {
-            formula()
-        } else {
-            String::new()
-        };
+        let formula = formula_for(self.explain, value, unit, formula);
+        self.record(id.into(), label.into(), unit, value, formula)
+    }
+
+    /// Records a metric whose formula is written; kept out of line, as every figure calls it.
+    #[inline(never)]
+    fn record(&mut self, id: Text, label: Text, unit: Unit, value: f64, formula: String) -> f64 {
         self.metrics.push(Metric {
-            id: id.into(),
-            label: label.into(),
+            id,
+            label,
             value,
             unit,
             formula,
         });
         value
+    }
+
+    /// Writes the formula of a figure recorded later (see [`formula_for`]); empty when the
+    /// report does not explain itself.
+    pub fn formula(&self, figure: f64, unit: Unit, write: impl FnOnce() -> String) -> String {
+        formula_for(self.explain, figure, unit, write)
     }
 
     /// The value of a metric already recorded.
@@ -400,22 +408,60 @@ pub(crate) fn catalog_price(id: &str) -> f64 {
     Catalog::current().get(id).map_or(f64::NAN, |p| p.value)
 }
 
-/// A number as it appears inside a formula.
+std::thread_local! {
+    /// The significant digits the numbers of the formula being written are shown with
+    /// ([`crate::format::formula_digits`] of its figure); 0 outside a formula.
+    static FORMULA_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Writes the formula of `figure` with [`n`] and [`usd`] showing its numbers to the digits that
+/// make it multiply out to the figure as shown; empty when `explain` is off (a projected month
+/// keeps only its figures).
+pub(crate) fn formula_for(
+    explain: bool,
+    figure: f64,
+    unit: Unit,
+    write: impl FnOnce() -> String,
+) -> String {
+    if !explain {
+        return String::new();
+    }
+    let outer = enter_formula(figure, unit);
+    let text = write();
+    FORMULA_DIGITS.set(outer);
+    text
+}
+
+/// Sets the digits of the formula about to be written for `figure`; returns those of the one
+/// around it. Kept out of line: every figure's formula calls it.
+#[inline(never)]
+fn enter_formula(figure: f64, unit: Unit) -> usize {
+    FORMULA_DIGITS.replace(crate::format::formula_digits(figure, unit))
+}
+
+/// A number as it appears inside a formula: with the digits that make the formula multiply out
+/// to its figure as shown ([`crate::format::formula_digits`]).
 pub(crate) fn n(value: f64) -> String {
-    crate::format::plain(value)
+    crate::format::operand(value, FORMULA_DIGITS.get())
 }
 
-/// Days per month as they appear inside a formula: to three decimals (30.417 for 730 hours),
-/// because a month's bill multiplies them by a day's, and 30.4 would make the shown
-/// arithmetic miss the figure ($810.00 × 30.4 = $24,624 for $24,638).
-pub(crate) fn days(value: f64) -> String {
-    let text = format!("{value:.3}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+/// `a − b` inside a formula, each shown (by `show`, [`n`] or [`usd`]) with the digits more that
+/// two close numbers need for their difference to be as precise as the formula's other numbers:
+/// `1 − 0.99904`, where `1 − 0.999` would make an idle share of 0.00096 read 0.001.
+pub(crate) fn difference(a: f64, b: f64, show: fn(f64) -> String) -> String {
+    let spread = crate::math::log10(ratio(a.abs().max(b.abs()), (a - b).abs()))
+        .ceil()
+        .clamp(0.0, 12.0) as usize;
+    let digits = FORMULA_DIGITS.get();
+    let outer = FORMULA_DIGITS.replace(if digits == 0 { 0 } else { digits + spread });
+    let text = format!("{} − {}", show(a), show(b));
+    FORMULA_DIGITS.set(outer);
+    text
 }
 
-/// An amount of money as it appears inside a formula.
+/// An amount of money as it appears inside a formula, as [`n`].
 pub(crate) fn usd(value: f64) -> String {
-    crate::format::money(value)
+    crate::format::money_operand(value, FORMULA_DIGITS.get())
 }
 
 /// One price a scenario uses that another catalog lists differently.

@@ -14,6 +14,7 @@ use super::load::{Load, littles_law};
 use super::queueing::expected_busy_instances;
 use super::{Builder, n, ratio};
 use crate::components::{cloud_run, fargate, fixed_instances};
+use crate::math;
 use crate::report::{Category, Severity, Text};
 use crate::scenario::{Driver, Platform, Scenario, Service};
 use crate::units::Unit;
@@ -290,7 +291,7 @@ pub fn slots_per_instance(concurrency: f64, target_utilization_pct: f64) -> f64 
 
 /// Instances needed to hold `in_flight` units at `slots` each, never fewer than the minimum.
 pub fn instances_needed(in_flight: f64, slots: f64, min_instances: f64) -> f64 {
-    (in_flight / slots).ceil().max(min_instances)
+    math::ceil_count(in_flight / slots).max(min_instances)
 }
 
 /// CPU one instance offers at its target utilisation, in vCPU.
@@ -305,8 +306,10 @@ pub fn instances_for(service: &Service, load: &ServiceLoad) -> f64 {
         service.concurrency_per_instance,
         service.target_utilization_pct,
     );
-    instances_needed(load.in_flight, slots, service.min_instances)
-        .max(ratio(load.cpu_vcpu, cpu_per_instance(service)).ceil())
+    instances_needed(load.in_flight, slots, service.min_instances).max(math::ceil_count(ratio(
+        load.cpu_vcpu,
+        cpu_per_instance(service),
+    )))
 }
 
 /// Instances busy on average: the expected number busy when the load in flight is Poisson
@@ -417,34 +420,43 @@ pub fn executor_load(s: &Scenario, load: &Load, explain: bool) -> Carried {
             requests_per_sec: 0.0,
         }),
         unit: Unit::ConcurrentRequests,
-        peak_formula: if explain {
-            format!(
-                "peak concurrent runs × (1 run request + clients per run) = {} × (1 + {})",
-                n(load.peak_concurrent_runs),
-                n(w.clients_per_run)
-            )
-        } else {
-            String::new()
-        },
-        cpu_formula: if explain {
-            format!(
-                "peak runs/s × CPU time per run = {} × {} vCPU-s",
-                n(load.peak_runs_per_sec),
-                n(cpu_s)
-            )
-        } else {
-            String::new()
-        },
-        requests_formula: if explain {
-            format!(
-                "runs per day × days per month × (1 + clients per run) = {} × {} × {}",
-                n(load.runs_per_day),
-                super::days(days),
-                n(per_run)
-            )
-        } else {
-            String::new()
-        },
+        peak_formula: super::formula_for(
+            explain,
+            load.peak_concurrent_runs * per_run,
+            Unit::ConcurrentRequests,
+            || {
+                format!(
+                    "peak concurrent runs × (1 run request + clients per run) = {} × (1 + {})",
+                    n(load.peak_concurrent_runs),
+                    n(w.clients_per_run)
+                )
+            },
+        ),
+        cpu_formula: super::formula_for(
+            explain,
+            load.peak_runs_per_sec * cpu_s,
+            Unit::Vcpu,
+            || {
+                format!(
+                    "peak runs/s × CPU time per run = {} × {} vCPU-s",
+                    n(load.peak_runs_per_sec),
+                    n(cpu_s)
+                )
+            },
+        ),
+        requests_formula: super::formula_for(
+            explain,
+            load.runs_per_day * days * per_run,
+            Unit::RequestsPerMonth,
+            || {
+                format!(
+                    "runs per day × days per month × (1 + clients per run) = {} × {} × {}",
+                    n(load.runs_per_day),
+                    n(days),
+                    n(per_run)
+                )
+            },
+        ),
     }
 }
 
@@ -474,7 +486,7 @@ pub fn size(
         ),
         || {
             format!(
-                "⌊concurrency × target utilisation⌋ = ⌊{} × {}%⌋",
+                "max(⌊concurrency × target utilisation⌋, 1) = max(⌊{} × {}%⌋, 1)",
                 n(service.concurrency_per_instance),
                 n(service.target_utilization_pct)
             )
@@ -494,7 +506,7 @@ pub fn size(
     }
     let need = |load: &ServiceLoad| {
         let by_slots = instances_needed(load.in_flight, slots, 0.0);
-        let by_cpu = ratio(load.cpu_vcpu, cpu).ceil();
+        let by_cpu = math::ceil_count(ratio(load.cpu_vcpu, cpu));
         (
             by_slots,
             by_cpu,
@@ -680,8 +692,11 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
             avg,
             burst,
             unit: load_unit(service.driver),
-            peak_formula: if explain {
-                match service.driver {
+            peak_formula: super::formula_for(
+                explain,
+                peak.in_flight,
+                load_unit(service.driver),
+                || match service.driver {
                     Driver::Requests => format!(
                         "Little's law: peak requests/s × share × latency = {} × {}% × {} ms",
                         n(demand.peak_requests_per_sec),
@@ -698,29 +713,28 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
                         n(load.peak_concurrent_runs),
                         n(service.share_pct)
                     ),
-                }
-            } else {
-                String::new()
-            },
-            cpu_formula: if explain {
+                },
+            ),
+            cpu_formula: super::formula_for(explain, peak.cpu_vcpu, Unit::Vcpu, || {
                 format!(
                     "peak requests/s × share × CPU time per request = {} × {}% × {} ms",
                     n(demand.peak_requests_per_sec),
                     n(service.share_pct),
                     n(service.cpu_ms_per_request)
                 )
-            } else {
-                String::new()
-            },
-            requests_formula: if explain {
-                format!(
-                    "average requests/s reaching the service × seconds per month = {} × {}",
-                    n(avg.requests_per_sec),
-                    n(hours * 3_600.0)
-                )
-            } else {
-                String::new()
-            },
+            }),
+            requests_formula: super::formula_for(
+                explain,
+                avg.requests_per_sec * hours * 3_600.0,
+                Unit::RequestsPerMonth,
+                || {
+                    format!(
+                        "average requests/s reaching the service × seconds per month = {} × {}",
+                        n(avg.requests_per_sec),
+                        n(hours * 3_600.0)
+                    )
+                },
+            ),
         };
         totals.instances_peak += size(service, false, &carried, Ids::Item(i, &name), hours, out);
         totals.db_pool_connections_max += service.db_pool_per_instance * service.max_instances;
