@@ -165,7 +165,6 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
         previous = Some((at, report, summary));
     }
     if months.iter().all(|m| m.same_as(&months[0])) {
-        months.truncate(1);
         out.warn(
             "growth.none",
             Severity::Info,

@@ -327,10 +327,15 @@ fn slug(scenario_name: &str) -> String {
     if slug.is_empty() { "scenario" } else { slug }.to_string()
 }
 
-/// Defuses a cell a spreadsheet would evaluate (OWASP, "CSV Injection").
+/// Defuses a cell a spreadsheet would evaluate (OWASP, "CSV Injection"), also behind leading
+/// spaces (which an import may trim) and in their full-width forms (which some locales read as
+/// the ASCII ones).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && cell.parse::<f64>().map_or(true, |v| !v.is_finite()) {
+    let risky = cell.starts_with(['\t', '\r'])
+        || cell
+            .trim_start()
+            .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']);
+    if risky && cell.trim().parse::<f64>().map_or(true, |v| !v.is_finite()) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -528,6 +533,10 @@ mod tests {
         assert_eq!(neutralise("-2+3"), "'-2+3");
         assert_eq!(neutralise("-inf"), "'-inf");
         assert_eq!(neutralise("-12.5"), "-12.5");
+        assert_eq!(neutralise(" =1+1"), "' =1+1");
+        assert_eq!(neutralise("\n@SUM(A1)"), "'\n@SUM(A1)");
+        assert_eq!(neutralise("＝1+1"), "'＝1+1");
+        assert_eq!(neutralise(" -12.5"), " -12.5");
         assert_eq!(neutralise("plain text"), "plain text");
     }
 }

@@ -338,6 +338,15 @@ impl MonthColumn {
 }
 
 impl MonthFigures {
+    /// Whether the month bills as `other`: the same customers, cost in each category, total
+    /// and revenue (other figures, such as a ledger filling up, may differ).
+    pub fn same_bill(&self, other: &MonthFigures) -> bool {
+        self.costs == other.costs
+            && self.total_monthly_usd == other.total_monthly_usd
+            && self.revenue_monthly_usd == other.revenue_monthly_usd
+            && self.customers == other.customers
+    }
+
     /// Whether the month shows the same figures as `other` (whatever its number).
     pub fn same_as(&self, other: &MonthFigures) -> bool {
         MonthFigures {
@@ -470,6 +479,14 @@ impl Report {
     /// The limit that binds first: the one the peak uses most of, if the scenario sets any.
     pub fn binding(&self) -> Option<&LimitUse> {
         self.limits.first()
+    }
+
+    /// Whether every month of the projection bills as the launch (nothing grows the bill): the
+    /// projection is then told in one line rather than drawn.
+    pub fn flat_bill(&self) -> bool {
+        self.projection
+            .first()
+            .is_some_and(|first| self.projection.iter().all(|m| m.same_bill(first)))
     }
 
     /// The month's total: the sum of the bill's lines.

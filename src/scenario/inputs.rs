@@ -252,8 +252,13 @@ impl Input {
                     return Err(format!("Enter a number. {}", self.allowed(catalog)));
                 }
                 Value::Number(parse_typed(trimmed, self.unit).ok_or_else(|| {
+                    let hidden = if trimmed.chars().any(is_unsafe_in_text) {
+                        " It holds an invisible character (\\u…): type it again."
+                    } else {
+                        ""
+                    };
                     format!(
-                        "“{}” is not a number. {}",
+                        "“{}” is not a number.{hidden} {}",
                         echo(trimmed),
                         self.allowed(catalog)
                     )
@@ -783,6 +788,19 @@ mod tests {
         assert_eq!(parse_number("-3"), Some(-3.0));
         assert!(parse_number("-0").unwrap().is_sign_positive());
         assert!(parse_number("-1e-400").unwrap().is_sign_positive());
+    }
+
+    #[test]
+    fn an_invisible_character_in_a_number_is_named() {
+        let input = Input::number("Contract value", Unit::UsdPerYear, 1.0, 1.0e10);
+        let message = input.parse("1\u{202e}000", Catalog::current()).unwrap_err();
+        assert!(
+            message.starts_with("“1\\u{202e}000” is not a number. It holds an invisible character"),
+            "{message}"
+        );
+        assert!(!message.chars().any(is_unsafe_in_text), "{message:?}");
+        let plain = input.parse("abc", Catalog::current()).unwrap_err();
+        assert!(!plain.contains("invisible"), "{plain}");
     }
 
     #[test]

@@ -126,6 +126,10 @@ pub fn section(key: &str, class: &str, title: &str, hidden: bool) -> Node {
         .child(Node::html("h2").attr("id", &heading).text(title))
 }
 
+/// The most characters a bar's label shows: what fits the widest label column (220 units at
+/// about 7.5 a character).
+const LONGEST_BAR_LABEL: usize = 28;
+
 /// The monthly bill line by line, as horizontal bars coloured by category, each labelled with
 /// its amount and share.
 pub fn cost_breakdown(report: &Report) -> Vec<Node> {
@@ -151,8 +155,21 @@ pub fn cost_breakdown(report: &Report) -> Vec<Node> {
         .iter()
         .map(|line| line.monthly_usd)
         .fold(0.0, f64::max);
-    // The labels' column: wide enough for the longest label at the chart's font size.
-    let longest = lines.iter().map(|line| line.label.chars().count()).max();
+    // The labels' column: wide enough for the longest label at the chart's font size, a long
+    // name cut short with an ellipsis (whole in its tooltip and in the words beside the chart)
+    // so that no label runs into its bar or past the chart.
+    let label = |text: &str| -> String {
+        if text.chars().count() > LONGEST_BAR_LABEL {
+            let kept: String = text.chars().take(LONGEST_BAR_LABEL - 1).collect();
+            format!("{}…", kept.trim_end())
+        } else {
+            text.to_string()
+        }
+    };
+    let longest = lines
+        .iter()
+        .map(|line| label(&line.label).chars().count())
+        .max();
     let bar_x = (7.5 * longest.unwrap_or(0) as f64 + 12.0).clamp(90.0, 220.0);
     let bar_max = 560.0 - bar_x - 170.0;
     let bars = lines
@@ -177,12 +194,13 @@ pub fn cost_breakdown(report: &Report) -> Vec<Node> {
                     ("data-value", &format::raw(value)),
                 ],
             )
+            .child(svg_title(None, &line.label))
             .child(
                 svg(
                     "text",
                     &[("x", "0"), ("y", &at(y + 17.0)), ("class", "chart-label")],
                 )
-                .text(&line.label),
+                .text(&label(&line.label)),
             )
             .child(svg(
                 "rect",
@@ -280,15 +298,6 @@ pub fn limits(report: &Report) -> Vec<Node> {
 /// bars on a shared one), and every month's figures in a table that folds away.
 pub fn projection(report: &Report) -> Vec<Node> {
     let months = &report.projection;
-    // Without growth every month bills as the launch month: one line says so, where 24 equal
-    // bars would say nothing more. The month-by-month table stays, for what does change (a
-    // ledger filling up to its retention).
-    let same_bill = |a: &MonthFigures, b: &MonthFigures| {
-        a.costs == b.costs
-            && a.total_monthly_usd == b.total_monthly_usd
-            && a.revenue_monthly_usd == b.revenue_monthly_usd
-            && a.customers == b.customers
-    };
     let month = |m: &MonthFigures| {
         let parts = cost_by_category(m);
         format!(
@@ -305,8 +314,11 @@ pub fn projection(report: &Report) -> Vec<Node> {
             format::with_unit(m.gross_margin_pct, crate::units::Unit::Percent),
         )
     };
+    // Without growth every month bills as the launch month: one line says so, where 24 equal
+    // bars would say nothing more. The month-by-month table stays, for what does change (a
+    // ledger filling up to its retention).
     if let Some(first) = months.first()
-        && months.iter().all(|m| same_bill(m, first))
+        && report.flat_bill()
     {
         return vec![
             section("projection", "projection", "Projection", false)

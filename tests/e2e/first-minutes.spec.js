@@ -46,6 +46,19 @@ for (const screen of SCREENS) {
         const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
         expect(scrollWidth, id).toBeLessThanOrEqual(width);
       }
+      // A service named as long as a name may be: its bar's label is cut short (whole in its
+      // tooltip), and the page stays as wide.
+      await pickPreset(page, 'ux-flow-engine');
+      await openSection(page, 'Services');
+      const long = 'Cognitive core: inference, orchestration';
+      const name = page.locator('[data-path="services.1.name"]');
+      await name.fill(long);
+      await name.press('Tab');
+      const bar = page.locator('.cost-chart [data-line="services.1.cost_monthly_usd"]');
+      await expect(bar.locator('title')).toHaveText(long);
+      await expect(bar.locator('.chart-label')).toHaveText('Cognitive core: inference,…');
+      const [named, wide] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      expect(named, 'with a long service name').toBeLessThanOrEqual(wide);
       // The month-by-month table opened: it scrolls in its own box, the page stays as wide.
       await page.locator('.month-table > summary').click();
       await expect(page.locator('.month-table tbody tr').first()).toBeVisible();

@@ -7,19 +7,13 @@ use headroom::scenario::fields::{self, Kind, Value};
 /// The first thing wrong with `report`, the evaluation of `scenario`: a figure that is not
 /// finite, or negative where it cannot be (a gross margin may be negative: that is what it
 /// means); "NaN" or "inf" in a formula or a finding; a price that is not a finite non-negative
-/// number; a projection that does not cover every month of the horizon (or only the launch month,
-/// with the finding that says so, when nothing grows).
+/// number; a projection that does not cover every month of the horizon.
 pub fn problem(scenario: &Scenario, report: &Report) -> Option<String> {
     if let Some(problem) = problem_at_launch(scenario, report) {
         return Some(problem);
     }
-    let flat = report.warnings.iter().any(|w| w.id == "growth.none");
-    let months = if flat {
-        1
-    } else {
-        // The launch, then each month projected.
-        scenario.growth.months as usize + 1
-    };
+    // The launch, then each month projected.
+    let months = scenario.growth.months as usize + 1;
     if report.projection.len() != months {
         return Some(format!(
             "{} projected months, not {months}",
