@@ -78,12 +78,20 @@ pub fn formula_digits(figure: f64, unit: Unit) -> usize {
     if !(magnitude > 0.0 && magnitude < POWER_OF_TEN_FROM) {
         return 0;
     }
-    let decimals = if unit.is_money() {
+    (math::log10(magnitude).floor() as i32 + 2 + shown_decimals(figure, unit) as i32).clamp(0, 15)
+        as usize
+}
+
+/// The decimals a figure is shown with ([`value`]), trailing zeros counted.
+pub fn shown_decimals(figure: f64, unit: Unit) -> usize {
+    let magnitude = figure.abs();
+    if unit.is_money() {
         money_decimals(magnitude)
-    } else {
+    } else if magnitude < POWER_OF_TEN_FROM {
         decimals(magnitude)
-    };
-    (math::log10(magnitude).floor() as i32 + 2 + decimals as i32).clamp(0, 15) as usize
+    } else {
+        0
+    }
 }
 
 /// A number inside a formula: as [`plain`] shows it, or to `digits` significant digits where
@@ -121,16 +129,32 @@ pub fn operand(value: f64, digits: usize) -> String {
 /// ```
 pub fn money_operand(value: f64, digits: usize) -> String {
     let magnitude = value.abs();
-    if !(magnitude > 0.0 && magnitude < POWER_OF_TEN_FROM)
-        || needed(magnitude, digits) <= money_decimals(magnitude)
-    {
+    if !(magnitude > 0.0 && magnitude < POWER_OF_TEN_FROM) {
         return money(value);
     }
-    let places = needed(magnitude, digits);
+    money_to(value, needed(magnitude, digits))
+}
+
+/// A line of a sum of money inside a formula: to one decimal more than the sum shows
+/// (`shown`), and at least cents, so that the lines as written add up to the sum as shown
+/// (`$66.54 + $24,637.50` for `$24,704`).
+pub fn money_term(value: f64, shown: usize) -> String {
+    if !value.is_finite() || value.abs() >= POWER_OF_TEN_FROM {
+        return money(value);
+    }
+    money_to(value, shown + 1)
+}
+
+/// An amount of money to `places` decimals where that is more than [`money`] shows, with cents
+/// at least, and whole dollars from $1,000 when the cents are none: "$6,000", not "$6,000.00".
+fn money_to(value: f64, places: usize) -> String {
+    let magnitude = value.abs();
+    if places <= money_decimals(magnitude) {
+        return money(value);
+    }
     let sign = if value < 0.0 { "-" } else { "" };
     let mut digits = fixed_keeping(magnitude, places.max(2), 2);
     if magnitude >= 1_000.0 && digits.ends_with(".00") {
-        // whole dollars from $1,000, as money shows them: "$6,000", not "$6,000.00"
         digits.truncate(digits.len() - 3);
     }
     format!("{sign}${digits}")

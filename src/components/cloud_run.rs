@@ -4,7 +4,7 @@
 //! free tier: cloud.google.com/run/pricing, via the catalog).
 
 use crate::engine::services::{Ids, Key, Usage};
-use crate::engine::{Builder, difference, n, usd};
+use crate::engine::{Builder, difference, n, usd, usd_term};
 use crate::scenario::Service;
 use crate::scenario::fields::Broken;
 use crate::scenario::inputs::choices;
@@ -254,11 +254,11 @@ pub fn bill(
     let how = out.formula(total, Unit::UsdPerMonth, || {
         format!(
             "CPU + memory + requests + idle − free tier = {} + {} + {} + {} − {}",
-            usd(cpu_cost),
-            usd(memory_cost),
-            usd(request_cost),
-            usd(idle_cost),
-            usd(credit)
+            usd_term(cpu_cost),
+            usd_term(memory_cost),
+            usd_term(request_cost),
+            usd_term(idle_cost),
+            usd_term(credit)
         )
     });
     (total, how)

@@ -40,7 +40,10 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
             "no line of the bill: nothing is priced".to_string()
         } else {
             let names: Vec<&str> = costs.iter().map(|c| c.label.as_ref()).collect();
-            let amounts: Vec<String> = costs.iter().map(|c| usd(c.monthly_usd)).collect();
+            let amounts: Vec<String> = costs
+                .iter()
+                .map(|c| super::usd_term(c.monthly_usd))
+                .collect();
             format!("{} = {}", names.join(" + "), amounts.join(" + "))
         }
     });

@@ -409,9 +409,11 @@ pub(crate) fn catalog_price(id: &str) -> f64 {
 }
 
 std::thread_local! {
-    /// The significant digits the numbers of the formula being written are shown with
-    /// ([`crate::format::formula_digits`] of its figure); 0 outside a formula.
-    static FORMULA_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// The formula being written: the significant digits its numbers are shown with
+    /// ([`crate::format::formula_digits`] of its figure) in the low byte, and the decimals its
+    /// figure is shown with above; 0 outside a formula. One cell, set and restored once around
+    /// each formula: every figure writes one.
+    static FORMULA: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Writes the formula of `figure` with [`n`] and [`usd`] showing its numbers to the digits that
@@ -428,7 +430,7 @@ pub(crate) fn formula_for(
     }
     let outer = enter_formula(figure, unit);
     let text = write();
-    FORMULA_DIGITS.set(outer);
+    FORMULA.set(outer);
     text
 }
 
@@ -436,13 +438,21 @@ pub(crate) fn formula_for(
 /// around it. Kept out of line: every figure's formula calls it.
 #[inline(never)]
 fn enter_formula(figure: f64, unit: Unit) -> usize {
-    FORMULA_DIGITS.replace(crate::format::formula_digits(figure, unit))
+    FORMULA.replace(
+        crate::format::formula_digits(figure, unit)
+            | crate::format::shown_decimals(figure, unit) << 8,
+    )
+}
+
+/// The significant digits the numbers of the formula being written are shown with.
+fn formula_digits() -> usize {
+    FORMULA.get() & 0xff
 }
 
 /// A number as it appears inside a formula: with the digits that make the formula multiply out
 /// to its figure as shown ([`crate::format::formula_digits`]).
 pub(crate) fn n(value: f64) -> String {
-    crate::format::operand(value, FORMULA_DIGITS.get())
+    crate::format::operand(value, formula_digits())
 }
 
 /// `a − b` inside a formula, each shown (by `show`, [`n`] or [`usd`]) with the digits more that
@@ -452,16 +462,23 @@ pub(crate) fn difference(a: f64, b: f64, show: fn(f64) -> String) -> String {
     let spread = crate::math::log10(ratio(a.abs().max(b.abs()), (a - b).abs()))
         .ceil()
         .clamp(0.0, 12.0) as usize;
-    let digits = FORMULA_DIGITS.get();
-    let outer = FORMULA_DIGITS.replace(if digits == 0 { 0 } else { digits + spread });
+    let outer = FORMULA.get();
+    let digits = outer & 0xff;
+    FORMULA.set(if digits == 0 { outer } else { outer + spread });
     let text = format!("{} − {}", show(a), show(b));
-    FORMULA_DIGITS.set(outer);
+    FORMULA.set(outer);
     text
+}
+
+/// An amount of money as a line of a sum inside a formula: to a decimal more than the sum
+/// shows, so that the lines as written add up to it ([`crate::format::money_term`]).
+pub(crate) fn usd_term(value: f64) -> String {
+    crate::format::money_term(value, FORMULA.get() >> 8)
 }
 
 /// An amount of money as it appears inside a formula, as [`n`].
 pub(crate) fn usd(value: f64) -> String {
-    crate::format::money_operand(value, FORMULA_DIGITS.get())
+    crate::format::money_operand(value, formula_digits())
 }
 
 /// One price a scenario uses that another catalog lists differently.

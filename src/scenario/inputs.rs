@@ -251,6 +251,14 @@ impl Input {
                 if trimmed.is_empty() {
                     return Err(format!("Enter a number. {}", self.allowed(catalog)));
                 }
+                if let Some((int, frac)) = thousands_or_decimals(trimmed) {
+                    let decimal = format!("{int}.{frac}");
+                    let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
+                    return Err(format!(
+                        "“{}” reads two ways: type {decimal}, or {int},{frac} for thousands.",
+                        echo(trimmed)
+                    ));
+                }
                 Value::Number(parse_typed(trimmed, self.unit).ok_or_else(|| {
                     let hidden = if trimmed.chars().any(is_unsafe_in_text) {
                         " It holds an invisible character (\\u…): type it again."
@@ -340,7 +348,8 @@ impl Input {
 
 /// Parses a number for an input in `unit` as people write it: a decimal number
 /// ([`parse_number`]), then, each optional and in this order, a multiple (`k` or `K` for a
-/// thousand, `M` for a million, `B` or `bn` for a billion) and the input's unit (`45 s`, `20%`,
+/// thousand, `M` for a million — in money also `m` and `mm` — `B` or `bn` for a billion) and the
+/// input's unit (`45 s`, `20%`,
 /// `3×` or `3x`, `120 ms`, `$180,000`, `180k USD/year`). A unit other than the input's is refused
 /// rather than converted, so `45 min` in seconds is not read as 45. In a size in bytes (KB, GB,
 /// GiB) `B` and `bn` are refused, as `5B` there reads as five bytes as much as five billion.
@@ -349,6 +358,8 @@ impl Input {
 /// use headroom::{scenario::inputs::parse_typed, units::Unit};
 /// assert_eq!(parse_typed("180k", Unit::UsdPerYear), Some(180_000.0));
 /// assert_eq!(parse_typed("$1.5M", Unit::UsdPerYear), Some(1_500_000.0));
+/// assert_eq!(parse_typed("$1.5m", Unit::UsdPerYear), Some(1_500_000.0));
+/// assert_eq!(parse_typed("2m", Unit::Seconds), None);
 /// assert_eq!(parse_typed("45 s", Unit::Seconds), Some(45.0));
 /// assert_eq!(parse_typed("20%", Unit::Percent), Some(20.0));
 /// assert_eq!(parse_typed("45 min", Unit::Seconds), None);
@@ -363,7 +374,10 @@ pub fn parse_typed(text: &str, unit: Unit) -> Option<f64> {
     let bytes = unit.symbol().ends_with('B');
     let (number, multiple) = match rest.char_indices().last() {
         Some((i, 'k' | 'K')) => (&rest[..i], 1.0e3),
+        // Money's millions as finance writes them, too: `$1.5m`, `$1.5mm`.
+        _ if money && rest.ends_with("mm") => (&rest[..rest.len() - 2], 1.0e6),
         Some((i, 'M')) => (&rest[..i], 1.0e6),
+        Some((i, 'm')) if money => (&rest[..i], 1.0e6),
         Some((i, 'B')) if !bytes => (&rest[..i], 1.0e9),
         _ if !bytes
             && rest.len() > 2
@@ -376,6 +390,25 @@ pub fn parse_typed(text: &str, unit: Unit) -> Option<f64> {
     };
     let value = parse_number(&spaces_as_commas(number.trim_end()))? * multiple;
     value.is_finite().then_some(value)
+}
+
+/// Whether `text` is a number written with a point that may as well separate thousands, as
+/// much of Europe writes them: one to three digits, a point and three digits the last of which
+/// is 0 (`8.000`, `12.500`), which a person means as 8 only by typing zeros no one needs. Gives
+/// the digits before and after the point. `8.125` is read as eight and an eighth: a figure the
+/// form itself shows that way (see `format::typed`, which never ends on a 0).
+fn thousands_or_decimals(text: &str) -> Option<(&str, &str)> {
+    let number = text.strip_prefix('$').unwrap_or(text).trim_start();
+    let end = number
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(number.len());
+    let (int, frac) = number[..end].split_once('.')?;
+    let ambiguous = (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && frac.len() == 3
+        && frac.ends_with('0')
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    ambiguous.then_some((int, frac))
 }
 
 /// `text` with each space (or no-break space) between digits written as a comma, so that
@@ -423,7 +456,7 @@ fn strip_unit(text: &str, unit: Unit) -> &str {
             // The unit follows a number: "45s" or "45 s", never "4 5s".
             if number
                 .trim_end()
-                .ends_with(|c: char| c.is_ascii_digit() || "kKMBn.".contains(c))
+                .ends_with(|c: char| c.is_ascii_digit() || "kKMmBn.".contains(c))
             {
                 return number;
             }
@@ -791,6 +824,47 @@ mod tests {
     }
 
     #[test]
+    fn a_point_that_may_separate_thousands_is_asked_about() {
+        let input = Input::number("Runs per day", Unit::RunsPerDay, 0.0, 1.0e9);
+        for (text, message) in [
+            (
+                "8.000",
+                "“8.000” reads two ways: type 8, or 8,000 for thousands.",
+            ),
+            (
+                "12.500",
+                "“12.500” reads two ways: type 12.5, or 12,500 for thousands.",
+            ),
+            (
+                "$180.000",
+                "“$180.000” reads two ways: type 180, or 180,000 for thousands.",
+            ),
+            (
+                "1.250 runs/day",
+                "“1.250 runs/day” reads two ways: type 1.25, or 1,250 for thousands.",
+            ),
+        ] {
+            assert_eq!(
+                input.parse(text, Catalog::current()),
+                Err(message.to_string())
+            );
+        }
+        for (text, value) in [
+            ("8.125", 8.125),
+            ("0.500", 0.5),
+            ("8.0", 8.0),
+            ("8,000", 8_000.0),
+            ("1234.500", 1_234.5),
+        ] {
+            assert_eq!(
+                input.parse(text, Catalog::current()),
+                Ok(Value::Number(value)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn an_invisible_character_in_a_number_is_named() {
         let input = Input::number("Contract value", Unit::UsdPerYear, 1.0, 1.0e10);
         let message = input.parse("1\u{202e}000", Catalog::current()).unwrap_err();
@@ -810,6 +884,9 @@ mod tests {
             ("180K", Unit::UsdPerYear, 180_000.0),
             ("1.5M", Unit::UsdPerYear, 1_500_000.0),
             ("$180,000", Unit::UsdPerYear, 180_000.0),
+            ("$1.5m", Unit::UsdPerYear, 1_500_000.0),
+            ("1.5mm", Unit::UsdPerYear, 1_500_000.0),
+            ("$2m USD/year", Unit::UsdPerYear, 2_000_000.0),
             ("$ 180,000", Unit::UsdPerYear, 180_000.0),
             ("180,000 USD/year", Unit::UsdPerYear, 180_000.0),
             ("2bn", Unit::RunsPerDay, 2.0e9),
@@ -841,7 +918,9 @@ mod tests {
             ("45 ms", Unit::Seconds),
             ("20%", Unit::Seconds),
             ("$5", Unit::Seconds),
-            ("1.5m", Unit::UsdPerYear),
+            ("1.5m", Unit::Seconds),
+            ("1.5m", Unit::Count),
+            ("2mm", Unit::Count),
             ("k", Unit::Count),
             ("5 kk", Unit::Count),
             ("s", Unit::Seconds),

@@ -17,6 +17,10 @@ pub const WORK_KEY: &str = "headroom.scenario";
 /// localStorage key of the recent scenarios ([`recent`]).
 pub const RECENT_KEY: &str = "headroom.recent";
 
+/// localStorage key of the fragment last written into an address bar ([`write_address`]): a
+/// page reloaded before its address caught up with the work shows the work, not the address.
+const ADDRESS_KEY: &str = "headroom.address";
+
 /// localStorage key where earlier versions kept the one scenario a link or preset replaced; it
 /// is moved to the recent scenarios on the first visit.
 const SET_ASIDE_KEY: &str = "headroom.set-aside";
@@ -42,11 +46,6 @@ fn save_text(key: &str, text: &str) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(key, text);
     }
-}
-
-/// Stores a scenario, as its share-link encoding.
-pub fn save(key: &str, scenario: &Scenario) {
-    save_text(key, &link::encode(scenario));
 }
 
 /// The fragment of the current address, without `#`; empty when there is none.
@@ -79,12 +78,14 @@ pub fn whole_link(fragment: &str) -> String {
 
 /// Writes the scenario into the address bar without adding a history entry.
 pub fn write_address(scenario: &Scenario) {
-    let fragment = format!("#{}", link::encode(scenario));
+    let text = link::encode(scenario);
+    let fragment = format!("#{text}");
     if window().location().hash().unwrap_or_default() != fragment
         && let Ok(history) = window().history()
     {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
     }
+    save_text(ADDRESS_KEY, &text);
 }
 
 /// What the page starts with.
@@ -116,11 +117,7 @@ pub fn start() -> Start {
     let recent_before = recent.clone();
     if let Some(text) = load_text(SET_ASIDE_KEY) {
         let why = "Set aside when a link or preset replaced it.";
-        let entry = match link::decode(&text) {
-            Ok(kept) => Entry::scenario(&kept, why, now),
-            Err(error) => Entry::unreadable(&text, &error.to_string(), why, now),
-        };
-        recent::push(&mut recent, entry);
+        recent::push(&mut recent, Entry::stored(&text, why, now));
         if let Some(storage) = storage() {
             let _ = storage.remove_item(SET_ASIDE_KEY);
         }
@@ -156,6 +153,19 @@ pub fn start() -> Start {
         (fallback(), None, None)
     } else {
         match link::decode(&fragment) {
+            // The address this browser last wrote, behind work saved since (the page was
+            // reloaded before its address caught up): the work is shown, the address's
+            // earlier state kept under Recent.
+            Ok(from_link)
+                if load_text(ADDRESS_KEY).as_deref() == Some(fragment.as_str())
+                    && saved.as_ref().is_some_and(|work| *work != from_link) =>
+            {
+                recent::push(
+                    &mut recent,
+                    Entry::scenario(&from_link, "The address held an earlier state.", now),
+                );
+                (fallback(), None, None)
+            }
             Ok(from_link) => {
                 let replaced = saved.clone().filter(|work| *work != from_link);
                 if let Some(work) = &replaced {
@@ -221,9 +231,24 @@ pub fn open_fragment(state: &AppState, fragment: &str) {
 pub fn keep_in_step(state: AppState) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let hold_address = StoredValue::new(state.link_error.with_untracked(Option::is_some));
+    let last_saved = StoredValue::new(load_text(WORK_KEY));
     Effect::new(move |_| {
         let scenario = state.scenario.get();
-        save(WORK_KEY, &scenario);
+        let text = link::encode(&scenario);
+        // Work another tab saved since this one last did is kept under Recent, not lost, when
+        // this tab saves over it.
+        if let Some(stored) = load_text(WORK_KEY)
+            && stored != text
+            && last_saved.with_value(|last| last.as_deref() != Some(stored.as_str()))
+        {
+            state.remember(Entry::stored(
+                &stored,
+                "Saved in another tab, then saved over in this one.",
+                js_sys::Date::now(),
+            ));
+        }
+        save_text(WORK_KEY, &text);
+        last_saved.set_value(Some(text));
         if hold_address.get_value() {
             hold_address.set_value(false);
             return;

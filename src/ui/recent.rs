@@ -10,9 +10,13 @@ use crate::scenario::Scenario;
 /// How many recent scenarios are kept; the oldest goes first.
 pub const KEPT: usize = 10;
 
-/// The longest text an unreadable entry keeps, in bytes: a link longer than any Headroom makes
-/// is kept to this length, so that a hostile one cannot fill the browser's storage.
+/// The longest text an entry keeps, in bytes (twice the longest link Headroom makes): a longer
+/// one is kept to this length, so that a hostile one cannot fill the browser's storage.
 const LONGEST_TEXT: usize = 64 * 1024;
+
+/// The most bytes kept of why an entry was set aside, or why it cannot be opened: more than any
+/// the page writes, so that a stored list edited by hand cannot fill the storage.
+const LONGEST_WHY: usize = 1_000;
 
 /// One recent scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,15 +44,20 @@ impl Entry {
 
     /// Text that could not be opened as a scenario, and why.
     pub fn unreadable(text: &str, reason: &str, why: &str, at_ms: f64) -> Entry {
-        let mut end = text.len().min(LONGEST_TEXT);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
         Entry {
             at_ms,
             why: why.to_string(),
-            text: text[..end].to_string(),
+            text: clip(text, LONGEST_TEXT).to_string(),
             unreadable: Some(reason.to_string()),
+        }
+    }
+
+    /// Stored text: the scenario it encodes, or the text with why it cannot be opened.
+    #[inline(never)]
+    pub fn stored(text: &str, why: &str, at_ms: f64) -> Entry {
+        match link::decode(text) {
+            Ok(scenario) => Entry::scenario(&scenario, why, at_ms),
+            Err(error) => Entry::unreadable(text, &error.to_string(), why, at_ms),
         }
     }
 
@@ -59,6 +68,15 @@ impl Entry {
         }
         link::decode(&self.text).ok()
     }
+}
+
+/// At most the first `longest` bytes of `text`, cut between characters.
+fn clip(text: &str, longest: usize) -> &str {
+    let mut end = text.len().min(longest);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Adds `entry` as the newest, dropping an older entry with the same text and the oldest beyond
@@ -102,9 +120,12 @@ pub fn parse(stored: &str) -> Vec<Entry> {
                 (Some(at_ms), Some(why), Some(text)) if at_ms.is_finite() && at_ms >= 0.0 => {
                     Entry {
                         at_ms,
-                        why: why.to_string(),
-                        text: text.to_string(),
-                        unreadable: r.get(3).filter(|u| !u.is_empty()).map(str::to_string),
+                        why: clip(why, LONGEST_WHY).to_string(),
+                        text: clip(text, LONGEST_TEXT).to_string(),
+                        unreadable: r
+                            .get(3)
+                            .filter(|u| !u.is_empty())
+                            .map(|u| clip(u, LONGEST_WHY).to_string()),
                     }
                 }
                 _ => Entry::unreadable(
@@ -225,6 +246,21 @@ mod tests {
         assert_eq!(merged.len(), 2);
         assert_eq!(merged[0].why, "b");
         assert_eq!(merged[1].opened(), Some(a));
+    }
+
+    #[test]
+    fn a_stored_list_edited_by_hand_is_read_cut_to_bounds() {
+        let why = "w".repeat(200_000);
+        let text = "t".repeat(100_000);
+        let stored = format!("5,{why},{text},{why}\n");
+        let entries = parse(&stored);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].why.len(), LONGEST_WHY);
+        assert_eq!(entries[0].text.len(), LONGEST_TEXT);
+        assert_eq!(
+            entries[0].unreadable.as_ref().map(String::len),
+            Some(LONGEST_WHY)
+        );
     }
 
     #[test]

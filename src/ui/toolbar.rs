@@ -395,7 +395,9 @@ fn recent_item(index: usize, entry: &Entry) -> Node {
 
 /// A time of the user's day: `2 Dec 14:03`; nothing for an unknown time (0).
 fn local_time(at_ms: f64) -> String {
-    if !(at_ms.is_finite() && at_ms > 0.0) {
+    // The latest time a JavaScript Date holds (ECMA-262, "Time Values and Time Range").
+    const LATEST_MS: f64 = 8.64e15;
+    if !(at_ms > 0.0 && at_ms <= LATEST_MS) {
         return String::new();
     }
     const MONTHS: [&str; 12] = [

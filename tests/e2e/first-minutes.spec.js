@@ -59,6 +59,12 @@ for (const screen of SCREENS) {
       await expect(bar.locator('.chart-label')).toHaveText('Cognitive core: inference,…');
       const [named, wide] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
       expect(named, 'with a long service name').toBeLessThanOrEqual(wide);
+      // One long word, too: the findings and the chart's words wrap it.
+      await name.fill('M'.repeat(40));
+      await name.press('Tab');
+      await expect(bar.locator('title')).toHaveText('M'.repeat(40));
+      const [word, across] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      expect(word, 'with a service named in one long word').toBeLessThanOrEqual(across);
       // The month-by-month table opened: it scrolls in its own box, the page stays as wide.
       await page.locator('.month-table > summary').click();
       await expect(page.locator('.month-table tbody tr').first()).toBeVisible();

@@ -233,3 +233,38 @@ test('two tabs setting work aside keep each other\'s under Recent', async ({ con
   await expect(fresh.getByRole('button', { name: 'Open “tab a work”' })).toBeVisible();
   await expect(fresh.getByRole('button', { name: 'Open “tab b work”' })).toBeVisible();
 });
+
+test('a tab that saves over another tab\'s work keeps that work under Recent', async ({ context }) => {
+  const a = await context.newPage();
+  await open(a);
+  await field(a, 'Scenario name').fill('tab a work');
+  await field(a, 'Scenario name').press('Tab');
+  const b = await context.newPage();
+  await open(b, '/');
+  await expect(field(b, 'Scenario name')).toHaveValue('tab a work');
+  await field(b, 'Scenario name').fill('tab b work');
+  await field(b, 'Scenario name').press('Tab');
+  // Tab a goes on editing: its save replaces tab b's work, which is kept.
+  await field(a, 'Customers').fill('7');
+  await expect(a.locator('.recent-toggle')).toBeVisible();
+  await b.close();
+  await a.close();
+  const fresh = await context.newPage();
+  await open(fresh, '/');
+  await expect(field(fresh, 'Customers')).toHaveValue('7');
+  await fresh.locator('.recent-toggle').click();
+  await expect(fresh.getByRole('button', { name: 'Open “tab b work”' })).toBeVisible();
+});
+
+test('a reload before the address caught up with the typing shows the work as typed', async ({ page }) => {
+  await open(page);
+  const start = await linkInAddress(page);
+  const name = field(page, 'Scenario name');
+  await name.fill('before-reload');
+  await addressChangedFrom(page, start);
+  await name.fill('typed-just-before-reload');
+  await page.reload();
+  await expect(field(page, 'Scenario name')).toHaveValue('typed-just-before-reload');
+  // Not a shared link: no banner says so.
+  await expect(page.getByText('You opened a shared link')).toHaveCount(0);
+});
