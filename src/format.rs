@@ -24,15 +24,7 @@ pub const POWER_OF_TEN_FROM: f64 = 1.0e15;
 /// significant digits times a power of ten from [`POWER_OF_TEN_FROM`]. Not-a-number and
 /// infinities, which the engine never makes, print as an em dash rather than "NaN".
 pub fn plain(value: f64) -> String {
-    if !value.is_finite() {
-        return "—".to_string();
-    }
-    let magnitude = value.abs();
-    if magnitude >= POWER_OF_TEN_FROM {
-        let sign = if value < 0.0 { "-" } else { "" };
-        return format!("{sign}{}", power_of_ten(magnitude));
-    }
-    fixed(value, decimals(magnitude))
+    operand(value, 0)
 }
 
 /// The decimals [`plain`] shows a magnitude with.
@@ -105,13 +97,16 @@ pub fn shown_decimals(figure: f64, unit: Unit) -> usize {
 /// assert_eq!(format::operand(0.115_740_74, 0), format::plain(0.115_740_74));
 /// ```
 pub fn operand(value: f64, digits: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
     let magnitude = value.abs();
-    if !value.is_finite() || magnitude == 0.0 {
-        return plain(value);
+    if magnitude == 0.0 {
+        return fixed(value, 0);
     }
     if magnitude >= POWER_OF_TEN_FROM {
         let sign = if value < 0.0 { "-" } else { "" };
-        return format!("{sign}{}", power_of_ten_to(magnitude, digits));
+        return format!("{sign}{}", power_of_ten(magnitude, digits));
     }
     fixed(value, decimals(magnitude).max(needed(magnitude, digits)))
 }
@@ -174,7 +169,7 @@ pub fn money(value: f64) -> String {
     }
     let magnitude = value.abs();
     let digits = if magnitude >= POWER_OF_TEN_FROM {
-        power_of_ten(magnitude)
+        power_of_ten(magnitude, 3)
     } else {
         // Below a dollar, what rounds to a whole dollar or to nothing (below 10⁻¹²) still
         // shows its cents: "$1.00", "$0.00".
@@ -330,13 +325,9 @@ pub fn cents(cents: i64) -> String {
     format!("{sign}{}.{:02}", magnitude / 100, magnitude % 100)
 }
 
-/// A positive magnitude as three significant digits times a power of ten: `1.46 × 10²⁸`.
-fn power_of_ten(magnitude: f64) -> String {
-    power_of_ten_to(magnitude, 3)
-}
-
-/// A positive magnitude as `digits` significant digits (at least three) times a power of ten.
-fn power_of_ten_to(magnitude: f64, digits: usize) -> String {
+/// A positive magnitude as `digits` significant digits (at least three) times a power of ten:
+/// `1.46 × 10²⁸`.
+fn power_of_ten(magnitude: f64, digits: usize) -> String {
     let places = digits.clamp(3, 15) - 1;
     const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     // Rust's exponent form rounds the mantissa correctly: "1.46e28".

@@ -246,6 +246,13 @@ pub struct ServiceLoad {
     pub requests_per_sec: f64,
 }
 
+impl ServiceLoad {
+    /// The requests a month of `hours_per_month` hours brings at this rate.
+    pub fn requests_per_month(&self, hours_per_month: f64) -> f64 {
+        self.requests_per_sec * hours_per_month * 3_600.0
+    }
+}
+
 /// The load a service carries: at the peak, on average, and in a burst where the load has one.
 #[derive(Clone, Debug)]
 pub struct Carried {
@@ -411,42 +418,34 @@ pub fn executor_load(s: &Scenario, load: &Load, explain: bool) -> Carried {
         requests_per_sec: runs_per_sec * per_run,
     };
     let days = s.days_per_month();
+    let peak = at(load.peak_concurrent_runs, load.peak_runs_per_sec);
+    let avg = at(load.avg_concurrent_runs, load.avg_runs_per_sec);
     Carried {
-        peak: at(load.peak_concurrent_runs, load.peak_runs_per_sec),
-        avg: at(load.avg_concurrent_runs, load.avg_runs_per_sec),
+        peak,
+        avg,
         burst: Some(ServiceLoad {
             in_flight: load.burst_concurrent_runs * per_run,
             cpu_vcpu: load.burst_concurrent_runs * ratio(cpu_s, w.run_duration_s),
             requests_per_sec: 0.0,
         }),
         unit: Unit::ConcurrentRequests,
-        peak_formula: super::formula_for(
-            explain,
-            load.peak_concurrent_runs * per_run,
-            Unit::ConcurrentRequests,
-            || {
-                format!(
-                    "peak concurrent runs × (1 run request + clients per run) = {} × (1 + {})",
-                    n(load.peak_concurrent_runs),
-                    n(w.clients_per_run)
-                )
-            },
-        ),
-        cpu_formula: super::formula_for(
-            explain,
-            load.peak_runs_per_sec * cpu_s,
-            Unit::Vcpu,
-            || {
-                format!(
-                    "peak runs/s × CPU time per run = {} × {} vCPU-s",
-                    n(load.peak_runs_per_sec),
-                    n(cpu_s)
-                )
-            },
-        ),
+        peak_formula: super::formula_for(explain, peak.in_flight, Unit::ConcurrentRequests, || {
+            format!(
+                "peak concurrent runs × (1 run request + clients per run) = {} × (1 + {})",
+                n(load.peak_concurrent_runs),
+                n(w.clients_per_run)
+            )
+        }),
+        cpu_formula: super::formula_for(explain, peak.cpu_vcpu, Unit::Vcpu, || {
+            format!(
+                "peak runs/s × CPU time per run = {} × {} vCPU-s",
+                n(load.peak_runs_per_sec),
+                n(cpu_s)
+            )
+        }),
         requests_formula: super::formula_for(
             explain,
-            load.runs_per_day * days * per_run,
+            avg.requests_per_month(s.deal.hours_per_month),
             Unit::RequestsPerMonth,
             || {
                 format!(
@@ -629,7 +628,7 @@ pub fn size(
     let usage = Usage {
         busy,
         running,
-        requests_per_month: avg.requests_per_sec * hours_per_month * 3_600.0,
+        requests_per_month: avg.requests_per_month(hours_per_month),
         requests_formula: carried.requests_formula.clone(),
         hours_per_month,
     };
@@ -725,7 +724,7 @@ pub fn evaluate(s: &Scenario, load: &Load, demand: &Demand, out: &mut Builder) -
             }),
             requests_formula: super::formula_for(
                 explain,
-                avg.requests_per_sec * hours * 3_600.0,
+                avg.requests_per_month(hours),
                 Unit::RequestsPerMonth,
                 || {
                     format!(

@@ -12,11 +12,11 @@ use crate::report::{MonthFigures, Report};
 /// The title of the cost chart.
 const COST_CHART_TITLE: &str = "Monthly cost by category";
 
-/// The title of the projection chart.
 /// The lowest gross margin the projection's margin axis reaches; a lower margin is drawn at
 /// this floor, and the chart's key says so.
 const MARGIN_AXIS_FLOOR_PCT: f64 = -100.0;
 
+/// The title of the projection chart.
 const PROJECTION_TITLE: &str = "Monthly cost by category, with the gross margin on its own axis, from the launch month by month";
 
 /// The ticks of a dollar axis from zero to at or above `max`: a round step (1, 2, 2.5 or 5 × a
@@ -349,12 +349,13 @@ pub fn projection(report: &Report) -> Vec<Node> {
     let below_floor = months
         .iter()
         .any(|m| m.gross_margin_pct < MARGIN_AXIS_FLOOR_PCT);
+    let floor = format::with_unit(MARGIN_AXIS_FLOOR_PCT, crate::units::Unit::Percent);
     let legend = legend
         .child(Node::html("span").class("key margin"))
-        .text(if below_floor {
-            "Gross margin (right axis; below −100% drawn at −100%)"
+        .text(&if below_floor {
+            format!("Gross margin (right axis; below {floor} drawn at {floor})")
         } else {
-            "Gross margin (right axis)"
+            "Gross margin (right axis)".to_string()
         });
     let figure = figure(
         "chart projection-chart",

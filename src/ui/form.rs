@@ -194,7 +194,6 @@ fn deal_first(state: AppState) -> Node {
         .child(revenue)
 }
 
-/// The group a click on a link of the section index goes to.
 /// The `data-path` of the field a focus event is about.
 fn path_of(ev: &leptos::ev::FocusEvent) -> Option<String> {
     ev.target()
@@ -213,6 +212,7 @@ pub fn jumped(ev: &leptos::ev::MouseEvent) -> bool {
     true
 }
 
+/// The group a click on a link of the section index goes to.
 fn jump_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
