@@ -149,6 +149,8 @@ pub enum Unit {
     UsdPerHour,
     /// Load balancer capacity units.
     Lcu,
+    /// Mebibytes (2²⁰ bytes), as Cloud Monitoring bills metric data.
+    Mebibytes,
     /// A choice or text, no unit.
     None,
 }
@@ -215,6 +217,7 @@ impl Unit {
             Unit::Workflows => "workflows",
             Unit::UsdPerHour => "USD/hour",
             Unit::Lcu => "LCU",
+            Unit::Mebibytes => "MiB",
             Unit::None => "",
         }
     }

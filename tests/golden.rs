@@ -810,4 +810,13 @@ fn seed_004_agent_swarm_ecs() {
             .any(|w| w.id == "database.pools_exceed_max_connections"),
         "the pools of 130 tasks exceed Aurora's 3,360 connections at 16 ACU"
     );
+    // Lines 101–112: the Amazon MQ alternative at production size, one mq.m5.xlarge RabbitMQ
+    // broker ($0.576 an hour) with 100 GB of EBS ($0.10 a GB-month): $420.48 + $10.
+    let mut s = presets::by_id("agent-swarm-ecs").unwrap().scenario();
+    s.messaging.kind = headroom::scenario::MessagingKind::AmazonMq;
+    s.messaging.broker_capacity_msgs_per_s = 50_000.0;
+    let broker = engine::evaluate(&s);
+    let cost = value(&broker, "messaging.cost_monthly_usd");
+    assert!(close(cost, 420.48 + 10.0, 1e-12), "{cost}");
+    assert!(value(&broker, "messaging.broker_used_pct") < 1.0);
 }

@@ -20,7 +20,10 @@ use std::sync::OnceLock;
 
 /// Every catalog this build ships, oldest first: (version, the rows that changed or were added
 /// since the version before).
-pub const SHIPPED: &[(&str, &str)] = &[("2026-11", include_str!("prices-2026-11.csv"))];
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("2026-11", include_str!("prices-2026-11.csv")),
+    ("2026-12", include_str!("prices-2026-12.csv")),
+];
 
 /// The newest catalog this build ships: what new scenarios are priced with.
 pub const CURRENT_VERSION: &str = SHIPPED[SHIPPED.len() - 1].0;
@@ -197,7 +200,7 @@ mod tests {
 
     #[test]
     fn a_later_catalog_is_its_rows_over_the_one_before() {
-        let old = Catalog::by_version("2026-11").unwrap();
+        let old = Catalog::current();
         let test = Catalog::by_version(TEST_CATALOG.0).unwrap();
         let id = "gcp.run.request.vcpu_second";
         assert_eq!(old.get(id).unwrap().value, 0.000024);
@@ -210,7 +213,12 @@ mod tests {
         // The test catalog is never what a new scenario is priced with.
         assert!(Catalog::current().is_newest());
         assert!(!test.is_newest());
-        assert_eq!(Catalog::versions(), ["2026-11"]);
+        assert_eq!(Catalog::versions(), ["2026-11", "2026-12"]);
+        // A version adds to the one before without changing it.
+        let first = Catalog::by_version("2026-11").unwrap();
+        for price in first.prices() {
+            assert_eq!(old.get(&price.id), Some(price), "{}", price.id);
+        }
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The event bus or message broker between services (seed 004, "Message Queue Capacity"):
-//! Amazon EventBridge billed per event, or a broker at a price the user types whose throughput
-//! is a limit.
+//! Amazon EventBridge billed per event, an Amazon MQ broker billed by the hour and its storage,
+//! or a broker at a price the user types. A broker's throughput is a limit.
+//!
+//! Amazon MQ's prices are those the AWS Price List API gives Infracost's golden bill
+//! (`mq_broker_test.golden`): the deployments listed here are the confirmed ones; any other is a
+//! broker at a typed price.
 
 use super::Component;
 use crate::engine::{Builder, Served, n, ratio, usd};
@@ -18,6 +22,33 @@ choices! {
         Eventbridge = "eventbridge" "Amazon EventBridge (custom bus)",
         /// A message broker (Amazon MQ, a NATS cluster…) at a price the user types.
         Broker = "broker" "A message broker",
+        /// An Amazon MQ broker at its list price.
+        AmazonMq = "amazon_mq" "Amazon MQ broker",
+    }
+}
+
+choices! {
+    /// Amazon MQ deployments the price list has.
+    pub enum MqBroker {
+        /// Two mq.m5.large ActiveMQ brokers in two zones on shared EFS storage.
+        M5LargeActivemqPair = "m5_large_activemq_pair" "mq.m5.large ActiveMQ, active/standby",
+        /// One mq.m5.xlarge RabbitMQ broker.
+        M5XlargeRabbitmq = "m5_xlarge_rabbitmq" "mq.m5.xlarge RabbitMQ, single",
+        /// Three mq.m5.xlarge RabbitMQ nodes.
+        M5XlargeRabbitmqCluster = "m5_xlarge_rabbitmq_cluster" "mq.m5.xlarge RabbitMQ, cluster of 3",
+        /// One mq.t2.micro ActiveMQ broker.
+        T2MicroActivemq = "t2_micro_activemq" "mq.t2.micro ActiveMQ, single",
+    }
+}
+
+impl MqBroker {
+    /// Its storage's price id: EFS for the active/standby pair, which shares it across zones;
+    /// EBS for the others.
+    fn storage_price_id(self) -> &'static str {
+        match self {
+            MqBroker::M5LargeActivemqPair => "aws.mq.efs_gb_month",
+            _ => "aws.mq.ebs_gb_month",
+        }
     }
 }
 
@@ -27,6 +58,14 @@ fn messaging_on(m: &Messaging) -> bool {
 
 fn broker(m: &Messaging) -> bool {
     m.kind == MessagingKind::Broker
+}
+
+fn amazon_mq(m: &Messaging) -> bool {
+    m.kind == MessagingKind::AmazonMq
+}
+
+fn any_broker(m: &Messaging) -> bool {
+    broker(m) || amazon_mq(m)
 }
 
 inputs! {
@@ -60,7 +99,17 @@ inputs! {
             => Input::number("Broker throughput", Unit::MessagesPerSecond, 1.0, 1.0e9)
                 .help("Messages per second the broker sustains (e.g. 1,000 for mq.t3.micro by seed 004's table).")
                 .since(6)
-            => if broker,
+            => if any_broker,
+        /// Amazon MQ: the deployment.
+        pub mq_broker: MqBroker = MqBroker::M5XlargeRabbitmq
+            => Input::choice("Broker", MqBroker::OPTIONS)
+                .help("Deployments with a list price; type another's price as a message broker.")
+            => if amazon_mq,
+        /// Amazon MQ: storage, in GB.
+        pub mq_storage_gb: f64 = 20.0
+            => Input::number("Broker storage", Unit::Gigabytes, 0.0, 1.0e6)
+                .help("Storage the broker keeps messages on (EFS for active/standby, else EBS).")
+            => if amazon_mq,
     }
 }
 
@@ -140,6 +189,33 @@ impl Component for Messaging {
                     n(m.broker_capacity_msgs_per_s)
                 ),
             );
+        }
+        if m.kind == MessagingKind::AmazonMq {
+            let hours = served.scenario.deal.hours_per_month;
+            let hourly = out.price(&format!("aws.mq.{}_hour", m.mq_broker.id()));
+            let storage = out.price(m.mq_broker.storage_price_id());
+            let cost = out.metric(
+                "messaging.cost_monthly_usd",
+                "Amazon MQ",
+                Unit::UsdPerMonth,
+                hours * hourly + m.mq_storage_gb * storage,
+                || {
+                    format!(
+                        "hours × broker-hour + GB × GB-month = {} × {} + {} × {}",
+                        n(hours),
+                        usd(hourly),
+                        n(m.mq_storage_gb),
+                        usd(storage)
+                    )
+                },
+            );
+            out.cost(
+                "messaging.cost_monthly_usd",
+                self.category(),
+                "Amazon MQ",
+                cost,
+            );
+            return;
         }
         out.typed_cost(
             "messaging.cost_monthly_usd",

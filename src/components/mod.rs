@@ -23,6 +23,7 @@ pub mod fixed_costs;
 pub mod fixed_instances;
 pub mod llm;
 pub mod messaging;
+pub mod monitoring;
 pub mod network;
 pub mod postgres;
 

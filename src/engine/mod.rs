@@ -571,7 +571,7 @@ mod tests {
         // its link records the version, and the engine prices with that version.
         let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
         s.services[0].min_instances = 0.0;
-        assert_eq!(s.catalog, "2026-11");
+        s.catalog = "2026-11".to_string();
         let old = evaluate(&s);
         let reopened = link::decode(&link::encode(&s)).unwrap();
         assert_eq!(reopened.catalog, "2026-11");

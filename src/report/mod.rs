@@ -33,7 +33,7 @@ impl Metric {
 }
 
 /// The report sections, in the order they are shown: (id prefix, title).
-pub const SECTIONS: [(&str, &str); 15] = [
+pub const SECTIONS: [(&str, &str); 16] = [
     ("load", "Load"),
     ("demand", "Users and requests"),
     ("llm", "LLM"),
@@ -45,6 +45,7 @@ pub const SECTIONS: [(&str, &str); 15] = [
     ("cache", "Cache"),
     ("messaging", "Messaging"),
     ("network", "Network"),
+    ("monitoring", "Monitoring"),
     ("fixed", "Fixed costs"),
     ("quotas", "Quotas"),
     ("cost", "Cost"),
@@ -167,6 +168,11 @@ impl Category {
         Category::new("messaging", "Messaging", "messaging_monthly_usd");
     /// Egress and load balancer.
     pub const NETWORK: Category = Category::new("network", "Network", "network_monthly_usd");
+    /// Object storage, and the data a database keeps.
+    pub const STORAGE: Category = Category::new("storage", "Storage", "storage_monthly_usd");
+    /// Logs, metrics and traces.
+    pub const MONITORING: Category =
+        Category::new("monitoring", "Monitoring", "monitoring_monthly_usd");
     /// Monthly costs the user adds.
     pub const FIXED: Category = Category::new("fixed", "Fixed costs", "fixed_monthly_usd");
 
@@ -178,6 +184,8 @@ impl Category {
         Category::CACHE,
         Category::MESSAGING,
         Category::NETWORK,
+        Category::MONITORING,
+        Category::STORAGE,
         Category::FIXED,
     ];
 

@@ -30,7 +30,8 @@ pub use crate::components::fargate::Arch;
 pub use crate::components::firestore::{Firestore, Location as FirestoreLocation};
 pub use crate::components::fixed_costs::FixedCost;
 pub use crate::components::llm::Llm;
-pub use crate::components::messaging::{Messaging, MessagingKind};
+pub use crate::components::messaging::{Messaging, MessagingKind, MqBroker};
+pub use crate::components::monitoring::{Monitoring, MonitoringKind};
 pub use crate::components::network::{EgressProvider, LoadBalancer, Network};
 pub use crate::components::postgres::Postgres;
 use crate::units::{DEFAULT_HOURS_PER_MONTH, Unit};
@@ -83,6 +84,8 @@ pub struct Scenario {
     pub messaging: Messaging,
     /// Internet egress and the load balancer.
     pub network: Network,
+    /// Logs, metrics and traces.
+    pub monitoring: Monitoring,
     /// Monthly costs the user adds by hand (monitoring, support…).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixed_costs: Vec<FixedCost>,
@@ -117,6 +120,7 @@ impl Default for Scenario {
             cache: Cache::default(),
             messaging: Messaging::default(),
             network: Network::default(),
+            monitoring: Monitoring::default(),
             fixed_costs: Vec::new(),
             deal: Deal::default(),
             growth: Growth::default(),
@@ -190,6 +194,7 @@ pub(crate) static GROUPS: &[Group] = &[
     section_entry!(cache: Cache, component),
     section_entry!(messaging: Messaging, component),
     section_entry!(network: Network, component),
+    section_entry!(monitoring: Monitoring, component),
     list_entry!(fixed_costs: FixedCost, component),
     section_entry!(deal: Deal),
     section_entry!(growth: Growth),

@@ -3,8 +3,9 @@
 
 use super::{
     Aurora, AuroraConfig, Billing, CUSTOM_MODEL, CloudRun, Deal, Driver, EgressProvider, Firestore,
-    FirestoreLocation, FixedCost, Growth, Llm, LoadBalancer, Messaging, MessagingKind, Network,
-    Platform, Postgres, Quotas, Scenario, Service, Storage, TenantGroup, Users, Workers, Workload,
+    FirestoreLocation, FixedCost, Growth, Llm, LoadBalancer, Messaging, MessagingKind, MqBroker,
+    Network, Platform, Postgres, Quotas, Scenario, Service, Storage, TenantGroup, Users, Workers,
+    Workload,
 };
 use crate::units::DEFAULT_HOURS_PER_MONTH;
 
@@ -448,11 +449,16 @@ fn agent_swarm_ecs() -> Scenario {
         io_millions_per_month: 0.0,        // line 90's IOPS are capacity, not use: type yours
     };
     s.messaging = Messaging {
-        kind: MessagingKind::Eventbridge, // line 121
+        kind: MessagingKind::Eventbridge, // lines 121–122: the custom bus, recommended
         events_per_day: 1_000_000.0,      // line 122
         peak_to_average: 3.0,             // not in the document
         broker_usd_per_month: 0.0,
         broker_capacity_msgs_per_s: 10_000.0, // line 118: the custom bus's 10,000 events/s
+        // Lines 101–112, the Amazon MQ alternative, should the broker be chosen instead: the
+        // production mq.m5.xlarge (50K msg/s, which the throughput above then stands for)
+        // with 100 GB of EBS.
+        mq_broker: MqBroker::M5XlargeRabbitmq,
+        mq_storage_gb: 100.0,
     };
     s.network = Network {
         egress: EgressProvider::Aws,
