@@ -310,7 +310,7 @@ pub fn exported_cents(value: f64) -> String {
     if value.abs() >= MAX_CENTS_USD {
         exported(value)
     } else {
-        cents((value * 100.0).round() as i64)
+        cents(math::cents_of(value))
     }
 }
 

@@ -83,6 +83,7 @@ fn scenarios() -> Vec<(String, Scenario)> {
         ("v5", include_str!("links/v5.txt")),
         ("v6", include_str!("links/v6.txt")),
         ("v7", include_str!("links/v7.txt")),
+        ("v8", include_str!("links/v8.txt")),
     ] {
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {

@@ -19,7 +19,7 @@ use headroom::scenario::fields::{self, Field, Kind, Value};
 use headroom::scenario::{Scenario, presets};
 
 /// Every corpus: (file, format, text).
-const CORPORA: [(&str, u32, &str); 7] = [
+const CORPORA: [(&str, u32, &str); 8] = [
     ("v1.txt", 1, include_str!("links/v1.txt")),
     ("v2.txt", 2, include_str!("links/v2.txt")),
     ("v3.txt", 3, include_str!("links/v3.txt")),
@@ -27,6 +27,7 @@ const CORPORA: [(&str, u32, &str); 7] = [
     ("v5.txt", 5, include_str!("links/v5.txt")),
     ("v6.txt", 6, include_str!("links/v6.txt")),
     ("v7.txt", 7, include_str!("links/v7.txt")),
+    ("v8.txt", 8, include_str!("links/v8.txt")),
 ];
 
 /// The headline figures every corpus entry records.

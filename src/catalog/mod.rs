@@ -150,6 +150,12 @@ impl Catalog {
         &self.prices
     }
 
+    /// The row of the price with this id: its place in [`Catalog::prices`], which a version
+    /// never changes (a later version replaces a row in place or adds rows after).
+    pub fn row_of(&self, id: &str) -> Option<usize> {
+        self.prices.iter().position(|p| p.id == id)
+    }
+
     /// The price with this id.
     pub fn get(&self, id: &str) -> Option<&Price> {
         self.prices.iter().find(|p| p.id == id)

@@ -8,7 +8,7 @@
 //! `aws.xray.*`, `gcp.logging.*`, `gcp.monitoring.*`), each from the provider's pricing page.
 
 use super::Component;
-use super::network::{gib_from_gb, tiered_cost_usd};
+use super::network::{gib_from_gb, tiered_arithmetic, tiered_cost_usd};
 use crate::engine::{Builder, Served, n, usd};
 use crate::report::{Category, Severity};
 use crate::scenario::fields::Section;
@@ -368,12 +368,9 @@ fn gcp(m: &Monitoring, logs_gb: f64, series: f64, hours: f64, days: f64, out: &m
         tiered_cost_usd(mib, &tiers),
         || {
             format!(
-                "MiB priced by tier: {} MiB free, then {} to 100,000, {} to 250,000, {} above; {} MiB",
+                "MiB above the free {} priced by tier = {}",
                 n(tiers[0].0),
-                usd(tiers[1].1),
-                usd(tiers[2].1),
-                usd(tiers[3].1),
-                n(mib)
+                tiered_arithmetic(mib, &tiers)
             )
         },
     );

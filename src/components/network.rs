@@ -155,6 +155,45 @@ pub fn tiered_cost_usd(quantity: f64, tiers: &[(f64, f64)]) -> f64 {
     finite(cost)
 }
 
+/// [`tiered_cost_usd`] as the arithmetic it does: each tier the quantity reaches, as
+/// "(end − start) × price", a free tier left out; "max(quantity − free, 0) × price" when the
+/// quantity stays within the free tier.
+pub fn tiered_arithmetic(quantity: f64, tiers: &[(f64, f64)]) -> String {
+    let mut terms: Vec<String> = Vec::new();
+    let mut lower = 0.0_f64;
+    for (i, &(bound, price)) in tiers.iter().enumerate() {
+        let upper = if i + 1 == tiers.len() {
+            f64::INFINITY
+        } else {
+            bound.max(lower)
+        };
+        if price > 0.0 {
+            if quantity <= lower {
+                if terms.is_empty() {
+                    terms.push(format!(
+                        "max({} − {}, 0) × {}",
+                        n(quantity),
+                        n(lower),
+                        usd(price)
+                    ));
+                }
+                break;
+            }
+            terms.push(format!(
+                "({} − {}) × {}",
+                n(quantity.min(upper)),
+                n(lower),
+                usd(price)
+            ));
+        }
+        if quantity <= upper {
+            break;
+        }
+        lower = upper;
+    }
+    terms.join(" + ")
+}
+
 /// GCP Premium-tier internet egress to North America, per GiB a month (the providers' pricing pages "Internet
 /// egress"): the first `free_gib` free, then to 1 TiB at `to_1tib_usd`, 1–10 TiB at
 /// `from_1_to_10tib_usd`, above 10 TiB at `over_10tib_usd`. The free GiB is the bottom of the

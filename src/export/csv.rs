@@ -236,7 +236,7 @@ pub fn cents_summing_to(amounts: &[f64], total: f64) -> Option<Vec<i64>> {
     }
     let scaled: Vec<f64> = amounts.iter().map(|a| a * 100.0).collect();
     let mut cents: Vec<i64> = scaled.iter().map(|c| c.floor() as i64).collect();
-    let left = (total * 100.0).round() as i64 - cents.iter().sum::<i64>();
+    let left = crate::math::cents_of(total) - cents.iter().sum::<i64>();
     // The lines are few: take the largest remainder left, `left` times, rather than sort.
     let mut remainders: Vec<f64> = scaled.iter().map(|c| c - c.floor()).collect();
     for _ in 0..left.clamp(0, cents.len() as i64) {

@@ -6,13 +6,16 @@
 //! inputs whose declaration says they first appeared in format 1, then 2, up to 6, each group in
 //! form order — then each list as its item count followed by its items' inputs, likewise.
 //!
-//! What follows is keyed, `path=value`: in format 7, the inputs declared since format 6 whose
-//! value differs from their starting value (`services.0.new_input=2`), and the price overrides
-//! (`prices.<catalog id>=<value>`). A new input therefore never changes the format: a link made
-//! before the input existed opens with it at its starting value, which its declaration keeps the
-//! value under which the older scenario's figures are unchanged. Formats 1 to 6 end with the
-//! price overrides as id, value pairs, and open with every input they did not carry at its
-//! starting value.
+//! What follows is keyed, `path=value`: the inputs declared since format 6 whose value differs
+//! from their starting value (`services.0.new_input=2`), and the price overrides. Format 8 keys
+//! an override by the price's row in the link's catalog (`$12=0.5`; a catalog version never
+//! reorders its rows, so the row names the same price forever), which keeps a link short however
+//! many prices the catalog grows to; format 7 keyed it by the catalog id
+//! (`prices.<catalog id>=<value>`), which format 8 still reads. A new input never changes the
+//! format: a link made before the input existed opens with it at its starting value, which its
+//! declaration keeps the value under which the older scenario's figures are unchanged. Formats
+//! 1 to 6 end with the price overrides as id, value pairs, and open with every input they did
+//! not carry at its starting value.
 //!
 //! ```
 //! use headroom::{export::link, scenario::presets};
@@ -36,7 +39,7 @@ use crate::scenario::inputs::{Value, echo, escaped};
 
 /// The format new links are written in: positional, then keyed, so that it never needs to
 /// change.
-pub const CURRENT_FORMAT: u32 = 7;
+pub const CURRENT_FORMAT: u32 = 8;
 
 /// The last format that carried new inputs by position; every format since carries the
 /// inputs of this one by position and any later ones keyed.
@@ -151,8 +154,12 @@ pub fn encode(scenario: &Scenario) -> String {
             }
         }
     }
+    let catalog = Catalog::by_version(&scenario.catalog);
     for (id, value) in &scenario.prices {
-        record.push(format!("prices.{id}={value}"));
+        match catalog.and_then(|c| c.row_of(id)) {
+            Some(row) => record.push(format!("${row}={value}")),
+            None => record.push(format!("prices.{id}={value}")),
+        }
     }
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -219,7 +226,7 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         u8::try_from(format).map_or(LAST_POSITIONAL_FORMAT, |f| f.min(LAST_POSITIONAL_FORMAT));
     let rest = read_positional(&mut scenario, positional, &mut cells)?;
     if format > u32::from(LAST_POSITIONAL_FORMAT) {
-        read_keyed(&mut scenario, rest)?;
+        read_keyed(&mut scenario, rest, format)?;
     } else {
         read_price_pairs(&mut scenario, rest)?;
     }
@@ -230,8 +237,8 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
 }
 
 /// Reads the keyed cells that end a record, `path=value` each: inputs declared since the
-/// positional formats, and price overrides.
-fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>) -> Result<(), LinkError> {
+/// positional formats, and price overrides (by catalog row from format 8).
+fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>, format: u32) -> Result<(), LinkError> {
     let mut seen = BTreeSet::new();
     for cell in cells {
         let (key, text) = cell
@@ -241,11 +248,27 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>) -> Result<(), LinkError
         if !seen.insert(key) {
             return Err(LinkError::Damaged(format!("it sets {} twice", echo(key))));
         }
-        if let Some(id) = key.strip_prefix("prices.") {
+        let row = key.strip_prefix('$').filter(|_| format >= 8);
+        let id = match row {
+            Some(row) => Some(
+                row.parse::<usize>()
+                    .ok()
+                    .and_then(|row| Catalog::by_version(&scenario.catalog)?.prices().get(row))
+                    .map(|price| price.id.as_str())
+                    .ok_or_else(|| damaged("it overrides a price its catalog does not have"))?,
+            ),
+            None => key.strip_prefix("prices."),
+        };
+        if let Some(id) = id {
             let price: f64 = text
                 .parse()
                 .map_err(|_| damaged("a price override is not a number"))?;
-            scenario.prices.insert(id.to_string(), price);
+            if scenario.prices.insert(id.to_string(), price).is_some() {
+                return Err(LinkError::Damaged(format!(
+                    "it sets the price {} twice",
+                    echo(id)
+                )));
+            }
         } else {
             let field = Field::resolve(key, scenario).ok_or_else(|| {
                 // An item the list has, but an input this build does not know, is from a newer
@@ -506,6 +529,34 @@ mod tests {
             decode(&with_tail(&["prices.aws.alb.hour=1", "prices.aws.alb.hour=2"])),
             Err(LinkError::Damaged(m)) if m.contains("twice")
         ));
+        // From format 8 an override names its price by its row in the link's catalog.
+        let catalog = Catalog::current();
+        let row = catalog.row_of("aws.alb.hour").unwrap();
+        let by_row = decode(&with_tail(&[&format!("${row}=0.03")])).unwrap();
+        assert_eq!(by_row.prices.get("aws.alb.hour"), Some(&0.03));
+        let fragment = encode(&by_row);
+        let payload = URL_SAFE_NO_PAD
+            .decode(fragment.split_once('.').unwrap().1)
+            .unwrap();
+        let record = miniz_oxide::inflate::decompress_to_vec(&payload).unwrap();
+        let record = String::from_utf8(record).unwrap();
+        assert!(record.ends_with(&format!(",${row}=0.03")), "{record}");
+        assert_eq!(decode(&encode(&by_row)), Ok(by_row));
+        assert!(matches!(
+            decode(&with_tail(&[&format!("${row}=1"), "prices.aws.alb.hour=2"])),
+            Err(LinkError::Damaged(m)) if m.contains("twice")
+        ));
+        let beyond = catalog.prices().len();
+        for cell in [
+            format!("${beyond}=1"),
+            "$-1=1".to_string(),
+            "$x=1".to_string(),
+        ] {
+            assert!(matches!(
+                decode(&with_tail(&[&cell])),
+                Err(LinkError::Damaged(m)) if m.contains("does not have")
+            ));
+        }
         assert!(matches!(
             decode(&with_tail(&["workload.runs_per_day=5"])),
             Err(LinkError::Damaged(m)) if m.contains("after its place")
