@@ -382,13 +382,18 @@ fn every_headline_metric_exists_with_a_formula() {
 #[test]
 fn the_preset_reports_the_budget_finding_and_no_warning() {
     // 15,000 tokens a run against a 50,000 budget: the informational finding that the budget
-    // stops runaways (line 68) before the 25-step cap, and the note naming the tightest limit
-    // (the 50-slot worker pool, 20.8% used at the peak). No warning.
+    // stops runaways (line 68) before the 25-step cap, the note that the ledger's PostgreSQL
+    // server (line 76) has no price yet, and the note naming the tightest limit (the 50-slot
+    // worker pool, 20.8% used at the peak). No warning.
     let report = engine::evaluate(&agent_platform());
     let ids: Vec<&str> = report.warnings.iter().map(|w| w.id.as_ref()).collect();
     assert_eq!(
         ids,
-        ["llm.token_budget_stops_runaways", "headroom.tightest_limit"]
+        [
+            "llm.token_budget_stops_runaways",
+            "cost.price_not_typed",
+            "headroom.tightest_limit"
+        ]
     );
 }
 

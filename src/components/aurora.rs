@@ -11,6 +11,7 @@ use super::{Component, pools_within};
 use crate::engine::{Builder, Served, finite, n, usd};
 use crate::format::plain;
 use crate::report::Category;
+use crate::scenario::LedgerStore;
 use crate::scenario::fields::{Broken, Section};
 use crate::scenario::inputs::{Input, choices, inputs};
 use crate::units::Unit;
@@ -128,9 +129,10 @@ impl Component for Aurora {
                 None => 0.0,
             },
         };
+        // The step ledger, when the cluster keeps it, is data it stores.
         let usage = Usage {
             avg_acu: a.avg_acu,
-            storage_gb: a.storage_gb,
+            storage_gb: a.storage_gb + served.ledger_in(LedgerStore::Aurora),
             io_requests_per_month: a.io_millions_per_month * 1.0e6,
         };
         let hours = served.scenario.deal.hours_per_month;
@@ -145,7 +147,7 @@ impl Component for Aurora {
                     n(a.avg_acu),
                     n(hours),
                     usd(prices.acu_hour_usd),
-                    n(a.storage_gb),
+                    n(usage.storage_gb),
                     usd(prices.storage_gb_month_usd),
                     n(if config == AuroraConfig::Standard { a.io_millions_per_month } else { 0.0 }),
                     usd(prices.io_per_million_usd)

@@ -9,8 +9,10 @@
 //! (`gcp.firestore.regional.reads_per_100k`, `gcp.firestore.free_reads_per_day`, …).
 
 use super::Component;
+use super::network::gib_from_gb;
 use crate::engine::{Builder, Served, finite, n, usd};
 use crate::report::Category;
+use crate::scenario::LedgerStore;
 use crate::scenario::fields::Section;
 use crate::scenario::inputs::{Input, choices, inputs};
 use crate::units::{SECONDS_PER_DAY, Unit};
@@ -106,11 +108,13 @@ impl Component for Firestore {
             deletes: demand.deletes_per_day,
         };
         let hours = served.scenario.deal.hours_per_month;
+        // The step ledger, when Firestore keeps it, is data it stores (GB as GiB).
+        let stored_gib = f.storage_gib + gib_from_gb(served.ledger_in(LedgerStore::Firestore));
         let cost = out.metric(
             "database.firestore_cost_monthly_usd",
             "Firestore",
             Unit::UsdPerMonth,
-            monthly_cost_usd(&ops, f.storage_gib, &prices, &free, hours),
+            monthly_cost_usd(&ops, stored_gib, &prices, &free, hours),
             || {
                 format!(
                     "days × Σ max(ops per day − free per day, 0) ÷ 100,000 × price + max(GiB − free GiB, 0) × GiB-month = {} days × (reads {} − {}, writes {} − {}, deletes {} − {}) at {} / {} / {} per 100,000 + ({} − {}) GiB × {}",
@@ -124,7 +128,7 @@ impl Component for Firestore {
                     usd(prices.reads_per_100k_usd),
                     usd(prices.writes_per_100k_usd),
                     usd(prices.deletes_per_100k_usd),
-                    n(f.storage_gib),
+                    n(stored_gib),
                     n(free.storage_gib),
                     usd(prices.storage_gib_month_usd)
                 )

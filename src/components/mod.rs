@@ -17,6 +17,7 @@
 pub mod aurora;
 pub mod cache;
 pub mod cloud_run;
+pub mod document_db;
 pub mod fargate;
 pub mod firestore;
 pub mod fixed_costs;
@@ -25,7 +26,9 @@ pub mod llm;
 pub mod messaging;
 pub mod monitoring;
 pub mod network;
+pub mod object_storage;
 pub mod postgres;
+pub mod vector_db;
 
 use crate::engine::{Builder, Served, n, ratio};
 use crate::report::{Category, Severity};

@@ -185,9 +185,9 @@ pub fn tiered_arithmetic(quantity: f64, tiers: &[(f64, f64)]) -> String {
                 n(lower),
                 usd(price)
             ));
-        }
-        if quantity <= upper {
-            break;
+            if quantity <= upper {
+                break;
+            }
         }
         lower = upper;
     }

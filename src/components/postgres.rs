@@ -3,8 +3,9 @@
 //! its `max_connections`.
 
 use super::{Component, pools_within};
-use crate::engine::{Builder, Served};
+use crate::engine::{Builder, Served, n, usd};
 use crate::report::Category;
+use crate::scenario::LedgerStore;
 use crate::scenario::fields::Section;
 use crate::scenario::inputs::{Input, inputs};
 use crate::units::Unit;
@@ -27,6 +28,10 @@ inputs! {
             => Input::whole("max_connections", Unit::Connections, 1.0, 1.0e6)
                 .help("The server's max_connections setting (PostgreSQL's default is 100); the services' pools are checked against it.")
                 .since(6),
+        /// Storage for the step ledger it keeps, in USD per GB-month.
+        pub usd_per_gb_month: f64 = 0.0
+            => Input::number("Storage price", Unit::Usd, 0.0, 1_000.0)
+                .help("Per GB-month, for the step ledger it keeps (Storage, “Kept in”); 0 if the price above includes the disk."),
     }
 }
 
@@ -50,6 +55,32 @@ impl Component for Postgres {
             self.max_connections,
             out,
         );
+        let ledger = served.ledger_in(LedgerStore::Postgres);
+        if ledger > 0.0 {
+            let price = self.usd_per_gb_month;
+            let cost = out.metric(
+                "database.postgres_storage_monthly_usd",
+                "PostgreSQL storage for the step ledger",
+                Unit::UsdPerMonth,
+                ledger * price,
+                || {
+                    format!(
+                        "ledger GB × price per GB-month, as typed = {} × {}",
+                        n(ledger),
+                        usd(price)
+                    )
+                },
+            );
+            // A price of 0 is a disk the server's price includes: no line of its own.
+            if cost > 0.0 {
+                out.cost(
+                    "database.postgres_storage_monthly_usd",
+                    self.category(),
+                    "PostgreSQL storage",
+                    cost,
+                );
+            }
+        }
         out.typed_cost(
             "database.postgres_cost_monthly_usd",
             self.category(),

@@ -6,7 +6,7 @@
 
 use super::{Builder, Summary, evaluate_figures, n, storage};
 use crate::report::{Category, MonthFigures, Report, Severity, Text};
-use crate::scenario::Scenario;
+use crate::scenario::{ObjectStore, Scenario};
 
 /// Customers expected `month` months after launch: a straight line between milestones, flat
 /// after the last one.
@@ -27,8 +27,8 @@ pub fn customers_at(milestones: &[(f64, f64)], month: f64) -> f64 {
 /// the scenario gives them (seed 001: 10K, 100K and 500K runs a month), otherwise grown with
 /// the customers, in either case per customer times the whole number of customers; users, the customers' requests and
 /// document operations, and events grown with the customers (each customer brings the launch
-/// load ÷ the launch customers); the Aurora cluster's data, when it has one, grown by its
-/// monthly growth.
+/// load ÷ the launch customers); the data of the Aurora cluster, the MongoDB cluster and the
+/// object storage, where the scenario has them, grown by their monthly growth.
 pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
     let between = customers_at(&s.growth.milestones(s.deal.customers), month);
     let customers = between.round();
@@ -59,6 +59,14 @@ pub fn scenario_at(s: &Scenario, month: f64) -> Scenario {
     // month the same as the one before wherever nothing else grows, so it is not recomputed.
     if s.aurora.enabled {
         at.aurora.storage_gb = s.aurora.storage_gb + s.aurora.storage_growth_gb_per_month * month;
+    }
+    // Likewise a MongoDB cluster's data and the object storage's.
+    if s.documents.enabled {
+        at.documents.storage_gb = s.documents.storage_gb + s.documents.growth_gb_per_month * month;
+    }
+    if s.object_storage.kind != ObjectStore::None {
+        at.object_storage.stored_gb =
+            s.object_storage.stored_gb + s.object_storage.growth_gb_per_month * month;
     }
     at
 }
@@ -222,7 +230,9 @@ mod tests {
                 "instances_peak",
                 "compute_monthly_usd",
                 "database_monthly_usd",
+                "cache_monthly_usd",
                 "network_monthly_usd",
+                "monitoring_monthly_usd",
                 "fixed_monthly_usd",
                 "total_monthly_usd",
                 "revenue_monthly_usd",

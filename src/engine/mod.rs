@@ -28,7 +28,7 @@ use crate::catalog::Catalog;
 use crate::report::{
     Category, CostLine, LimitUse, Metric, PriceUsed, Report, SECTIONS, Severity, Text, Warning,
 };
-use crate::scenario::{Scenario, fields};
+use crate::scenario::{LedgerStore, Scenario, fields};
 use crate::units::Unit;
 
 /// Evaluates a scenario. The scenario should be valid ([`Scenario::validate`] is empty); the
@@ -85,6 +85,19 @@ pub struct Served<'a> {
     pub demand: &'a demand::Demand,
     /// What the services add up to (their connection pools).
     pub services: &'a services::Services,
+    /// The step ledger's size under retention, in GB (0 without one).
+    pub ledger_gb: f64,
+}
+
+impl Served<'_> {
+    /// The step ledger's GB when `store` keeps it, else 0: a store adds it to the data it bills.
+    pub fn ledger_in(&self, store: LedgerStore) -> f64 {
+        if self.scenario.storage.kept_in == store {
+            self.ledger_gb
+        } else {
+            0.0
+        }
+    }
 }
 
 /// Runs every calculation family, in the order data flows: the load, the compute that serves
@@ -104,12 +117,20 @@ fn run_families(s: &Scenario, out: &mut Builder) -> Summary {
     };
     let demand = demand::evaluate(s, &load, out);
     let services = services::evaluate(s, &load, &demand, out);
+    let ledger_gb = match s.workload.enabled && s.storage.enabled {
+        true => storage::retained_gb(ledger_gb_per_day, s.storage.retention_days),
+        false => 0.0,
+    };
     let served = Served {
         scenario: s,
         load: &load,
         demand: &demand,
         services: &services,
+        ledger_gb,
     };
+    if ledger_gb > 0.0 {
+        storage::check_store(s, out);
+    }
     for group in fields::groups() {
         if let Some(component) = group.component(s)
             && group.is_on(s)
@@ -571,7 +592,10 @@ mod tests {
         // its link records the version, and the engine prices with that version.
         let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
         s.services[0].min_instances = 0.0;
+        // As a link of catalog 2026-11 held it: without the components that catalog predates.
         s.catalog = "2026-11".to_string();
+        s.cache = crate::scenario::Cache::default();
+        s.monitoring = crate::scenario::Monitoring::default();
         let old = evaluate(&s);
         let reopened = link::decode(&link::encode(&s)).unwrap();
         assert_eq!(reopened.catalog, "2026-11");

@@ -4,7 +4,8 @@
 
 use super::load::Load;
 use super::{Builder, n};
-use crate::scenario::Scenario;
+use crate::report::Severity;
+use crate::scenario::{LedgerStore, Scenario};
 use crate::units::{BYTES_PER_GB, BYTES_PER_KB, Unit};
 
 /// Ledger growth per day: steps per day × bytes per step (line 75).
@@ -47,4 +48,34 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> f64 {
         },
     );
     per_day
+}
+
+/// Notes a ledger whose store is not in the scenario (switched off, or not priced), so that its
+/// storage missing from the bill is never mistaken for free.
+pub fn check_store(s: &Scenario, out: &mut Builder) {
+    let (on, name) = match s.storage.kept_in {
+        LedgerStore::NotPriced => {
+            out.warn(
+                "storage.not_priced",
+                Severity::Info,
+                "The step ledger's storage is not in the bill: choose what keeps it (Storage, “Kept in”).".to_string(),
+            );
+            return;
+        }
+        LedgerStore::Aurora => (s.aurora.enabled, "the Aurora cluster"),
+        LedgerStore::Firestore => (s.firestore.enabled, "Firestore"),
+        LedgerStore::Postgres => (s.postgres.enabled, "the PostgreSQL server"),
+        LedgerStore::Mongodb => (s.documents.enabled, "MongoDB Atlas"),
+        LedgerStore::ObjectStorage => (
+            s.object_storage.kind != crate::scenario::ObjectStore::None,
+            "object storage",
+        ),
+    };
+    if !on {
+        out.warn(
+            "storage.store_off",
+            Severity::Warning,
+            format!("The step ledger is kept in {name}, which the scenario does not have: its storage is not in the bill. Turn {name} on, or choose another store."),
+        );
+    }
 }

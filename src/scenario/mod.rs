@@ -23,9 +23,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use crate::components::aurora::{Aurora, AuroraConfig};
-pub use crate::components::cache::Cache;
+pub use crate::components::cache::{Cache, CacheKind, MemorystoreTier};
 use crate::components::cloud_run;
 pub use crate::components::cloud_run::Billing;
+pub use crate::components::document_db::{AtlasTier, DocumentDb};
 pub use crate::components::fargate::Arch;
 pub use crate::components::firestore::{Firestore, Location as FirestoreLocation};
 pub use crate::components::fixed_costs::FixedCost;
@@ -33,7 +34,9 @@ pub use crate::components::llm::Llm;
 pub use crate::components::messaging::{Messaging, MessagingKind, MqBroker};
 pub use crate::components::monitoring::{Monitoring, MonitoringKind};
 pub use crate::components::network::{EgressProvider, LoadBalancer, Network};
+pub use crate::components::object_storage::{ObjectStorage, ObjectStore};
 pub use crate::components::postgres::Postgres;
+pub use crate::components::vector_db::{VectorDb, VectorPlan};
 use crate::units::{DEFAULT_HOURS_PER_MONTH, Unit};
 use fields::{Broken, Group, Item, Section, SectionEntry, list_entry, section_entry};
 use inputs::{Input, choices, inputs};
@@ -78,6 +81,12 @@ pub struct Scenario {
     pub firestore: Firestore,
     /// A PostgreSQL server at a fixed monthly price.
     pub postgres: Postgres,
+    /// A MongoDB Atlas cluster.
+    pub documents: DocumentDb,
+    /// A managed vector database.
+    pub vectors: VectorDb,
+    /// Object storage buckets.
+    pub object_storage: ObjectStorage,
     /// An in-memory cache cluster.
     pub cache: Cache,
     /// An event bus or message broker.
@@ -117,6 +126,9 @@ impl Default for Scenario {
             aurora: Aurora::default(),
             firestore: Firestore::default(),
             postgres: Postgres::default(),
+            documents: DocumentDb::default(),
+            vectors: VectorDb::default(),
+            object_storage: ObjectStorage::default(),
             cache: Cache::default(),
             messaging: Messaging::default(),
             network: Network::default(),
@@ -191,6 +203,9 @@ pub(crate) static GROUPS: &[Group] = &[
     section_entry!(aurora: Aurora, component),
     section_entry!(firestore: Firestore, component),
     section_entry!(postgres: Postgres, component),
+    section_entry!(documents: DocumentDb, component),
+    section_entry!(vectors: VectorDb, component),
+    section_entry!(object_storage: ObjectStorage, component),
     section_entry!(cache: Cache, component),
     section_entry!(messaging: Messaging, component),
     section_entry!(network: Network, component),
@@ -304,6 +319,28 @@ inputs! {
             => Input::number("Retention", Unit::Days, 1.0, 36_500.0)
                 .help("Days a step stays in the ledger before it is deleted.")
                 .since(1),
+        /// The database or bucket that keeps the ledger, whose storage price it pays.
+        pub kept_in: LedgerStore = LedgerStore::NotPriced
+            => Input::choice("Kept in", LedgerStore::OPTIONS)
+                .help("The ledger's data is billed at the storage price of what keeps it."),
+    }
+}
+
+choices! {
+    /// What keeps the step ledger.
+    pub enum LedgerStore {
+        /// Its storage is not in the bill.
+        NotPriced = "none" "Not priced",
+        /// The Aurora cluster.
+        Aurora = "aurora" "Aurora",
+        /// The Firestore database.
+        Firestore = "firestore" "Firestore",
+        /// The PostgreSQL server.
+        Postgres = "postgres" "PostgreSQL server",
+        /// The MongoDB Atlas cluster.
+        Mongodb = "mongodb" "MongoDB Atlas",
+        /// The object storage bucket.
+        ObjectStorage = "object_storage" "Object storage",
     }
 }
 

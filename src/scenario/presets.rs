@@ -2,10 +2,11 @@
 //! numbers come from and where the planner departs from the document.
 
 use super::{
-    Aurora, AuroraConfig, Billing, CUSTOM_MODEL, CloudRun, Deal, Driver, EgressProvider, Firestore,
-    FirestoreLocation, FixedCost, Growth, Llm, LoadBalancer, Messaging, MessagingKind, MqBroker,
-    Network, Platform, Postgres, Quotas, Scenario, Service, Storage, TenantGroup, Users, Workers,
-    Workload,
+    AtlasTier, Aurora, AuroraConfig, Billing, CUSTOM_MODEL, Cache, CacheKind, CloudRun, Deal,
+    DocumentDb, Driver, EgressProvider, Firestore, FirestoreLocation, FixedCost, Growth,
+    LedgerStore, Llm, LoadBalancer, MemorystoreTier, Messaging, MessagingKind, Monitoring,
+    MonitoringKind, MqBroker, Network, Platform, Postgres, Quotas, Scenario, Service, Storage,
+    TenantGroup, Users, Workers, Workload,
 };
 use crate::units::DEFAULT_HOURS_PER_MONTH;
 
@@ -25,19 +26,19 @@ impl Preset {
     pub fn note(&self) -> &'static str {
         match self.id {
             "agent-platform" => {
-                "Enterprise AI-agent platform: 10,000 runs/day, 3× peak, 30 s runs of 6 steps, one LLM call per step at a generic GPT-4-class price of $3 / $15 per million tokens (claude-sonnet-4-5 lists the same), 6 KB of ledger per step kept 90 days. The document does not size compute or name a contract value: Cloud Run uses its defaults (1 vCPU, 512 MiB, concurrency 80) and the $500,000 contract is an example to replace. The document's ~10 events/s and ~12 SSE connections round peak concurrency up to 12 runs; Little's law gives 10.4, hence 8.3 events/s and 10.4 connections here. Source: seed document 000."
+                "Enterprise AI-agent platform: 10,000 runs/day, 3× peak, 30 s runs of 6 steps, one LLM call per step at a generic GPT-4-class price of $3 / $15 per million tokens (claude-sonnet-4-5 lists the same), 6 KB of ledger per step kept 90 days on a PostgreSQL server, whose price the document does not give (the form asks for it). The document does not size compute or name a contract value: Cloud Run uses its defaults (1 vCPU, 512 MiB, concurrency 80) and the $500,000 contract is an example to replace. The document's ~10 events/s and ~12 SSE connections round peak concurrency up to 12 runs; Little's law gives 10.4, hence 8.3 events/s and 10.4 connections here. Source: seed document 000."
             }
             "workflow-saas" => {
                 "Multi-tenant workflow automation: 10 tenants and 10,000 runs a month at launch, 50 and 100,000 at 6 months, 200 and 500,000 at 12; a peak of 10 runs a minute at launch; 2-minute runs. Runs execute on a runner pool at 0.1 vCPU a run (10 runs per 1 vCPU task, on Fargate prices for want of the document's Kubernetes nodes); the queue's trigger-to-start p95 target is 5 s; quotas of 100 runs an hour and 200 workflows per tenant, 300 s per action. The peak per minute grows with the runs (to 500 a minute at 12 months, where the document expects 200 at scale: more tenants smooth the peak, which one ratio cannot show). Steps, ledger sizes, the PostgreSQL price and the contract value are not in the document: examples to edit. Source: seed document 001."
             }
             "ux-flow-engine" => {
-                "AI-assisted design tool: 1,000 concurrent users (20,000 daily, 100,000 monthly), 1 request a second and 2 WebSockets each, six services with the document's capacities, latencies, CPU and replicas on Fargate (256 MB instances take Fargate's smallest 0.5 GB). The document gives each service's capacity but not its share of traffic: user management sees every request, flow 50%, knowledge 20%, billing 1%, and 5% call the AI service, which puts its limit near 1,000 users, where the document expects AI queues of 5–10 s. MongoDB, ChromaDB and Redis have sizes but no prices in the document: add them as fixed costs. Growth follows the document's tiers to 5,000 and 10,000 users. Source: seed document 002."
+                "AI-assisted design tool: 1,000 concurrent users (20,000 daily, 100,000 monthly), 1 request a second and 2 WebSockets each, six services with the document's capacities, latencies, CPU and replicas on Fargate (256 MB instances take Fargate's smallest 0.5 GB). The document gives each service's capacity but not its share of traffic: user management sees every request, flow 50%, knowledge 20%, billing 1%, and 5% call the AI service, which puts its limit near 1,000 users, where the document expects AI queues of 5–10 s. MongoDB (100 GB at 1,000 users) is an Atlas M30 at $0.54 an hour, its disk included; Redis (4 GB) one ElastiCache cache.r7g.large; ChromaDB one self-hosted Fargate task of 1 vCPU and 2 GB without replicas (its size and 50 ms queries are examples); CloudWatch Logs at 1 KB a request, an example. The bill, about $1,350 a month, is under the document's $1,500–2,000 for 1,000 users: its 16 cores and 16 GB of pods cost more than the replicas the traffic needs here, and the AI provider's tokens are not priced. Growth follows the document's tiers to 5,000 and 10,000 users. Source: seed document 002."
             }
             "inventory-cloud-run" => {
-                "Inventory API for three customers (peaks of 50, 40 and 35 requests/s, all at once: 125), on one Cloud Run service of 2 vCPU and 1 GiB, 2–50 instances, concurrency 30; Firestore with 20,000 reads and 10,000 writes a day; 100 KB responses; a regional load balancer; monitoring, Redis and misc at the document's prices; $125,000 a year from the three. Two corrections to the document: its 50 requests/s × 100 KB × 86,400 s is 432 GB a day, not the ~400 GB a month it prices, so egress here is 100 KB × the average request rate over the month; and instances come from Little's law (125 requests/s × 120 ms = 15 in flight) and CPU time per request, not from dividing requests per second by concurrency. Average rates for customers 2 and 3 scale customer 1's 15 of 50. Source: seed document 003."
+                "Inventory API for three customers (peaks of 50, 40 and 35 requests/s, all at once: 125), on one Cloud Run service of 2 vCPU and 1 GiB, 2–50 instances, concurrency 30; Firestore with 20,000 reads and 10,000 writes a day; 100 KB responses; a regional load balancer; Cloud Logging at 1 KB a request (an example) above its free 50 GiB, about $21 where the document says $25; Redis on Memorystore's smallest instance, Basic 1 GB at $35.77 (the document's 0.5 GB for $25 does not exist); misc at the document's $10; $125,000 a year from the three. Two corrections to the document: its 50 requests/s × 100 KB × 86,400 s is 432 GB a day, not the ~400 GB a month it prices, so egress here is 100 KB × the average request rate over the month; and instances come from Little's law (125 requests/s × 120 ms = 15 in flight) and CPU time per request, not from dividing requests per second by concurrency. Average rates for customers 2 and 3 scale customer 1's 15 of 50. Source: seed document 003."
             }
             "agent-swarm-ecs" => {
-                "Agent swarm at base production size on ECS Fargate: supervisor 2 vCPU / 4 GB (1–10), 10 to 100 worker agents at 0.5 vCPU / 1 GB on Spot at the document's 70% saving, a gateway of 2 vCPU / 4 GB holding 1,000 SSE connections (scaling at 800, 2–20); Aurora Serverless v2 at 2–16 ACU with 100 GB growing 10 GB a month; 1 million EventBridge events a day; 1 TB a month of egress behind an ALB; 30 database connections per task. The document's 960 max connections at 32 ACU is not Aurora's figure: the documented default gives 5,000 there and 3,360 at the base's 16 ACU, which the pools of 130 tasks (3,900) exceed. Average ACU and the contract value are not in the document: examples to edit. Source: seed document 004."
+                "Agent swarm at base production size on ECS Fargate: supervisor 2 vCPU / 4 GB (1–10), 10 to 100 worker agents at 0.5 vCPU / 1 GB on Spot at the document's 70% saving, a gateway of 2 vCPU / 4 GB holding 1,000 SSE connections (scaling at 800, 2–20); Aurora Serverless v2 at 2–16 ACU with 100 GB growing 10 GB a month; 1 million EventBridge events a day (the document's recommended custom bus; its Amazon MQ alternative, one mq.m5.xlarge with 100 GB of EBS, is $430.48 a month); 1 TB a month of egress behind an ALB; 30 database connections per task; CloudWatch with five custom metrics (one per agent), four dashboards and five alarms, logs at 1 KB a request (an example), and X-Ray tracing 10% of requests: 13 million traces a month where the document expects about 10 million segments at 1,000 agents. The document's 960 max connections at 32 ACU is not Aurora's figure: the documented default gives 5,000 there and 3,360 at the base's 16 ACU, which the pools of 130 tasks (3,900) exceed. Average ACU and the contract value are not in the document: examples to edit. Source: seed document 004."
             }
             _ => "",
         }
@@ -82,9 +83,10 @@ fn agent_platform() -> Scenario {
             ..Llm::default() // no provider rate limits in the document: not checked
         },
         storage: Storage {
-            metadata_kb_per_step: 2.0, // line 74
-            context_kb_per_step: 4.0,  // line 74
-            retention_days: 90.0,      // line 76
+            metadata_kb_per_step: 2.0,      // line 74
+            context_kb_per_step: 4.0,       // line 74
+            retention_days: 90.0,           // line 76
+            kept_in: LedgerStore::Postgres, // line 76: "a single PostgreSQL instance"
             ..Storage::default()
         },
         // Cloud Run's defaults (1 vCPU, 512 MiB, concurrency 80): the document does not size
@@ -99,8 +101,14 @@ fn agent_platform() -> Scenario {
             contract_value_per_year_usd: 500_000.0, // not in the document: an example to edit
             hours_per_month: DEFAULT_HOURS_PER_MONTH,
         },
-        // A single organisation without growth or quotas in the document, whose step ledger's
-        // server is not priced: every other component is left out.
+        // Line 76's PostgreSQL server keeps the ledger. The document gives no price for it (a
+        // Cloud SQL instance, which the price list does not have): the form asks for it.
+        postgres: Postgres {
+            enabled: true,
+            ..Postgres::default()
+        },
+        // A single organisation without growth or quotas in the document: every other
+        // component is left out.
         ..Scenario::default()
     }
 }
@@ -133,6 +141,7 @@ fn workflow_saas() -> Scenario {
         metadata_kb_per_step: 1.0, // line 35: run metadata and step rows; sizes not given
         context_kb_per_step: 4.0,  // line 35: execution log per step; size not given
         retention_days: 30.0,      // not in the document
+        kept_in: LedgerStore::Postgres, // line 35: run metadata and step runs in PostgreSQL
     };
     s.compute.enabled = false; // runs execute on the runner pool below
     s.workers = Workers {
@@ -154,6 +163,7 @@ fn workflow_saas() -> Scenario {
         enabled: true,
         usd_per_month: 0.0, // line 35: PostgreSQL's price is not in the document: type it
         max_connections: 100.0,
+        usd_per_gb_month: 0.0, // line 35 gives no $/GB-month: type it, or leave 0 if included
     };
     s.growth = Growth {
         months: 24,
@@ -217,6 +227,7 @@ fn ux_service(
 fn ux_flow_engine() -> Scenario {
     let mut s = agent_platform();
     s.name = "ux-flow-engine".to_string();
+    s.postgres = Postgres::default(); // no run ledger to keep
     s.workload.enabled = false; // users and their requests, not runs
     s.workers.slots = 0.0;
     s.users = Users {
@@ -256,6 +267,12 @@ fn ux_flow_engine() -> Scenario {
     // waiting on the AI provider, not on CPU.
     ai.concurrency_per_instance = 15.0;
     ai.cpu_ms_per_request = 0.0;
+    // Lines 39–46: ChromaDB self-hosted, one instance without replicas, ~1,000 concurrent
+    // queries; the knowledge service's requests (20%) query it. Its size and query time are not
+    // in the document: 1 vCPU, 2 GB and 50 ms are examples.
+    let mut chromadb = ux_service("chromadb", 20.0, 50.0, 0.0, 1.0, 2.0, (1.0, 1.0), 0.0);
+    chromadb.concurrency_per_instance = 1_000.0;
+    chromadb.cpu_ms_per_request = 0.0;
     s.services = vec![
         gateway,
         ai,
@@ -299,7 +316,32 @@ fn ux_flow_engine() -> Scenario {
             (2.0, 5.0),
             0.0,
         ), // lines 118–125
+        chromadb,
     ];
+    // Lines 132–153: MongoDB (10 GB at 100 users, 100 GB at 1,000, 1 TB at 10,000) on MongoDB
+    // Atlas (line 209): M30, the dedicated tier the price list has, for 1,000 users; its price
+    // includes the disk. Redis (line 143: 4 GB at 1,000 users) on ElastiCache: one
+    // cache.r7g.large, the smallest listed node that holds 4 GB.
+    s.documents = DocumentDb {
+        enabled: true,
+        tier: AtlasTier::M30,
+        peak_ops_per_sec: 1_000.0, // not in the document: a write or read per request
+        storage_gb: 100.0,         // line 142
+        growth_gb_per_month: 0.0,
+        custom_usd_per_hour: 0.0,
+    };
+    s.cache = Cache {
+        enabled: true,
+        node: "aws.elasticache.r7g_large.redis_hour".to_string(),
+        nodes: 1.0,
+        ..Cache::default()
+    };
+    // "Basic monitoring" (line 215): CloudWatch Logs at 1 KB a request (an example: the
+    // document gives no volume) and its free metrics, dashboards and alarms.
+    s.monitoring = Monitoring {
+        kind: MonitoringKind::Aws,
+        ..Monitoring::default()
+    };
     s.growth = Growth {
         months: 24,
         customers_at_6_months: 50.0, // line 20: 5,000 concurrent users "with scaling"
@@ -319,6 +361,7 @@ fn ux_flow_engine() -> Scenario {
 fn inventory_cloud_run() -> Scenario {
     let mut s = agent_platform();
     s.name = "inventory-cloud-run".to_string();
+    s.postgres = Postgres::default(); // no run ledger to keep
     s.workload.enabled = false; // requests, not runs
     s.workers.slots = 0.0;
     let customer = |name: &str, peak, avg, reads, writes, deletes| TenantGroup {
@@ -363,20 +406,26 @@ fn inventory_cloud_run() -> Scenario {
         forwarding_rules: 1.0,
         alb_rules: 1.0,
     };
-    s.fixed_costs = vec![
-        FixedCost {
-            name: "Monitoring".to_string(),
-            usd_per_month: 25.0, // line 411
-        },
-        FixedCost {
-            name: "Redis cache (Memorystore 0.5 GB)".to_string(),
-            usd_per_month: 25.0, // line 413, the document's price
-        },
-        FixedCost {
-            name: "Misc".to_string(),
-            usd_per_month: 10.0, // line 414
-        },
-    ];
+    // Line 413, 580: a Memorystore for Redis cache of 0.5 GB at $25. Memorystore's smallest
+    // instance is 1 GB (Basic, M1): $35.77 at list price.
+    s.cache = Cache {
+        enabled: true,
+        kind: CacheKind::Memorystore,
+        tier: MemorystoreTier::Basic,
+        size_gb: 1.0,
+        ..Cache::default()
+    };
+    // Lines 411, 581: "Cloud Monitoring logs + dashboards", $25. Cloud Logging above its free
+    // 50 GiB at 1 KB a request (an example: the document gives no volume) comes to about $21;
+    // dashboards and alerting are free.
+    s.monitoring = Monitoring {
+        kind: MonitoringKind::Gcp,
+        ..Monitoring::default()
+    };
+    s.fixed_costs = vec![FixedCost {
+        name: "Misc".to_string(),
+        usd_per_month: 10.0, // line 414
+    }];
     s.growth = Growth {
         months: 24,
         customers_at_6_months: 10.0, // line 418: 10 customers by month 5
@@ -416,6 +465,7 @@ fn ecs_service(
 fn agent_swarm_ecs() -> Scenario {
     let mut s = agent_platform();
     s.name = "agent-swarm-ecs".to_string();
+    s.postgres = Postgres::default(); // no run ledger to keep
     s.workload.enabled = false; // agents and streams, not runs of known shape
     s.workers.slots = 0.0;
     s.users = Users {
@@ -459,6 +509,18 @@ fn agent_swarm_ecs() -> Scenario {
         // with 100 GB of EBS.
         mq_broker: MqBroker::M5XlargeRabbitmq,
         mq_storage_gb: 100.0,
+    };
+    // Lines 147–177: CloudWatch with five custom metrics, one of them per agent (memory), four
+    // dashboards, five alarms, and X-Ray sampling 10% of requests ("~10M segments a month at
+    // 1,000 agents"; 13M traces here). Logs at 1 KB a request are an example.
+    s.monitoring = Monitoring {
+        kind: MonitoringKind::Aws,
+        metrics: 4.0,              // lines 151–155, less the per-agent one
+        metrics_per_instance: 1.0, // line 156: memory usage per agent
+        dashboards: 4.0,           // lines 158–162
+        alarms: 5.0,               // lines 164–169
+        traced_pct: 10.0,          // line 174
+        ..Monitoring::default()
     };
     s.network = Network {
         egress: EgressProvider::Aws,
