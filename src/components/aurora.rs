@@ -8,7 +8,8 @@
 //! (`aws.aurora.standard.acu_hour`, `aws.aurora.io_optimized.storage_gb_month`, …).
 
 use super::{Component, pools_within};
-use crate::engine::{Builder, Served, finite, n, usd};
+use crate::engine::Arg::{N, Usd};
+use crate::engine::{Builder, Served, finite};
 use crate::format::plain;
 use crate::report::Category;
 use crate::scenario::LedgerStore;
@@ -100,18 +101,13 @@ impl Component for Aurora {
 
     fn evaluate(&self, served: &Served, out: &mut Builder) {
         let a = self;
-        let max_connections = out.metric(
+        let max_connections = out.figure(
             "database.aurora_max_connections",
             "Aurora max_connections",
             Unit::Connections,
             f64::from(max_connections(Engine::PostgreSql, a.min_acu, a.max_acu)),
-            || {
-                format!(
-                    "Aurora PostgreSQL default at the maximum capacity: LEAST(memory ÷ 9,531,392 bytes, 5,000), capped at 2,000 when the minimum is 0.5 ACU or less; maximum {} ACU, minimum {} ACU",
-                    n(a.max_acu),
-                    n(a.min_acu)
-                )
-            },
+            "Aurora PostgreSQL default at the maximum capacity: LEAST(memory ÷ 9,531,392 bytes, 5,000), capped at 2,000 when the minimum is 0.5 ACU or less; maximum {} ACU, minimum {} ACU",
+            &[N(a.max_acu), N(a.min_acu)],
         );
         pools_within(
             "database.aurora_connections_used_pct",
@@ -136,23 +132,21 @@ impl Component for Aurora {
             io_requests_per_month: a.io_millions_per_month * 1.0e6,
         };
         let hours = served.scenario.deal.hours_per_month;
-        let cost = out.metric(
+        let cost = out.figure(
             "database.aurora_cost_monthly_usd",
             "Aurora Serverless v2",
             Unit::UsdPerMonth,
             monthly_cost_usd(config, &usage, &prices, hours),
-            || {
-                format!(
-                    "average ACU × hours × ACU-hour + GB stored × GB-month + I/O millions × per million = {} × {} × {} + {} × {} + {} × {}",
-                    n(a.avg_acu),
-                    n(hours),
-                    usd(prices.acu_hour_usd),
-                    n(usage.storage_gb),
-                    usd(prices.storage_gb_month_usd),
-                    n(if config == AuroraConfig::Standard { a.io_millions_per_month } else { 0.0 }),
-                    usd(prices.io_per_million_usd)
-                )
-            },
+            "average ACU × hours × ACU-hour + GB stored × GB-month + I/O millions × per million = {} × {} × {} + {} × {} + {} × {}",
+            &[
+                N(a.avg_acu),
+                N(hours),
+                Usd(prices.acu_hour_usd),
+                N(usage.storage_gb),
+                Usd(prices.storage_gb_month_usd),
+                N(if config == AuroraConfig::Standard { a.io_millions_per_month } else { 0.0 }),
+                Usd(prices.io_per_million_usd),
+            ],
         );
         out.cost(
             "database.aurora_cost_monthly_usd",

@@ -8,6 +8,7 @@
 //! Database Blog's launch post (GB-hours with a 1 GB minimum; one ECPU per KB transferred).
 
 use super::Component;
+use crate::engine::Arg::{N, Usd};
 use crate::engine::{Builder, Served, n, usd};
 use crate::report::Category;
 use crate::scenario::fields::Section;
@@ -138,19 +139,13 @@ impl Component for Cache {
         } else {
             out.price(&c.node)
         };
-        let cost = out.metric(
+        let cost = out.figure(
             "cache.cost_monthly_usd",
             "Cache cluster",
             Unit::UsdPerMonth,
             c.nodes * hours * node_hour,
-            || {
-                format!(
-                    "nodes × hours × price per node-hour = {} × {} × {}",
-                    n(c.nodes),
-                    n(hours),
-                    usd(node_hour)
-                )
-            },
+            "nodes × hours × price per node-hour = {} × {} × {}",
+            &[N(c.nodes), N(hours), Usd(node_hour)],
         );
         out.cost("cache.cost_monthly_usd", self.category(), "Cache", cost);
     }
@@ -202,39 +197,24 @@ fn memorystore_cost(c: &Cache, hours: f64, out: &mut Builder) {
 fn serverless_cost(c: &Cache, served: &Served, hours: f64, out: &mut Builder) {
     let operations = served.demand.requests_per_month
         + served.load.steps_per_day * served.scenario.days_per_month();
-    let ecpus = out.metric(
+    let ecpus = out.figure(
         "cache.ecpus_per_month",
         "ElastiCache Processing Units per month",
         Unit::Count,
         operations * c.ops_per_request * c.kb_per_op.max(1.0),
-        || {
-            format!(
-                "(requests + steps) × operations each × max(KB, 1) = {} × {} × {}",
-                n(operations),
-                n(c.ops_per_request),
-                n(c.kb_per_op.max(1.0))
-            )
-        },
+        "(requests + steps) × operations each × max(KB, 1) = {} × {} × {}",
+        &[N(operations), N(c.ops_per_request), N(c.kb_per_op.max(1.0))],
     );
     let gb_hour = out.price("aws.elasticache-serverless.redis.gb_hour");
     let min_gb = out.price("aws.elasticache-serverless.redis.min_gb");
     let per_million = out.price("aws.elasticache-serverless.redis.ecpu_per_million");
-    let cost = out.metric(
+    let cost = out.figure(
         "cache.cost_monthly_usd",
         "ElastiCache Serverless",
         Unit::UsdPerMonth,
         c.size_gb.max(min_gb) * hours * gb_hour + ecpus / 1.0e6 * per_million,
-        || {
-            format!(
-                "max(GB, minimum) × hours × GB-hour + ECPUs ÷ 10⁶ × price per million = max({}, {}) × {} × {} + {} ÷ 10⁶ × {}",
-                n(c.size_gb),
-                n(min_gb),
-                n(hours),
-                usd(gb_hour),
-                n(ecpus),
-                usd(per_million)
-            )
-        },
+        "max(GB, minimum) × hours × GB-hour + ECPUs ÷ 10⁶ × price per million = max({}, {}) × {} × {} + {} ÷ 10⁶ × {}",
+        &[N(c.size_gb), N(min_gb), N(hours), Usd(gb_hour), N(ecpus), Usd(per_million)],
     );
     out.cost(
         "cache.cost_monthly_usd",

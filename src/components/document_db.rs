@@ -9,6 +9,7 @@
 //! at the monthly cap, the most it can cost. A dedicated tier's price includes its storage.
 
 use super::Component;
+use crate::engine::Arg::{N, Usd};
 use crate::engine::{Builder, Served, n, ratio, usd};
 use crate::report::{Category, Severity};
 use crate::scenario::LedgerStore;
@@ -101,12 +102,13 @@ impl Component for DocumentDb {
         let d = self;
         let hours = served.scenario.deal.hours_per_month;
         let ledger = served.ledger_in(LedgerStore::Mongodb);
-        let stored = out.metric(
+        let stored = out.figure(
             "database.mongodb_stored_gb",
             "MongoDB data stored",
             Unit::Gigabytes,
             d.storage_gb + ledger,
-            || format!("data + step ledger = {} + {}", n(d.storage_gb), n(ledger)),
+            "data + step ledger = {} + {}",
+            &[N(d.storage_gb), N(ledger)],
         );
         let cost = match d.tier {
             AtlasTier::Flex => {
@@ -119,18 +121,13 @@ impl Component for DocumentDb {
                 };
                 let max_ops = out.price("mongodb.atlas.flex.max_ops");
                 let max_gb = out.price("mongodb.atlas.flex.storage_gb");
-                let used = out.metric(
+                let used = out.figure(
                     "database.mongodb_flex_used_pct",
                     "Peak operations as a share of Flex's",
                     Unit::Percent,
                     100.0 * ratio(d.peak_ops_per_sec, max_ops),
-                    || {
-                        format!(
-                            "peak ops/s ÷ Flex's most = {} ÷ {}",
-                            n(d.peak_ops_per_sec),
-                            n(max_ops)
-                        )
-                    },
+                    "peak ops/s ÷ Flex's most = {} ÷ {}",
+                    &[N(d.peak_ops_per_sec), N(max_ops)],
                 );
                 out.limit("MongoDB Flex operations", "database.mongodb_flex_used_pct");
                 if used > 100.0 || stored > max_gb {
@@ -193,12 +190,13 @@ impl Component for DocumentDb {
                         d.custom_usd_per_hour,
                     )
                 };
-                out.metric(
+                out.figure(
                     "database.mongodb_cost_monthly_usd",
                     "MongoDB Atlas",
                     Unit::UsdPerMonth,
                     hours * hourly,
-                    || format!("hours × price per hour = {} × {}", n(hours), usd(hourly)),
+                    "hours × price per hour = {} × {}",
+                    &[N(hours), Usd(hourly)],
                 )
             }
         };

@@ -10,7 +10,8 @@
 
 use super::Component;
 use super::network::gib_from_gb;
-use crate::engine::{Builder, Served, finite, n, usd};
+use crate::engine::Arg::{N, Usd};
+use crate::engine::{Builder, Served, finite};
 use crate::report::Category;
 use crate::scenario::LedgerStore;
 use crate::scenario::fields::Section;
@@ -71,19 +72,21 @@ impl Component for Firestore {
         let demand = served.demand;
         let reads = demand.reads_per_day;
         let writes = demand.writes_per_day;
-        out.metric(
+        out.figure(
             "database.firestore_reads_per_sec",
             "Firestore reads per second, daily average",
             Unit::OpsPerSecond,
             reads / SECONDS_PER_DAY,
-            || format!("reads per day ÷ 86,400 = {} ÷ 86,400", n(reads)),
+            "reads per day ÷ 86,400 = {} ÷ 86,400",
+            &[N(reads)],
         );
-        out.metric(
+        out.figure(
             "database.firestore_writes_per_sec",
             "Firestore writes per second, daily average",
             Unit::OpsPerSecond,
             writes / SECONDS_PER_DAY,
-            || format!("writes per day ÷ 86,400 = {} ÷ 86,400", n(writes)),
+            "writes per day ÷ 86,400 = {} ÷ 86,400",
+            &[N(writes)],
         );
         let location = f.location;
         let prices = Prices {
@@ -110,29 +113,27 @@ impl Component for Firestore {
         let hours = served.scenario.deal.hours_per_month;
         // The step ledger, when Firestore keeps it, is data it stores (GB as GiB).
         let stored_gib = f.storage_gib + gib_from_gb(served.ledger_in(LedgerStore::Firestore));
-        let cost = out.metric(
+        let cost = out.figure(
             "database.firestore_cost_monthly_usd",
             "Firestore",
             Unit::UsdPerMonth,
             monthly_cost_usd(&ops, stored_gib, &prices, &free, hours),
-            || {
-                format!(
-                    "days × Σ max(ops per day − free per day, 0) ÷ 100,000 × price + max(GiB − free GiB, 0) × GiB-month = {} days × (reads {} − {}, writes {} − {}, deletes {} − {}) at {} / {} / {} per 100,000 + ({} − {}) GiB × {}",
-                    n(hours / 24.0),
-                    n(reads),
-                    n(free.reads_per_day),
-                    n(writes),
-                    n(free.writes_per_day),
-                    n(demand.deletes_per_day),
-                    n(free.deletes_per_day),
-                    usd(prices.reads_per_100k_usd),
-                    usd(prices.writes_per_100k_usd),
-                    usd(prices.deletes_per_100k_usd),
-                    n(stored_gib),
-                    n(free.storage_gib),
-                    usd(prices.storage_gib_month_usd)
-                )
-            },
+            "days × Σ max(ops per day − free per day, 0) ÷ 100,000 × price + max(GiB − free GiB, 0) × GiB-month = {} days × (reads {} − {}, writes {} − {}, deletes {} − {}) at {} / {} / {} per 100,000 + ({} − {}) GiB × {}",
+            &[
+                N(hours / 24.0),
+                N(reads),
+                N(free.reads_per_day),
+                N(writes),
+                N(free.writes_per_day),
+                N(demand.deletes_per_day),
+                N(free.deletes_per_day),
+                Usd(prices.reads_per_100k_usd),
+                Usd(prices.writes_per_100k_usd),
+                Usd(prices.deletes_per_100k_usd),
+                N(stored_gib),
+                N(free.storage_gib),
+                Usd(prices.storage_gib_month_usd),
+            ],
         );
         out.cost(
             "database.firestore_cost_monthly_usd",

@@ -2,6 +2,7 @@
 //! prices), and the per-run token budget. Line numbers refer to seed document 000.
 
 use super::Component;
+use crate::engine::Arg::{N, Usd};
 use crate::engine::{Builder, Served, load::Load, n, ratio, usd};
 use crate::report::{Category, Severity};
 use crate::scenario::Scenario;
@@ -163,135 +164,99 @@ fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
     let l = &s.llm;
     let w = &s.workload;
     let tokens_per_call = l.input_tokens_per_call + l.output_tokens_per_call;
-    let calls_per_day = out.metric(
+    let calls_per_day = out.figure(
         "llm.calls_per_day",
         "LLM calls per day",
         Unit::CallsPerDay,
         load.steps_per_day * l.calls_per_step,
-        || {
-            format!(
-                "steps per day × LLM calls per step = {} × {}",
-                n(load.steps_per_day),
-                n(l.calls_per_step)
-            )
-        },
+        "steps per day × LLM calls per step = {} × {}",
+        &[N(load.steps_per_day), N(l.calls_per_step)],
     );
-    out.metric(
+    out.figure(
         "llm.tokens_per_day",
         "Tokens per day",
         Unit::TokensPerDay,
         calls_per_day * tokens_per_call,
-        || {
-            format!(
-                "LLM calls per day × (input + output tokens per call) = {} × ({} + {})",
-                n(calls_per_day),
-                n(l.input_tokens_per_call),
-                n(l.output_tokens_per_call)
-            )
-        },
+        "LLM calls per day × (input + output tokens per call) = {} × ({} + {})",
+        &[
+            N(calls_per_day),
+            N(l.input_tokens_per_call),
+            N(l.output_tokens_per_call),
+        ],
     );
-    let tokens_per_run = out.metric(
+    let tokens_per_run = out.figure(
         "llm.tokens_per_run",
         "Tokens per run (average)",
         Unit::TokensPerRun,
         w.steps_per_run * l.calls_per_step * tokens_per_call,
-        || {
-            format!(
-                "steps per run × calls per step × tokens per call = {} × {} × {}",
-                n(w.steps_per_run),
-                n(l.calls_per_step),
-                n(tokens_per_call)
-            )
-        },
+        "steps per run × calls per step × tokens per call = {} × {} × {}",
+        &[N(w.steps_per_run), N(l.calls_per_step), N(tokens_per_call)],
     );
-    let tokens_at_cap = out.metric(
+    let tokens_at_cap = out.figure(
         "llm.tokens_per_run_at_step_cap",
         "Tokens per run at the step cap",
         Unit::TokensPerRun,
         w.max_steps_per_run * l.calls_per_step * tokens_per_call,
-        || {
-            format!(
-                "step cap × calls per step × tokens per call = {} × {} × {}",
-                n(w.max_steps_per_run),
-                n(l.calls_per_step),
-                n(tokens_per_call)
-            )
-        },
+        "step cap × calls per step × tokens per call = {} × {} × {}",
+        &[
+            N(w.max_steps_per_run),
+            N(l.calls_per_step),
+            N(tokens_per_call),
+        ],
     );
     let prices = prices(s, out);
     let cached_share = l.cached_input_share_pct / 100.0;
-    let per_call = out.metric(
+    let per_call = out.figure(
         "llm.cost_per_call_usd",
         "Cost per LLM call",
         Unit::Usd,
         cost_per_call(l.input_tokens_per_call, l.output_tokens_per_call, cached_share, prices),
-        || format!(
-            "(input × (1 − cached share) × input price + input × cached share × cached price + output × output price) ÷ 1M = ({} × {} × {} + {} × {} × {} + {} × {}) ÷ 1M",
-            n(l.input_tokens_per_call),
-            n(1.0 - cached_share),
-            usd(prices.input),
-            n(l.input_tokens_per_call),
-            n(cached_share),
-            usd(prices.cached_input),
-            n(l.output_tokens_per_call),
-            usd(prices.output)
-        ),);
-    let per_day = out.metric(
+        "(input × (1 − cached share) × input price + input × cached share × cached price + output × output price) ÷ 1M = ({} × {} × {} + {} × {} × {} + {} × {}) ÷ 1M",
+        &[
+            N(l.input_tokens_per_call),
+            N(1.0 - cached_share),
+            Usd(prices.input),
+            N(l.input_tokens_per_call),
+            N(cached_share),
+            Usd(prices.cached_input),
+            N(l.output_tokens_per_call),
+            Usd(prices.output),
+        ],
+    );
+    let per_day = out.figure(
         "llm.cost_per_day_usd",
         "LLM cost per day",
         Unit::UsdPerDay,
         calls_per_day * per_call,
-        || {
-            format!(
-                "LLM calls per day × cost per call = {} × {}",
-                n(calls_per_day),
-                usd(per_call)
-            )
-        },
+        "LLM calls per day × cost per call = {} × {}",
+        &[N(calls_per_day), Usd(per_call)],
     );
     let per_month_days = s.days_per_month();
-    let per_month = out.metric(
+    let per_month = out.figure(
         "llm.cost_per_month_usd",
         "LLM cost per month",
         Unit::UsdPerMonth,
         per_day * per_month_days,
-        || {
-            format!(
-                "LLM cost per day × days per month = {} × {} (= {} h ÷ 24)",
-                usd(per_day),
-                n(per_month_days),
-                n(s.deal.hours_per_month)
-            )
-        },
+        "LLM cost per day × days per month = {} × {} (= {} h ÷ 24)",
+        &[Usd(per_day), N(per_month_days), N(s.deal.hours_per_month)],
     );
     out.cost("llm.cost_per_month_usd", s.llm.category(), "LLM", per_month);
     let steps_per_call_budget = ratio(l.token_budget_per_run, l.calls_per_step * tokens_per_call);
-    let runaway_cost = out.metric(
+    let runaway_cost = out.figure(
         "llm.cost_per_run_at_step_cap_usd",
         "Cost of a run that hits the step cap",
         Unit::Usd,
         w.max_steps_per_run * l.calls_per_step * per_call,
-        || {
-            format!(
-                "step cap × calls per step × cost per call = {} × {} × {}",
-                n(w.max_steps_per_run),
-                n(l.calls_per_step),
-                usd(per_call)
-            )
-        },
+        "step cap × calls per step × cost per call = {} × {} × {}",
+        &[N(w.max_steps_per_run), N(l.calls_per_step), Usd(per_call)],
     );
-    out.metric(
+    out.figure(
         "llm.token_budget_used_pct",
         "Average run's tokens as a share of the budget",
         Unit::Percent,
         100.0 * ratio(tokens_per_run, l.token_budget_per_run),
-        || {
-            format!(
-                "tokens per run ÷ token budget per run = {} ÷ {}",
-                n(tokens_per_run),
-                n(l.token_budget_per_run)
-            )
-        },
+        "tokens per run ÷ token budget per run = {} ÷ {}",
+        &[N(tokens_per_run), N(l.token_budget_per_run)],
     );
     if tokens_per_run > l.token_budget_per_run {
         out.warn(
@@ -345,32 +310,25 @@ pub fn refused_share(demand: f64, limit: f64) -> f64 {
 fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builder) {
     let l = &s.llm;
     let calls_per_run = s.workload.steps_per_run * l.calls_per_step;
-    let peak_calls = out.metric(
+    let peak_calls = out.figure(
         "llm.peak_calls_per_min",
         "Peak LLM calls per minute",
         Unit::RequestsPerMinute,
         load.peak_runs_per_sec * calls_per_run * 60.0,
-        || {
-            format!(
-                "peak runs/s × steps per run × calls per step × 60 s = {} × {} × {} × 60",
-                n(load.peak_runs_per_sec),
-                n(s.workload.steps_per_run),
-                n(l.calls_per_step)
-            )
-        },
+        "peak runs/s × steps per run × calls per step × 60 s = {} × {} × {} × 60",
+        &[
+            N(load.peak_runs_per_sec),
+            N(s.workload.steps_per_run),
+            N(l.calls_per_step),
+        ],
     );
-    let peak_tokens = out.metric(
+    let peak_tokens = out.figure(
         "llm.peak_tokens_per_min",
         "Peak tokens per minute",
         Unit::TokensPerMinute,
         peak_calls * tokens_per_call,
-        || {
-            format!(
-                "peak calls per minute × tokens per call = {} × {}",
-                n(peak_calls),
-                n(tokens_per_call)
-            )
-        },
+        "peak calls per minute × tokens per call = {} × {}",
+        &[N(peak_calls), N(tokens_per_call)],
     );
     let limits = [
         (

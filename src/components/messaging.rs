@@ -7,7 +7,8 @@
 //! broker at a typed price.
 
 use super::Component;
-use crate::engine::{Builder, Served, n, ratio, usd};
+use crate::engine::Arg::{N, Usd};
+use crate::engine::{Builder, Served, n, ratio};
 use crate::report::{Category, Severity};
 use crate::scenario::fields::Section;
 use crate::scenario::inputs::{Input, choices, inputs};
@@ -127,35 +128,24 @@ impl Component for Messaging {
         if m.kind == MessagingKind::None {
             return;
         }
-        let peak = out.metric(
+        let peak = out.figure(
             "messaging.peak_msgs_per_sec",
             "Peak messages per second",
             Unit::MessagesPerSecond,
             m.events_per_day / SECONDS_PER_DAY * m.peak_to_average,
-            || {
-                format!(
-                    "events per day ÷ 86,400 × peak-to-average = {} ÷ 86,400 × {}",
-                    n(m.events_per_day),
-                    n(m.peak_to_average)
-                )
-            },
+            "events per day ÷ 86,400 × peak-to-average = {} ÷ 86,400 × {}",
+            &[N(m.events_per_day), N(m.peak_to_average)],
         );
         let days = served.scenario.days_per_month();
         if m.kind == MessagingKind::Eventbridge {
             let per_million = out.price("aws.eventbridge.custom_per_million");
-            let cost = out.metric(
+            let cost = out.figure(
                 "messaging.cost_monthly_usd",
                 "EventBridge",
                 Unit::UsdPerMonth,
                 m.events_per_day * days / 1.0e6 * per_million,
-                || {
-                    format!(
-                        "events per day × days ÷ 10⁶ × price per million (events up to 64 KB) = {} × {} ÷ 10⁶ × {}",
-                        n(m.events_per_day),
-                        n(days),
-                        usd(per_million)
-                    )
-                },
+                "events per day × days ÷ 10⁶ × price per million (events up to 64 KB) = {} × {} ÷ 10⁶ × {}",
+                &[N(m.events_per_day), N(days), Usd(per_million)],
             );
             out.cost(
                 "messaging.cost_monthly_usd",
@@ -165,18 +155,13 @@ impl Component for Messaging {
             );
             return;
         }
-        let used = out.metric(
+        let used = out.figure(
             "messaging.broker_used_pct",
             "Peak messages as a share of the broker's throughput",
             Unit::Percent,
             100.0 * ratio(peak, m.broker_capacity_msgs_per_s),
-            || {
-                format!(
-                    "peak messages/s ÷ broker throughput = {} ÷ {}",
-                    n(peak),
-                    n(m.broker_capacity_msgs_per_s)
-                )
-            },
+            "peak messages/s ÷ broker throughput = {} ÷ {}",
+            &[N(peak), N(m.broker_capacity_msgs_per_s)],
         );
         out.limit("Broker throughput", "messaging.broker_used_pct");
         if used > 100.0 {
@@ -194,20 +179,13 @@ impl Component for Messaging {
             let hours = served.scenario.deal.hours_per_month;
             let hourly = out.price(&format!("aws.mq.{}_hour", m.mq_broker.id()));
             let storage = out.price(m.mq_broker.storage_price_id());
-            let cost = out.metric(
+            let cost = out.figure(
                 "messaging.cost_monthly_usd",
                 "Amazon MQ",
                 Unit::UsdPerMonth,
                 hours * hourly + m.mq_storage_gb * storage,
-                || {
-                    format!(
-                        "hours × broker-hour + GB × GB-month = {} × {} + {} × {}",
-                        n(hours),
-                        usd(hourly),
-                        n(m.mq_storage_gb),
-                        usd(storage)
-                    )
-                },
+                "hours × broker-hour + GB × GB-month = {} × {} + {} × {}",
+                &[N(hours), Usd(hourly), N(m.mq_storage_gb), Usd(storage)],
             );
             out.cost(
                 "messaging.cost_monthly_usd",

@@ -9,6 +9,7 @@
 
 use super::Component;
 use super::network::{gib_from_gb, tiered_arithmetic, tiered_cost_usd};
+use crate::engine::Arg::{N, Usd};
 use crate::engine::{Builder, Served, n, usd};
 use crate::report::{Category, Severity};
 use crate::scenario::fields::Section;
@@ -132,48 +133,36 @@ impl Component for Monitoring {
         let days = s.days_per_month();
         let requests = served.demand.requests_per_month;
         let steps = served.load.steps_per_day * days;
-        let logs = out.metric(
+        let logs = out.figure(
             "monitoring.logs_gb_per_month",
             "Logs written per month",
             Unit::GigabytesPerMonth,
             log_gb_per_month(requests, m.log_kb_per_request, steps, m.log_kb_per_step)
                 + m.other_log_gb_per_month,
-            || {
-                format!(
-                    "(requests × KB per request + steps × KB per step) ÷ 10⁶ + other GB = ({} × {} + {} × {}) ÷ 10⁶ + {}",
-                    n(requests),
-                    n(m.log_kb_per_request),
-                    n(steps),
-                    n(m.log_kb_per_step),
-                    n(m.other_log_gb_per_month)
-                )
-            },
+            "(requests × KB per request + steps × KB per step) ÷ 10⁶ + other GB = ({} × {} + {} × {}) ÷ 10⁶ + {}",
+            &[
+                N(requests),
+                N(m.log_kb_per_request),
+                N(steps),
+                N(m.log_kb_per_step),
+                N(m.other_log_gb_per_month),
+            ],
         );
         let instances = served.services.instances_peak;
-        let series = out.metric(
+        let series = out.figure(
             "monitoring.metric_series",
             "Metric series",
             Unit::Count,
             m.metrics + m.metrics_per_instance * instances,
-            || {
-                format!(
-                    "custom metrics + per instance × peak instances = {} + {} × {}",
-                    n(m.metrics),
-                    n(m.metrics_per_instance),
-                    n(instances)
-                )
-            },
+            "custom metrics + per instance × peak instances = {} + {} × {}",
+            &[N(m.metrics), N(m.metrics_per_instance), N(instances)],
         );
         match m.kind {
             MonitoringKind::None => {}
-            MonitoringKind::Aws => aws(
-                m,
-                logs,
-                series,
-                requests + served.load.runs_per_day * days,
-                days,
-                out,
-            ),
+            MonitoringKind::Aws => {
+                let traceable = requests + served.load.runs_per_day * days;
+                aws(m, logs, series, traceable, days, out)
+            }
             MonitoringKind::Gcp => gcp(m, logs, series, s.deal.hours_per_month, days, out),
         }
     }
@@ -188,30 +177,23 @@ fn aws(m: &Monitoring, logs_gb: f64, series: f64, traceable: f64, days: f64, out
     // What is kept is what was written over the retention window (CloudWatch stores it
     // compressed, so this errs high).
     let held = logs_gb * m.log_retention_days / days;
-    let cost = out.metric(
+    out.bill(
         "monitoring.cloudwatch_logs_monthly_usd",
         "CloudWatch Logs",
-        Unit::UsdPerMonth,
-        above_free_usd(logs_gb, free_logs, ingest) + above_free_usd(held, free_logs, store),
-        || {
-            format!(
-                "max(GB written − free, 0) × ingestion + max(GB kept − free, 0) × GB-month = max({} − {}, 0) × {} + max({} × {} ÷ {} days − {}, 0) × {}",
-                n(logs_gb),
-                n(free_logs),
-                usd(ingest),
-                n(logs_gb),
-                n(m.log_retention_days),
-                n(days),
-                n(free_logs),
-                usd(store)
-            )
-        },
-    );
-    out.cost(
-        "monitoring.cloudwatch_logs_monthly_usd",
         category,
         "CloudWatch Logs",
-        cost,
+        above_free_usd(logs_gb, free_logs, ingest) + above_free_usd(held, free_logs, store),
+        "max(GB written − free, 0) × ingestion + max(GB kept − free, 0) × GB-month = max({} − {}, 0) × {} + max({} × {} ÷ {} days − {}, 0) × {}",
+        &[
+            N(logs_gb),
+            N(free_logs),
+            Usd(ingest),
+            N(logs_gb),
+            N(m.log_retention_days),
+            N(days),
+            N(free_logs),
+            Usd(store),
+        ],
     );
 
     let metric = out.price("aws.cloudwatch.metric_month");
@@ -220,33 +202,26 @@ fn aws(m: &Monitoring, logs_gb: f64, series: f64, traceable: f64, days: f64, out
     let free_dashboards = out.price("aws.cloudwatch.free_dashboards");
     let alarm = out.price("aws.cloudwatch.alarm_month");
     let free_alarms = out.price("aws.cloudwatch.free_alarms");
-    let cost = out.metric(
+    out.bill(
         "monitoring.cloudwatch_metrics_monthly_usd",
         "CloudWatch metrics, dashboards and alarms",
-        Unit::UsdPerMonth,
+        category,
+        "CloudWatch metrics and alarms",
         above_free_usd(series, free_metrics, metric)
             + above_free_usd(m.dashboards, free_dashboards, dashboard)
             + above_free_usd(m.alarms, free_alarms, alarm),
-        || {
-            format!(
-                "Σ max(count − free, 0) × price = max({} − {}, 0) × {} + max({} − {}, 0) × {} + max({} − {}, 0) × {}",
-                n(series),
-                n(free_metrics),
-                usd(metric),
-                n(m.dashboards),
-                n(free_dashboards),
-                usd(dashboard),
-                n(m.alarms),
-                n(free_alarms),
-                usd(alarm)
-            )
-        },
-    );
-    out.cost(
-        "monitoring.cloudwatch_metrics_monthly_usd",
-        category,
-        "CloudWatch metrics and alarms",
-        cost,
+        "Σ max(count − free, 0) × price = max({} − {}, 0) × {} + max({} − {}, 0) × {} + max({} − {}, 0) × {}",
+        &[
+            N(series),
+            N(free_metrics),
+            Usd(metric),
+            N(m.dashboards),
+            N(free_dashboards),
+            Usd(dashboard),
+            N(m.alarms),
+            N(free_alarms),
+            Usd(alarm),
+        ],
     );
     let first_tier = out.price("aws.cloudwatch.metric_first_tier");
     if series > first_tier {
@@ -265,43 +240,36 @@ fn aws(m: &Monitoring, logs_gb: f64, series: f64, traceable: f64, days: f64, out
     if m.traced_pct <= 0.0 {
         return;
     }
-    let traces = out.metric(
+    let traces = out.figure(
         "monitoring.traces_per_month",
         "Traces recorded per month",
         Unit::Count,
         traceable * m.traced_pct / 100.0,
-        || {
-            format!(
-                "(requests + runs per month) × share traced = {} × {}%",
-                n(traceable),
-                n(m.traced_pct)
-            )
-        },
+        "(requests + runs per month) × share traced = {} × {}%",
+        &[N(traceable), N(m.traced_pct)],
     );
     let recorded = out.price("aws.xray.traces_recorded_per_million");
     let free_recorded = out.price("aws.xray.free_traces_recorded");
     let scanned = out.price("aws.xray.traces_scanned_per_million");
     let free_scanned = out.price("aws.xray.free_traces_scanned");
-    let cost = out.metric(
+    out.bill(
         "monitoring.xray_monthly_usd",
         "X-Ray",
-        Unit::UsdPerMonth,
+        category,
+        "X-Ray",
         above_free_usd(traces, free_recorded, recorded / 1.0e6)
             + above_free_usd(traces * m.trace_scans, free_scanned, scanned / 1.0e6),
-        || {
-            format!(
-                "max(traces − free, 0) ÷ 10⁶ × recorded + max(traces × scans − free, 0) ÷ 10⁶ × scanned = max({} − {}, 0) ÷ 10⁶ × {} + max({} × {} − {}, 0) ÷ 10⁶ × {}",
-                n(traces),
-                n(free_recorded),
-                usd(recorded),
-                n(traces),
-                n(m.trace_scans),
-                n(free_scanned),
-                usd(scanned)
-            )
-        },
+        "max(traces − free, 0) ÷ 10⁶ × recorded + max(traces × scans − free, 0) ÷ 10⁶ × scanned = max({} − {}, 0) ÷ 10⁶ × {} + max({} × {} − {}, 0) ÷ 10⁶ × {}",
+        &[
+            N(traces),
+            N(free_recorded),
+            Usd(recorded),
+            N(traces),
+            N(m.trace_scans),
+            N(free_scanned),
+            Usd(scanned),
+        ],
     );
-    out.cost("monitoring.xray_monthly_usd", category, "X-Ray", cost);
 }
 
 /// Cloud Logging above its free 50 GiB, with retention beyond the 30 days included, and Cloud
@@ -314,46 +282,33 @@ fn gcp(m: &Monitoring, logs_gb: f64, series: f64, hours: f64, days: f64, out: &m
     let retained = out.price("gcp.logging.retained_gib_month");
     let included = out.price("gcp.logging.included_days");
     let beyond = (m.log_retention_days - included).max(0.0);
-    let cost = out.metric(
+    out.bill(
         "monitoring.logging_monthly_usd",
         "Cloud Logging",
-        Unit::UsdPerMonth,
-        above_free_usd(logs_gib, free, ingest) + logs_gib * beyond / days * retained,
-        || {
-            format!(
-                "max(GiB − free, 0) × price + GiB × days kept beyond those included ÷ days a month × GiB-month = max({} − {}, 0) × {} + {} × {} ÷ {} × {}",
-                n(logs_gib),
-                n(free),
-                usd(ingest),
-                n(logs_gib),
-                n(beyond),
-                n(days),
-                usd(retained)
-            )
-        },
-    );
-    out.cost(
-        "monitoring.logging_monthly_usd",
         category,
         "Cloud Logging",
-        cost,
+        above_free_usd(logs_gib, free, ingest) + logs_gib * beyond / days * retained,
+        "max(GiB − free, 0) × price + GiB × days kept beyond those included ÷ days a month × GiB-month = max({} − {}, 0) × {} + {} × {} ÷ {} × {}",
+        &[
+            N(logs_gib),
+            N(free),
+            Usd(ingest),
+            N(logs_gib),
+            N(beyond),
+            N(days),
+            Usd(retained),
+        ],
     );
 
     let bytes_per_sample = out.price("gcp.monitoring.bytes_per_sample");
     let samples = hours * 3_600.0 / m.metric_interval_s;
-    let mib = out.metric(
+    let mib = out.figure(
         "monitoring.metric_mib_per_month",
         "Metric data per month",
         Unit::Mebibytes,
         series * samples * bytes_per_sample / BYTES_PER_MIB,
-        || {
-            format!(
-                "series × samples a month × bytes per sample ÷ 1,048,576 = {} × {} × {} ÷ 1,048,576",
-                n(series),
-                n(samples),
-                n(bytes_per_sample)
-            )
-        },
+        "series × samples a month × bytes per sample ÷ 1,048,576 = {} × {} × {} ÷ 1,048,576",
+        &[N(series), N(samples), N(bytes_per_sample)],
     );
     let tiers = [
         (out.price("gcp.monitoring.free_mib"), 0.0),

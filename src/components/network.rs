@@ -11,6 +11,7 @@
 //! for "10 TB", "next 40 TB", "next 100 TB": a TB there is 1,024 GB ([`AWS_GB_PER_TB`]).
 
 use super::Component;
+use crate::engine::Arg::N;
 use crate::engine::{Builder, Served, finite, n, usd};
 use crate::report::Category;
 use crate::scenario::fields::Section;
@@ -463,20 +464,18 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
     let demand = served.demand;
     let hours = served.scenario.deal.hours_per_month;
     let responses_gb = transfer_gb_per_month(demand.avg_requests_per_sec, net.response_kb, hours);
-    let egress_gb = out.metric(
+    let egress_gb = out.figure(
         "network.egress_gb_per_month",
         "Egress per month",
         Unit::GigabytesPerMonth,
         responses_gb + net.other_egress_gb_per_month,
-        || {
-            format!(
-                "average requests/s × response KB × 3,600 s × hours ÷ 10⁶ + other egress = {} × {} × 3,600 × {} ÷ 10⁶ + {}",
-                n(demand.avg_requests_per_sec),
-                n(net.response_kb),
-                n(hours),
-                n(net.other_egress_gb_per_month)
-            )
-        },
+        "average requests/s × response KB × 3,600 s × hours ÷ 10⁶ + other egress = {} × {} × 3,600 × {} ÷ 10⁶ + {}",
+        &[
+            N(demand.avg_requests_per_sec),
+            N(net.response_kb),
+            N(hours),
+            N(net.other_egress_gb_per_month),
+        ],
     );
     let egress = match net.egress {
         EgressProvider::Gcp => {

@@ -10,6 +10,7 @@
 
 use super::Component;
 use super::network::gib_from_gb;
+use crate::engine::Arg::N;
 use crate::engine::{Builder, Served, n, usd};
 use crate::report::{Category, Severity};
 use crate::scenario::LedgerStore;
@@ -85,12 +86,13 @@ impl Component for ObjectStorage {
             ObjectStore::Gcs => ("gcp.gcs.standard", "Cloud Storage"),
         };
         let ledger = served.ledger_in(LedgerStore::ObjectStorage);
-        let gb = out.metric(
+        let gb = out.figure(
             "storage.objects_gb",
             "Object storage held",
             Unit::Gigabytes,
             o.stored_gb + ledger,
-            || format!("data + step ledger = {} + {}", n(o.stored_gb), n(ledger)),
+            "data + step ledger = {} + {}",
+            &[N(o.stored_gb), N(ledger)],
         );
         let days = served.scenario.days_per_month();
         let requests = served.demand.requests_per_month + served.load.runs_per_day * days;

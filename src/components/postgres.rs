@@ -3,7 +3,8 @@
 //! its `max_connections`.
 
 use super::{Component, pools_within};
-use crate::engine::{Builder, Served, n, usd};
+use crate::engine::Arg::{N, Usd};
+use crate::engine::{Builder, Served};
 use crate::report::Category;
 use crate::scenario::LedgerStore;
 use crate::scenario::fields::Section;
@@ -58,18 +59,13 @@ impl Component for Postgres {
         let ledger = served.ledger_in(LedgerStore::Postgres);
         if ledger > 0.0 {
             let price = self.usd_per_gb_month;
-            let cost = out.metric(
+            let cost = out.figure(
                 "database.postgres_storage_monthly_usd",
                 "PostgreSQL storage for the step ledger",
                 Unit::UsdPerMonth,
                 ledger * price,
-                || {
-                    format!(
-                        "ledger GB × price per GB-month, as typed = {} × {}",
-                        n(ledger),
-                        usd(price)
-                    )
-                },
+                "ledger GB × price per GB-month, as typed = {} × {}",
+                &[N(ledger), Usd(price)],
             );
             // A price of 0 is a disk the server's price includes: no line of its own.
             if cost > 0.0 {

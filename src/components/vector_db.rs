@@ -8,7 +8,8 @@
 //! its namespace, at least 0.25. The unit rates are not confirmed in the price list: typed.
 
 use super::Component;
-use crate::engine::{Builder, Served, n, usd};
+use crate::engine::Arg::{N, Usd};
+use crate::engine::{Builder, Served};
 use crate::report::Category;
 use crate::scenario::fields::Section;
 use crate::scenario::inputs::{Input, choices, inputs};
@@ -75,20 +76,18 @@ impl Component for VectorDb {
         let queried = served.demand.requests_per_month
             + served.load.steps_per_day * served.scenario.days_per_month();
         let least = out.price("pinecone.query_min_ru");
-        let reads = out.metric(
+        let reads = out.figure(
             "database.vector_read_units_per_month",
             "Vector read units per month",
             Unit::Count,
             queried * v.queries_per_request * v.index_gb.max(least),
-            || {
-                format!(
-                    "(requests + steps) × queries each × max(GB, least per query) = {} × {} × max({}, {})",
-                    n(queried),
-                    n(v.queries_per_request),
-                    n(v.index_gb),
-                    n(least)
-                )
-            },
+            "(requests + steps) × queries each × max(GB, least per query) = {} × {} × max({}, {})",
+            &[
+                N(queried),
+                N(v.queries_per_request),
+                N(v.index_gb),
+                N(least),
+            ],
         );
         let minimum = out.price(match v.plan {
             VectorPlan::Standard => "pinecone.standard.minimum_month",
@@ -104,27 +103,10 @@ impl Component for VectorDb {
                 "its prices per million read and write units and per GB-month",
             );
         }
-        let cost = out.metric(
-            "database.vector_cost_monthly_usd",
-            "Vector database",
-            Unit::UsdPerMonth,
-            (reads / 1.0e6 * v.usd_per_million_reads
+        let cost = out.figure("database.vector_cost_monthly_usd", "Vector database", Unit::UsdPerMonth, (reads / 1.0e6 * v.usd_per_million_reads
                 + writes / 1.0e6 * v.usd_per_million_writes
                 + v.index_gb * v.usd_per_gb_month)
-                .max(minimum),
-            || {
-                format!(
-                    "max(read units ÷ 10⁶ × price + write units ÷ 10⁶ × price + GB × GB-month, plan minimum) = max({} ÷ 10⁶ × {} + {} ÷ 10⁶ × {} + {} × {}, {})",
-                    n(reads),
-                    usd(v.usd_per_million_reads),
-                    n(writes),
-                    usd(v.usd_per_million_writes),
-                    n(v.index_gb),
-                    usd(v.usd_per_gb_month),
-                    usd(minimum)
-                )
-            },
-        );
+                .max(minimum), "max(read units ÷ 10⁶ × price + write units ÷ 10⁶ × price + GB × GB-month, plan minimum) = max({} ÷ 10⁶ × {} + {} ÷ 10⁶ × {} + {} × {}, {})", &[N(reads), Usd(v.usd_per_million_reads), N(writes), Usd(v.usd_per_million_writes), N(v.index_gb), Usd(v.usd_per_gb_month), Usd(minimum)]);
         out.cost(
             "database.vector_cost_monthly_usd",
             self.category(),

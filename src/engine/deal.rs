@@ -3,6 +3,7 @@
 
 use super::load::Load;
 use super::{Builder, n, ratio, usd};
+use crate::engine::Arg::{N, Usd};
 use crate::report::Severity;
 use crate::scenario::Scenario;
 use crate::units::{MONTHS_PER_YEAR, Unit};
@@ -97,47 +98,32 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         && let Some(monthly_users) = out.value("demand.monthly_active_users")
         && monthly_users > 0.0
     {
-        out.metric(
+        out.figure(
             "cost.per_user_monthly_usd",
             "Cost per monthly active user",
             Unit::UsdPerMonth,
             ratio(total, monthly_users),
-            || {
-                format!(
-                    "total per month ÷ monthly active users = {} ÷ {}",
-                    usd(total),
-                    n(monthly_users)
-                )
-            },
+            "total per month ÷ monthly active users = {} ÷ {}",
+            &[Usd(total), N(monthly_users)],
         );
     }
-    let per_customer = out.metric(
+    let per_customer = out.figure(
         "deal.cost_per_customer_monthly_usd",
         "Cost per customer per month",
         Unit::UsdPerMonth,
         ratio(total, d.customers),
-        || {
-            format!(
-                "total per month ÷ customers = {} ÷ {}",
-                usd(total),
-                n(d.customers)
-            )
-        },
+        "total per month ÷ customers = {} ÷ {}",
+        &[Usd(total), N(d.customers)],
     );
-    let revenue = out.metric(
+    let revenue = out.figure(
         "deal.revenue_monthly_usd",
         "Contract revenue per month",
         Unit::UsdPerMonth,
         d.customers * d.contract_value_per_year_usd / MONTHS_PER_YEAR,
-        || {
-            format!(
-                "customers × contract value per year ÷ 12 = {} × {} ÷ 12",
-                n(d.customers),
-                usd(d.contract_value_per_year_usd)
-            )
-        },
+        "customers × contract value per year ÷ 12 = {} × {} ÷ 12",
+        &[N(d.customers), Usd(d.contract_value_per_year_usd)],
     );
-    out.metric(
+    out.figure(
         "deal.cost_pct_of_contract",
         "Cost as a share of contract value",
         Unit::Percent,
@@ -146,25 +132,16 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
                 per_customer * MONTHS_PER_YEAR,
                 d.contract_value_per_year_usd,
             ),
-        || {
-            format!(
-                "cost per customer per month × 12 ÷ contract value per year = {} × 12 ÷ {}",
-                usd(per_customer),
-                usd(d.contract_value_per_year_usd)
-            )
-        },
+        "cost per customer per month × 12 ÷ contract value per year = {} × 12 ÷ {}",
+        &[Usd(per_customer), Usd(d.contract_value_per_year_usd)],
     );
-    out.metric(
+    out.figure(
         "deal.break_even_contract_per_year_usd",
         "Break-even contract value per customer",
         Unit::UsdPerYear,
         per_customer * MONTHS_PER_YEAR,
-        || {
-            format!(
-                "cost per customer per month × 12 = {} × 12",
-                usd(per_customer)
-            )
-        },
+        "cost per customer per month × 12 = {} × 12",
+        &[Usd(per_customer)],
     );
     let margin = out.metric(
         "deal.gross_margin_pct",

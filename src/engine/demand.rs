@@ -5,6 +5,7 @@
 
 use super::load::Load;
 use super::{Builder, n, ratio};
+use crate::engine::Arg::N;
 use crate::scenario::Scenario;
 use crate::units::Unit;
 
@@ -46,31 +47,21 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Demand {
     let mut d = Demand::default();
     let u = &s.users;
     if u.enabled {
-        let dau = out.metric(
+        let dau = out.figure(
             "demand.daily_active_users",
             "Daily active users",
             Unit::Users,
             daily_active_users(u.concurrent_peak, u.concurrent_pct_of_dau),
-            || {
-                format!(
-                    "concurrent users at the peak ÷ concurrent share of daily actives = {} ÷ {}%",
-                    n(u.concurrent_peak),
-                    n(u.concurrent_pct_of_dau)
-                )
-            },
+            "concurrent users at the peak ÷ concurrent share of daily actives = {} ÷ {}%",
+            &[N(u.concurrent_peak), N(u.concurrent_pct_of_dau)],
         );
-        out.metric(
+        out.figure(
             "demand.monthly_active_users",
             "Monthly active users",
             Unit::Users,
             monthly_active_users(dau, u.dau_pct_of_mau),
-            || {
-                format!(
-                    "daily active users ÷ daily share of monthly actives = {} ÷ {}%",
-                    n(dau),
-                    n(u.dau_pct_of_mau)
-                )
-            },
+            "daily active users ÷ daily share of monthly actives = {} ÷ {}%",
+            &[N(dau), N(u.dau_pct_of_mau)],
         );
         let avg_users = ratio(u.concurrent_peak, u.peak_to_average);
         d.peak_requests_per_sec += u.concurrent_peak * u.requests_per_user_per_s;
@@ -120,31 +111,22 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Demand {
             },
         );
         let avg = d.avg_requests_per_sec;
-        out.metric(
+        out.figure(
             "demand.avg_requests_per_sec",
             "Average requests per second",
             Unit::RequestsPerSecond,
             avg,
-            || {
-                format!(
-                    "concurrent users ÷ peak-to-average × requests per user + Σ average of each customer or group = {}",
-                    n(avg)
-                )
-            },
+            "concurrent users ÷ peak-to-average × requests per user + Σ average of each customer or group = {}",
+            &[N(avg)],
         );
         let month_s = s.deal.hours_per_month * 3_600.0;
-        d.requests_per_month = out.metric(
+        d.requests_per_month = out.figure(
             "demand.requests_per_month",
             "Requests per month",
             Unit::RequestsPerMonth,
             avg * month_s,
-            || {
-                format!(
-                    "average requests/s × seconds per month = {} × {}",
-                    n(avg),
-                    n(month_s)
-                )
-            },
+            "average requests/s × seconds per month = {} × {}",
+            &[N(avg), N(month_s)],
         );
     }
     if u.enabled
@@ -154,45 +136,46 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Demand {
                 .any(|x| x.driver == crate::scenario::Driver::Connections))
     {
         let peak = d.peak_connections;
-        out.metric(
+        out.figure(
             "demand.peak_connections",
             "Connections open at the peak",
             Unit::Connections,
             peak,
-            || {
-                format!(
-                    "concurrent users × connections per user + peak concurrent runs × clients per run = {} × {} + {} × {}",
-                    n(if u.enabled { u.concurrent_peak } else { 0.0 }),
-                    n(if u.enabled { u.connections_per_user } else { 0.0 }),
-                    n(if runs_streams { load.peak_concurrent_runs } else { 0.0 }),
-                    n(if runs_streams { s.workload.clients_per_run } else { 0.0 })
-                )
-            },
+            "concurrent users × connections per user + peak concurrent runs × clients per run = {} × {} + {} × {}",
+            &[
+                N(if u.enabled { u.concurrent_peak } else { 0.0 }),
+                N(if u.enabled { u.connections_per_user } else { 0.0 }),
+                N(if runs_streams { load.peak_concurrent_runs } else { 0.0 }),
+                N(if runs_streams { s.workload.clients_per_run } else { 0.0 }),
+            ],
         );
     }
     if d.reads_per_day + d.writes_per_day + d.deletes_per_day > 0.0 {
         let (r, w, x) = (d.reads_per_day, d.writes_per_day, d.deletes_per_day);
-        out.metric(
+        out.figure(
             "demand.document_reads_per_day",
             "Document reads per day",
             Unit::OpsPerDay,
             r,
-            || format!("Σ reads of each customer or group = {}", n(r)),
+            "Σ reads of each customer or group = {}",
+            &[N(r)],
         );
-        out.metric(
+        out.figure(
             "demand.document_writes_per_day",
             "Document writes per day",
             Unit::OpsPerDay,
             w,
-            || format!("Σ writes of each customer or group = {}", n(w)),
+            "Σ writes of each customer or group = {}",
+            &[N(w)],
         );
         if x > 0.0 {
-            out.metric(
+            out.figure(
                 "demand.document_deletes_per_day",
                 "Document deletes per day",
                 Unit::OpsPerDay,
                 x,
-                || format!("Σ deletes of each customer or group = {}", n(x)),
+                "Σ deletes of each customer or group = {}",
+                &[N(x)],
             );
         }
     }

@@ -2,6 +2,7 @@
 //! calls and stream events. Line numbers refer to seed document 000.
 
 use super::{Builder, n, ratio};
+use crate::engine::Arg::N;
 use crate::report::Severity;
 use crate::scenario::Scenario;
 use crate::units::{SECONDS_PER_DAY, Unit};
@@ -39,46 +40,39 @@ pub fn littles_law(arrivals_per_sec: f64, seconds_in_system: f64) -> f64 {
 /// Evaluates the load section.
 pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
     let w = &s.workload;
-    let runs_per_day = out.metric(
+    let runs_per_day = out.figure(
         "load.runs_per_day",
         "Runs per day",
         Unit::RunsPerDay,
         w.runs_per_day,
-        || format!("runs per day, as entered = {}", n(w.runs_per_day)),
+        "runs per day, as entered = {}",
+        &[N(w.runs_per_day)],
     );
-    let avg = out.metric(
+    let avg = out.figure(
         "load.avg_runs_per_sec",
         "Average new runs per second",
         Unit::RunsPerSecond,
         avg_runs_per_sec(runs_per_day),
-        || format!("runs per day ÷ 86,400 s/day = {} ÷ 86,400", n(runs_per_day)),
+        "runs per day ÷ 86,400 s/day = {} ÷ 86,400",
+        &[N(runs_per_day)],
     );
     let peak = if w.peak_runs_per_min > 0.0 {
-        out.metric(
+        out.figure(
             "load.peak_runs_per_sec",
             "Peak new runs per second",
             Unit::RunsPerSecond,
             w.peak_runs_per_min / 60.0,
-            || {
-                format!(
-                    "peak runs per minute ÷ 60 s = {} ÷ 60",
-                    n(w.peak_runs_per_min)
-                )
-            },
+            "peak runs per minute ÷ 60 s = {} ÷ 60",
+            &[N(w.peak_runs_per_min)],
         )
     } else {
-        out.metric(
+        out.figure(
             "load.peak_runs_per_sec",
             "Peak new runs per second",
             Unit::RunsPerSecond,
             avg * w.peak_to_average,
-            || {
-                format!(
-                    "average runs/s × peak-to-average = {} × {}",
-                    n(avg),
-                    n(w.peak_to_average)
-                )
-            },
+            "average runs/s × peak-to-average = {} × {}",
+            &[N(avg), N(w.peak_to_average)],
         )
     };
     if peak < avg {
@@ -92,97 +86,69 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
             ),
         );
     }
-    let avg_concurrent = out.metric(
+    let avg_concurrent = out.figure(
         "load.avg_concurrent_runs",
         "Average concurrent runs",
         Unit::ConcurrentRuns,
         littles_law(avg, w.run_duration_s),
-        || {
-            format!(
-                "Little's law: average runs/s × run duration = {} × {} s",
-                n(avg),
-                n(w.run_duration_s)
-            )
-        },
+        "Little's law: average runs/s × run duration = {} × {} s",
+        &[N(avg), N(w.run_duration_s)],
     );
-    let peak_concurrent = out.metric(
+    let peak_concurrent = out.figure(
         "load.peak_concurrent_runs",
         "Peak concurrent runs",
         Unit::ConcurrentRuns,
         littles_law(peak, w.run_duration_s),
-        || {
-            format!(
-                "Little's law: peak runs/s × run duration = {} × {} s",
-                n(peak),
-                n(w.run_duration_s)
-            )
-        },
+        "Little's law: peak runs/s × run duration = {} × {} s",
+        &[N(peak), N(w.run_duration_s)],
     );
-    let burst = out.metric(
+    let burst = out.figure(
         "load.burst_concurrent_runs",
         "Burst concurrent runs",
         Unit::ConcurrentRuns,
         w.burst_concurrent_runs.max(peak_concurrent),
-        || {
-            format!(
-                "max(burst concurrency, peak concurrent runs) = max({}, {})",
-                n(w.burst_concurrent_runs),
-                n(peak_concurrent)
-            )
-        },
+        "max(burst concurrency, peak concurrent runs) = max({}, {})",
+        &[N(w.burst_concurrent_runs), N(peak_concurrent)],
     );
-    let steps_per_day = out.metric(
+    let steps_per_day = out.figure(
         "load.steps_per_day",
         "Steps per day",
         Unit::StepsPerDay,
         runs_per_day * w.steps_per_run,
-        || {
-            format!(
-                "runs per day × steps per run = {} × {}",
-                n(runs_per_day),
-                n(w.steps_per_run)
-            )
-        },
+        "runs per day × steps per run = {} × {}",
+        &[N(runs_per_day), N(w.steps_per_run)],
     );
     let tool_share = w.tool_call_share_pct / 100.0;
-    out.metric(
+    out.figure(
         "load.tool_calls_per_day",
         "Tool calls per day",
         Unit::ToolCallsPerDay,
         steps_per_day * tool_share,
-        || {
-            format!(
-                "steps per day × share of steps with a tool call = {} × {}%",
-                n(steps_per_day),
-                n(w.tool_call_share_pct)
-            )
-        },
+        "steps per day × share of steps with a tool call = {} × {}%",
+        &[N(steps_per_day), N(w.tool_call_share_pct)],
     );
     let tool_seconds_per_run = w.steps_per_run * tool_share * w.tool_call_latency_s;
-    out.metric(
+    out.figure(
         "load.peak_concurrent_tool_calls",
         "Peak concurrent tool calls",
         Unit::ToolCalls,
         littles_law(peak * w.steps_per_run * tool_share, w.tool_call_latency_s),
-        || format!(
-            "Little's law: peak runs/s × steps per run × tool-call share × tool latency = {} × {} × {}% × {} s",
-            n(peak),
-            n(w.steps_per_run),
-            n(w.tool_call_share_pct),
-            n(w.tool_call_latency_s)
-        ),);
-    let tool_share_of_run = out.metric(
+        "Little's law: peak runs/s × steps per run × tool-call share × tool latency = {} × {} × {}% × {} s",
+        &[N(peak), N(w.steps_per_run), N(w.tool_call_share_pct), N(w.tool_call_latency_s)],
+    );
+    let tool_share_of_run = out.figure(
         "load.tool_time_share_of_run_pct",
         "Share of a run spent waiting on tools",
         Unit::Percent,
         100.0 * ratio(tool_seconds_per_run, w.run_duration_s),
-        || format!(
-            "steps per run × tool-call share × tool latency ÷ run duration = {} × {}% × {} s ÷ {} s",
-            n(w.steps_per_run),
-            n(w.tool_call_share_pct),
-            n(w.tool_call_latency_s),
-            n(w.run_duration_s)
-        ),);
+        "steps per run × tool-call share × tool latency ÷ run duration = {} × {}% × {} s ÷ {} s",
+        &[
+            N(w.steps_per_run),
+            N(w.tool_call_share_pct),
+            N(w.tool_call_latency_s),
+            N(w.run_duration_s),
+        ],
+    );
     if tool_share_of_run > 100.0 {
         out.warn(
             "load.tool_time_exceeds_run",
@@ -195,30 +161,21 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         );
     }
     let events_per_run = w.steps_per_run * w.stream_events_per_step;
-    out.metric(
+    out.figure(
         "load.stream_events_per_sec_peak",
         "Peak stream events per second",
         Unit::EventsPerSecond,
         peak_concurrent * ratio(events_per_run, w.run_duration_s),
-        || format!(
-            "peak concurrent runs × (steps per run × events per step ÷ run duration) = {} × ({} × {} ÷ {} s)",
-            n(peak_concurrent),
-            n(w.steps_per_run),
-            n(w.stream_events_per_step),
-            n(w.run_duration_s)
-        ),);
-    out.metric(
+        "peak concurrent runs × (steps per run × events per step ÷ run duration) = {} × ({} × {} ÷ {} s)",
+        &[N(peak_concurrent), N(w.steps_per_run), N(w.stream_events_per_step), N(w.run_duration_s)],
+    );
+    out.figure(
         "load.sse_connections_peak",
         "Peak SSE connections",
         Unit::Connections,
         peak_concurrent * w.clients_per_run,
-        || {
-            format!(
-                "peak concurrent runs × clients per run = {} × {}",
-                n(peak_concurrent),
-                n(w.clients_per_run)
-            )
-        },
+        "peak concurrent runs × clients per run = {} × {}",
+        &[N(peak_concurrent), N(w.clients_per_run)],
     );
     Load {
         runs_per_day,

@@ -205,6 +205,48 @@ impl<'a> Builder<'a> {
         value
     }
 
+    /// Records a metric whose formula is `template` with each `{}` replaced by the next of
+    /// `args` ([`fill`]), and returns its value. The same as [`Builder::metric`] with a
+    /// `format!` of [`n`] and [`usd`], in a fraction of the code: one writer for every figure.
+    #[inline(never)]
+    pub fn figure(
+        &mut self,
+        id: &'static str,
+        label: &'static str,
+        unit: Unit,
+        value: f64,
+        template: &'static str,
+        args: &[Arg],
+    ) -> f64 {
+        let formula = formula_for(self.explain, value, unit, || fill(template, args));
+        self.record(
+            Text::Borrowed(id),
+            Text::Borrowed(label),
+            unit,
+            value,
+            formula,
+        )
+    }
+
+    /// [`Builder::figure`] for a line of the bill: the metric, and the line under `category`
+    /// named `line`.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn bill(
+        &mut self,
+        id: &'static str,
+        label: &'static str,
+        category: Category,
+        line: &'static str,
+        value: f64,
+        template: &'static str,
+        args: &[Arg],
+    ) -> f64 {
+        let cost = self.figure(id, label, Unit::UsdPerMonth, value, template, args);
+        self.cost(id, category, line, cost);
+        cost
+    }
+
     /// Writes the formula of a figure recorded later (see [`formula_for`]); empty when the
     /// report does not explain itself.
     pub fn formula(&self, figure: f64, unit: Unit, write: impl FnOnce() -> String) -> String {
@@ -495,6 +537,39 @@ pub(crate) fn difference(a: f64, b: f64, show: fn(f64) -> String) -> String {
 /// shows, so that the lines as written add up to it ([`crate::format::money_term`]).
 pub(crate) fn usd_term(value: f64) -> String {
     crate::format::money_term(value, FORMULA.get() >> 8)
+}
+
+/// A number of a formula written by [`fill`], shown as [`n`], [`usd`] or [`usd_term`] show it.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg {
+    /// A number ([`n`]).
+    N(f64),
+    /// An amount of money or a price ([`usd`]).
+    Usd(f64),
+    /// A line of a sum of money ([`usd_term`]).
+    Term(f64),
+}
+
+/// `template` with each `{}` replaced by the next of `args`, each shown with the digits of the
+/// formula being written; a `{}` without an argument is left out.
+#[inline(never)]
+pub(crate) fn fill(template: &str, args: &[Arg]) -> String {
+    let mut text = String::with_capacity(template.len() + 12 * args.len());
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        text.push_str(&rest[..at]);
+        if let Some(arg) = args.next() {
+            text.push_str(&match *arg {
+                Arg::N(v) => n(v),
+                Arg::Usd(v) => usd(v),
+                Arg::Term(v) => usd_term(v),
+            });
+        }
+        rest = &rest[at + 2..];
+    }
+    text.push_str(rest);
+    text
 }
 
 /// An amount of money as it appears inside a formula, as [`n`].

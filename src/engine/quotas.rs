@@ -5,6 +5,7 @@
 
 use super::load::Load;
 use super::{Builder, n, ratio};
+use crate::engine::Arg::N;
 use crate::report::Severity;
 use crate::scenario::Scenario;
 use crate::units::Unit;
@@ -37,33 +38,26 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
     }
     if q.max_workflows_per_tenant > 0.0 {
         let busiest = q.workflows_per_tenant * q.busiest_tenant_multiple;
-        let used = out.metric(
+        let used = out.figure(
             "quotas.workflows_quota_used_pct",
             "Busiest tenant's workflows as a share of the quota",
             Unit::Percent,
             100.0 * ratio(busiest, q.max_workflows_per_tenant),
-            || {
-                format!(
-                    "workflows per tenant × busiest-tenant multiple ÷ quota = {} × {} ÷ {}",
-                    n(q.workflows_per_tenant),
-                    n(q.busiest_tenant_multiple),
-                    n(q.max_workflows_per_tenant)
-                )
-            },
+            "workflows per tenant × busiest-tenant multiple ÷ quota = {} × {} ÷ {}",
+            &[
+                N(q.workflows_per_tenant),
+                N(q.busiest_tenant_multiple),
+                N(q.max_workflows_per_tenant),
+            ],
         );
         out.limit("Workflows per tenant", "quotas.workflows_quota_used_pct");
-        out.metric(
+        out.figure(
             "quotas.workflow_definitions",
             "Workflow definitions, all tenants",
             Unit::Workflows,
             q.workflows_per_tenant * s.deal.customers,
-            || {
-                format!(
-                    "workflows per tenant × tenants = {} × {}",
-                    n(q.workflows_per_tenant),
-                    n(s.deal.customers)
-                )
-            },
+            "workflows per tenant × tenants = {} × {}",
+            &[N(q.workflows_per_tenant), N(s.deal.customers)],
         );
         if used > 100.0 {
             out.warn(
@@ -79,18 +73,13 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
     }
     if s.workload.enabled && q.max_action_timeout_s > 0.0 {
         let w = &s.workload;
-        out.metric(
+        out.figure(
             "quotas.longest_run_hold_s",
             "Longest a run can hold a runner",
             Unit::Seconds,
             w.max_steps_per_run * q.max_action_timeout_s,
-            || {
-                format!(
-                    "hard cap on steps × action timeout cap = {} × {} s",
-                    n(w.max_steps_per_run),
-                    n(q.max_action_timeout_s)
-                )
-            },
+            "hard cap on steps × action timeout cap = {} × {} s",
+            &[N(w.max_steps_per_run), N(q.max_action_timeout_s)],
         );
         if w.tool_call_share_pct > 0.0 && w.tool_call_latency_s > q.max_action_timeout_s {
             out.warn(
@@ -111,48 +100,30 @@ fn runs_per_hour(s: &Scenario, load: &Load, out: &mut Builder) {
     let quota = s.quotas.max_runs_per_hour_per_tenant;
     let multiple = s.quotas.busiest_tenant_multiple;
     let tenants = s.deal.customers;
-    let per_tenant = out.metric(
+    let per_tenant = out.figure(
         "quotas.peak_runs_per_hour_per_tenant",
         "Runs per tenant in the peak hour",
         Unit::RunsPerHour,
         peak_runs_per_hour_per_tenant(load.peak_runs_per_sec, tenants),
-        || {
-            format!(
-                "peak runs/s × 3,600 s ÷ tenants = {} × 3,600 ÷ {}",
-                n(load.peak_runs_per_sec),
-                n(tenants)
-            )
-        },
+        "peak runs/s × 3,600 s ÷ tenants = {} × 3,600 ÷ {}",
+        &[N(load.peak_runs_per_sec), N(tenants)],
     );
-    out.metric(
+    out.figure(
         "quotas.runs_quota_used_pct",
         "Busiest tenant's peak hour as a share of the runs quota",
         Unit::Percent,
         100.0 * ratio(per_tenant * multiple.max(1.0), quota),
-        || {
-            format!(
-                "runs per tenant in the peak hour × busiest-tenant multiple ÷ quota = {} × {} ÷ {}",
-                n(per_tenant),
-                n(multiple),
-                n(quota)
-            )
-        },
+        "runs per tenant in the peak hour × busiest-tenant multiple ÷ quota = {} × {} ÷ {}",
+        &[N(per_tenant), N(multiple), N(quota)],
     );
     out.limit("Runs per hour per tenant", "quotas.runs_quota_used_pct");
-    let refused = out.metric(
+    let refused = out.figure(
         "quotas.refused_runs_per_hour_peak",
         "Runs refused (429) in the peak hour",
         Unit::RunsPerHour,
         refused_runs_per_hour(per_tenant, tenants, multiple, quota),
-        || {
-            format!(
-                "max(busiest − quota, 0) + (tenants − 1) × max(others' average − quota, 0), busiest = {} × {}, quota {}, {} tenants",
-                n(per_tenant),
-                n(multiple),
-                n(quota),
-                n(tenants)
-            )
-        },
+        "max(busiest − quota, 0) + (tenants − 1) × max(others' average − quota, 0), busiest = {} × {}, quota {}, {} tenants",
+        &[N(per_tenant), N(multiple), N(quota), N(tenants)],
     );
     if refused > 0.0 {
         out.warn(

@@ -2,8 +2,9 @@
 //! lines 74–76). Sizes are decimal: 1 KB = 1,000 bytes, 1 GB = 10⁹ bytes, as the document's
 //! "60,000 × 6 KB = 360 MB" implies.
 
+use super::Builder;
 use super::load::Load;
-use super::{Builder, n};
+use crate::engine::Arg::N;
 use crate::report::Severity;
 use crate::scenario::{LedgerStore, Scenario};
 use crate::units::{BYTES_PER_GB, BYTES_PER_KB, Unit};
@@ -23,29 +24,21 @@ pub fn retained_gb(gb_per_day: f64, retention_days: f64) -> f64 {
 pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> f64 {
     let st = &s.storage;
     let kb_per_step = st.metadata_kb_per_step + st.context_kb_per_step;
-    let per_day = out.metric(
+    let per_day = out.figure(
         "storage.gb_per_day",
         "Ledger growth per day",
         Unit::GigabytesPerDay,
         gb_per_day(load.steps_per_day, kb_per_step),
-        || format!(
-            "steps per day × (metadata + context KB per step) ÷ 1,000,000 KB/GB = {} × ({} + {}) ÷ 1,000,000",
-            n(load.steps_per_day),
-            n(st.metadata_kb_per_step),
-            n(st.context_kb_per_step)
-        ),);
-    out.metric(
+        "steps per day × (metadata + context KB per step) ÷ 1,000,000 KB/GB = {} × ({} + {}) ÷ 1,000,000",
+        &[N(load.steps_per_day), N(st.metadata_kb_per_step), N(st.context_kb_per_step)],
+    );
+    out.figure(
         "storage.retained_gb",
         "Ledger size under retention",
         Unit::Gigabytes,
         retained_gb(per_day, st.retention_days),
-        || {
-            format!(
-                "growth per day × retention days = {} GB × {}",
-                n(per_day),
-                n(st.retention_days)
-            )
-        },
+        "growth per day × retention days = {} GB × {}",
+        &[N(per_day), N(st.retention_days)],
     );
     per_day
 }

@@ -6,6 +6,7 @@
 use super::load::Load;
 use super::queueing::{smallest_pool_for_wait, wait_percentile_s};
 use super::{Builder, n, ratio};
+use crate::engine::Arg::N;
 use crate::report::Severity;
 use crate::scenario::Scenario;
 use crate::units::Unit;
@@ -23,67 +24,50 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         return;
     }
     let steps = s.workload.steps_per_run;
-    let arrivals = out.metric(
+    let arrivals = out.figure(
         "workers.peak_steps_per_sec",
         "Peak steps per second",
         Unit::StepsPerSecond,
         load.peak_runs_per_sec * steps,
-        || {
-            format!(
-                "peak runs/s × steps per run = {} × {}",
-                n(load.peak_runs_per_sec),
-                n(steps)
-            )
-        },
+        "peak runs/s × steps per run = {} × {}",
+        &[N(load.peak_runs_per_sec), N(steps)],
     );
-    let service = out.metric(
+    let service = out.figure(
         "workers.step_duration_s",
         "Average step duration",
         Unit::Seconds,
         ratio(s.workload.run_duration_s, steps),
-        || {
-            format!(
-                "run duration ÷ steps per run = {} s ÷ {}",
-                n(s.workload.run_duration_s),
-                n(steps)
-            )
-        },
+        "run duration ÷ steps per run = {} s ÷ {}",
+        &[N(s.workload.run_duration_s), N(steps)],
     );
-    let busy = out.metric(
+    let busy = out.figure(
         "workers.busy_slots_peak",
         "Busy slots at peak",
         Unit::Slots,
         arrivals * service,
-        || {
-            format!(
-                "Little's law: peak steps/s × step duration = {} × {} s",
-                n(arrivals),
-                n(service)
-            )
-        },
+        "Little's law: peak steps/s × step duration = {} × {} s",
+        &[N(arrivals), N(service)],
     );
-    out.metric(
+    out.figure(
         "workers.utilization_pct",
         "Pool utilisation at peak",
         Unit::Percent,
         100.0 * ratio(busy, w.slots),
-        || format!("busy slots ÷ slots = {} ÷ {}", n(busy), n(w.slots)),
+        "busy slots ÷ slots = {} ÷ {}",
+        &[N(busy), N(w.slots)],
     );
     out.limit("Worker pool slots", "workers.utilization_pct");
     let slots = w.slots as u32;
     match wait_percentile_s(arrivals, service, slots, TARGET_PERCENTILE) {
         Some(p95) => {
-            out.metric(
+            out.figure(
                 "workers.p95_wait_s",
                 "Wait for a slot at peak (p95)",
                 Unit::Seconds,
                 p95,
-                || format!(
-                    "Erlang C (M/M/c): t₉₅ = max(0, ln(C ÷ 0.05) ÷ (c ÷ S − λ)) with λ = {} steps/s, S = {} s, c = {} slots",
-                    n(arrivals),
-                    n(service),
-                    n(w.slots)
-                ),);
+                "Erlang C (M/M/c): t₉₅ = max(0, ln(C ÷ 0.05) ÷ (c ÷ S − λ)) with λ = {} steps/s, S = {} s, c = {} slots",
+                &[N(arrivals), N(service), N(w.slots)],
+            );
             if p95 > w.p95_wait_target_s {
                 out.warn(
                     "workers.wait_above_target",
@@ -113,17 +97,14 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         TARGET_PERCENTILE,
         MAX_POOL,
     ) {
-        out.metric(
+        out.figure(
             "workers.slots_for_target",
             "Smallest pool that meets the wait target",
             Unit::Slots,
             f64::from(needed),
-            || format!(
-                "the fewest slots c with Erlang C p95 wait ≤ {} s, for λ = {} steps/s and S = {} s",
-                n(w.p95_wait_target_s),
-                n(arrivals),
-                n(service)
-            ),);
+            "the fewest slots c with Erlang C p95 wait ≤ {} s, for λ = {} steps/s and S = {} s",
+            &[N(w.p95_wait_target_s), N(arrivals), N(service)],
+        );
     }
 }
 
