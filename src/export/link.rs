@@ -26,7 +26,6 @@
 //! assert!(link::decode("v1.not-a-scenario").is_err());
 //! ```
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use base64::Engine;
@@ -239,15 +238,33 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
 /// Reads the keyed cells that end a record, `path=value` each: inputs declared since the
 /// positional formats, and price overrides (by catalog row from format 8).
 fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>, format: u32) -> Result<(), LinkError> {
-    let mut seen = BTreeSet::new();
+    // No scenario sets more than every keyed input of every section and of a list's every
+    // item, and every price: more is damage. Within that, a name set twice is found by
+    // comparing each with those before it.
+    let keyed_inputs = fields::section_fields()
+        .filter(|f| f.input().since == 0)
+        .count()
+        + fields::lists()
+            .map(|l| l.max_items * l.inputs.iter().filter(|i| i.since == 0).count())
+            .sum::<usize>();
+    let prices = Catalog::by_version(&scenario.catalog).map_or(0, |c| c.prices().len());
+    if cells.len() > keyed_inputs + prices {
+        return Err(damaged("it holds more values than a scenario has"));
+    }
+    let names: Vec<&str> = cells
+        .iter()
+        .filter_map(|c| Some(c.split_once('=')?.0))
+        .collect();
+    for (at, name) in names.iter().enumerate() {
+        if names[..at].contains(name) {
+            return Err(LinkError::Damaged(format!("it sets {} twice", echo(name))));
+        }
+    }
     for cell in cells {
         let (key, text) = cell
             .split_once('=')
             .filter(|(key, _)| !key.is_empty())
             .ok_or_else(|| damaged("a value has no name"))?;
-        if !seen.insert(key) {
-            return Err(LinkError::Damaged(format!("it sets {} twice", echo(key))));
-        }
         let row = key.strip_prefix('$').filter(|_| format >= 8);
         let id = match row {
             Some(row) => Some(
@@ -545,6 +562,13 @@ mod tests {
         assert!(matches!(
             decode(&with_tail(&[&format!("${row}=1"), "prices.aws.alb.hour=2"])),
             Err(LinkError::Damaged(m)) if m.contains("twice")
+        ));
+        // More values than any scenario sets: damage, refused before it is read.
+        let many: Vec<String> = (0..5_000).map(|i| format!("k{i}=1")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(matches!(
+            decode(&with_tail(&many)),
+            Err(LinkError::Damaged(m)) if m.contains("more values")
         ));
         let beyond = catalog.prices().len();
         for cell in [

@@ -18,8 +18,6 @@ pub mod fields;
 pub mod inputs;
 pub mod presets;
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 pub use crate::components::aurora::{Aurora, AuroraConfig};
@@ -105,8 +103,8 @@ pub struct Scenario {
     /// Per-tenant limits the platform enforces.
     pub quotas: Quotas,
     /// Catalog prices overridden by the user, by catalog id.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub prices: BTreeMap<String, f64>,
+    #[serde(skip_serializing_if = "PriceOverrides::is_empty")]
+    pub prices: PriceOverrides,
 }
 
 impl Default for Scenario {
@@ -137,8 +135,106 @@ impl Default for Scenario {
             deal: Deal::default(),
             growth: Growth::default(),
             quotas: Quotas::default(),
-            prices: BTreeMap::new(),
+            prices: PriceOverrides::default(),
         }
+    }
+}
+
+/// Catalog prices the user typed over, by catalog id, in id order. A scenario overrides a
+/// handful, so they are a sorted list (less code to download than an ordered map), written
+/// to a scenario file as an object of id and value.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PriceOverrides(Vec<(String, f64)>);
+
+impl PriceOverrides {
+    /// The price typed over catalog price `id`.
+    pub fn get(&self, id: &str) -> Option<&f64> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    /// Types `value` over catalog price `id`; returns the value it replaces.
+    pub fn insert(&mut self, id: String, value: f64) -> Option<f64> {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&id)) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, value)),
+            Err(at) => {
+                self.0.insert(at, (id, value));
+                None
+            }
+        }
+    }
+
+    /// Goes back to the catalog's price `id`; returns the value typed over it.
+    pub fn remove(&mut self, id: &str) -> Option<f64> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
+        Some(self.0.remove(at).1)
+    }
+
+    /// Every override, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &f64)> {
+        self.0.iter().map(|(id, value)| (id, value))
+    }
+
+    /// Whether no price is typed over.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many prices are typed over.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl<'a> IntoIterator for &'a PriceOverrides {
+    type Item = (&'a String, &'a f64);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, f64)>,
+        fn(&'a (String, f64)) -> (&'a String, &'a f64),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(id, value)| (id, value))
+    }
+}
+
+impl FromIterator<(String, f64)> for PriceOverrides {
+    fn from_iter<I: IntoIterator<Item = (String, f64)>>(iter: I) -> Self {
+        let mut prices = PriceOverrides::default();
+        for (id, value) in iter {
+            prices.insert(id, value);
+        }
+        prices
+    }
+}
+
+impl Serialize for PriceOverrides {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for PriceOverrides {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Overrides;
+        impl<'de> serde::de::Visitor<'de> for Overrides {
+            type Value = PriceOverrides;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of catalog price ids and numbers")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let mut prices = PriceOverrides::default();
+                while let Some((id, value)) = map.next_entry::<String, f64>()? {
+                    if prices.insert(id, value).is_some() {
+                        return Err(serde::de::Error::custom("a price is overridden twice"));
+                    }
+                }
+                Ok(prices)
+            }
+        }
+        deserializer.deserialize_map(Overrides)
     }
 }
 

@@ -2,8 +2,6 @@
 //! into each field that is not (yet) in the scenario, the report the engine made, and the
 //! notices about links and saved work.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use super::recent::{self, Entry};
@@ -20,6 +18,59 @@ pub struct Draft {
     pub text: String,
     /// Why the text is not accepted; `None` when it is.
     pub error: Option<String>,
+}
+
+/// What was typed, by field path or price id: a handful at a time, so a list searched in order
+/// (less code to download than an ordered map).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drafts(Vec<(String, Draft)>);
+
+impl Drafts {
+    /// What was typed at `key`.
+    pub fn get(&self, key: &str) -> Option<&Draft> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, d)| d)
+    }
+
+    /// Keeps `draft` at `key`, in place of what was there.
+    pub fn insert(&mut self, key: String, draft: Draft) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = draft,
+            None => self.0.push((key, draft)),
+        }
+    }
+
+    /// Forgets what was typed at `key`.
+    pub fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    /// Keeps only the drafts `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &Draft) -> bool) {
+        self.0.retain(|(k, d)| keep(k, d));
+    }
+
+    /// Every draft, as (key, draft).
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Draft)> {
+        self.0.iter().map(|(k, d)| (k, d))
+    }
+}
+
+impl IntoIterator for Drafts {
+    type Item = (String, Draft);
+    type IntoIter = std::vec::IntoIter<(String, Draft)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl FromIterator<(String, Draft)> for Drafts {
+    fn from_iter<I: IntoIterator<Item = (String, Draft)>>(iter: I) -> Self {
+        let mut drafts = Drafts::default();
+        for (key, draft) in iter {
+            drafts.insert(key, draft);
+        }
+        drafts
+    }
 }
 
 /// A scenario set aside when another replaced it, which the user can bring back.
@@ -63,9 +114,9 @@ pub struct AppState {
     /// Text typed into fields since the scenario was last replaced, by path
     /// (`workload.runs_per_day`, `services.0.vcpu`). A field with no entry shows the
     /// scenario's value.
-    pub drafts: RwSignal<BTreeMap<String, Draft>>,
+    pub drafts: RwSignal<Drafts>,
     /// Text typed over catalog prices since the scenario was last replaced, by price id.
-    pub price_drafts: RwSignal<BTreeMap<String, Draft>>,
+    pub price_drafts: RwSignal<Drafts>,
     /// The link the page was opened with, or one pasted since, that could not be used.
     pub link_error: RwSignal<Option<LinkProblem>>,
     /// Why the work saved in this browser could not be opened, when it could not.
@@ -91,8 +142,8 @@ impl AppState {
         AppState {
             scenario,
             report: Memo::new(move |_| scenario.with(engine::evaluate)),
-            drafts: RwSignal::new(BTreeMap::new()),
-            price_drafts: RwSignal::new(BTreeMap::new()),
+            drafts: RwSignal::new(Drafts::default()),
+            price_drafts: RwSignal::new(Drafts::default()),
             link_error: RwSignal::new(None),
             saved_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),
@@ -326,8 +377,8 @@ impl AppState {
     pub fn replace(&self, scenario: Scenario) {
         super::persist::write_address(&scenario);
         self.typing_from.set_value(None);
-        self.drafts.set(BTreeMap::new());
-        self.price_drafts.set(BTreeMap::new());
+        self.drafts.set(Drafts::default());
+        self.price_drafts.set(Drafts::default());
         self.scenario.set(scenario);
     }
 

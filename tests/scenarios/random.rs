@@ -171,7 +171,7 @@ pub fn scenario_with_overrides() -> impl Strategy<Value = Scenario> {
     );
     (scenario(), overrides)
         .prop_map(|(mut s, prices)| {
-            s.prices = prices;
+            s.prices = prices.into_iter().collect();
             s
         })
         .prop_filter("the scenario validates", |s| s.validate().is_empty())
