@@ -15,6 +15,7 @@
 //! - [`report`]: the figures the engine makes.
 //! - [`format`]: how numbers are written for people.
 //! - [`math`]: logarithms and exponentials, the same natively and in WebAssembly.
+//! - [`records`]: CSV records, the text the link, the catalog and the exports are made of.
 //! - [`export`]: the share link and the CSV.
 //! - [`ui`]: the Leptos single-page app (browser only in practice; it computes nothing).
 //! - `cli`: the command-line tool over the same engine (native builds).
@@ -34,6 +35,7 @@ pub mod engine;
 pub mod export;
 pub mod format;
 pub mod math;
+pub mod records;
 pub mod report;
 pub mod scenario;
 pub mod ui;

@@ -398,3 +398,34 @@ fn everything_at_its_maximum_is_flagged_and_every_figure_reads() {
         }
     }
 }
+
+proptest! {
+    /// Headroom's CSV records and the `csv` crate's read each other's: any cells, of any text
+    /// (commas, quotes, line ends, Unicode), come back as they went in, either way.
+    #[test]
+    fn records_and_the_csv_crate_read_each_other(
+        rows in proptest::collection::vec(
+            proptest::collection::vec("(?s)[a-z,\"\r\n é€\u{3000}]{0,8}|\\PC{0,6}", 1..5),
+            1..4,
+        )
+    ) {
+        let mut ours = String::new();
+        for row in &rows {
+            headroom::records::write(&mut ours, row, "\r\n");
+        }
+        let by_the_crate: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(ours.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        prop_assert_eq!(&by_the_crate, &rows);
+        let mut theirs = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+        for row in &rows {
+            theirs.write_record(row).unwrap();
+        }
+        let theirs = String::from_utf8(theirs.into_inner().unwrap()).unwrap();
+        prop_assert_eq!(headroom::records::read(&theirs), rows);
+    }
+}

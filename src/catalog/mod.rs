@@ -126,12 +126,11 @@ impl Catalog {
     /// The file is part of the build and checked by the tests, so a malformed row is a build
     /// defect, not a user error: it is skipped rather than shown.
     fn rows(csv_text: &str) -> Vec<Price> {
-        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
-        reader
-            .records()
-            .filter_map(Result::ok)
+        crate::records::read(csv_text)
+            .into_iter()
+            .skip(1)
             .filter_map(|row| {
-                let cell = |i: usize| row.get(i).map(str::to_string);
+                let cell = |i: usize| row.get(i).cloned();
                 Some(Price {
                     id: cell(0)?,
                     label: cell(1)?,

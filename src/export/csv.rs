@@ -17,6 +17,7 @@
 
 use std::borrow::Cow;
 
+use crate::records;
 use crate::report::{CostLine, Metric, MonthColumn, MonthFigures, Report, section_title};
 use crate::scenario::Scenario;
 use crate::scenario::fields;
@@ -254,31 +255,22 @@ pub fn cents_summing_to(amounts: &[f64], total: f64) -> Option<Vec<i64>> {
 
 /// Rows on their way to CSV text: each cell defused ([`neutralise`]), CRLF line ends, the
 /// byte-order mark first.
-struct Table(csv::Writer<Vec<u8>>);
-
-impl Default for Table {
-    fn default() -> Table {
-        Table(
-            csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(Vec::new()),
-        )
-    }
-}
+#[derive(Default)]
+struct Table(String);
 
 impl Table {
     fn add<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
-        // Writing to a Vec cannot fail.
-        let _ = self.0.write_record(
+        records::write(
+            &mut self.0,
             cells
                 .into_iter()
                 .map(|c| neutralise(c.as_ref()).into_owned()),
+            "\r\n",
         );
     }
 
     fn text(self) -> String {
-        let bytes = self.0.into_inner().unwrap_or_default();
-        format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+        format!("{BOM}{}", self.0)
     }
 }
 

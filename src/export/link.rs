@@ -32,6 +32,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::catalog::Catalog;
+use crate::records;
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field, ListEntry, Owner};
 use crate::scenario::inputs::{Value, echo, escaped};
@@ -160,14 +161,9 @@ pub fn encode(scenario: &Scenario) -> String {
             None => record.push(format!("prices.{id}={value}")),
         }
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(&record);
-    let payload = writer.into_inner().unwrap_or_default();
-    let payload = payload.strip_suffix(b"\n").unwrap_or(&payload);
-    let compressed = miniz_oxide::deflate::compress_to_vec(payload, 10);
+    let mut payload = String::new();
+    records::write(&mut payload, &record, "");
+    let compressed = miniz_oxide::deflate::compress_to_vec(payload.as_bytes(), 10);
     format!("v{CURRENT_FORMAT}.{}", URL_SAFE_NO_PAD.encode(compressed))
 }
 
@@ -201,18 +197,15 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         .map_err(|_| damaged("it is incomplete or has characters a link never has"))?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD_BYTES)
         .map_err(|_| damaged("its data does not unpack"))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(bytes.as_slice());
-    let mut records = reader.records();
+    let text = std::str::from_utf8(&bytes).map_err(|_| damaged("its data is not a scenario"))?;
+    let mut records = records::read(text).into_iter();
     let record = records
         .next()
-        .and_then(Result::ok)
         .ok_or_else(|| damaged("its data is not a scenario"))?;
     if records.next().is_some() {
         return Err(damaged("its data holds more than one scenario"));
     }
-    let mut cells = record.iter();
+    let mut cells = record.iter().map(String::as_str);
     let catalog = cells.next().unwrap_or_default();
     if Catalog::by_version(catalog).is_none() {
         return Err(LinkError::UnknownCatalog(catalog.to_string()));

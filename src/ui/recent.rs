@@ -90,32 +90,23 @@ pub fn push(entries: &mut Vec<Entry>, entry: Entry) {
 /// The entries as localStorage keeps them: one CSV record each, newest first — time, why, text,
 /// and why it could not be opened (empty when it can).
 pub fn write(entries: &[Entry]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut text = String::new();
     for e in entries {
         let at = format!("{}", e.at_ms);
         let unreadable = e.unreadable.as_deref().unwrap_or_default();
-        let _ = writer.write_record([at.as_str(), &e.why, &e.text, unreadable]);
+        crate::records::write(&mut text, [at.as_str(), &e.why, &e.text, unreadable], "\n");
     }
-    writer
-        .into_inner()
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_default()
+    text
 }
 
 /// The entries [`write`] stored. A record this version cannot read (a time that is not one, too
 /// few cells: written by another version) is kept as an entry that cannot be opened, with its
 /// text, so that going back and forth between versions loses nothing.
 pub fn parse(stored: &str) -> Vec<Entry> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(stored.as_bytes());
-    let mut entries: Vec<Entry> = reader
-        .records()
-        .filter_map(Result::ok)
+    let mut entries: Vec<Entry> = crate::records::read(stored)
+        .into_iter()
         .map(|r| {
-            let at_ms = r.get(0).and_then(|t| t.parse::<f64>().ok());
+            let at_ms = r.first().and_then(|t| t.parse::<f64>().ok());
             match (at_ms, r.get(1), r.get(2)) {
                 (Some(at_ms), Some(why), Some(text)) if at_ms.is_finite() && at_ms >= 0.0 => {
                     Entry {
@@ -129,7 +120,7 @@ pub fn parse(stored: &str) -> Vec<Entry> {
                     }
                 }
                 _ => Entry::unreadable(
-                    &r.iter().collect::<Vec<_>>().join(","),
+                    &r.join(","),
                     "This version of Headroom cannot read this entry.",
                     "Kept from another version of Headroom.",
                     0.0,
