@@ -63,7 +63,8 @@ test('Export CSV opens with the answer, then the bill, the inputs, every other f
   expect(total.value).toBe('24704.04');
   const cents = (v) => Math.round(Number(v) * 100);
   const bill = rows.filter((r) => r.section === 'Bill');
-  expect(bill.map((r) => r.label)).toEqual(['LLM', 'Compute: Cloud Run']);
+  // The ledger's PostgreSQL server is in the bill at $0.00 until its price is typed.
+  expect(bill.map((r) => r.label)).toEqual(['LLM', 'Compute: Cloud Run', 'Database: PostgreSQL server']);
   expect(bill.reduce((sum, r) => sum + cents(r.value), 0)).toBe(cents(total.value));
 
   // One row per metric shown on the page, each once, as a raw number without float noise.

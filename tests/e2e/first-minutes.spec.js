@@ -255,7 +255,7 @@ test('on paper: the name, the date, the catalog and the link first, and only the
 test('without growth the projection is one line, not two years of equal bars', async ({ page }) => {
   await open(page);
   await expect(page.locator('.flat-projection')).toHaveText(
-    /^Every month bills as the launch\. Launch: 1 customer, \$24,704 a month \(LLM \$24,638, Compute \$66\.54\) against \$41,667 revenue, a gross margin of 40\.7%\./,
+    /^Every month bills as the launch\. Launch: 1 customer, \$24,704 a month \(LLM \$24,638, Compute \$66\.54, Database \$0\.00\) against \$41,667 revenue, a gross margin of 40\.7%\./,
   );
   await expect(page.locator('.projection-chart')).toHaveCount(0);
   await field(page, 'Customers at 12 months').fill('3');
