@@ -544,7 +544,7 @@ async fn the_projection_follows_growth_and_its_length() {
     let flat = app.find(".flat-projection").text_content().unwrap();
     assert!(
         flat.starts_with(
-            "Every month bills as the launch. Launch: 1 customer, $24,704 a month (LLM $24,638, Compute $66.54) against $41,667 revenue, a gross margin of 40.7%."
+            "Every month bills as the launch. Launch: 1 customer, $24,704 a month (LLM $24,638, Compute $66.54, Database $0.00) against $41,667 revenue, a gross margin of 40.7%."
         ),
         "{flat}"
     );

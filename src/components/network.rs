@@ -11,7 +11,7 @@
 //! for "10 TB", "next 40 TB", "next 100 TB": a TB there is 1,024 GB ([`AWS_GB_PER_TB`]).
 
 use super::Component;
-use crate::engine::Arg::N;
+use crate::engine::Arg::{N, Usd};
 use crate::engine::{Builder, Served, finite, n, usd};
 use crate::report::Category;
 use crate::scenario::fields::Section;
@@ -41,7 +41,30 @@ choices! {
         GcpRegional = "gcp_regional" "Google Cloud regional external Application LB",
         /// AWS Application Load Balancer.
         AwsAlb = "aws_alb" "AWS Application Load Balancer",
+        /// Google Cloud global external Application Load Balancer (several regions behind one
+        /// address; seed 003's second phase).
+        GcpGlobal = "gcp_global" "Google Cloud global external Application LB",
     }
+}
+
+choices! {
+    /// A content delivery network in front of the load balancer.
+    pub enum Cdn {
+        /// No CDN.
+        None = "none" "None",
+        /// Google Cloud CDN: hits leave from its caches, misses from the origin.
+        CloudCdn = "cloud_cdn" "Cloud CDN (Google)",
+        /// Amazon CloudFront: every response leaves from CloudFront, misses fetched free from
+        /// an AWS origin.
+        CloudFront = "cloudfront" "CloudFront (AWS)",
+    }
+}
+
+fn on_gcp_lb(n: &Network) -> bool {
+    matches!(
+        n.load_balancer,
+        LoadBalancer::GcpRegional | LoadBalancer::GcpGlobal
+    )
 }
 
 fn network_priced(n: &Network) -> bool {
@@ -79,13 +102,59 @@ inputs! {
             => Input::whole("Forwarding rules", Unit::Count, 1.0, 1_000.0)
                 .help("Forwarding rules on the load balancer; one hourly charge covers the first one to five, each further rule adds its own.")
                 .since(6)
-            => if |n: &Network| n.load_balancer == LoadBalancer::GcpRegional,
+            => if on_gcp_lb,
         /// AWS ALB: listener rules evaluated per request.
         pub alb_rules: f64 = 1.0
             => Input::number("Listener rules per request", Unit::Count, 0.0, 1_000.0)
                 .help("Listener rules the ALB evaluates for each request; the first 10 are free.")
                 .since(6)
             => if |n: &Network| n.load_balancer == LoadBalancer::AwsAlb,
+        /// Data each request sends in, in KB.
+        pub request_kb: f64 = 0.0
+            => Input::number("Request size", Unit::Kilobytes, 0.0, 1.0e6)
+                .help("Average size of one request, uploads included; load balancers bill it inbound.")
+            => if network_priced,
+        /// A CDN in front of the load balancer.
+        pub cdn: Cdn = Cdn::None
+            => Input::choice("CDN", Cdn::OPTIONS)
+                .help("Cached responses leave from the CDN, not the origin, and skip the load balancer."),
+        /// Share of requests the CDN answers from its cache.
+        pub cdn_hit_pct: f64 = 40.0
+            => Input::number("Cache hits", Unit::Percent, 0.0, 100.0)
+                .help("Requests the CDN answers from its cache (seed 003: a CDN cuts egress 30–50%).")
+            => if |n: &Network| n.cdn != Cdn::None,
+        /// Cloud CDN: cache fill, in USD per GiB (not in the price list).
+        pub cdn_fill_usd_per_gib: f64 = 0.0
+            => Input::number("Cache fill price", Unit::Usd, 0.0, 10.0)
+                .help("Per GiB a miss brings into Cloud CDN's cache (Google lists 0.01–0.04 by route).")
+            => if |n: &Network| n.cdn == Cdn::CloudCdn,
+        /// NAT gateways.
+        pub nat_gateways: f64 = 0.0
+            => Input::whole("NAT gateways", Unit::Count, 0.0, 1_000.0)
+                .help("AWS NAT gateways for private subnets, often one per zone; billed by the hour."),
+        /// Data through the NAT gateways, in GB a month.
+        pub nat_gb_per_month: f64 = 0.0
+            => Input::number("Data through NAT", Unit::GigabytesPerMonth, 0.0, 1.0e9)
+                .help("Traffic from private subnets to the internet (model APIs, webhooks), both ways.")
+            => if |n: &Network| n.nat_gateways > 0.0,
+        /// Data crossing availability zones, in GB a month.
+        pub inter_zone_gb_per_month: f64 = 0.0
+            => Input::number("Data between zones", Unit::GigabytesPerMonth, 0.0, 1.0e9)
+                .help("Traffic between availability zones (replicas, calls across zones)."),
+        /// Data crossing zones: USD per GB, where the price list has none.
+        pub inter_zone_usd_per_gb: f64 = 0.0
+            => Input::number("Price between zones", Unit::Usd, 0.0, 10.0)
+                .help("Per GB; AWS's $0.01 each way is listed, other clouds' are typed.")
+            => if |n: &Network| n.egress != EgressProvider::Aws && n.inter_zone_gb_per_month > 0.0,
+        /// Data crossing regions, in GB a month.
+        pub inter_region_gb_per_month: f64 = 0.0
+            => Input::number("Data between regions", Unit::GigabytesPerMonth, 0.0, 1.0e9)
+                .help("Traffic between regions (replication, a multi-region deployment)."),
+        /// Data crossing regions: USD per GB (not in the price list).
+        pub inter_region_usd_per_gb: f64 = 0.0
+            => Input::number("Price between regions", Unit::Usd, 0.0, 10.0)
+                .help("Per GB, for the pair of regions, from your provider's page.")
+            => if |n: &Network| n.inter_region_gb_per_month > 0.0,
     }
 }
 
@@ -458,25 +527,59 @@ impl Component for Network {
 }
 
 fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
+    let hours = served.scenario.deal.hours_per_month;
+    inside_the_cloud(net, hours, out);
     if !network_priced(net) {
         return;
     }
     let demand = served.demand;
-    let hours = served.scenario.deal.hours_per_month;
-    let responses_gb = transfer_gb_per_month(demand.avg_requests_per_sec, net.response_kb, hours);
-    let egress_gb = out.figure(
-        "network.egress_gb_per_month",
-        "Egress per month",
-        Unit::GigabytesPerMonth,
-        responses_gb + net.other_egress_gb_per_month,
-        "average requests/s × response KB × 3,600 s × hours ÷ 10⁶ + other egress = {} × {} × 3,600 × {} ÷ 10⁶ + {}",
-        &[
-            N(demand.avg_requests_per_sec),
-            N(net.response_kb),
-            N(hours),
-            N(net.other_egress_gb_per_month),
-        ],
-    );
+    let all_responses_gb =
+        transfer_gb_per_month(demand.avg_requests_per_sec, net.response_kb, hours);
+    // A CDN's cache hits skip the origin and the load balancer; CloudFront also delivers the
+    // misses, fetched free from an AWS origin, so no response leaves from the origin.
+    let hits = match net.cdn {
+        Cdn::None => 0.0,
+        _ => net.cdn_hit_pct / 100.0,
+    };
+    let via_cdn = match net.cdn {
+        Cdn::CloudFront => 1.0,
+        _ => hits,
+    };
+    cdn(net, served, all_responses_gb, hits, out);
+    let responses_gb = all_responses_gb * (1.0 - via_cdn);
+    let egress_gb = if net.cdn == Cdn::None {
+        out.figure(
+            "network.egress_gb_per_month",
+            "Egress per month",
+            Unit::GigabytesPerMonth,
+            responses_gb + net.other_egress_gb_per_month,
+            "average requests/s × response KB × 3,600 s × hours ÷ 10⁶ + other egress = {} × {} × 3,600 × {} ÷ 10⁶ + {}",
+            &[
+                N(demand.avg_requests_per_sec),
+                N(net.response_kb),
+                N(hours),
+                N(net.other_egress_gb_per_month),
+            ],
+        )
+    } else {
+        out.figure(
+            "network.egress_gb_per_month",
+            "Egress per month, from the origin",
+            Unit::GigabytesPerMonth,
+            responses_gb + net.other_egress_gb_per_month,
+            "average requests/s × response KB × 3,600 s × hours ÷ 10⁶ × share not sent by the CDN + other egress = {} × {} × 3,600 × {} ÷ 10⁶ × {} + {}",
+            &[
+                N(demand.avg_requests_per_sec),
+                N(net.response_kb),
+                N(hours),
+                N(1.0 - via_cdn),
+                N(net.other_egress_gb_per_month),
+            ],
+        )
+    };
+    // What the requests bring in, past the CDN's hits: the load balancer's inbound data.
+    let inbound_gb =
+        transfer_gb_per_month(demand.avg_requests_per_sec, net.request_kb, hours) * (1.0 - hits);
     let egress = match net.egress {
         EgressProvider::Gcp => {
             let free = out.price("gcp.egress.premium_na.free_gib");
@@ -530,27 +633,34 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
         egress,
     );
     let balancer = match net.load_balancer {
-        LoadBalancer::GcpRegional => {
+        LoadBalancer::GcpRegional | LoadBalancer::GcpGlobal => {
+            let scope = match net.load_balancer {
+                LoadBalancer::GcpGlobal => "global",
+                _ => "regional",
+            };
             let prices = GcpLbPrices {
-                first5_rules_hour_usd: out.price("gcp.lb.regional.first5_rule_hour"),
-                extra_rule_hour_usd: out.price("gcp.lb.regional.extra_rule_hour"),
-                inbound_gib_usd: out.price("gcp.lb.regional.inbound_gib"),
-                outbound_gib_usd: out.price("gcp.lb.regional.outbound_gib"),
+                first5_rules_hour_usd: out.price(&format!("gcp.lb.{scope}.first5_rule_hour")),
+                extra_rule_hour_usd: out.price(&format!("gcp.lb.{scope}.extra_rule_hour")),
+                inbound_gib_usd: out.price(&format!("gcp.lb.{scope}.inbound_gib")),
+                outbound_gib_usd: out.price(&format!("gcp.lb.{scope}.outbound_gib")),
             };
             let rules = net.forwarding_rules.clamp(0.0, f64::from(u32::MAX)) as u32;
-            // Only the responses pass through the load balancer: the other egress (webhooks,
-            // replication, streams from elsewhere) leaves the cloud without it.
+            // Only the requests and their responses pass through the load balancer: the other
+            // egress (webhooks, replication, streams from elsewhere) leaves the cloud without it.
             let outbound = gib_from_gb(responses_gb);
-            let cost = gcp_lb_monthly_cost_usd(rules, hours, 0.0, outbound, &prices);
+            let inbound = gib_from_gb(inbound_gb);
+            let cost = gcp_lb_monthly_cost_usd(rules, hours, inbound, outbound, &prices);
             Some((
                 cost,
                 out.formula(cost, Unit::UsdPerMonth, || {
                     format!(
-                        "forwarding rules per hour × hours + response GiB × data processed (requests inbound not counted; other egress bypasses the load balancer) = {} rule(s) at {} for the first 5 together, {} each further, × {} h + {} GiB × {}",
+                        "forwarding rules per hour × hours + request GiB × inbound + response GiB × outbound (other egress bypasses the load balancer) = {} rule(s) at {} for the first 5 together, {} each further, × {} h + {} GiB × {} + {} GiB × {}",
                         rules,
                         usd(prices.first5_rules_hour_usd),
                         usd(prices.extra_rule_hour_usd),
                         n(hours),
+                        n(inbound),
+                        usd(prices.inbound_gib_usd),
                         n(outbound),
                         usd(prices.outbound_gib_usd)
                     )
@@ -560,12 +670,13 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
         LoadBalancer::AwsAlb => {
             let rps = demand.avg_requests_per_sec;
             // An average hour: each request on a new connection (no keep-alive, the high side),
-            // long-lived streams as active connections, all egress processed, and the rules
+            // long-lived streams as active connections, all egress and the requests' bytes
+            // processed, and the rules
             // beyond the 10 free ones evaluated for every request.
             let traffic = AlbTraffic {
                 new_connections_per_sec: rps,
                 active_connections: demand.avg_connections,
-                processed_gb_per_hour: egress_gb / hours,
+                processed_gb_per_hour: (egress_gb + inbound_gb) / hours,
                 rule_evaluations_per_sec: rps * (net.alb_rules - 10.0).max(0.0),
             };
             let lcus = alb_lcus(&traffic);
@@ -608,6 +719,164 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
         "network.lb_cost_monthly_usd",
         "Load balancer",
         balancer,
+    );
+}
+
+/// The CDN's own bill: Cloud CDN's cache egress for the hits through its tiers (its price above
+/// 500 TiB is by contract; the last listed tier stands for it), a lookup for every request, and
+/// the misses' cache fill at the price typed; CloudFront's egress for every response above its
+/// free terabyte and HTTPS requests above its free ten million (aws.amazon.com/cloudfront/pricing,
+/// cloud.google.com/cdn/pricing).
+fn cdn(net: &Network, served: &Served, responses_gb: f64, hits: f64, out: &mut Builder) {
+    let requests = served.demand.requests_per_month;
+    match net.cdn {
+        Cdn::None => {}
+        Cdn::CloudCdn => {
+            let hit_gib = gib_from_gb(responses_gb * hits);
+            let miss_gib = gib_from_gb(responses_gb) - hit_gib;
+            let tiers = [
+                (10_240.0, out.price("gcp.cdn.na.to_10tib")),
+                (153_600.0, out.price("gcp.cdn.na.to_150tib")),
+                (f64::INFINITY, out.price("gcp.cdn.na.to_500tib")),
+            ];
+            let lookup = out.price("gcp.cdn.lookups_per_10k");
+            let fill = net.cdn_fill_usd_per_gib;
+            if fill <= 0.0 && miss_gib > 0.0 {
+                out.price_not_typed(
+                    "Cloud CDN fills its cache on a miss",
+                    "the cache fill price",
+                );
+            }
+            let cost =
+                tiered_cost_usd(hit_gib, &tiers) + requests / 1.0e4 * lookup + miss_gib * fill;
+            let how = out.formula(cost, Unit::UsdPerMonth, || {
+                format!(
+                    "hit GiB priced by tier + requests ÷ 10,000 × lookup + miss GiB × cache fill = {} + {} ÷ 10,000 × {} + {} × {}",
+                    tiered_arithmetic(hit_gib, &tiers),
+                    n(requests),
+                    usd(lookup),
+                    n(miss_gib),
+                    usd(fill)
+                )
+            });
+            record(
+                out,
+                "network.cdn_cost_monthly_usd",
+                "Cloud CDN",
+                Some((cost, how)),
+            );
+        }
+        Cdn::CloudFront => {
+            let free = out.price("aws.cloudfront.free_gb");
+            let tiers = [
+                (free, 0.0),
+                (10_240.0, out.price("aws.cloudfront.us.first_10tb")),
+                (51_200.0, out.price("aws.cloudfront.us.next_40tb")),
+                (153_600.0, out.price("aws.cloudfront.us.next_100tb")),
+                (512_000.0, out.price("aws.cloudfront.us.next_350tb")),
+                (1_048_576.0, out.price("aws.cloudfront.us.next_524tb")),
+                (5_242_880.0, out.price("aws.cloudfront.us.next_4pb")),
+                (f64::INFINITY, out.price("aws.cloudfront.us.over_5pb")),
+            ];
+            let free_requests = out.price("aws.cloudfront.free_requests");
+            let https = out.price("aws.cloudfront.us.https_per_10k");
+            let cost = tiered_cost_usd(responses_gb, &tiers)
+                + (requests - free_requests).max(0.0) / 1.0e4 * https;
+            let how = out.formula(cost, Unit::UsdPerMonth, || {
+                format!(
+                    "response GB priced by tier + max(requests − free, 0) ÷ 10,000 × HTTPS = {} + max({} − {}, 0) ÷ 10,000 × {}",
+                    tiered_arithmetic(responses_gb, &tiers),
+                    n(requests),
+                    n(free_requests),
+                    usd(https)
+                )
+            });
+            record(
+                out,
+                "network.cdn_cost_monthly_usd",
+                "CloudFront",
+                Some((cost, how)),
+            );
+        }
+    }
+}
+
+/// Data that never leaves the cloud, and the NAT gateways it leaves through: NAT gateway-hours
+/// and GB processed (aws.amazon.com/vpc/pricing, as the Price List API gives Infracost); data
+/// between zones at AWS's price each way (aws.amazon.com/ec2/pricing, "Data Transfer within the
+/// same AWS Region") or at a price typed for other clouds; data between regions at a price typed.
+fn inside_the_cloud(net: &Network, hours: f64, out: &mut Builder) {
+    if net.nat_gateways > 0.0 {
+        let hour = out.price("aws.nat.gateway_hour");
+        let per_gb = out.price("aws.nat.gb_processed");
+        out.bill(
+            "network.nat_cost_monthly_usd",
+            "NAT gateways",
+            Category::NETWORK,
+            "NAT gateways",
+            net.nat_gateways * hours * hour + net.nat_gb_per_month * per_gb,
+            "gateways × hours × gateway-hour + GB processed × per GB = {} × {} × {} + {} × {}",
+            &[
+                N(net.nat_gateways),
+                N(hours),
+                Usd(hour),
+                N(net.nat_gb_per_month),
+                Usd(per_gb),
+            ],
+        );
+    }
+    if net.inter_zone_gb_per_month > 0.0 {
+        if net.egress == EgressProvider::Aws {
+            let each_way = out.price("aws.egress.inter_az_gb");
+            out.bill(
+                "network.inter_zone_cost_monthly_usd",
+                "Data between zones",
+                Category::NETWORK,
+                "Data between zones",
+                net.inter_zone_gb_per_month * 2.0 * each_way,
+                "GB × 2 ways × price each way = {} × 2 × {}",
+                &[N(net.inter_zone_gb_per_month), Usd(each_way)],
+            );
+        } else {
+            typed_transfer(
+                out,
+                "network.inter_zone_cost_monthly_usd",
+                "Data between zones",
+                net.inter_zone_gb_per_month,
+                net.inter_zone_usd_per_gb,
+            );
+        }
+    }
+    if net.inter_region_gb_per_month > 0.0 {
+        typed_transfer(
+            out,
+            "network.inter_region_cost_monthly_usd",
+            "Data between regions",
+            net.inter_region_gb_per_month,
+            net.inter_region_usd_per_gb,
+        );
+    }
+}
+
+/// Data moved at a price per GB the user typed, noted while it is 0.
+fn typed_transfer(
+    out: &mut Builder,
+    id: &'static str,
+    label: &'static str,
+    gb: f64,
+    usd_per_gb: f64,
+) {
+    if usd_per_gb <= 0.0 {
+        out.price_not_typed("Data moves inside the cloud", "its price per GB (Network)");
+    }
+    out.bill(
+        id,
+        label,
+        Category::NETWORK,
+        label,
+        gb * usd_per_gb,
+        "GB × price per GB, as typed = {} × {}",
+        &[N(gb), Usd(usd_per_gb)],
     );
 }
 
@@ -890,5 +1159,120 @@ mod tests {
                 assert!(gcp_lb_monthly_cost_usd(u32::MAX, a, b, a, &p).is_finite());
             }
         }
+    }
+
+    fn inventory() -> crate::scenario::Scenario {
+        crate::scenario::presets::by_id("inventory-cloud-run")
+            .unwrap()
+            .scenario()
+    }
+
+    fn value(s: &crate::scenario::Scenario, id: &str) -> f64 {
+        crate::engine::evaluate(s).value(id).unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn a_cdn_takes_its_hits_off_origin_egress_and_the_load_balancer() {
+        // Seed 003: 37.5 requests/s on average of 100 KB, 9,855 GB a month. Cloud CDN answering
+        // 40% of requests sends 3,942 GB (3,671 GiB) from its caches at $0.08 and 5,913 GB from
+        // the origin.
+        let mut s = inventory();
+        let without = crate::engine::evaluate(&s);
+        s.network.cdn = Cdn::CloudCdn;
+        s.network.cdn_hit_pct = 40.0;
+        s.network.cdn_fill_usd_per_gib = 0.02;
+        let with = crate::engine::evaluate(&s);
+        let egress = with.value("network.egress_gb_per_month").unwrap();
+        assert!(close(egress, 9_855.0 * 0.6), "{egress}");
+        let hit_gib = gib_from_gb(9_855.0 * 0.4);
+        let requests = 37.5 * 3_600.0 * 730.0;
+        let expected =
+            hit_gib * 0.08 + requests / 1.0e4 * 0.0075 + gib_from_gb(9_855.0 * 0.6) * 0.02;
+        let cdn = with.value("network.cdn_cost_monthly_usd").unwrap();
+        assert!(close(cdn, expected), "{cdn} vs {expected}");
+        // The origin's egress and the load balancer's outbound data fall by the hit share.
+        let lb = |r: &crate::report::Report| r.value("network.lb_cost_monthly_usd").unwrap();
+        let rules = 0.025 * 730.0;
+        assert!(close(lb(&with) - rules, (lb(&without) - rules) * 0.6));
+        assert!(
+            with.value("network.egress_cost_monthly_usd").unwrap()
+                < without.value("network.egress_cost_monthly_usd").unwrap()
+        );
+    }
+
+    #[test]
+    fn cloudfront_sends_every_response_above_its_free_tier() {
+        let mut s = inventory();
+        s.network.egress = EgressProvider::Aws;
+        s.network.load_balancer = LoadBalancer::AwsAlb;
+        s.network.cdn = Cdn::CloudFront;
+        s.network.cdn_hit_pct = 80.0;
+        let report = crate::engine::evaluate(&s);
+        // 9,855 GB: the first 1,024 free, the rest within the first 10 TB at $0.085;
+        // 98,550,000 HTTPS requests, 10 million free, at $0.01 per 10,000.
+        let expected = (9_855.0 - 1_024.0) * 0.085 + (98_550_000.0 - 10_000_000.0) / 1.0e4 * 0.01;
+        let cdn = report.value("network.cdn_cost_monthly_usd").unwrap();
+        assert!(close(cdn, expected), "{cdn} vs {expected}");
+        // No response leaves from the origin.
+        assert!(close(
+            report.value("network.egress_gb_per_month").unwrap(),
+            0.0
+        ));
+    }
+
+    #[test]
+    fn requests_count_inbound_at_the_load_balancer_and_a_global_one_bills_the_same_way() {
+        let mut s = inventory();
+        let before = value(&s, "network.lb_cost_monthly_usd");
+        s.network.request_kb = 50.0;
+        let after = value(&s, "network.lb_cost_monthly_usd");
+        // Half the responses' bytes come in: 4,927.5 GB, 4,589 GiB at $0.008.
+        assert!(
+            close(after - before, gib_from_gb(4_927.5) * 0.008),
+            "{}",
+            after - before
+        );
+        s.network.load_balancer = LoadBalancer::GcpGlobal;
+        assert!(close(value(&s, "network.lb_cost_monthly_usd"), after));
+    }
+
+    #[test]
+    fn nat_gateways_and_data_between_zones_and_regions() {
+        let mut s = inventory();
+        // Infracost's golden bill: one NAT gateway, $32.85 a month, and $0.045 a GB processed.
+        s.network.nat_gateways = 1.0;
+        s.network.nat_gb_per_month = 100.0;
+        assert!(close(
+            value(&s, "network.nat_cost_monthly_usd"),
+            32.85 + 4.5
+        ));
+        // Between zones on AWS: $0.01 each way.
+        s.network.egress = EgressProvider::Aws;
+        s.network.inter_zone_gb_per_month = 500.0;
+        assert!(close(
+            value(&s, "network.inter_zone_cost_monthly_usd"),
+            10.0
+        ));
+        // Elsewhere, and between regions, at the price typed; untyped, said so.
+        s.network.egress = EgressProvider::Gcp;
+        s.network.inter_region_gb_per_month = 200.0;
+        let report = crate::engine::evaluate(&s);
+        assert_eq!(
+            report.value("network.inter_region_cost_monthly_usd"),
+            Some(0.0)
+        );
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.id == "cost.price_not_typed")
+        );
+        s.network.inter_zone_usd_per_gb = 0.01;
+        s.network.inter_region_usd_per_gb = 0.02;
+        assert!(close(value(&s, "network.inter_zone_cost_monthly_usd"), 5.0));
+        assert!(close(
+            value(&s, "network.inter_region_cost_monthly_usd"),
+            4.0
+        ));
     }
 }

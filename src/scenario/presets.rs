@@ -405,6 +405,7 @@ fn inventory_cloud_run() -> Scenario {
         load_balancer: LoadBalancer::GcpRegional, // line 96
         forwarding_rules: 1.0,
         alb_rules: 1.0,
+        ..Network::default()
     };
     // Line 413, 580: a Memorystore for Redis cache of 0.5 GB at $25. Memorystore's smallest
     // instance is 1 GB (Basic, M1): $35.77 at list price.
@@ -529,6 +530,7 @@ fn agent_swarm_ecs() -> Scenario {
         load_balancer: LoadBalancer::AwsAlb,
         forwarding_rules: 1.0,
         alb_rules: 1.0,
+        ..Network::default()
     };
     s.deal = Deal {
         customers: 1.0,
