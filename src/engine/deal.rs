@@ -4,7 +4,7 @@
 use super::load::Load;
 use super::{Builder, n, ratio, usd};
 use crate::engine::Arg::{N, Usd};
-use crate::report::Severity;
+use crate::report::{Category, Severity};
 use crate::scenario::Scenario;
 use crate::units::{MONTHS_PER_YEAR, Unit};
 
@@ -28,6 +28,46 @@ pub struct Totals {
     pub revenue_monthly_usd: f64,
     /// Gross margin, percent.
     pub gross_margin_pct: f64,
+}
+
+/// A cost per unit split by what it pays for (seed 001 §3: "cost per run = f(compute, egress,
+/// storage)"): each category's lines of the bill ÷ the units in the month, as
+/// `cost.<per>.<category>`. Nothing is split when the bill has one category or none.
+fn by_category(
+    out: &mut Builder,
+    per: &str,
+    label: &str,
+    unit: Unit,
+    units: f64,
+    units_name: &str,
+) {
+    let categories: Vec<(Category, f64)> = Category::ALL
+        .iter()
+        .filter(|c| out.costs().iter().any(|line| line.category == **c))
+        .map(|c| {
+            let lines = out.costs().iter().filter(|line| line.category == *c);
+            (*c, lines.map(|line| line.monthly_usd).sum())
+        })
+        .collect();
+    if categories.len() < 2 {
+        return;
+    }
+    for (category, monthly_usd) in categories {
+        out.metric(
+            format!("cost.{per}.{}", category.key),
+            format!("{label}: {}", category.title),
+            unit,
+            ratio(monthly_usd, units),
+            || {
+                format!(
+                    "{} per month ÷ {units_name} = {} ÷ {}",
+                    category.title,
+                    usd(monthly_usd),
+                    n(units)
+                )
+            },
+        );
+    }
 }
 
 /// Evaluates the cost and deal sections. The total is the sum of every line of the bill the
@@ -93,6 +133,14 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
                 )
             },
         );
+        by_category(
+            out,
+            "per_run",
+            "Cost per run",
+            Unit::Usd,
+            runs_per_month,
+            "runs per month",
+        );
     }
     if s.users.enabled
         && let Some(monthly_users) = out.value("demand.monthly_active_users")
@@ -105,6 +153,14 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
             ratio(total, monthly_users),
             "total per month ÷ monthly active users = {} ÷ {}",
             &[Usd(total), N(monthly_users)],
+        );
+        by_category(
+            out,
+            "per_user",
+            "Cost per monthly active user",
+            Unit::UsdPerMonth,
+            monthly_users,
+            "monthly active users",
         );
     }
     let per_customer = out.figure(
@@ -172,5 +228,36 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         cost_monthly_usd: total,
         revenue_monthly_usd: revenue,
         gross_margin_pct: margin,
+    }
+}
+
+#[cfg(test)]
+mod split {
+    use crate::engine;
+    use crate::scenario::presets;
+
+    #[test]
+    fn a_unit_cost_splits_into_categories_that_add_up_to_it() {
+        for preset in presets::all() {
+            let report = engine::evaluate(&preset.scenario());
+            for (per, total) in [
+                ("per_run", "cost.per_run_usd"),
+                ("per_user", "cost.per_user_monthly_usd"),
+            ] {
+                let Some(total) = report.value(total) else {
+                    continue;
+                };
+                let prefix = format!("cost.{per}.");
+                let parts: Vec<f64> = report
+                    .metrics
+                    .iter()
+                    .filter(|m| m.id.starts_with(&prefix))
+                    .map(|m| m.value)
+                    .collect();
+                assert!(parts.len() >= 2, "{} {per}", preset.id);
+                let sum: f64 = parts.iter().sum();
+                assert!((sum - total).abs() <= 1e-12 * total.max(1.0), "{} {per}", preset.id);
+            }
+        }
     }
 }
