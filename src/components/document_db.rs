@@ -34,7 +34,8 @@ inputs! {
     pub struct DocumentDb {
         /// Whether the scenario has one.
         pub enabled: bool = false
-            => Input::switch("MongoDB Atlas", "The scenario has a MongoDB Atlas cluster", "No MongoDB"),
+            => Input::switch("MongoDB Atlas", "The scenario has a MongoDB Atlas cluster", "No MongoDB")
+                .help("A MongoDB Atlas cluster on AWS, billed by the hour."),
         /// Flex, M30 or a typed tier.
         pub tier: AtlasTier = AtlasTier::Flex
             => Input::choice("Tier", AtlasTier::OPTIONS)

@@ -86,10 +86,12 @@ inputs! {
         /// Custom dashboards.
         pub dashboards: f64 = 3.0
             => Input::whole("Dashboards", Unit::Count, 0.0, 1.0e4)
+                .help("Custom CloudWatch dashboards; the first three are free.")
             => if on_aws,
         /// Standard-resolution alarms.
         pub alarms: f64 = 10.0
             => Input::whole("Alarms", Unit::Count, 0.0, 1.0e6)
+                .help("Standard-resolution alarms; the first ten are free.")
             => if on_aws,
         /// Share of requests and runs recorded as X-Ray traces.
         pub traced_pct: f64 = 0.0

@@ -30,7 +30,8 @@ inputs! {
     pub struct VectorDb {
         /// Whether the scenario has one.
         pub enabled: bool = false
-            => Input::switch("Vector database", "The scenario has a Pinecone index", "No vector database"),
+            => Input::switch("Vector database", "The scenario has a Pinecone index", "No vector database")
+                .help("A managed vector index; a self-hosted one is a service of the list."),
         /// The plan.
         pub plan: VectorPlan = VectorPlan::Standard
             => Input::choice("Plan", VectorPlan::OPTIONS)
@@ -53,10 +54,12 @@ inputs! {
                 .help("From Pinecone's pricing page for your cloud and region."),
         /// USD per million write units.
         pub usd_per_million_writes: f64 = 0.0
-            => Input::number("Price per million write units", Unit::Usd, 0.0, 1_000.0),
+            => Input::number("Price per million write units", Unit::Usd, 0.0, 1_000.0)
+                .help("From Pinecone's pricing page for your cloud and region."),
         /// USD per GB-month stored.
         pub usd_per_gb_month: f64 = 0.0
-            => Input::number("Price per GB-month", Unit::Usd, 0.0, 1_000.0),
+            => Input::number("Price per GB-month", Unit::Usd, 0.0, 1_000.0)
+                .help("Storage of the index, from Pinecone's pricing page."),
     }
 }
 

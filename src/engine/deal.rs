@@ -256,7 +256,11 @@ mod split {
                     .collect();
                 assert!(parts.len() >= 2, "{} {per}", preset.id);
                 let sum: f64 = parts.iter().sum();
-                assert!((sum - total).abs() <= 1e-12 * total.max(1.0), "{} {per}", preset.id);
+                assert!(
+                    (sum - total).abs() <= 1e-12 * total.max(1.0),
+                    "{} {per}",
+                    preset.id
+                );
             }
         }
     }
