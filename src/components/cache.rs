@@ -195,8 +195,7 @@ fn memorystore_cost(c: &Cache, hours: f64, out: &mut Builder) {
 /// ElastiCache Serverless: the data stored (at least the minimum) × hours × the GB-hour price,
 /// plus an ECPU for each KB (at least one) each operation moves, per million.
 fn serverless_cost(c: &Cache, served: &Served, hours: f64, out: &mut Builder) {
-    let operations = served.demand.requests_per_month
-        + served.load.steps_per_day * served.scenario.days_per_month();
+    let operations = served.requests_and_steps_per_month();
     let ecpus = out.figure(
         "cache.ecpus_per_month",
         "ElastiCache Processing Units per month",

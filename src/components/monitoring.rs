@@ -162,7 +162,7 @@ impl Component for Monitoring {
         match m.kind {
             MonitoringKind::None => {}
             MonitoringKind::Aws => {
-                let traceable = requests + served.load.runs_per_day * days;
+                let traceable = served.requests_and_runs_per_month();
                 aws(m, logs, series, traceable, days, out)
             }
             MonitoringKind::Gcp => gcp(m, logs, series, s.deal.hours_per_month, days, out),

@@ -94,8 +94,7 @@ impl Component for ObjectStorage {
             "data + step ledger = {} + {}",
             &[N(o.stored_gb), N(ledger)],
         );
-        let days = served.scenario.days_per_month();
-        let requests = served.demand.requests_per_month + served.load.runs_per_day * days;
+        let requests = served.requests_and_runs_per_month();
         let (billed, per_gb) = match o.kind {
             ObjectStore::Gcs => (gib_from_gb(gb), out.price("gcp.gcs.standard.gib_month")),
             _ => {

@@ -76,8 +76,7 @@ impl Component for VectorDb {
 
     fn evaluate(&self, served: &Served, out: &mut Builder) {
         let v = self;
-        let queried = served.demand.requests_per_month
-            + served.load.steps_per_day * served.scenario.days_per_month();
+        let queried = served.requests_and_steps_per_month();
         let least = out.price("pinecone.query_min_ru");
         let reads = out.figure(
             "database.vector_read_units_per_month",

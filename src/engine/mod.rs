@@ -90,6 +90,17 @@ pub struct Served<'a> {
 }
 
 impl Served<'_> {
+    /// Requests a month and run steps a month, together: what touches a cache or an index once
+    /// each per lookup.
+    pub fn requests_and_steps_per_month(&self) -> f64 {
+        self.demand.requests_per_month + self.load.steps_per_day * self.scenario.days_per_month()
+    }
+
+    /// Requests a month and runs a month, together: what writes an object or makes a trace.
+    pub fn requests_and_runs_per_month(&self) -> f64 {
+        self.demand.requests_per_month + self.load.runs_per_day * self.scenario.days_per_month()
+    }
+
     /// The step ledger's GB when `store` keeps it, else 0: a store adds it to the data it bills.
     pub fn ledger_in(&self, store: LedgerStore) -> f64 {
         if self.scenario.storage.kept_in == store {
