@@ -7,9 +7,10 @@
 //! aurora-serverless-v2.setting-capacity). Prices come from the catalog
 //! (`aws.aurora.standard.acu_hour`, `aws.aurora.io_optimized.storage_gb_month`, …).
 
+use super::commitments::committed;
 use super::{Component, pools_within};
 use crate::engine::Arg::{N, Usd};
-use crate::engine::{Builder, Served, finite};
+use crate::engine::{Builder, Served, fill, finite};
 use crate::format::plain;
 use crate::report::Category;
 use crate::scenario::LedgerStore;
@@ -132,21 +133,43 @@ impl Component for Aurora {
             io_requests_per_month: a.io_millions_per_month * 1.0e6,
         };
         let hours = served.scenario.deal.hours_per_month;
-        let cost = out.figure(
+        let on_demand = monthly_cost_usd(config, &usage, &prices, hours);
+        let how = out.formula(on_demand, Unit::UsdPerMonth, || {
+            fill(
+                "average ACU × hours × ACU-hour + GB stored × GB-month + I/O millions × per million = {} × {} × {} + {} × {} + {} × {}",
+                &[
+                    N(a.avg_acu),
+                    N(hours),
+                    Usd(prices.acu_hour_usd),
+                    N(usage.storage_gb),
+                    Usd(prices.storage_gb_month_usd),
+                    N(if config == AuroraConfig::Standard { a.io_millions_per_month } else { 0.0 }),
+                    Usd(prices.io_per_million_usd),
+                ],
+            )
+        });
+        // A Database Savings Plan covers the ACU-hours, not storage or I/O.
+        let (billed, how) = committed(
+            out,
+            (
+                "database.aurora_on_demand_monthly_usd".into(),
+                "database.aurora_commitment_saving_monthly_usd".into(),
+            ),
+            (
+                "Aurora Serverless v2 on demand".into(),
+                "Aurora Savings Plan saving".into(),
+            ),
+            on_demand,
+            how,
+            capacity_cost_usd(a.avg_acu, hours, prices.acu_hour_usd),
+            served.scenario.commitments.aurora_pct,
+        );
+        let cost = out.metric(
             "database.aurora_cost_monthly_usd",
             "Aurora Serverless v2",
             Unit::UsdPerMonth,
-            monthly_cost_usd(config, &usage, &prices, hours),
-            "average ACU × hours × ACU-hour + GB stored × GB-month + I/O millions × per million = {} × {} × {} + {} × {} + {} × {}",
-            &[
-                N(a.avg_acu),
-                N(hours),
-                Usd(prices.acu_hour_usd),
-                N(usage.storage_gb),
-                Usd(prices.storage_gb_month_usd),
-                N(if config == AuroraConfig::Standard { a.io_millions_per_month } else { 0.0 }),
-                Usd(prices.io_per_million_usd),
-            ],
+            billed,
+            || how,
         );
         out.cost(
             "database.aurora_cost_monthly_usd",

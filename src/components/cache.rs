@@ -8,6 +8,7 @@
 //! Database Blog's launch post (GB-hours with a 1 GB minimum; one ECPU per KB transferred).
 
 use super::Component;
+use super::commitments::committed;
 use crate::engine::Arg::{N, Usd};
 use crate::engine::{Builder, Served, n, usd};
 use crate::report::Category;
@@ -123,7 +124,7 @@ impl Component for Cache {
         let hours = served.scenario.deal.hours_per_month;
         match c.kind {
             CacheKind::Nodes => {}
-            CacheKind::Memorystore => return memorystore_cost(c, hours, out),
+            CacheKind::Memorystore => return memorystore_cost(c, served, hours, out),
             CacheKind::Serverless => return serverless_cost(c, served, hours, out),
         }
         if c.node == CUSTOM && c.custom_usd_per_node_hour <= 0.0 {
@@ -164,25 +165,46 @@ pub fn memorystore_capacity_tier(gb: f64) -> &'static str {
 }
 
 /// Memorystore: GiB provisioned × hours × the price per GiB-hour of its tier and capacity tier.
-fn memorystore_cost(c: &Cache, hours: f64, out: &mut Builder) {
+fn memorystore_cost(c: &Cache, served: &Served, hours: f64, out: &mut Builder) {
     let tier = memorystore_capacity_tier(c.size_gb);
     let id = format!("gcp.memorystore.{}.{tier}_gib_hour", c.tier.id());
     let price = out.price(&id);
+    let on_demand = c.size_gb * hours * price;
+    let how = out.formula(on_demand, Unit::UsdPerMonth, || {
+        format!(
+            "GB × hours × price per GiB-hour ({} {}) = {} × {} × {}",
+            c.tier.id(),
+            tier.to_uppercase(),
+            n(c.size_gb),
+            n(hours),
+            usd(price)
+        )
+    });
+    let pct = match served.scenario.commitments.memorystore_price_id() {
+        Some(id) => out.price(id),
+        None => 0.0,
+    };
+    let (billed, how) = committed(
+        out,
+        (
+            "cache.on_demand_monthly_usd".into(),
+            "cache.commitment_saving_monthly_usd".into(),
+        ),
+        (
+            "Memorystore on demand".into(),
+            "Memorystore committed use saving".into(),
+        ),
+        on_demand,
+        how,
+        on_demand,
+        pct,
+    );
     let cost = out.metric(
         "cache.cost_monthly_usd",
         "Memorystore for Redis",
         Unit::UsdPerMonth,
-        c.size_gb * hours * price,
-        || {
-            format!(
-                "GB × hours × price per GiB-hour ({} {}) = {} × {} × {}",
-                c.tier.id(),
-                tier.to_uppercase(),
-                n(c.size_gb),
-                n(hours),
-                usd(price)
-            )
-        },
+        billed,
+        || how,
     );
     out.cost(
         "cache.cost_monthly_usd",

@@ -9,7 +9,7 @@
 //! what a monthly plan needs.
 
 use crate::engine::services::Usage;
-use crate::engine::{Builder, finite, n, usd};
+use crate::engine::{Builder, finite, n, ratio, usd};
 use crate::scenario::Service;
 use crate::scenario::fields::Broken;
 use crate::scenario::inputs::choices;
@@ -81,6 +81,14 @@ pub fn bill(service: &Service, usage: &Usage, out: &mut Builder) -> (f64, String
         )
     });
     (cost, how)
+}
+
+/// The part of a service's Fargate bill `cost` paid at on-demand prices, which a Savings Plan
+/// covers: the tasks not on Spot. With a share s on Spot at a discount d, the bill is the
+/// on-demand price × (1 − s·d), of which the price × (1 − s) is on demand.
+pub fn on_demand_part_usd(service: &Service, cost: f64) -> f64 {
+    let spot = service.spot_share_pct / 100.0;
+    cost * ratio(1.0 - spot, 1.0 - spot * service.spot_discount_pct / 100.0)
 }
 
 /// The memory sizes a task with a given vCPU may have.

@@ -17,6 +17,7 @@
 pub mod aurora;
 pub mod cache;
 pub mod cloud_run;
+pub mod commitments;
 pub mod document_db;
 pub mod fargate;
 pub mod firestore;

@@ -264,6 +264,11 @@ impl<'a> Builder<'a> {
         formula_for(self.explain, figure, unit, write)
     }
 
+    /// The scenario being evaluated.
+    pub fn scenario(&self) -> &'a Scenario {
+        self.scenario
+    }
+
     /// The value of a metric already recorded.
     pub fn value(&self, id: &str) -> Option<f64> {
         self.metrics.iter().find(|m| m.id == id).map(|m| m.value)

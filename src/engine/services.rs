@@ -13,10 +13,11 @@ use super::demand::Demand;
 use super::load::{Load, littles_law};
 use super::queueing::expected_busy_instances;
 use super::{Builder, n, ratio};
+use crate::components::commitments::committed;
 use crate::components::{cloud_run, fargate, fixed_instances};
 use crate::math;
 use crate::report::{Category, Severity, Text};
-use crate::scenario::{Driver, Platform, Scenario, Service};
+use crate::scenario::{Billing, Driver, Platform, Scenario, Service};
 use crate::units::Unit;
 
 /// The figures every service makes, in the order it makes them.
@@ -57,6 +58,10 @@ pub enum Key {
     /// The free tier credited (Cloud Run).
     FreeTierCredit,
     /// The month's bill.
+    /// The cost at on-demand prices, under a commitment.
+    OnDemand,
+    /// What a commitment saves.
+    Saving,
     Cost,
 }
 
@@ -65,7 +70,7 @@ type IdAndLabel = (&'static str, &'static str);
 
 /// Each [`Key`]'s (id, label) for the run executor — the ids it has always had — and (key,
 /// what) for a service of the list, `services.<index>.<key>`, labelled "<name>: <what>".
-const NAMES: [(IdAndLabel, IdAndLabel); 18] = [
+const NAMES: [(IdAndLabel, IdAndLabel); 20] = [
     (
         (
             "capacity.requests_per_instance",
@@ -162,6 +167,20 @@ const NAMES: [(IdAndLabel, IdAndLabel); 18] = [
         ),
     ),
     (
+        (
+            "cost.compute_on_demand_monthly_usd",
+            "Cloud Run per month on demand",
+        ),
+        ("on_demand_monthly_usd", "cost per month on demand"),
+    ),
+    (
+        (
+            "cost.compute_commitment_saving_monthly_usd",
+            "Cloud Run committed use saving",
+        ),
+        ("commitment_saving_monthly_usd", "commitment saving"),
+    ),
+    (
         ("cost.compute_monthly_usd", "Cloud Run per month"),
         ("cost_monthly_usd", "cost per month"),
     ),
@@ -187,7 +206,7 @@ impl Ids<'_> {
         match self {
             Ids::Executor => Text::Borrowed(NAMES[k].0.0),
             Ids::Item(index, _) => {
-                static IDS: OnceLock<Vec<[&'static str; 18]>> = OnceLock::new();
+                static IDS: OnceLock<Vec<[&'static str; 20]>> = OnceLock::new();
                 let ids = IDS.get_or_init(|| {
                     (0..MAX_SERVICES)
                         .map(|i| NAMES.map(|(_, (key, _))| &*format!("services.{i}.{key}").leak()))
@@ -632,11 +651,40 @@ pub fn size(
         requests_formula: carried.requests_formula.clone(),
         hours_per_month,
     };
-    let (cost, how) = match service.platform {
-        Platform::CloudRun => cloud_run::bill(service, free_tier, &usage, ids, out),
-        Platform::Fargate => fargate::bill(service, &usage, out),
-        Platform::Fixed => fixed_instances::bill(service, name, &usage, out),
+    let commitments = &out.scenario().commitments;
+    let (cost, how, pct) = match service.platform {
+        Platform::CloudRun => {
+            let (cost, how) = cloud_run::bill(service, free_tier, &usage, ids, out);
+            let id = commitments.cloud_run_price_id(service.billing == Billing::Instance);
+            (cost, how, id.map_or(0.0, |id| out.price(id)))
+        }
+        Platform::Fargate => {
+            let pct = commitments.fargate_pct;
+            let (cost, how) = fargate::bill(service, &usage, out);
+            (cost, how, pct)
+        }
+        Platform::Fixed => {
+            let (cost, how) = fixed_instances::bill(service, name, &usage, out);
+            (cost, how, 0.0)
+        }
     };
+    // Spot tasks are outside a Savings Plan: it covers the on-demand share.
+    let covered = match service.platform {
+        Platform::Fargate => fargate::on_demand_part_usd(service, cost),
+        _ => cost,
+    };
+    let (cost, how) = committed(
+        out,
+        (ids.id(Key::OnDemand), ids.id(Key::Saving)),
+        (
+            ids.label(Key::OnDemand, out.explains()),
+            ids.label(Key::Saving, out.explains()),
+        ),
+        cost,
+        how,
+        covered,
+        pct,
+    );
     let cost = ids.metric(out, Key::Cost, Unit::UsdPerMonth, cost, || how);
     let line = match ids {
         Ids::Executor => Text::Borrowed("Cloud Run"),

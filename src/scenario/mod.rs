@@ -24,6 +24,7 @@ pub use crate::components::aurora::{Aurora, AuroraConfig};
 pub use crate::components::cache::{Cache, CacheKind, MemorystoreTier};
 use crate::components::cloud_run;
 pub use crate::components::cloud_run::Billing;
+pub use crate::components::commitments::{CloudRunCommitment, Commitments, MemorystoreCommitment};
 pub use crate::components::document_db::{AtlasTier, DocumentDb};
 pub use crate::components::fargate::Arch;
 pub use crate::components::firestore::{Firestore, Location as FirestoreLocation};
@@ -93,6 +94,8 @@ pub struct Scenario {
     pub network: Network,
     /// Logs, metrics and traces.
     pub monitoring: Monitoring,
+    /// Discounts for committed use.
+    pub commitments: Commitments,
     /// Monthly costs the user adds by hand (monitoring, support…).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixed_costs: Vec<FixedCost>,
@@ -131,6 +134,7 @@ impl Default for Scenario {
             messaging: Messaging::default(),
             network: Network::default(),
             monitoring: Monitoring::default(),
+            commitments: Commitments::default(),
             fixed_costs: Vec::new(),
             deal: Deal::default(),
             growth: Growth::default(),
@@ -306,6 +310,7 @@ pub(crate) static GROUPS: &[Group] = &[
     section_entry!(messaging: Messaging, component),
     section_entry!(network: Network, component),
     section_entry!(monitoring: Monitoring, component),
+    section_entry!(commitments: Commitments),
     list_entry!(fixed_costs: FixedCost, component),
     section_entry!(deal: Deal),
     section_entry!(growth: Growth),
