@@ -162,7 +162,7 @@ impl Component for Aurora {
             on_demand,
             how,
             capacity_cost_usd(a.avg_acu, hours, prices.acu_hour_usd),
-            served.scenario.commitments.aurora_pct,
+            served.scenario.commitments.aurora_discount_pct(),
         );
         let cost = out.metric(
             "database.aurora_cost_monthly_usd",

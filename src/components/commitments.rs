@@ -45,6 +45,10 @@ choices! {
 inputs! {
     /// Discounts for committed use.
     pub struct Commitments {
+        /// Whether the scenario commits to use for a discount.
+        pub enabled: bool = false
+            => Input::switch("Commitments", "Committed use at a discount", "On-demand prices")
+                .help("Discounts for committing to one or three years of use, where the provider offers one."),
         /// Cloud Run.
         pub cloud_run: CloudRunCommitment = CloudRunCommitment::None
             => Input::choice("Cloud Run", CloudRunCommitment::OPTIONS)
@@ -66,11 +70,16 @@ inputs! {
 
 impl Section for Commitments {
     const TITLE: &'static str = "Commitments";
+    const SWITCH: Option<&'static str> = Some("enabled");
+    const ADDS: &'static str = "discounts for committing to one or three years of use";
 }
 
 impl Commitments {
     /// The catalog price of Cloud Run's discount for a service, by its billing.
     pub fn cloud_run_price_id(&self, instance_based: bool) -> Option<&'static str> {
+        if !self.enabled {
+            return None;
+        }
         match (self.cloud_run, instance_based) {
             (CloudRunCommitment::None, _) => None,
             (CloudRunCommitment::Flexible1y, true) => Some("gcp.compute.flex_cud.1y_pct"),
@@ -81,11 +90,26 @@ impl Commitments {
 
     /// The catalog price of Memorystore's discount.
     pub fn memorystore_price_id(&self) -> Option<&'static str> {
+        if !self.enabled {
+            return None;
+        }
         match self.memorystore {
             MemorystoreCommitment::None => None,
             MemorystoreCommitment::OneYear => Some("gcp.memorystore.cud.1y_pct"),
             MemorystoreCommitment::ThreeYears => Some("gcp.memorystore.cud.3y_pct"),
         }
+    }
+}
+
+impl Commitments {
+    /// The Savings Plan's discount on Fargate, in percent (0 without commitments).
+    pub fn fargate_discount_pct(&self) -> f64 {
+        if self.enabled { self.fargate_pct } else { 0.0 }
+    }
+
+    /// The Savings Plan's discount on Aurora Serverless v2, in percent (0 without commitments).
+    pub fn aurora_discount_pct(&self) -> f64 {
+        if self.enabled { self.aurora_pct } else { 0.0 }
     }
 }
 
@@ -144,6 +168,7 @@ mod tests {
         let service = value(&before, "services.0.cost_monthly_usd");
         let cache = value(&before, "cache.cost_monthly_usd");
         // The request-based service under the Compute flexible CUD: 17%, not 28%.
+        s.commitments.enabled = true;
         s.commitments.cloud_run = CloudRunCommitment::Flexible1y;
         s.commitments.memorystore = MemorystoreCommitment::ThreeYears;
         let after = engine::evaluate(&s);
@@ -182,6 +207,9 @@ mod tests {
         let before = engine::evaluate(&s);
         s.commitments.fargate_pct = 30.0;
         s.commitments.aurora_pct = 20.0;
+        // Typed, but not committed yet: nothing changes.
+        assert_eq!(engine::evaluate(&s), before);
+        s.commitments.enabled = true;
         let after = engine::evaluate(&s);
         // The supervisor runs on demand: 30% off. The workers are all on Spot: nothing.
         let supervisor = value(&before, "services.0.cost_monthly_usd");

@@ -659,7 +659,7 @@ pub fn size(
             (cost, how, id.map_or(0.0, |id| out.price(id)))
         }
         Platform::Fargate => {
-            let pct = commitments.fargate_pct;
+            let pct = commitments.fargate_discount_pct();
             let (cost, how) = fargate::bill(service, &usage, out);
             (cost, how, pct)
         }
