@@ -323,7 +323,12 @@ fn longest_scenario() -> Scenario {
     s.aurora.max_acu = 200.5;
     s.aurora.avg_acu = longest_value(100.5, 200.5, false);
     for price in Catalog::current().prices() {
-        s.prices.insert(price.id.clone(), 987_654.321_098_765_4);
+        // A discount is at most 100%; any other price at seventeen significant digits.
+        let longest = match price.unit.as_str() {
+            "percent off" => longest_value(0.0, 100.0, false),
+            _ => 987_654.321_098_765_4,
+        };
+        s.prices.insert(price.id.clone(), longest);
     }
     s
 }

@@ -126,7 +126,10 @@ pub fn committed(
     covered: f64,
     pct: f64,
 ) -> (f64, String) {
-    if pct <= 0.0 {
+    // A discount is 0 to 100%: the validation keeps it so, and this keeps a line from going
+    // below nothing whatever a scenario holds.
+    let pct = pct.min(100.0);
+    if pct.is_nan() || pct <= 0.0 {
         return (on_demand, how);
     }
     let on_demand = out.metric(ids.0, labels.0, Unit::UsdPerMonth, on_demand, || how);
@@ -207,6 +210,17 @@ mod tests {
         let before = engine::evaluate(&s);
         s.commitments.fargate_pct = 30.0;
         s.commitments.aurora_pct = 20.0;
+        // A discount above 100% is refused where it is typed.
+        let mut over = s.clone();
+        over.commitments.enabled = true;
+        assert!(
+            over.set_price_override("gcp.run.cud.request_pct", "101")
+                .is_err()
+        );
+        assert!(
+            over.set_price_override("gcp.run.cud.request_pct", "25")
+                .is_ok()
+        );
         // Typed, but not committed yet: nothing changes.
         assert_eq!(engine::evaluate(&s), before);
         s.commitments.enabled = true;

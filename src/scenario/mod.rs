@@ -1163,14 +1163,17 @@ impl Scenario {
 
     /// Whether `value` may override the price `id` of the scenario's catalog.
     fn check_price_override(&self, id: &str, value: f64) -> Result<(), String> {
-        if fields::catalog_of(self).get(id).is_none() {
-            Err(format!(
+        let Some(listed) = fields::catalog_of(self).get(id) else {
+            return Err(format!(
                 "{} is not a price in catalog {}.",
                 inputs::echo(id),
                 self.catalog
-            ))
-        } else if !(value.is_finite() && (0.0..=MAX_PRICE_OVERRIDE).contains(&value)) {
+            ));
+        };
+        if !(value.is_finite() && (0.0..=MAX_PRICE_OVERRIDE).contains(&value)) {
             Err(PRICE_OVERRIDE_ALLOWED.to_string())
+        } else if listed.unit == "percent off" && value > 100.0 {
+            Err("A discount is a percentage from 0 to 100.".to_string())
         } else {
             Ok(())
         }
