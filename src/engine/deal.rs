@@ -44,10 +44,7 @@ fn by_category(
     let categories: Vec<(Category, f64)> = Category::ALL
         .iter()
         .filter(|c| out.costs().iter().any(|line| line.category == **c))
-        .map(|c| {
-            let lines = out.costs().iter().filter(|line| line.category == *c);
-            (*c, lines.map(|line| line.monthly_usd).sum())
-        })
+        .map(|c| (*c, crate::report::category_total(out.costs(), *c)))
         .collect();
     if categories.len() < 2 {
         return;

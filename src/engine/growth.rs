@@ -184,12 +184,7 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
 
 /// The month's bill for one category.
 fn by_category(report: &Report, category: Category) -> f64 {
-    report
-        .costs
-        .iter()
-        .filter(|c| c.category == category)
-        .map(|c| c.monthly_usd)
-        .sum()
+    crate::report::category_total(&report.costs, category)
 }
 
 #[cfg(test)]

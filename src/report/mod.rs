@@ -202,6 +202,15 @@ impl Category {
     }
 }
 
+/// The bill's lines in `category`, summed, USD per month (0 when it has none).
+pub fn category_total(lines: &[CostLine], category: Category) -> f64 {
+    lines
+        .iter()
+        .filter(|c| c.category == category)
+        .map(|c| c.monthly_usd)
+        .sum()
+}
+
 /// One line of the monthly bill.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CostLine {
