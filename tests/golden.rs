@@ -765,6 +765,61 @@ fn seed_003_inventory_cloud_run() {
     assert!(close(per_day, 432.0, 1e-12), "{per_day}");
 }
 
+/// Seed 003's per-customer table (lines 584–595): its Week 13 bill of $430 (lines 572–581) split
+/// evenly among three customers whose contracts are $50,000, $40,000 and $35,000. The document
+/// writes $143, $143 and $144 (rounded to add up to $430) beside "40% / 40% / 20% allocation"
+/// labels that its own dollar figures contradict; the even split is what it computes, and the
+/// preset splits its fixed lines the same way.
+#[test]
+fn seed_003_cost_per_customer_on_the_documents_own_bill() {
+    use headroom::scenario::{FixedCost, SharedSplit};
+    let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
+    // The document's bill, line by line, as typed amounts (none moves with one customer's load).
+    s.services.clear();
+    s.firestore.enabled = false;
+    s.network = Default::default();
+    s.cache.enabled = false;
+    s.monitoring = Default::default();
+    s.fixed_costs = [
+        ("Cloud Run", 200.0),
+        ("Firestore", 20.0),
+        ("Load balancer", 16.0),
+        ("Network egress", 144.0),
+        ("Redis cache", 25.0),
+        ("Monitoring", 25.0),
+    ]
+    .map(|(name, usd)| FixedCost {
+        name: name.to_string(),
+        usd_per_month: usd,
+    })
+    .to_vec();
+    s.deal.shared_split = SharedSplit::Evenly;
+    let report = engine::evaluate(&s);
+    assert!(close(
+        report.value("cost.total_monthly_usd").unwrap(),
+        430.0,
+        1e-12
+    ));
+    for (i, (acv, pct)) in [(50_000.0, 3.4), (40_000.0, 4.3), (35_000.0, 4.9)]
+        .into_iter()
+        .enumerate()
+    {
+        let cost = report
+            .value(&format!("deal.customers.{i}.cost_monthly_usd"))
+            .unwrap();
+        assert!(close(cost, 430.0 / 3.0, 1e-12), "customer {i}: {cost}");
+        let share = report
+            .value(&format!("deal.customers.{i}.cost_pct_of_contract"))
+            .unwrap();
+        assert!(close(share, 100.0 * 430.0 / 3.0 * 12.0 / acv, 1e-12));
+        // The document's percentages, to the tenth it writes.
+        assert!(
+            (share - pct).abs() < 0.05,
+            "customer {i}: {share}% vs {pct}%"
+        );
+    }
+}
+
 /// Seed 004 (`004_0e65fa4d67fc1219.txt`), the `agent-swarm-ecs` preset at base production.
 const SEED_004: &[Golden] = &[
     about(

@@ -18,6 +18,7 @@
 //! - capacity below demand always comes with the warning that says so, for the run executor
 //!   and for every service;
 //! - the monthly total never falls when the customers' requests and the users rise;
+//! - the costs of the customers listed by name add up to the monthly total;
 //! - the CSV parses as a rectangular table with one row per metric whose raw value reads back
 //!   as the same number;
 //! - an evaluation takes no more than a fixed budget of arithmetic, however large the numbers
@@ -182,6 +183,19 @@ proptest! {
         let before = value_of_total(&s);
         let after = value_of_total(&busier);
         prop_assert!(not_below(after, before, ROUNDING), "total {} → {}", before, after);
+    }
+
+    #[test]
+    fn the_customers_costs_add_up_to_the_bill(s in scenario_with_overrides()) {
+        prop_assume!(!s.tenants.is_empty());
+        let report = engine::evaluate(&s);
+        let bill = report.value("cost.total_monthly_usd").expect("every report has a total");
+        let mut sum = 0.0;
+        for i in 0..s.tenants.len() {
+            let id = format!("deal.customers.{i}.cost_monthly_usd");
+            sum += report.value(&id).unwrap_or_else(|| panic!("{id} is reported"));
+        }
+        prop_assert!((sum - bill).abs() <= 1e-9 * bill.max(1.0), "{} ≠ {}", sum, bill);
     }
 
     #[test]

@@ -14,6 +14,26 @@ pub fn gross_margin_pct(revenue: f64, cost: f64) -> f64 {
     100.0 * ratio(revenue - cost, revenue)
 }
 
+/// What the customers pay per year when `own` holds the contracts of those listed with one of
+/// their own: each of them its own, every other customer `contract` (the deal's value). Fewer
+/// customers than are listed (a projection that shrinks below them) pay the listed customers'
+/// average each, so that revenue falls with the count and never below nothing.
+pub fn contracts_per_year_usd(customers: f64, contract: f64, own: &[f64]) -> f64 {
+    let listed = own.len() as f64;
+    let own_sum: f64 = own.iter().sum();
+    if customers >= listed {
+        (customers - listed) * contract + own_sum
+    } else {
+        customers * ratio(own_sum, listed)
+    }
+}
+
+/// The price that leaves `margin_pct` of it as gross margin over `cost`: from margin = (price −
+/// cost) ÷ price, price = cost ÷ (1 − margin). At a 0% margin it is the break-even price.
+pub fn price_for_margin(cost: f64, margin_pct: f64) -> f64 {
+    ratio(cost, 1.0 - margin_pct / 100.0)
+}
+
 /// A bill above this, in USD per month, is beyond any single deployment: a billion dollars a
 /// month is more than the whole cloud bill of the largest companies that publish one, so a
 /// scenario that reaches it almost always holds a misplaced digit.
@@ -168,14 +188,48 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         "total per month ÷ customers = {} ÷ {}",
         &[Usd(total), N(d.customers)],
     );
-    let revenue = out.figure(
-        "deal.revenue_monthly_usd",
-        "Contract revenue per month",
-        Unit::UsdPerMonth,
-        d.customers * d.contract_value_per_year_usd / MONTHS_PER_YEAR,
-        "customers × contract value per year ÷ 12 = {} × {} ÷ 12",
-        &[N(d.customers), Usd(d.contract_value_per_year_usd)],
-    );
+    let own: Vec<f64> = (s.tenants.iter())
+        .map(|t| t.contract_value_per_year_usd)
+        .filter(|v| *v > 0.0)
+        .collect();
+    let revenue = if own.is_empty() {
+        out.figure(
+            "deal.revenue_monthly_usd",
+            "Contract revenue per month",
+            Unit::UsdPerMonth,
+            d.customers * d.contract_value_per_year_usd / MONTHS_PER_YEAR,
+            "customers × contract value per year ÷ 12 = {} × {} ÷ 12",
+            &[N(d.customers), Usd(d.contract_value_per_year_usd)],
+        )
+    } else {
+        let listed = own.len() as f64;
+        let others = d.customers - listed;
+        out.metric(
+            "deal.revenue_monthly_usd",
+            "Contract revenue per month",
+            Unit::UsdPerMonth,
+            contracts_per_year_usd(d.customers, d.contract_value_per_year_usd, &own)
+                / MONTHS_PER_YEAR,
+            || {
+                let terms: Vec<String> = own.iter().map(|v| usd(*v)).collect();
+                if others >= 0.0 {
+                    format!(
+                        "(other customers × contract value per year + each listed customer's own contract) ÷ 12 = ({} × {} + {}) ÷ 12",
+                        n(others),
+                        usd(d.contract_value_per_year_usd),
+                        terms.join(" + ")
+                    )
+                } else {
+                    format!(
+                        "customers × the listed customers' average contract ÷ 12 = {} × ({}) ÷ {} ÷ 12",
+                        n(d.customers),
+                        terms.join(" + "),
+                        n(listed)
+                    )
+                }
+            },
+        )
+    };
     out.figure(
         "deal.cost_pct_of_contract",
         "Cost as a share of contract value",
@@ -196,6 +250,42 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         "cost per customer per month × 12 = {} × 12",
         &[Usd(per_customer)],
     );
+    let target = d.target_margin_pct;
+    out.figure(
+        "deal.contract_for_target_per_year_usd",
+        "Contract per customer for the target margin",
+        Unit::UsdPerYear,
+        price_for_margin(per_customer * MONTHS_PER_YEAR, target),
+        "cost per customer per month × 12 ÷ (1 − target margin) = {} × 12 ÷ (1 − {}%)",
+        &[Usd(per_customer), N(target)],
+    );
+    for (unit_cost, id, label, unit, what) in [
+        (
+            "cost.per_run_usd",
+            "deal.price_per_run_for_target_usd",
+            "Price per run for the target margin",
+            Unit::Usd,
+            "cost per run ÷ (1 − target margin) = {} ÷ (1 − {}%)",
+        ),
+        (
+            "cost.per_user_monthly_usd",
+            "deal.price_per_user_for_target_usd",
+            "Price per monthly active user for the target margin",
+            Unit::UsdPerMonth,
+            "cost per monthly active user ÷ (1 − target margin) = {} ÷ (1 − {}%)",
+        ),
+    ] {
+        if let Some(cost) = out.value(unit_cost) {
+            out.figure(
+                id,
+                label,
+                unit,
+                price_for_margin(cost, target),
+                what,
+                &[Usd(cost), N(target)],
+            );
+        }
+    }
     let margin = out.metric(
         "deal.gross_margin_pct",
         "Gross margin",
@@ -260,5 +350,32 @@ mod split {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod target {
+    use super::price_for_margin;
+
+    /// A cost of $30 at a 70% margin sells for $100: (100 − 30) ÷ 100 = 70%. At 0% the price is
+    /// the cost (break-even).
+    #[test]
+    fn the_price_for_a_margin_leaves_that_margin() {
+        assert!((price_for_margin(30.0, 70.0) - 100.0).abs() < 1e-12);
+        assert_eq!(price_for_margin(30.0, 0.0), 30.0);
+        let price = price_for_margin(1_234.5, 42.0);
+        assert!((super::gross_margin_pct(price, 1_234.5) - 42.0).abs() < 1e-9);
+    }
+
+    /// Seed 003's three contracts ($50,000, $40,000, $35,000) among 5 customers, the other two
+    /// at the deal's $30,000; and among 1 customer, their average.
+    #[test]
+    fn listed_contracts_and_the_rest_at_the_deals_value() {
+        use super::contracts_per_year_usd as paid;
+        let own = [50_000.0, 40_000.0, 35_000.0];
+        assert_eq!(paid(5.0, 30_000.0, &own), 185_000.0);
+        assert_eq!(paid(3.0, 30_000.0, &own), 125_000.0);
+        assert!((paid(1.0, 30_000.0, &own) - 125_000.0 / 3.0).abs() < 1e-9);
+        assert_eq!(paid(4.0, 30_000.0, &[]), 120_000.0);
     }
 }

@@ -11,6 +11,7 @@
 //! assert_eq!(report.value("llm.tokens_per_day"), Some(150_000_000.0));
 //! ```
 
+pub mod customers;
 pub mod deal;
 pub mod demand;
 pub mod growth;
@@ -36,6 +37,7 @@ use crate::units::Unit;
 pub fn evaluate(scenario: &Scenario) -> Report {
     let mut out = Builder::new(scenario, true);
     run_families(scenario, &mut out);
+    customers::evaluate(scenario, &mut out);
     let limits = headroom::evaluate(&mut out);
     let reached_at_launch = out
         .warnings

@@ -8,20 +8,23 @@
 use std::cell::Cell;
 
 use super::queueing::TERMS_MAX;
-use crate::scenario::Service;
 use crate::scenario::fields::Item;
+use crate::scenario::{Service, TenantGroup};
 
 /// The longest projection, in months (the "Projection length" choice).
 const LONGEST_PROJECTION_MONTHS: u64 = 36;
 
-/// The most terms one evaluation may take, however large its numbers: the launch and up to
-/// [`LONGEST_PROJECTION_MONTHS`] projected months, each sizing the run executor and up to
+/// The most terms one evaluation may take, however large its numbers: the launch, up to
+/// [`LONGEST_PROJECTION_MONTHS`] projected months, and the bills that share the launch among the
+/// customers listed by name (one without them, and one alone and one without for each of up to
+/// [`TenantGroup::MAX_ITEMS`]; [`super::customers`]), each sizing the run executor and up to
 /// [`Service::MAX_ITEMS`] services (one occupancy sum each) and a worker pool (Erlang C, and the
 /// smallest pool for the wait target), each sum at most [`TERMS_MAX`] terms and a hundred more
 /// for the closed forms that replace a longer one. The property tests, the fuzzers and the run
 /// of random scenarios at scale hold every evaluation to it.
-pub const BUDGET: u64 =
-    (1 + LONGEST_PROJECTION_MONTHS) * (1 + Service::MAX_ITEMS as u64 + 2) * (TERMS_MAX + 100);
+pub const BUDGET: u64 = (1 + LONGEST_PROJECTION_MONTHS + 1 + 2 * TenantGroup::MAX_ITEMS as u64)
+    * (1 + Service::MAX_ITEMS as u64 + 2)
+    * (TERMS_MAX + 100);
 
 thread_local! {
     static TERMS: Cell<u64> = const { Cell::new(0) };

@@ -630,6 +630,21 @@ inputs! {
             => Input::number("Document deletes per day", Unit::OpsPerDay, 0.0, 1.0e13)
                 .help("Database document deletes the group causes per day.")
                 .since(6),
+        /// What this customer pays per year, in USD; 0 takes the deal's contract value.
+        pub contract_value_per_year_usd: f64 = 0.0
+            => Input::number("Contract value per year", Unit::UsdPerYear, 0.0, 1.0e10)
+                .help("What this customer pays per year; 0 takes the deal's contract value per customer."),
+    }
+}
+
+impl TenantGroup {
+    /// The customer's contract per year: its own, or the deal's when it has none typed.
+    pub fn contract_per_year_usd(&self, deal: &Deal) -> f64 {
+        if self.contract_value_per_year_usd > 0.0 {
+            self.contract_value_per_year_usd
+        } else {
+            deal.contract_value_per_year_usd
+        }
     }
 }
 
@@ -860,7 +875,7 @@ inputs! {
         /// Customers sharing the platform.
         pub customers: f64 = 1.0
             => Input::whole("Customers", Unit::Count, 1.0, 1_000_000.0)
-                .help("Companies paying a contract (not their teams or users). Revenue is customers × contract value; the monthly bill is split evenly among them.")
+                .help("Companies paying a contract (not their teams or users). Revenue is customers × contract value, with each customer listed by name at its own contract if it has one.")
                 .since(1),
         /// Contract value per customer per year, in USD.
         pub contract_value_per_year_usd: f64 = 500_000.0
@@ -872,6 +887,26 @@ inputs! {
             => Input::number("Hours per month", Unit::Hours, 672.0, 744.0)
                 .help("Length of a billing month; 730 (365 × 24 ÷ 12) is the cloud calculators' convention.")
                 .since(1),
+        /// The gross margin the price should reach, in percent.
+        pub target_margin_pct: f64 = 70.0
+            => Input::number("Target gross margin", Unit::Percent, 0.0, 99.0)
+                .help("The gross margin the price should reach; the deal shows the contract and the price per run or per user that reach it."),
+        /// How the lines no customer's load drives are shared among the listed customers.
+        pub shared_split: SharedSplit = SharedSplit::Evenly
+            => Input::choice("Shared costs split", SharedSplit::OPTIONS)
+                .help("How the lines no single customer's load drives (minimum instances, a load balancer, a cache) are shared among the customers listed by name. Lines their load drives are always shared by use."),
+    }
+}
+
+choices! {
+    /// How the lines of the bill that no listed customer's load drives are shared among them.
+    pub enum SharedSplit {
+        /// The same amount for each customer.
+        Evenly = "evenly" "Evenly",
+        /// In proportion to the usage-driven cost each customer causes.
+        Usage = "usage" "By usage",
+        /// In proportion to each customer's contract value.
+        Contract = "contract" "By contract value",
     }
 }
 
@@ -1158,6 +1193,20 @@ impl Scenario {
             ],
             "A run cannot use more CPU time than its duration × the vCPU of an instance.",
         );
+        let own: Vec<String> = (self.tenants.iter().enumerate())
+            .filter(|(_, t)| t.contract_value_per_year_usd > 0.0)
+            .map(|(i, _)| format!("tenants.{i}.contract_value_per_year_usd"))
+            .collect();
+        if own.len() as f64 > launch {
+            let message = format!(
+                "{} customers are listed with a contract of their own, more than the deal's {}.",
+                own.len(),
+                launch
+            );
+            for path in own.iter().map(String::as_str).chain(["deal.customers"]) {
+                rule(false, &[path], &message);
+            }
+        }
         errors
     }
 

@@ -35,7 +35,7 @@ impl Preset {
                 "AI-assisted design tool: 1,000 concurrent users (20,000 daily, 100,000 monthly), 1 request a second and 2 WebSockets each, six services with the document's capacities, latencies, CPU and replicas on Fargate (256 MB instances take Fargate's smallest 0.5 GB). The document gives each service's capacity but not its share of traffic: user management sees every request, flow 50%, knowledge 20%, billing 1%, and 5% call the AI service, which puts its limit near 1,000 users, where the document expects AI queues of 5–10 s. MongoDB (100 GB at 1,000 users) is an Atlas M30 at $0.54 an hour, its disk included; Redis (4 GB) one ElastiCache cache.r7g.large; ChromaDB one self-hosted Fargate task of 1 vCPU and 2 GB without replicas (its size and 50 ms queries are examples); CloudWatch Logs at 1 KB a request, an example. The bill, about $1,350 a month, is under the document's $1,500–2,000 for 1,000 users: its 16 cores and 16 GB of pods cost more than the replicas the traffic needs here, and the AI provider's tokens are not priced. Growth follows the document's tiers to 5,000 and 10,000 users. Source: seed document 002."
             }
             "inventory-cloud-run" => {
-                "Inventory API for three customers (peaks of 50, 40 and 35 requests/s, all at once: 125), on one Cloud Run service of 2 vCPU and 1 GiB, 2–50 instances, concurrency 30; Firestore with 20,000 reads and 10,000 writes a day; 100 KB responses; a regional load balancer; Cloud Logging at 1 KB a request (an example) above its free 50 GiB, about $21 where the document says $25; Redis on Memorystore's smallest instance, Basic 1 GB at $35.77 (the document's 0.5 GB for $25 does not exist); misc at the document's $10; $125,000 a year from the three. Two corrections to the document: its 50 requests/s × 100 KB × 86,400 s is 432 GB a day, not the ~400 GB a month it prices, so egress here is 100 KB × the average request rate over the month; and instances come from Little's law (125 requests/s × 120 ms = 15 in flight) and CPU time per request, not from dividing requests per second by concurrency. Average rates for customers 2 and 3 scale customer 1's 15 of 50. Source: seed document 003."
+                "Inventory API for three customers (peaks of 50, 40 and 35 requests/s, all at once: 125), on one Cloud Run service of 2 vCPU and 1 GiB, 2–50 instances, concurrency 30; Firestore with 20,000 reads and 10,000 writes a day; 100 KB responses; a regional load balancer; Cloud Logging at 1 KB a request (an example) above its free 50 GiB, about $21 where the document says $25; Redis on Memorystore's smallest instance, Basic 1 GB at $35.77 (the document's 0.5 GB for $25 does not exist); misc at the document's $10; contracts of $50,000, $40,000 and $35,000 a year. Each customer's cost is what its requests and operations drive, with the fixed lines split evenly as the document splits them (its \"40% / 40% / 20% allocation\" labels contradict its own even $143 each). Two corrections to the document: its 50 requests/s × 100 KB × 86,400 s is 432 GB a day, not the ~400 GB a month it prices, so egress here is 100 KB × the average request rate over the month; and instances come from Little's law (125 requests/s × 120 ms = 15 in flight) and CPU time per request, not from dividing requests per second by concurrency. Average rates for customers 2 and 3 scale customer 1's 15 of 50. Source: seed document 003."
             }
             "agent-swarm-ecs" => {
                 "Agent swarm at base production size on ECS Fargate: supervisor 2 vCPU / 4 GB (1–10), 10 to 100 worker agents at 0.5 vCPU / 1 GB on Spot at the document's 70% saving, a gateway of 2 vCPU / 4 GB holding 1,000 SSE connections (scaling at 800, 2–20); Aurora Serverless v2 at 2–16 ACU with 100 GB growing 10 GB a month; 1 million EventBridge events a day (the document's recommended custom bus; its Amazon MQ alternative, one mq.m5.xlarge with 100 GB of EBS, is $430.48 a month); 1 TB a month of egress behind an ALB; 30 database connections per task; CloudWatch with five custom metrics (one per agent), four dashboards and five alarms, logs at 1 KB a request (an example), and X-Ray tracing 10% of requests: 13 million traces a month where the document expects about 10 million segments at 1,000 agents. The document's 960 max connections at 32 ACU is not Aurora's figure: the documented default gives 5,000 there and 3,360 at the base's 16 ACU, which the pools of 130 tasks (3,900) exceed. Average ACU and the contract value are not in the document: examples to edit. Source: seed document 004."
@@ -100,6 +100,7 @@ fn agent_platform() -> Scenario {
             customers: 1.0,                         // line 7: a single organisation
             contract_value_per_year_usd: 500_000.0, // not in the document: an example to edit
             hours_per_month: DEFAULT_HOURS_PER_MONTH,
+            ..Deal::default()
         },
         // Line 76's PostgreSQL server keeps the ledger. The document gives no price for it (a
         // Cloud SQL instance, which the price list does not have): the form asks for it.
@@ -185,6 +186,7 @@ fn workflow_saas() -> Scenario {
         customers: 10.0,                      // line 11: 10 tenants at launch
         contract_value_per_year_usd: 6_000.0, // not in the document: an example to edit
         hours_per_month: DEFAULT_HOURS_PER_MONTH,
+        ..Deal::default()
     };
     s
 }
@@ -352,6 +354,7 @@ fn ux_flow_engine() -> Scenario {
         customers: 10.0, // teams of 100 concurrent users each (an example)
         contract_value_per_year_usd: 20_000.0, // not in the document: an example to edit
         hours_per_month: DEFAULT_HOURS_PER_MONTH,
+        ..Deal::default()
     };
     s
 }
@@ -364,18 +367,20 @@ fn inventory_cloud_run() -> Scenario {
     s.postgres = Postgres::default(); // no run ledger to keep
     s.workload.enabled = false; // requests, not runs
     s.workers.slots = 0.0;
-    let customer = |name: &str, peak, avg, reads, writes, deletes| TenantGroup {
+    let customer = |name: &str, peak, avg, reads, writes, deletes, contract| TenantGroup {
         name: name.to_string(),
         peak_qps: peak,
         avg_qps: avg,
         reads_per_day: reads,
         writes_per_day: writes,
         deletes_per_day: deletes,
+        contract_value_per_year_usd: contract,
     };
     s.tenants = vec![
-        customer("Customer 1", 50.0, 15.0, 8_000.0, 4_000.0, 100.0), // lines 30–31, 78–80, 201
-        customer("Customer 2", 40.0, 12.0, 7_000.0, 3_500.0, 100.0), // lines 151, 202
-        customer("Customer 3", 35.0, 10.5, 5_000.0, 2_500.0, 100.0), // lines 152, 203
+        // Lines 30–31, 78–80, 201; the contracts of lines 593–595.
+        customer("Customer 1", 50.0, 15.0, 8_000.0, 4_000.0, 100.0, 50_000.0),
+        customer("Customer 2", 40.0, 12.0, 7_000.0, 3_500.0, 100.0, 40_000.0), // lines 151, 202
+        customer("Customer 3", 35.0, 10.5, 5_000.0, 2_500.0, 100.0, 35_000.0), // lines 152, 203
     ];
     s.services = vec![Service {
         platform: Platform::CloudRun,
@@ -436,6 +441,7 @@ fn inventory_cloud_run() -> Scenario {
         customers: 3.0,
         contract_value_per_year_usd: 125_000.0 / 3.0, // lines 593–598: $125,000 ACV for three
         hours_per_month: DEFAULT_HOURS_PER_MONTH,
+        ..Deal::default()
     };
     s
 }
@@ -536,6 +542,7 @@ fn agent_swarm_ecs() -> Scenario {
         customers: 1.0,
         contract_value_per_year_usd: 250_000.0, // not in the document: an example to edit
         hours_per_month: DEFAULT_HOURS_PER_MONTH,
+        ..Deal::default()
     };
     s
 }

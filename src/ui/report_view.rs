@@ -205,16 +205,97 @@ fn findings(report: &Report) -> Vec<Node> {
     ]
 }
 
-/// A table per report section, each figure with its formula and id one click away ("How").
+/// A table per report section, each figure with its formula and id one click away ("How"); the
+/// deal's ends with a row per customer listed by name.
 fn sections(report: &Report) -> Vec<Node> {
     SECTIONS
         .iter()
         .map(|(key, title)| {
-            let rows: Vec<Node> = report.section(key).map(metric_row).collect();
-            charts::section(key, "", title, rows.is_empty())
-                .child(Node::html("table").child(Node::html("tbody").children(rows)))
+            let rows: Vec<Node> = (report.section(key))
+                .filter(|m| !m.id.starts_with(CUSTOMER))
+                .map(metric_row)
+                .collect();
+            let section = charts::section(key, "", title, rows.is_empty())
+                .child(Node::html("table").child(Node::html("tbody").children(rows)));
+            match *key {
+                "deal" => section.children(customers(report)),
+                _ => section,
+            }
         })
         .collect()
+}
+
+/// The ids of a listed customer's figures start with this, then its index.
+const CUSTOMER: &str = "deal.customers.";
+
+/// A listed customer's figures, in the table's column order: (key, column heading).
+const CUSTOMER_COLUMNS: [(&str, &str); 5] = [
+    ("cost_monthly_usd", "Cost per month"),
+    ("marginal_monthly_usd", "Adds to the bill"),
+    ("cost_pct_of_contract", "Share of its contract"),
+    ("gross_margin_pct", "Gross margin"),
+    (
+        "contract_for_target_per_year_usd",
+        "Contract for the target margin",
+    ),
+];
+
+/// Each customer listed by name as a row of its figures, each opening to how it was made.
+fn customers(report: &Report) -> Vec<Node> {
+    let rows: Vec<Node> = (0..)
+        .map_while(|i| {
+            report
+                .metric(&format!("{CUSTOMER}{i}.cost_monthly_usd"))
+                .map(|m| (i, m))
+        })
+        .map(|(i, cost)| {
+            // The engine labels each figure "<name>: <what>".
+            let name = cost.label.strip_suffix(": cost per month");
+            let cells = CUSTOMER_COLUMNS.iter().filter_map(|(key, _)| {
+                let m = report.metric(&format!("{CUSTOMER}{i}.{key}"))?;
+                Some(
+                    Node::html("td")
+                        .class("num")
+                        .attr("data-metric", &m.id)
+                        .attr("data-value", &format::raw(m.value))
+                        .child(
+                            Node::html("details")
+                                .attr("data-keep", &m.id)
+                                .child(
+                                    Node::html("summary").text(&format::with_unit(m.value, m.unit)),
+                                )
+                                .child(Node::text_el("p", "formula", &m.formula)),
+                        ),
+                )
+            });
+            Node::html("tr")
+                .child(
+                    Node::html("th")
+                        .attr("scope", "row")
+                        .text(name.unwrap_or(&cost.label)),
+                )
+                .children(cells.collect())
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let head = std::iter::once("Customer")
+        .chain(CUSTOMER_COLUMNS.iter().map(|(_, title)| *title))
+        .map(|title| Node::html("th").attr("scope", "col").text(title))
+        .collect();
+    vec![
+        Node::html("div")
+            .class("table-scroll customers")
+            .attr("tabindex", "0")
+            .attr("role", "region")
+            .attr("aria-label", "Each customer's economics")
+            .child(
+                Node::html("table")
+                    .child(Node::html("thead").child(Node::html("tr").children(head)))
+                    .child(Node::html("tbody").children(rows)),
+            ),
+    ]
 }
 
 /// One figure: its label, value with its unit, and how it was made.
