@@ -137,6 +137,8 @@ pub enum Unit {
     Acu,
     /// Gigabytes per month.
     GigabytesPerMonth,
+    /// Megabits per second (10⁶ bits), a rate of data on average.
+    MegabitsPerSecond,
     /// Millions per month (I/O requests).
     MillionsPerMonth,
     /// Events or messages per day.
@@ -211,6 +213,7 @@ impl Unit {
             Unit::OpsPerSecond => "ops/s",
             Unit::Acu => "ACU",
             Unit::GigabytesPerMonth => "GB/month",
+            Unit::MegabitsPerSecond => "Mbps",
             Unit::MillionsPerMonth => "million/month",
             Unit::EventsPerDay => "events/day",
             Unit::MessagesPerSecond => "msg/s",

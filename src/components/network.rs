@@ -92,6 +92,12 @@ inputs! {
                 .help("Data leaving the cloud besides responses: streams, webhooks, replication.")
                 .since(6)
             => if network_priced,
+        /// Egress besides responses given as an average rate, in Mbps (seed 004 gives
+        /// bandwidth this way); added to the other egress as GB a month.
+        pub other_egress_mbps: f64 = 0.0
+            => Input::number("Other egress, as a rate", Unit::MegabitsPerSecond, 0.0, 1.0e6)
+                .help("The same as other egress, typed as an average rate (200 Mbps all month is 65.7 TB); added to it.")
+            => if network_priced,
         /// The load balancer.
         pub load_balancer: LoadBalancer = LoadBalancer::None
             => Input::choice("Load balancer", LoadBalancer::OPTIONS)
@@ -175,6 +181,12 @@ pub const AWS_GB_PER_TB: f64 = 1_024.0;
 /// Gigabytes (10⁹ bytes) as gibibytes (2³⁰ bytes): GB × 10⁹ ÷ 2³⁰.
 pub fn gib_from_gb(gb: f64) -> f64 {
     gb * BYTES_PER_GB / BYTES_PER_GIB
+}
+
+/// Data moved in a month at an average rate of `mbps` megabits a second: Mbps × 10⁶ bits ÷ 8
+/// bits a byte × 3,600 s × hours per month ÷ 10⁹, in GB. 1 Mbps for a 730-hour month is 328.5 GB.
+pub fn gb_per_month_from_mbps(mbps: f64, hours_per_month: f64) -> f64 {
+    finite(mbps.max(0.0) * 1.0e6 / 8.0 * 3_600.0 * hours_per_month / BYTES_PER_GB)
 }
 
 /// Data moved in a month by a steady request rate: requests/s × KB per request × 1,000 bytes ×
@@ -547,18 +559,29 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
     };
     cdn(net, served, all_responses_gb, hits, out);
     let responses_gb = all_responses_gb * (1.0 - via_cdn);
+    let mut other_gb = net.other_egress_gb_per_month;
+    if net.other_egress_mbps > 0.0 {
+        other_gb += out.figure(
+            "network.other_egress_from_mbps_gb_per_month",
+            "Other egress typed as a rate, per month",
+            Unit::GigabytesPerMonth,
+            gb_per_month_from_mbps(net.other_egress_mbps, hours),
+            "Mbps × 10⁶ ÷ 8 bits × 3,600 s × hours ÷ 10⁹ = {} × 10⁶ ÷ 8 × 3,600 × {} ÷ 10⁹",
+            &[N(net.other_egress_mbps), N(hours)],
+        );
+    }
     let egress_gb = if net.cdn == Cdn::None {
         out.figure(
             "network.egress_gb_per_month",
             "Egress per month",
             Unit::GigabytesPerMonth,
-            responses_gb + net.other_egress_gb_per_month,
+            responses_gb + other_gb,
             "average requests/s × response KB × 3,600 s × hours ÷ 10⁶ + other egress = {} × {} × 3,600 × {} ÷ 10⁶ + {}",
             &[
                 N(demand.avg_requests_per_sec),
                 N(net.response_kb),
                 N(hours),
-                N(net.other_egress_gb_per_month),
+                N(other_gb),
             ],
         )
     } else {
@@ -566,14 +589,14 @@ fn evaluate(net: &Network, served: &Served, out: &mut Builder) {
             "network.egress_gb_per_month",
             "Egress per month, from the origin",
             Unit::GigabytesPerMonth,
-            responses_gb + net.other_egress_gb_per_month,
+            responses_gb + other_gb,
             "average requests/s × response KB × 3,600 s × hours ÷ 10⁶ × share not sent by the CDN + other egress = {} × {} × 3,600 × {} ÷ 10⁶ × {} + {}",
             &[
                 N(demand.avg_requests_per_sec),
                 N(net.response_kb),
                 N(hours),
                 N(1.0 - via_cdn),
-                N(net.other_egress_gb_per_month),
+                N(other_gb),
             ],
         )
     };
@@ -1110,6 +1133,32 @@ mod tests {
         let by_hand = 18.25 + (outbound + inbound) * 0.008;
         assert!(close(month, by_hand), "{month}");
         assert!((month - 117.13).abs() < 0.005, "{month}");
+    }
+
+    /// 1 Mbps for a 730-hour month: 125,000 bytes/s × 2,628,000 s = 328.5 GB. Seed 004's table
+    /// (lines 184–187) gives 1.7 TB a month beside 170 Mbps in and 270 Mbps out: at those
+    /// rates all month it would be 144.5 TB, so its Mbps are peaks, and 1.7 TB is an average of
+    /// about 5.2 Mbps. Typed as a rate, egress is the average, and adds to the GB typed.
+    #[test]
+    fn a_rate_in_mbps_is_gb_a_month_at_the_average() {
+        assert!(close(gb_per_month_from_mbps(1.0, 730.0), 328.5));
+        assert!(close(gb_per_month_from_mbps(440.0, 730.0), 144_540.0));
+        let average = 1_700.0 / gb_per_month_from_mbps(1.0, 730.0);
+        assert!((average - 5.175).abs() < 0.001, "{average}");
+        let base = crate::scenario::presets::by_id("inventory-cloud-run")
+            .unwrap()
+            .scenario();
+        let egress = |s: &crate::scenario::Scenario| {
+            crate::engine::evaluate(s)
+                .value("network.egress_gb_per_month")
+                .unwrap()
+        };
+        let mut typed = base.clone();
+        typed.network.other_egress_gb_per_month = 328.5;
+        let mut rate = base.clone();
+        rate.network.other_egress_mbps = 1.0;
+        assert!(close(egress(&rate), egress(&typed)));
+        assert!(close(egress(&rate) - egress(&base), 328.5));
     }
 
     #[test]
