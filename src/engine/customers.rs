@@ -221,7 +221,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
                 "deal.customer_negative_margin",
                 Severity::Warning,
                 format!(
-                    "{name} causes {} a month but its contract brings in {}.",
+                    "{name}'s part of the bill, {} a month, is more than its contract brings in, {}.",
                     usd(cost),
                     usd(revenue)
                 ),

@@ -230,18 +230,31 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
             },
         )
     };
-    out.figure(
-        "deal.cost_pct_of_contract",
-        "Cost as a share of contract value",
-        Unit::Percent,
-        100.0
-            * ratio(
-                per_customer * MONTHS_PER_YEAR,
-                d.contract_value_per_year_usd,
-            ),
-        "cost per customer per month × 12 ÷ contract value per year = {} × 12 ÷ {}",
-        &[Usd(per_customer), Usd(d.contract_value_per_year_usd)],
-    );
+    if own.is_empty() {
+        out.figure(
+            "deal.cost_pct_of_contract",
+            "Cost as a share of contract value",
+            Unit::Percent,
+            100.0
+                * ratio(
+                    per_customer * MONTHS_PER_YEAR,
+                    d.contract_value_per_year_usd,
+                ),
+            "cost per customer per month × 12 ÷ contract value per year = {} × 12 ÷ {}",
+            &[Usd(per_customer), Usd(d.contract_value_per_year_usd)],
+        );
+    } else {
+        // Customers on contracts of their own: the bill against what they all pay, so that
+        // the share and the gross margin add up to 100%.
+        out.figure(
+            "deal.cost_pct_of_contract",
+            "Cost as a share of the contracts",
+            Unit::Percent,
+            100.0 * ratio(total, revenue),
+            "total per month ÷ contract revenue per month = {} ÷ {}",
+            &[Usd(total), Usd(revenue)],
+        );
+    }
     out.figure(
         "deal.break_even_contract_per_year_usd",
         "Break-even contract value per customer",

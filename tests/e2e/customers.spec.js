@@ -44,6 +44,9 @@ test("each customer's cost, share of its contract and margin add up and follow t
     .poll(() => metric(page, 'deal.customers.2.cost_pct_of_contract'))
     .toBeCloseTo(2 * share, 9);
   expect(await metric(page, 'deal.revenue_monthly_usd')).toBeCloseTo(revenue - 17_500 / 12, 6);
+  // The bill as a share of the contracts and the gross margin are two halves of one whole.
+  const whole = (await metric(page, 'deal.cost_pct_of_contract')) + (await metric(page, 'deal.gross_margin_pct'));
+  expect(whole).toBeCloseTo(100, 9);
 
   // Shared costs split by contract value: customer 1, with the largest contract, bears more of
   // them; the total does not move.
