@@ -3,13 +3,15 @@
 //! to the bill, and the contract that reaches the target margin.
 //!
 //! The cost a customer causes is read from the engine itself, not from a rule per component:
-//! each line of the bill is evaluated with no listed customer's load (its base) and with each
-//! customer's load alone. What a line costs above its base with every customer is shared in
-//! proportion to what it costs above its base with each one alone — for a line billed in
-//! proportion to a driver (requests, document operations, egress bytes) that is the customer's
-//! share of that driver. The bases, and the rise of a line no single customer moves (a free
-//! tier that only their sum leaves), are the shared lines, split by the rule the user picks
-//! ([`SharedSplit`]). The customers' costs add up to the bill.
+//! each line of the bill is evaluated with no listed customer's load (its base), and without
+//! each customer in turn. What a line costs above its base is shared in proportion to what each
+//! customer adds to it (the line with every customer less the line without that one): for a
+//! line billed in proportion to a driver (requests, document operations, egress bytes) that is
+//! the customer's share of the driver, and above a free tier every customer that adds to the
+//! line bears its part. The bases, and the rise of a line no single customer moves (a free tier
+//! that only their sum leaves), are the shared lines, split by the rule the user picks
+//! ([`SharedSplit`]) among every customer the deal counts, those not listed by name included.
+//! The customers' costs, with the part of those not listed, add up to the bill.
 
 use super::deal::{gross_margin_pct, price_for_margin};
 use super::{Builder, n, ratio, usd};
@@ -44,72 +46,94 @@ fn line(lines: &[CostLine], id: &str) -> f64 {
         .sum()
 }
 
-/// What each customer causes: the lines its load drives, shared by use, and its part of the
-/// shared lines.
+/// What each customer causes: the lines its load drives, shared by what it adds to them, and
+/// its part of the shared lines.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shares {
-    /// Each customer's part of the usage-driven lines, USD per month.
+    /// Each listed customer's part of the usage-driven lines, USD per month.
     pub usage: Vec<f64>,
-    /// The lines shared among all, USD per month.
+    /// The lines shared among all the customers, USD per month.
     pub shared: f64,
-    /// Each customer's weight in the shared lines, summing to 1.
+    /// Each listed customer's weight in the shared lines.
     pub weights: Vec<f64>,
+    /// The weight of the customers the deal counts but does not list, together; the weights
+    /// sum to 1 with it.
+    pub unlisted_weight: f64,
 }
 
 impl Shares {
-    /// The cost customer `i` causes, USD per month.
+    /// The cost listed customer `i` causes, USD per month.
     pub fn cost(&self, i: usize) -> f64 {
         self.usage[i] + self.shared * self.weights[i]
     }
 }
 
-/// Shares the bill `full` among the customers: `base` is the bill with none of their load and
-/// `alone[i]` the bill with customer `i`'s alone; the shared lines split by `split` over the
-/// customers' `contracts`.
+/// The customers the deal counts and how they split the shared lines.
+#[derive(Clone, Copy, Debug)]
+pub struct Split<'a> {
+    /// The rule.
+    pub rule: SharedSplit,
+    /// Each listed customer's contract per year.
+    pub contracts: &'a [f64],
+    /// Customers the deal counts beyond those listed, none of whose load is in the scenario.
+    pub unlisted: f64,
+    /// The contract per year of each of those.
+    pub unlisted_contract: f64,
+}
+
+/// Shares the bill `full` among the customers: `base` is the bill with none of the listed
+/// customers' load and `without[i]` the bill without listed customer `i`'s.
 pub fn share(
     full: &[CostLine],
     base: &[CostLine],
-    alone: &[Vec<CostLine>],
-    split: SharedSplit,
-    contracts: &[f64],
+    without: &[Vec<CostLine>],
+    split: Split,
 ) -> Shares {
-    let count = alone.len();
+    let count = without.len();
     let mut usage = vec![0.0; count];
     let mut shared = 0.0;
     for l in full {
         let floor = line(base, &l.id);
         let rise = l.monthly_usd - floor;
-        let each: Vec<f64> = alone.iter().map(|a| line(a, &l.id) - floor).collect();
-        let sum: f64 = each.iter().sum();
-        let one_way = each.iter().all(|e| e * sum >= 0.0);
+        let adds: Vec<f64> = (without.iter())
+            .map(|w| l.monthly_usd - line(w, &l.id))
+            .collect();
+        let sum: f64 = adds.iter().sum();
+        let one_way = adds.iter().all(|a| a * sum >= 0.0);
         if rise.abs() > NO_RISE_USD && sum.abs() > NO_RISE_USD && one_way {
-            for (u, e) in usage.iter_mut().zip(&each) {
-                *u += rise * e / sum;
+            for (u, a) in usage.iter_mut().zip(&adds) {
+                *u += rise * a / sum;
             }
             shared += floor;
         } else {
             shared += l.monthly_usd;
         }
     }
-    let by = |amounts: &[f64]| -> Option<Vec<f64>> {
-        let total: f64 = amounts.iter().sum();
-        (total > 0.0).then(|| amounts.iter().map(|a| a / total).collect())
+    let (listed, unlisted): (Vec<f64>, f64) = match split.rule {
+        SharedSplit::Evenly => (vec![1.0; count], split.unlisted),
+        SharedSplit::Usage => (usage.clone(), 0.0),
+        SharedSplit::Contract => (
+            split.contracts.to_vec(),
+            split.unlisted * split.unlisted_contract,
+        ),
     };
-    let weights = match split {
-        SharedSplit::Evenly => None,
-        SharedSplit::Usage => by(&usage),
-        SharedSplit::Contract => by(contracts),
-    }
-    .unwrap_or_else(|| vec![ratio(1.0, count as f64); count]);
+    let total = listed.iter().sum::<f64>() + unlisted;
+    let (weights, unlisted_weight) = if total > 0.0 {
+        (listed.iter().map(|w| w / total).collect(), unlisted / total)
+    } else {
+        let all = count as f64 + split.unlisted;
+        (vec![ratio(1.0, all); count], ratio(split.unlisted, all))
+    };
     Shares {
         usage,
         shared,
         weights,
+        unlisted_weight,
     }
 }
 
 /// Records each listed customer's economics in the deal section. Evaluates the scenario's
-/// figures once without the listed customers and twice per customer (alone, and without it).
+/// figures once without the listed customers and once without each of them.
 pub fn evaluate(s: &Scenario, out: &mut Builder) {
     let groups = &s.tenants;
     if groups.is_empty() {
@@ -119,17 +143,34 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
     let full: Vec<CostLine> = out.costs().to_vec();
     let bill: f64 = full.iter().map(|l| l.monthly_usd).sum();
     let base = lines_with(s, Vec::new());
-    let alone: Vec<Vec<CostLine>> = groups
-        .iter()
-        .map(|g| lines_with(s, vec![g.clone()]))
+    let without: Vec<Vec<CostLine>> = (0..groups.len())
+        .map(|i| {
+            let mut others = groups.clone();
+            others.remove(i);
+            lines_with(s, others)
+        })
         .collect();
+    let listed = groups.len() as f64;
     let contracts: Vec<f64> = groups.iter().map(|g| g.contract_per_year_usd(d)).collect();
-    let shares = share(&full, &base, &alone, d.shared_split, &contracts);
+    let shares = share(
+        &full,
+        &base,
+        &without,
+        Split {
+            rule: d.shared_split,
+            contracts: &contracts,
+            unlisted: (d.customers - listed).max(0.0),
+            unlisted_contract: d.contract_value_per_year_usd,
+        },
+    );
     let rule = match d.shared_split {
         SharedSplit::Evenly => "evenly",
         SharedSplit::Usage => "by usage",
         SharedSplit::Contract => "by contract value",
     };
+    // Margins are read per customer only where the deal counts every customer listed: else
+    // the contracts listed are not the revenue.
+    let counted = listed <= d.customers;
     let target = d.target_margin_pct;
     for (i, group) in groups.iter().enumerate() {
         let name = match group.name.trim() {
@@ -152,11 +193,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
                 )
             },
         );
-        let without: Vec<TenantGroup> = (groups.iter().enumerate())
-            .filter(|(j, _)| *j != i)
-            .map(|(_, g)| g.clone())
-            .collect();
-        let bill_without: f64 = lines_with(s, without).iter().map(|l| l.monthly_usd).sum();
+        let bill_without: f64 = without[i].iter().map(|l| l.monthly_usd).sum();
         let adds = bill - bill_without;
         out.metric(
             id("marginal_monthly_usd"),
@@ -174,6 +211,9 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
                 )
             },
         );
+        if !counted {
+            continue;
+        }
         let contract = contracts[i];
         out.metric(
             id("cost_pct_of_contract"),
@@ -228,15 +268,29 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
             );
         }
     }
-    if groups.len() as f64 != d.customers {
+    if shares.unlisted_weight > 0.0 {
+        out.metric(
+            "deal.unlisted_cost_monthly_usd",
+            "Customers not listed by name: cost per month",
+            Unit::UsdPerMonth,
+            shares.shared * shares.unlisted_weight,
+            || {
+                format!(
+                    "their share of the shared lines ({rule}; none of their load is in the scenario) = {} × {}%",
+                    usd(shares.shared),
+                    n(100.0 * shares.unlisted_weight)
+                )
+            },
+        );
+    }
+    if !counted {
         out.warn(
             "deal.customers_listed",
             Severity::Info,
             format!(
-                "The deal counts {} customers and {} are listed by name: each listed customer's cost is its part of the whole bill, shared among the {} listed.",
-                n(d.customers),
+                "{} customers are listed by name but the deal counts {}: each listed customer's cost is its part of the bill, and its margin shows once the deal counts every one listed.",
                 groups.len(),
-                groups.len()
+                n(d.customers)
             ),
         );
     }
@@ -259,36 +313,93 @@ mod tests {
             .collect()
     }
 
-    /// Egress billed per GB, driven by two customers sending 300 and 100 GB, and a load
-    /// balancer of $18 an hour whatever they send: the egress is theirs by what they send
-    /// (75% and 25%), the load balancer is shared by the rule.
+    fn split(rule: SharedSplit, contracts: &[f64], unlisted: f64) -> Split<'_> {
+        Split {
+            rule,
+            contracts,
+            unlisted,
+            unlisted_contract: 2.0,
+        }
+    }
+
+    /// Egress billed per GB, driven by two customers sending 300 and 100 GB ($27 and $9 at
+    /// $0.09), and a load balancer of $18 whatever they send: the egress is theirs by what each
+    /// adds to it (75% and 25%), the load balancer is shared by the rule.
     #[test]
     fn a_usage_driven_line_is_shared_by_use_and_a_fixed_one_by_the_rule() {
         let full = lines(&[("egress", 36.0), ("lb", 18.0)]);
         let base = lines(&[("egress", 0.0), ("lb", 18.0)]);
-        let alone = [
-            lines(&[("egress", 27.0), ("lb", 18.0)]),
+        let without = [
             lines(&[("egress", 9.0), ("lb", 18.0)]),
+            lines(&[("egress", 27.0), ("lb", 18.0)]),
         ];
-        let evenly = share(&full, &base, &alone, SharedSplit::Evenly, &[1.0, 3.0]);
+        let contracts = [1.0, 3.0];
+        let evenly = share(
+            &full,
+            &base,
+            &without,
+            split(SharedSplit::Evenly, &contracts, 0.0),
+        );
         assert_eq!(evenly.usage, vec![27.0, 9.0]);
         assert_eq!(evenly.shared, 18.0);
         assert_eq!((evenly.cost(0), evenly.cost(1)), (36.0, 18.0));
-        let by_contract = share(&full, &base, &alone, SharedSplit::Contract, &[1.0, 3.0]);
+        let by_contract = share(
+            &full,
+            &base,
+            &without,
+            split(SharedSplit::Contract, &contracts, 0.0),
+        );
         assert_eq!((by_contract.cost(0), by_contract.cost(1)), (31.5, 22.5));
-        let by_usage = share(&full, &base, &alone, SharedSplit::Usage, &[1.0, 3.0]);
+        let by_usage = share(
+            &full,
+            &base,
+            &without,
+            split(SharedSplit::Usage, &contracts, 0.0),
+        );
         assert_eq!((by_usage.cost(0), by_usage.cost(1)), (40.5, 13.5));
     }
 
-    /// A free tier that neither customer leaves alone but both together do: the line rises
-    /// with no one customer to pin it on, so it is shared by the rule.
+    /// Logs billed above a free tier that neither customer leaves alone: together they rise to
+    /// $10, and without either the line is free, so each adds $10 and they bear it in halves —
+    /// not all of it the one that happens to cross the tier first.
     #[test]
-    fn a_rise_that_only_the_sum_causes_is_shared() {
+    fn a_line_above_a_free_tier_is_borne_by_each_customer_that_adds_to_it() {
         let full = lines(&[("logging", 10.0)]);
         let base = lines(&[("logging", 0.0)]);
-        let alone = [lines(&[("logging", 0.0)]), lines(&[("logging", 0.0)])];
-        let shares = share(&full, &base, &alone, SharedSplit::Evenly, &[1.0, 1.0]);
-        assert_eq!((shares.cost(0), shares.cost(1)), (5.0, 5.0));
+        let without = [lines(&[("logging", 0.0)]), lines(&[("logging", 0.0)])];
+        let shares = share(
+            &full,
+            &base,
+            &without,
+            split(SharedSplit::Evenly, &[1.0, 1.0], 0.0),
+        );
+        assert_eq!(shares.usage, vec![5.0, 5.0]);
+        assert_eq!(shares.shared, 0.0);
+    }
+
+    /// Two customers listed of four the deal counts: the $18 load balancer is split evenly
+    /// among all four, $9 to the two not listed; by contract, the two not listed at $2 each
+    /// weigh 4 against the listed 1 and 3.
+    #[test]
+    fn the_customers_not_listed_bear_their_part_of_the_shared_lines() {
+        let full = lines(&[("lb", 18.0)]);
+        let without = [full.clone(), full.clone()];
+        let evenly = share(
+            &full,
+            &full,
+            &without,
+            split(SharedSplit::Evenly, &[1.0, 3.0], 2.0),
+        );
+        assert_eq!((evenly.cost(0), evenly.cost(1)), (4.5, 4.5));
+        assert_eq!(evenly.shared * evenly.unlisted_weight, 9.0);
+        let by_contract = share(
+            &full,
+            &full,
+            &without,
+            split(SharedSplit::Contract, &[1.0, 3.0], 2.0),
+        );
+        assert_eq!((by_contract.cost(0), by_contract.cost(1)), (2.25, 6.75));
+        assert_eq!(by_contract.unlisted_weight, 0.5);
     }
 
     #[test]

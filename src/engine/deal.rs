@@ -14,17 +14,17 @@ pub fn gross_margin_pct(revenue: f64, cost: f64) -> f64 {
     100.0 * ratio(revenue - cost, revenue)
 }
 
-/// What the customers pay per year when `own` holds the contracts of those listed with one of
-/// their own: each of them its own, every other customer `contract` (the deal's value). Fewer
+/// What the customers pay per year when `listed` holds the contract of each customer listed by
+/// name: each of them its own, every other customer `contract` (the deal's value). Fewer
 /// customers than are listed (a projection that shrinks below them) pay the listed customers'
 /// average each, so that revenue falls with the count and never below nothing.
-pub fn contracts_per_year_usd(customers: f64, contract: f64, own: &[f64]) -> f64 {
-    let listed = own.len() as f64;
-    let own_sum: f64 = own.iter().sum();
-    if customers >= listed {
-        (customers - listed) * contract + own_sum
+pub fn contracts_per_year_usd(customers: f64, contract: f64, listed: &[f64]) -> f64 {
+    let count = listed.len() as f64;
+    let sum: f64 = listed.iter().sum();
+    if customers >= count {
+        (customers - count) * contract + sum
     } else {
-        customers * ratio(own_sum, listed)
+        customers * ratio(sum, count)
     }
 }
 
@@ -188,11 +188,13 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         "total per month ÷ customers = {} ÷ {}",
         &[Usd(total), N(d.customers)],
     );
-    let own: Vec<f64> = (s.tenants.iter())
-        .map(|t| t.contract_value_per_year_usd)
-        .filter(|v| *v > 0.0)
-        .collect();
-    let revenue = if own.is_empty() {
+    // With any customer on a contract of its own, every customer listed is counted at its
+    // contract (its own, or the deal's).
+    let own = s
+        .tenants
+        .iter()
+        .any(|t| t.contract_value_per_year_usd > 0.0);
+    let revenue = if !own {
         out.figure(
             "deal.revenue_monthly_usd",
             "Contract revenue per month",
@@ -202,19 +204,21 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
             &[N(d.customers), Usd(d.contract_value_per_year_usd)],
         )
     } else {
-        let listed = own.len() as f64;
-        let others = d.customers - listed;
+        let listed: Vec<f64> = (s.tenants.iter())
+            .map(|t| t.contract_per_year_usd(d))
+            .collect();
+        let others = d.customers - listed.len() as f64;
         out.metric(
             "deal.revenue_monthly_usd",
             "Contract revenue per month",
             Unit::UsdPerMonth,
-            contracts_per_year_usd(d.customers, d.contract_value_per_year_usd, &own)
+            contracts_per_year_usd(d.customers, d.contract_value_per_year_usd, &listed)
                 / MONTHS_PER_YEAR,
             || {
-                let terms: Vec<String> = own.iter().map(|v| usd(*v)).collect();
+                let terms: Vec<String> = listed.iter().map(|v| usd(*v)).collect();
                 if others >= 0.0 {
                     format!(
-                        "(other customers × contract value per year + each listed customer's own contract) ÷ 12 = ({} × {} + {}) ÷ 12",
+                        "(customers not listed × contract value per year + each listed customer's contract) ÷ 12 = ({} × {} + {}) ÷ 12",
                         n(others),
                         usd(d.contract_value_per_year_usd),
                         terms.join(" + ")
@@ -224,13 +228,13 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
                         "customers × the listed customers' average contract ÷ 12 = {} × ({}) ÷ {} ÷ 12",
                         n(d.customers),
                         terms.join(" + "),
-                        n(listed)
+                        listed.len()
                     )
                 }
             },
         )
     };
-    if own.is_empty() {
+    if !own {
         out.figure(
             "deal.cost_pct_of_contract",
             "Cost as a share of contract value",

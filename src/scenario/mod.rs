@@ -1193,18 +1193,21 @@ impl Scenario {
             ],
             "A run cannot use more CPU time than its duration × the vCPU of an instance.",
         );
-        let own: Vec<String> = (self.tenants.iter().enumerate())
-            .filter(|(_, t)| t.contract_value_per_year_usd > 0.0)
-            .map(|(i, _)| format!("tenants.{i}.contract_value_per_year_usd"))
-            .collect();
-        if own.len() as f64 > launch {
+        let listed = self.tenants.len();
+        if listed as f64 > launch
+            && self
+                .tenants
+                .iter()
+                .any(|t| t.contract_value_per_year_usd > 0.0)
+        {
             let message = format!(
-                "{} customers are listed with a contract of their own, more than the deal's {}.",
-                own.len(),
-                launch
+                "{listed} customers are listed by name, with contracts, but the deal counts {launch}: count each of them in Customers."
             );
-            for path in own.iter().map(String::as_str).chain(["deal.customers"]) {
-                rule(false, &[path], &message);
+            let own = (self.tenants.iter().enumerate())
+                .filter(|(_, t)| t.contract_value_per_year_usd > 0.0)
+                .map(|(i, _)| format!("tenants.{i}.contract_value_per_year_usd"));
+            for path in own.chain(["deal.customers".to_string()]) {
+                rule(false, &[&path], &message);
             }
         }
         errors

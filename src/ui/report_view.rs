@@ -251,22 +251,22 @@ fn customers(report: &Report) -> Vec<Node> {
         .map(|(i, cost)| {
             // The engine labels each figure "<name>: <what>".
             let name = cost.label.strip_suffix(": cost per month");
-            let cells = CUSTOMER_COLUMNS.iter().filter_map(|(key, _)| {
-                let m = report.metric(&format!("{CUSTOMER}{i}.{key}"))?;
-                Some(
-                    Node::html("td")
-                        .class("num")
-                        .attr("data-metric", &m.id)
-                        .attr("data-value", &format::raw(m.value))
-                        .child(
-                            Node::html("details")
-                                .attr("data-keep", &m.id)
-                                .child(
-                                    Node::html("summary").text(&format::with_unit(m.value, m.unit)),
-                                )
-                                .child(Node::text_el("p", "formula", &m.formula)),
-                        ),
-                )
+            // A figure the engine does not make (a margin where the deal does not count
+            // every customer listed) leaves its cell empty.
+            let cells = CUSTOMER_COLUMNS.iter().map(|(key, _)| {
+                let Some(m) = report.metric(&format!("{CUSTOMER}{i}.{key}")) else {
+                    return Node::html("td");
+                };
+                Node::html("td")
+                    .class("num")
+                    .attr("data-metric", &m.id)
+                    .attr("data-value", &format::raw(m.value))
+                    .child(
+                        Node::html("details")
+                            .attr("data-keep", &m.id)
+                            .child(Node::html("summary").text(&format::with_unit(m.value, m.unit)))
+                            .child(Node::text_el("p", "formula", &m.formula)),
+                    )
             });
             Node::html("tr")
                 .child(
