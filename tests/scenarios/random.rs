@@ -119,11 +119,12 @@ pub fn repair(s: &mut Scenario) {
             std::mem::swap(&mut group.avg_qps, &mut group.peak_qps);
         }
     }
-    let own = s
-        .tenants
+    if s.tenants
         .iter()
-        .filter(|t| t.contract_value_per_year_usd > 0.0);
-    s.deal.customers = s.deal.customers.max(own.count() as f64);
+        .any(|t| t.contract_value_per_year_usd > 0.0)
+    {
+        s.deal.customers = s.deal.customers.max(s.tenants.len() as f64);
+    }
 }
 
 /// Values for up to three items of each list, drawn from the item fields.
