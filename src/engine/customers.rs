@@ -52,6 +52,9 @@ fn line(lines: &[CostLine], id: &str) -> f64 {
 pub struct Shares {
     /// Each listed customer's part of the usage-driven lines, USD per month.
     pub usage: Vec<f64>,
+    /// Each listed customer's part of each usage-driven line: (the line's index in the bill,
+    /// USD per month), in the bill's order.
+    pub parts: Vec<Vec<(usize, f64)>>,
     /// The lines shared among all the customers, USD per month.
     pub shared: f64,
     /// Each listed customer's weight in the shared lines.
@@ -91,8 +94,9 @@ pub fn share(
 ) -> Shares {
     let count = without.len();
     let mut usage = vec![0.0; count];
+    let mut parts = vec![Vec::new(); count];
     let mut shared = 0.0;
-    for l in full {
+    for (index, l) in full.iter().enumerate() {
         let floor = line(base, &l.id);
         let rise = l.monthly_usd - floor;
         let adds: Vec<f64> = (without.iter())
@@ -101,8 +105,12 @@ pub fn share(
         let sum: f64 = adds.iter().sum();
         let one_way = adds.iter().all(|a| a * sum >= 0.0);
         if rise.abs() > NO_RISE_USD && sum.abs() > NO_RISE_USD && one_way {
-            for (u, a) in usage.iter_mut().zip(&adds) {
-                *u += rise * a / sum;
+            for (i, a) in adds.iter().enumerate() {
+                let part = rise * a / sum;
+                usage[i] += part;
+                if part != 0.0 {
+                    parts[i].push((index, part));
+                }
             }
             shared += floor;
         } else {
@@ -126,6 +134,7 @@ pub fn share(
     };
     Shares {
         usage,
+        parts,
         shared,
         weights,
         unlisted_weight,
@@ -185,9 +194,19 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
             Unit::UsdPerMonth,
             shares.cost(i),
             || {
+                let parts = &shares.parts[i];
+                let names: Vec<&str> = parts.iter().map(|(l, _)| full[*l].label.as_ref()).collect();
+                let amounts: Vec<String> = parts.iter().map(|(_, part)| usd(*part)).collect();
+                let driven = match names.is_empty() {
+                    true => String::new(),
+                    false => format!("its part of {} + ", names.join(", ")),
+                };
+                let terms = match amounts.is_empty() {
+                    true => String::new(),
+                    false => format!("{} + ", amounts.join(" + ")),
+                };
                 format!(
-                    "its share of the lines its load drives + its share of the shared lines ({rule}) = {} + {} × {}%",
-                    usd(shares.usage[i]),
+                    "{driven}its share of the shared lines ({rule}) = {terms}{} × {}%",
                     usd(shares.shared),
                     n(100.0 * shares.weights[i])
                 )

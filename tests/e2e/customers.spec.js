@@ -66,5 +66,5 @@ test("each customer's cost, share of its contract and margin add up and follow t
   // Every figure opens to how it was made.
   const cell = table.locator('[data-metric="deal.customers.0.cost_monthly_usd"]');
   await cell.locator('summary').click();
-  await expect(cell.locator('.formula')).toContainText('its share of the lines its load drives');
+  await expect(cell.locator('.formula')).toContainText('its part of tai-api, Internet egress');
 });
