@@ -891,10 +891,10 @@ inputs! {
         pub target_margin_pct: f64 = 70.0
             => Input::number("Target gross margin", Unit::Percent, 0.0, 99.0)
                 .help("The gross margin the price should reach; the deal shows the contract and the price per run or per user that reach it."),
-        /// How the lines no customer's load drives are shared among the listed customers.
+        /// How the lines no customer's load drives are shared among the customers.
         pub shared_split: SharedSplit = SharedSplit::Evenly
             => Input::choice("Shared costs split", SharedSplit::OPTIONS)
-                .help("How the lines no single customer's load drives (minimum instances, a load balancer, a cache) are shared among the customers listed by name. Lines their load drives are always shared by use."),
+                .help("How the lines no single customer's load drives (minimum instances, a load balancer, a cache) are shared among the customers, those not listed by name included. Lines their load drives are always shared by use."),
     }
 }
 
