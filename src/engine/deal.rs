@@ -190,10 +190,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
     );
     // With any customer on a contract of its own, every customer listed is counted at its
     // contract (its own, or the deal's).
-    let own = s
-        .tenants
-        .iter()
-        .any(|t| t.contract_value_per_year_usd > 0.0);
+    let own = s.has_own_contracts();
     let revenue = if !own {
         out.figure(
             "deal.revenue_monthly_usd",

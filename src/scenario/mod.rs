@@ -1194,22 +1194,18 @@ impl Scenario {
             "A run cannot use more CPU time than its duration × the vCPU of an instance.",
         );
         let listed = self.tenants.len();
-        if listed as f64 > launch
-            && self
-                .tenants
-                .iter()
-                .any(|t| t.contract_value_per_year_usd > 0.0)
-        {
-            let message = format!(
+        let mut paths: Vec<String> = (self.tenants.iter().enumerate())
+            .filter(|(_, t)| t.contract_value_per_year_usd > 0.0)
+            .map(|(i, _)| format!("tenants.{i}.contract_value_per_year_usd"))
+            .collect();
+        paths.push("deal.customers".to_string());
+        rule(
+            !self.has_own_contracts() || listed as f64 <= launch,
+            &paths.iter().map(String::as_str).collect::<Vec<_>>(),
+            &format!(
                 "{listed} customers are listed by name, with contracts, but the deal counts {launch}: count each of them in Customers."
-            );
-            let own = (self.tenants.iter().enumerate())
-                .filter(|(_, t)| t.contract_value_per_year_usd > 0.0)
-                .map(|(i, _)| format!("tenants.{i}.contract_value_per_year_usd"));
-            for path in own.chain(["deal.customers".to_string()]) {
-                rule(false, &[&path], &message);
-            }
-        }
+            ),
+        );
         errors
     }
 
@@ -1229,6 +1225,12 @@ impl Scenario {
         } else {
             Ok(())
         }
+    }
+
+    /// Whether any customer listed by name has a contract of its own: then every listed
+    /// customer is counted at its contract, in the deal and in revenue.
+    pub fn has_own_contracts(&self) -> bool {
+        (self.tenants.iter()).any(|t| t.contract_value_per_year_usd > 0.0)
     }
 
     /// Days in this scenario's billing month.

@@ -119,10 +119,7 @@ pub fn repair(s: &mut Scenario) {
             std::mem::swap(&mut group.avg_qps, &mut group.peak_qps);
         }
     }
-    if s.tenants
-        .iter()
-        .any(|t| t.contract_value_per_year_usd > 0.0)
-    {
+    if s.has_own_contracts() {
         s.deal.customers = s.deal.customers.max(s.tenants.len() as f64);
     }
 }
