@@ -422,6 +422,15 @@ mod tests {
     }
 
     #[test]
+    fn exported_figures_keep_four_decimals_and_round_a_half_up() {
+        // A figure exactly halfway between two fourth decimals (a CloudWatch metric volume in
+        // MiB that a property test drew) rounds up, half a unit from the figure.
+        assert_eq!(exported(81_949.218_75), "81949.2188");
+        assert_eq!(exported(20.833_333_333_333_332), "20.8333");
+        assert_eq!(exported(21_024.000_000_000_004), "21024");
+    }
+
+    #[test]
     fn money_reads_like_money() {
         assert_eq!(money(24_637.5), "$24,638");
         assert_eq!(money(810.0), "$810.00");

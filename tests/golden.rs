@@ -15,7 +15,7 @@
 //!   cloud.google.com/run/pricing (copy of 2025-08-19, in `/work/shared/PRICES.md`).
 
 use headroom::report::Report;
-use headroom::scenario::{Billing, Scenario, presets};
+use headroom::scenario::{Billing, PriceTier, Scenario, presets};
 use headroom::{engine, math};
 
 /// Seconds in the engine's default billing month: 730 hours (the cloud calculators' convention).
@@ -472,6 +472,117 @@ fn cloud_run_free_tier_deducts_the_instance_allowance() {
     let saved =
         value(&without, "cost.compute_monthly_usd") - value(&report, "cost.compute_monthly_usd");
     assert!(close(saved, credit, 1e-9), "{saved}");
+}
+
+/// A request-billed service whose busy instances (no minimum) set the bill, in a region of
+/// Cloud Run's second price tier.
+fn in_tier_2(billing: Billing) -> Scenario {
+    let mut s = three_warm_instances();
+    s.compute.billing = billing;
+    s.compute.min_instances = 0.0;
+    s.compute.price_tier = PriceTier::Tier2;
+    s
+}
+
+#[test]
+fn cloud_run_tier_2_bills_its_listed_cpu_and_memory_and_asks_for_the_rest() {
+    let report = engine::evaluate(&in_tier_2(Billing::Request));
+    let busy = value(&report, "capacity.instances_billed_avg");
+    assert!(busy > 0.0 && busy < 1.0, "{busy}");
+    // Tier 2's request-based list prices: $0.0000336 a vCPU-second (40% above tier 1's
+    // $0.000024) and $0.0000035 a GiB-second.
+    let cpu = busy * 2.0 * SECONDS_PER_MONTH * 0.000_033_6;
+    let memory = busy * 1.0 * SECONDS_PER_MONTH * 0.000_003_5;
+    for (id, expected) in [
+        ("cost.compute_cpu_monthly_usd", cpu),
+        ("cost.compute_memory_monthly_usd", memory),
+        // The fee per request is not in the price list for tier 2: $0 until typed.
+        ("cost.compute_requests_monthly_usd", 0.0),
+        ("cost.compute_monthly_usd", cpu + memory),
+    ] {
+        let got = value(&report, id);
+        assert!(
+            close(got, expected, 1e-12),
+            "{id}: expected {expected}, got {got}"
+        );
+    }
+    let tier_1 = engine::evaluate(&Scenario {
+        compute: headroom::scenario::CloudRun {
+            price_tier: PriceTier::Tier1,
+            ..in_tier_2(Billing::Request).compute
+        },
+        ..in_tier_2(Billing::Request)
+    });
+    let ratio = cpu / value(&tier_1, "cost.compute_cpu_monthly_usd");
+    assert!(close(ratio, 1.4, 1e-12), "{ratio}");
+    // The report names the price to type, once, and lists it among the prices used, with no
+    // value; no idle rate is asked for, as no instance idles. (The preset's PostgreSQL server
+    // asks for its own price.)
+    let asked: Vec<&str> = report
+        .warnings
+        .iter()
+        .filter(|w| w.id == "cost.price_not_typed" && w.message.contains("price list"))
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            "Cloud Run request-based in a tier-2 region: requests is not in the price list: type it under Prices used to include it in the bill."
+        ]
+    );
+    let fee = report
+        .prices
+        .iter()
+        .find(|p| p.id == "gcp.run.tier2.request.per_million_requests")
+        .expect("the fee is among the prices used");
+    assert_eq!(fee.value, None);
+    assert!(report.prices.iter().all(|p| !p.id.contains("idle")));
+}
+
+#[test]
+fn cloud_run_tier_2_prices_typed_by_the_user_bill_and_satisfy_the_report() {
+    let mut s = in_tier_2(Billing::Instance);
+    s.compute.min_instances = 3.0;
+    let asked = engine::evaluate(&s);
+    let missing: Vec<&str> = asked
+        .prices
+        .iter()
+        .filter(|p| p.value.is_none())
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "gcp.run.tier2.instance.vcpu_second",
+            "gcp.run.tier2.instance.gib_second"
+        ]
+    );
+    assert_eq!(value(&asked, "cost.compute_monthly_usd"), 0.0);
+    // Typed over, as a user reads them from the pricing page, they bill as tier 1's do.
+    s.prices
+        .insert("gcp.run.tier2.instance.vcpu_second".into(), 0.000_025);
+    s.prices
+        .insert("gcp.run.tier2.instance.gib_second".into(), 0.000_003);
+    let typed = engine::evaluate(&s);
+    let expected = 3.0 * SECONDS_PER_MONTH * (2.0 * 0.000_025 + 1.0 * 0.000_003);
+    let got = value(&typed, "cost.compute_monthly_usd");
+    assert!(
+        close(got, expected, 1e-12),
+        "expected {expected}, got {got}"
+    );
+    assert!(
+        typed
+            .warnings
+            .iter()
+            .all(|w| !w.message.contains("price list"))
+    );
+    assert!(
+        asked
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("price list"))
+    );
+    assert!(typed.prices.iter().all(|p| p.value.is_some()));
 }
 
 #[test]

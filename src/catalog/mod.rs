@@ -12,7 +12,7 @@
 //! ```
 //! let catalog = headroom::catalog::Catalog::current();
 //! let vcpu = catalog.get("gcp.run.request.vcpu_second").unwrap();
-//! assert_eq!(vcpu.value, 0.000024);
+//! assert_eq!(vcpu.value, Some(0.000024));
 //! assert_eq!(vcpu.as_of, "2025-08-19");
 //! ```
 
@@ -54,8 +54,10 @@ pub struct Price {
     pub id: String,
     /// What the price is for, in words.
     pub label: String,
-    /// The price itself, in `unit`.
-    pub value: f64,
+    /// The price itself, in `unit`; `None` for a price the price list does not confirm (a
+    /// region's rate not yet read from its page): the user types it, and until then the report
+    /// says it is missing.
+    pub value: Option<f64>,
     /// What `value` counts, e.g. "USD per vCPU-second".
     pub unit: String,
     /// Region or market the price applies to.
@@ -122,9 +124,10 @@ impl Catalog {
         Catalog { version, prices }
     }
 
-    /// The rows of a compiled-in CSV, whose columns are `id,label,value,unit,region,as_of,source`.
-    /// The file is part of the build and checked by the tests, so a malformed row is a build
-    /// defect, not a user error: it is skipped rather than shown.
+    /// The rows of a compiled-in CSV, whose columns are `id,label,value,unit,region,as_of,source`;
+    /// an empty value is a price the user types. The file is part of the build and checked by
+    /// the tests, so a malformed row is a build defect, not a user error: it is skipped rather
+    /// than shown.
     fn rows(csv_text: &str) -> Vec<Price> {
         crate::records::read(csv_text)
             .into_iter()
@@ -134,7 +137,10 @@ impl Catalog {
                 Some(Price {
                     id: cell(0)?,
                     label: cell(1)?,
-                    value: row.get(2)?.parse().ok()?,
+                    value: match row.get(2)?.as_str() {
+                        "" => None,
+                        value => Some(value.parse().ok()?),
+                    },
                     unit: cell(3)?,
                     region: cell(4)?,
                     as_of: cell(5)?,
@@ -208,8 +214,8 @@ mod tests {
         let old = Catalog::current();
         let test = Catalog::by_version(TEST_CATALOG.0).unwrap();
         let id = "gcp.run.request.vcpu_second";
-        assert_eq!(old.get(id).unwrap().value, 0.000024);
-        assert_eq!(test.get(id).unwrap().value, 0.00003);
+        assert_eq!(old.get(id).unwrap().value, Some(0.000024));
+        assert_eq!(test.get(id).unwrap().value, Some(0.00003));
         assert_eq!(test.get(id).unwrap().as_of, "2099-01-01");
         // Every other price carries over; a new one is added.
         assert_eq!(test.prices().len(), old.prices().len() + 1);
@@ -229,7 +235,11 @@ mod tests {
     #[test]
     fn every_price_is_traceable_and_non_negative() {
         for p in Catalog::current().prices() {
-            assert!(p.value.is_finite() && p.value >= 0.0, "{}", p.id);
+            assert!(
+                p.value.is_none_or(|v| v.is_finite() && v >= 0.0),
+                "{}",
+                p.id
+            );
             assert!(!p.unit.is_empty() && !p.region.is_empty(), "{}", p.id);
             let dated = p.as_of.len() == 7 || p.as_of.len() == 10; // YYYY-MM or YYYY-MM-DD
             assert!(dated && p.as_of.starts_with("20"), "{}", p.id);

@@ -21,13 +21,34 @@ choices! {
 }
 
 impl Billing {
-    /// The catalog's name for the billing mode's tier of prices, as in
-    /// `gcp.run.<tier>.vcpu_second`.
-    fn tier(self) -> &'static str {
+    /// The catalog's name for the billing mode's prices, as in `gcp.run.<billing>.vcpu_second`.
+    fn key(self) -> &'static str {
         match self {
             Billing::Request => "request",
             Billing::Instance => "instance",
         }
+    }
+}
+
+choices! {
+    /// The price tier of the service's region: Cloud Run prices its regions in two tiers, and
+    /// its pricing page lists the regions of each (cloud.google.com/run/pricing).
+    pub enum PriceTier {
+        /// Tier 1, us-central1's prices.
+        Tier1 = "tier1" "Tier 1 (us-central1, us-east1, us-west1, europe-west1…)",
+        /// Tier 2, about 40% more for CPU.
+        Tier2 = "tier2" "Tier 2 (europe-west3…)",
+    }
+}
+
+/// The catalog id of a Cloud Run price in `tier` under `billing`: `gcp.run.request.<item>` in
+/// tier 1, `gcp.run.tier2.request.<item>` in tier 2. The free tier's allowances are the same in
+/// every region and keep their tier-1 ids.
+fn price_id(tier: PriceTier, billing: Billing, item: &str) -> String {
+    let billing = billing.key();
+    match tier {
+        PriceTier::Tier1 => format!("gcp.run.{billing}.{item}"),
+        PriceTier::Tier2 => format!("gcp.run.tier2.{billing}.{item}"),
     }
 }
 
@@ -152,9 +173,9 @@ pub fn bill(
             )
         },
     );
-    let tier = service.billing.tier();
-    let vcpu_price = out.price(&format!("gcp.run.{tier}.vcpu_second"));
-    let gib_price = out.price(&format!("gcp.run.{tier}.gib_second"));
+    let price = |item| price_id(service.price_tier, service.billing, item);
+    let vcpu_price = out.price(&price("vcpu_second"));
+    let gib_price = out.price(&price("gib_second"));
     let cpu_cost = ids.metric(
         out,
         Key::CpuCost,
@@ -183,7 +204,7 @@ pub fn bill(
     );
     let (mut request_cost, mut idle_cost) = (0.0, 0.0);
     if service.billing == Billing::Request {
-        let per_million = out.price("gcp.run.request.per_million_requests");
+        let per_million = out.price(&price("per_million_requests"));
         request_cost = ids.metric(
             out,
             Key::RequestsCost,
@@ -197,9 +218,17 @@ pub fn bill(
                 )
             },
         );
-        let idle_vcpu = out.price("gcp.run.request.idle_vcpu_second");
-        let idle_gib = out.price("gcp.run.request.idle_gib_second");
+        // The idle rates are read only when an instance idles, so that a region whose idle
+        // rates the price list lacks asks for them only when they count.
         let idle_instances = (service.min_instances - busy).max(0.0);
+        let (idle_vcpu, idle_gib) = if idle_instances > 0.0 {
+            (
+                out.price(&price("idle_vcpu_second")),
+                out.price(&price("idle_gib_second")),
+            )
+        } else {
+            (0.0, 0.0)
+        };
         let idle_cpu = idle_instances * month_s * service.vcpu * idle_vcpu;
         let idle_memory = idle_instances * month_s * service.memory_gib * idle_gib;
         idle_cost = ids.metric(out, Key::IdleCost, Unit::UsdPerMonth, idle_cpu + idle_memory, || {
@@ -219,12 +248,20 @@ pub fn bill(
     }
     let (credit, allowance) = if free_tier {
         let allowance = FreeTierSpend {
-            cpu: out.price(&format!("gcp.run.{tier}.free_vcpu_seconds")) * vcpu_price,
-            memory: out.price(&format!("gcp.run.{tier}.free_gib_seconds")) * gib_price,
+            cpu: out.price(&price_id(
+                PriceTier::Tier1,
+                service.billing,
+                "free_vcpu_seconds",
+            )) * vcpu_price,
+            memory: out.price(&price_id(
+                PriceTier::Tier1,
+                service.billing,
+                "free_gib_seconds",
+            )) * gib_price,
             requests: match service.billing {
                 Billing::Request => {
                     out.price("gcp.run.request.free_requests") / 1.0e6
-                        * out.price("gcp.run.request.per_million_requests")
+                        * out.price(&price("per_million_requests"))
                 }
                 Billing::Instance => 0.0,
             },

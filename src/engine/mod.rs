@@ -368,7 +368,9 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    /// The price with this catalog id, or the scenario's override of it, recorded as used.
+    /// The price with this catalog id, or the scenario's override of it, recorded as used. A
+    /// price the catalog lists without a value (one the price list does not confirm) counts as
+    /// 0 until the user types it, and a finding says so.
     pub fn price(&mut self, id: &str) -> f64 {
         let overridden = self.scenario.prices.get(id).copied();
         let Some(listed) = self.catalog.get(id) else {
@@ -382,27 +384,33 @@ impl<'a> Builder<'a> {
             );
             return 0.0;
         };
-        let value = overridden.unwrap_or(listed.value);
+        let value = overridden.or(listed.value);
+        if value.is_none() {
+            let message = format!(
+                "{} is not in the price list: type it under Prices used to include it in the bill.",
+                listed.label
+            );
+            if !self.warnings.iter().any(|w| w.message == message) {
+                self.warn("cost.price_not_typed", Severity::Info, message);
+            }
+        }
         // The prices used are listed where the report explains itself; the figures alone do
         // not need them.
         if self.explain && !self.prices.iter().any(|p| p.id == id) {
             self.prices.push(PriceUsed {
-                id: listed.id.clone(),
-                label: listed.label.clone(),
                 value,
-                unit: listed.unit.clone(),
-                region: listed.region.clone(),
-                as_of: listed.as_of.clone(),
-                source: match overridden {
-                    Some(_) => format!(
-                        "overridden in the scenario (list price {} from {})",
-                        listed.value, listed.source
+                source: match (overridden, listed.value) {
+                    (Some(_), Some(list)) => format!(
+                        "overridden in the scenario (list price {list} from {})",
+                        listed.source
                     ),
-                    None => listed.source.clone(),
+                    (Some(_), None) => format!("typed in the scenario ({})", listed.source),
+                    (None, _) => listed.source.clone(),
                 },
+                ..listed.clone()
             });
         }
-        value
+        value.unwrap_or(0.0)
     }
 
     /// A price the user typed into the scenario (a custom model), recorded as used.
@@ -411,7 +419,7 @@ impl<'a> Builder<'a> {
             self.prices.push(PriceUsed {
                 id: id.to_string(),
                 label: label.to_string(),
-                value,
+                value: Some(value),
                 unit: unit.to_string(),
                 region: String::new(),
                 as_of: String::new(),
@@ -486,7 +494,10 @@ pub(crate) fn finite(x: f64) -> f64 {
 /// A catalog price by id, for worked examples in tests.
 #[cfg(test)]
 pub(crate) fn catalog_price(id: &str) -> f64 {
-    Catalog::current().get(id).map_or(f64::NAN, |p| p.value)
+    Catalog::current()
+        .get(id)
+        .and_then(|p| p.value)
+        .unwrap_or(f64::NAN)
 }
 
 std::thread_local! {
@@ -648,8 +659,8 @@ pub fn repricing(scenario: &Scenario, catalog: &'static Catalog) -> Result<Repri
                 id: new.id.clone(),
                 label: new.label.clone(),
                 unit: new.unit.clone(),
-                before: old.map(|p| p.value),
-                after: Some(new.value),
+                before: old.and_then(|p| p.value),
+                after: new.value,
             });
         }
     }
@@ -659,7 +670,7 @@ pub fn repricing(scenario: &Scenario, catalog: &'static Catalog) -> Result<Repri
                 id: old.id.clone(),
                 label: old.label.clone(),
                 unit: old.unit.clone(),
-                before: Some(old.value),
+                before: old.value,
                 after: None,
             });
         }

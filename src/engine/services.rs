@@ -420,6 +420,7 @@ pub fn executor(s: &Scenario) -> Service {
         max_instances: c.max_instances,
         target_utilization_pct: c.target_utilization_pct,
         billing: c.billing,
+        price_tier: c.price_tier,
         ..Service::default()
     }
 }

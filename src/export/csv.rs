@@ -136,7 +136,7 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             "Price",
             &p.id,
             &p.label,
-            &crate::format::raw(p.value),
+            &p.value.map(crate::format::raw).unwrap_or_default(),
             &p.unit,
             "",
             "",

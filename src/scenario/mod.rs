@@ -23,7 +23,11 @@ use serde::{Deserialize, Serialize};
 pub use crate::components::aurora::{Aurora, AuroraConfig};
 pub use crate::components::cache::{Cache, CacheKind, MemorystoreTier};
 use crate::components::cloud_run;
-pub use crate::components::cloud_run::Billing;
+pub use crate::components::cloud_run::{Billing, PriceTier};
+
+/// What the region of a Cloud Run service changes, said once for the run executor and the
+/// services of the list.
+const REGION_HELP: &str = "Cloud Run prices its regions in two tiers (its pricing page lists them); tier 2 bills about 40% more for CPU. The price list has tier 2's request-based CPU and memory: type its other prices under Prices used.";
 pub use crate::components::commitments::{CloudRunCommitment, Commitments, MemorystoreCommitment};
 pub use crate::components::document_db::{AtlasTier, DocumentDb};
 pub use crate::components::fargate::Arch;
@@ -490,6 +494,10 @@ inputs! {
             => Input::choice("Billing", Billing::OPTIONS)
                 .help("Request-based bills CPU and memory only while requests are in flight, plus a fee per request; instance-based bills instances for their whole life at a lower rate.")
                 .since(1),
+        /// The price tier of the service's region.
+        pub price_tier: PriceTier = PriceTier::Tier1
+            => Input::choice("Region", PriceTier::OPTIONS)
+                .help(REGION_HELP),
         /// Share of each instance's concurrency the autoscaler aims to use, in percent.
         pub target_utilization_pct: f64 = 70.0
             => Input::number("Target utilisation", Unit::Percent, 1.0, 100.0)
@@ -796,6 +804,11 @@ inputs! {
             => Input::choice("Cloud Run billing", Billing::OPTIONS)
                 .help("Request-based bills CPU and memory while requests are in flight, plus a fee per request; instance-based bills instances for their whole life at a lower rate.")
                 .since(6)
+            => if on_cloud_run,
+        /// Cloud Run: the price tier of the service's region.
+        pub price_tier: PriceTier = PriceTier::Tier1
+            => Input::choice("Cloud Run region", PriceTier::OPTIONS)
+                .help(REGION_HELP)
             => if on_cloud_run,
         /// Fargate: x86 or ARM.
         pub arch: Arch = Arch::X86

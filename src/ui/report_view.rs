@@ -534,7 +534,11 @@ fn price_row(state: AppState, id: String) -> Node {
             return;
         };
         label_el.set_text_content(Some(&price.label));
-        value_el.set_text_content(Some(&format::price(price.value, &price.unit)));
+        let value = match price.value {
+            Some(value) => format::price(value, &price.unit),
+            None => "not in the price list: type it".to_string(),
+        };
+        value_el.set_text_content(Some(&value));
         let from = if price.as_of.is_empty() {
             price.source.clone()
         } else {
@@ -560,6 +564,8 @@ fn price_row(state: AppState, id: String) -> Node {
             input.set_value(&text);
         }
         let _ = input.set_attribute("aria-label", &format!("Your price: {}", price.label));
+        let placeholder = if price.value.is_some() { "list price" } else { "type it" };
+        let _ = input.set_attribute("placeholder", placeholder);
         let invalid = if message.is_some() { "true" } else { "false" };
         let _ = input.set_attribute("aria-invalid", invalid);
         error.set_text_content(message.as_deref());

@@ -308,7 +308,7 @@ async function main() {
   md.push('');
   md.push('## First-visit transfer');
   md.push('');
-  md.push('`trunk build --release --offline` (opt-level "z", LTO, wasm-opt -Oz version_132), then every file');
+  md.push('`trunk build --release --offline` (opt-level "z", LTO, wasm-opt -Os version_132), then every file');
   md.push('`dist/index.html` references, plus the page itself, each compressed with Node zlib gzip level 9 (the');
   md.push('budget) and brotli quality 11 (what a host that serves brotli sends).');
   md.push('');

@@ -52,9 +52,9 @@ pub fn problem_at_launch(scenario: &Scenario, report: &Report) -> Option<String>
     if let Some(p) = report
         .prices
         .iter()
-        .find(|p| !(p.value.is_finite() && p.value >= 0.0))
+        .find(|p| !p.value.is_none_or(|v| v.is_finite() && v >= 0.0))
     {
-        return Some(format!("price {} = {}", p.id, p.value));
+        return Some(format!("price {} = {:?}", p.id, p.value));
     }
     None
 }
