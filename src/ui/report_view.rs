@@ -564,7 +564,11 @@ fn price_row(state: AppState, id: String) -> Node {
             input.set_value(&text);
         }
         let _ = input.set_attribute("aria-label", &format!("Your price: {}", price.label));
-        let placeholder = if price.value.is_some() { "list price" } else { "type it" };
+        let placeholder = if price.value.is_some() {
+            "list price"
+        } else {
+            "type it"
+        };
         let _ = input.set_attribute("placeholder", placeholder);
         let invalid = if message.is_some() { "true" } else { "false" };
         let _ = input.set_attribute("aria-invalid", invalid);
