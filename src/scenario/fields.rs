@@ -84,6 +84,10 @@ pub trait Item: Inputs + Default {
     /// A new item for the user to edit, the `number`th of its list (from 1).
     fn numbered(number: usize) -> Self;
 
+    /// Keeps the rest of `scenario` in step after the user added an item to this list or
+    /// removed one from it, when it held `before` items.
+    fn resized(_scenario: &mut Scenario, _before: usize) {}
+
     /// The rules tying the item's inputs together that its values break.
     fn broken(&self) -> Vec<Broken> {
         Vec::new()
@@ -234,8 +238,9 @@ pub struct ListEntry {
     pub(super) len: fn(&Scenario) -> usize,
     pub(super) item: fn(&Scenario, usize) -> Option<&dyn DynInputs>,
     pub(super) item_mut: fn(&mut Scenario, usize) -> Option<&mut dyn DynInputs>,
-    pub(super) push: fn(&mut Scenario, bool),
+    pub(super) push: fn(&mut Scenario, Option<usize>),
     pub(super) remove: fn(&mut Scenario, usize),
+    pub(super) resized: fn(&mut Scenario, usize),
     pub(super) truncate: fn(&mut Scenario, usize),
     pub(super) broken: fn(&Scenario, usize) -> Vec<Broken>,
     pub(super) component: Option<fn(&Scenario) -> &dyn Component>,
@@ -263,19 +268,30 @@ impl ListEntry {
         self.len(scenario) == 0
     }
 
-    /// Adds an item for the user to edit at the end, named by its number; refused when the
-    /// list is full.
-    pub fn push(&self, scenario: &mut Scenario) -> Result<(), String> {
-        self.add(scenario, true)
+    /// Adds an item for the user to edit at the end, named by the first number from its place
+    /// that no other item's name has; refused when the list is full.
+    pub fn push(&'static self, scenario: &mut Scenario) -> Result<(), String> {
+        let before = self.len(scenario);
+        let name = |scenario: &Scenario, index| self.field(index, "name")?.get(scenario);
+        let taken: Vec<Value> = (0..before).filter_map(|i| name(scenario, i)).collect();
+        for number in before + 1.. {
+            self.add(scenario, Some(number))?;
+            if !name(scenario, before).is_some_and(|n| taken.contains(&n)) {
+                break;
+            }
+            self.truncate(scenario, before);
+        }
+        (self.resized)(scenario, before);
+        Ok(())
     }
 
     /// Adds an item with every input at its starting value (what a link's item means before
     /// its inputs are read); refused when the list is full.
     pub fn push_default(&self, scenario: &mut Scenario) -> Result<(), String> {
-        self.add(scenario, false)
+        self.add(scenario, None)
     }
 
-    fn add(&self, scenario: &mut Scenario, numbered: bool) -> Result<(), String> {
+    fn add(&self, scenario: &mut Scenario, numbered: Option<usize>) -> Result<(), String> {
         if self.len(scenario) >= self.max_items {
             return Err(format!(
                 "At most {} items of this kind ({}).",
@@ -289,8 +305,10 @@ impl ListEntry {
 
     /// Removes the item at `index`, if there is one.
     pub fn remove(&self, scenario: &mut Scenario, index: usize) {
-        if index < self.len(scenario) {
-            (self.remove)(scenario, index)
+        let before = self.len(scenario);
+        if index < before {
+            (self.remove)(scenario, index);
+            (self.resized)(scenario, before);
         }
     }
 
@@ -358,16 +376,16 @@ macro_rules! list_entry {
             item: |s, i| s.$key.get(i).map(|x| x as &dyn $crate::scenario::inputs::DynInputs),
             item_mut: |s, i| s.$key.get_mut(i).map(|x| x as &mut dyn $crate::scenario::inputs::DynInputs),
             push: |s, numbered| {
-                let item = if numbered {
-                    <$ty as $crate::scenario::fields::Item>::numbered(s.$key.len() + 1)
-                } else {
-                    <$ty>::default()
+                let item = match numbered {
+                    Some(number) => <$ty as $crate::scenario::fields::Item>::numbered(number),
+                    None => <$ty>::default(),
                 };
                 s.$key.push(item)
             },
             remove: |s, i| {
                 s.$key.remove(i);
             },
+            resized: <$ty as $crate::scenario::fields::Item>::resized,
             truncate: |s, n| s.$key.truncate(n),
             broken: |s, i| s.$key.get(i).map(<$ty as $crate::scenario::fields::Item>::broken).unwrap_or_default(),
             component: section_entry!(@component $key $($component)?),
@@ -528,7 +546,7 @@ impl Field {
             Owner::Section(s) => (s.get)(&Scenario::default()).get(self.position),
             Owner::Item(l, _) => {
                 let mut scenario = Scenario::default();
-                (l.push)(&mut scenario, false);
+                (l.push)(&mut scenario, None);
                 (l.item)(&scenario, 0).map_or(Value::Text(String::new()), |d| d.get(self.position))
             }
         }
@@ -688,6 +706,46 @@ mod tests {
         }
         assert!(costs.push(&mut s).is_err());
         assert_eq!(s.fixed_costs.len(), costs.max_items);
+    }
+
+    #[test]
+    fn an_added_item_never_takes_a_name_another_has() {
+        let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
+        let tenants = list("tenants").unwrap();
+        tenants.remove(&mut s, 1); // Customer 2
+        tenants.push(&mut s).unwrap();
+        tenants.push(&mut s).unwrap();
+        let names: Vec<&str> = s.tenants.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Customer 1", "Customer 3", "Customer 4", "Customer 5"]
+        );
+    }
+
+    #[test]
+    fn customers_with_contracts_added_or_removed_count_in_the_deal() {
+        let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
+        assert_eq!((s.tenants.len(), s.deal.customers), (3, 3.0));
+        let tenants = list("tenants").unwrap();
+        tenants.push(&mut s).unwrap();
+        assert_eq!(s.deal.customers, 4.0);
+        assert!(s.validate().is_empty(), "{:?}", s.validate());
+        tenants.remove(&mut s, 0);
+        tenants.remove(&mut s, 0);
+        assert_eq!(s.deal.customers, 2.0);
+        // Customers the deal counts beyond those listed stay when a listed one goes.
+        s.deal.customers = 10.0;
+        tenants.remove(&mut s, 0);
+        assert_eq!(s.deal.customers, 10.0);
+        // Tenant groups without contracts are usage, not customers: the count is the user's.
+        let mut groups = presets::by_id("inventory-cloud-run").unwrap().scenario();
+        for t in &mut groups.tenants {
+            t.contract_value_per_year_usd = 0.0;
+        }
+        tenants.push(&mut groups).unwrap();
+        tenants.remove(&mut groups, 0);
+        tenants.remove(&mut groups, 0);
+        assert_eq!(groups.deal.customers, 3.0);
     }
 
     #[test]

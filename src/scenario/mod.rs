@@ -669,6 +669,20 @@ impl Item for TenantGroup {
         }
     }
 
+    /// With contracts of their own, the customers listed are customers of the deal: one added
+    /// raises the deal's count to hold it, and one removed while every customer was listed
+    /// lowers it with it.
+    fn resized(scenario: &mut Scenario, before: usize) {
+        if !scenario.has_own_contracts() {
+            return;
+        }
+        let listed = scenario.tenants.len() as f64;
+        let customers = &mut scenario.deal.customers;
+        if listed > *customers || (listed < before as f64 && *customers == before as f64) {
+            *customers = listed.max(1.0);
+        }
+    }
+
     fn broken(&self) -> Vec<Broken> {
         broken_if(
             self.avg_qps > self.peak_qps,
