@@ -516,18 +516,18 @@ fn cloud_run_tier_2_bills_its_listed_cpu_and_memory_and_asks_for_the_rest() {
     let ratio = cpu / value(&tier_1, "cost.compute_cpu_monthly_usd");
     assert!(close(ratio, 1.4, 1e-12), "{ratio}");
     // The report names the price to type, once, and lists it among the prices used, with no
-    // value; no idle rate is asked for, as no instance idles. (The preset's PostgreSQL server
-    // asks for its own price.)
+    // value, with a warning, as the bill is short of it; no idle rate is asked for, as no
+    // instance idles.
     let asked: Vec<&str> = report
         .warnings
         .iter()
-        .filter(|w| w.id == "cost.price_not_typed" && w.message.contains("price list"))
+        .filter(|w| w.id == "cost.price_not_listed")
         .map(|w| w.message.as_str())
         .collect();
     assert_eq!(
         asked,
         [
-            "Cloud Run request-based in a tier-2 region: requests is not in the price list: type it under Prices used to include it in the bill."
+            "No price for “Cloud Run request-based in a tier-2 region: requests”: the price list does not have it, so the bill leaves it out. Type it under Prices used."
         ]
     );
     let fee = report
@@ -574,13 +574,13 @@ fn cloud_run_tier_2_prices_typed_by_the_user_bill_and_satisfy_the_report() {
         typed
             .warnings
             .iter()
-            .all(|w| !w.message.contains("price list"))
+            .all(|w| w.id != "cost.price_not_listed")
     );
     assert!(
         asked
             .warnings
             .iter()
-            .any(|w| w.message.contains("price list"))
+            .any(|w| w.id == "cost.price_not_listed")
     );
     assert!(typed.prices.iter().all(|p| p.value.is_some()));
 }

@@ -387,11 +387,11 @@ impl<'a> Builder<'a> {
         let value = overridden.or(listed.value);
         if value.is_none() {
             let message = format!(
-                "{} is not in the price list: type it under Prices used to include it in the bill.",
+                "No price for “{}”: the price list does not have it, so the bill leaves it out. Type it under Prices used.",
                 listed.label
             );
             if !self.warnings.iter().any(|w| w.message == message) {
-                self.warn("cost.price_not_typed", Severity::Info, message);
+                self.warn("cost.price_not_listed", Severity::Warning, message);
             }
         }
         // The prices used are listed where the report explains itself; the figures alone do
@@ -406,6 +406,11 @@ impl<'a> Builder<'a> {
                     ),
                     (Some(_), None) => format!("typed in the scenario ({})", listed.source),
                     (None, _) => listed.source.clone(),
+                },
+                // A price the list lacks has no date: the row says where to read it.
+                as_of: match listed.value {
+                    Some(_) => listed.as_of.clone(),
+                    None => String::new(),
                 },
                 ..listed.clone()
             });

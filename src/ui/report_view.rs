@@ -232,7 +232,7 @@ const CUSTOMER: &str = "deal.customers.";
 const CUSTOMER_COLUMNS: [(&str, &str); 5] = [
     ("cost_monthly_usd", "Cost per month"),
     ("marginal_monthly_usd", "Adds to the bill"),
-    ("cost_pct_of_contract", "Share of its contract"),
+    ("cost_pct_of_contract", "Cost as a share of its contract"),
     ("gross_margin_pct", "Gross margin"),
     (
         "contract_for_target_per_year_usd",

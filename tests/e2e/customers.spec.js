@@ -68,3 +68,26 @@ test("each customer's cost, share of its contract and margin add up and follow t
   await cell.locator('summary').click();
   await expect(cell.locator('.formula')).toContainText('its part of tai-api, Internet egress');
 });
+
+test('a customer added to the table counts in the deal at once, and one removed leaves it', async ({ page }) => {
+  await open(page);
+  await pickPreset(page, 'inventory-cloud-run');
+  const table = page.getByRole('region', { name: "Each customer's economics" });
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  const revenue = await metric(page, 'deal.revenue_monthly_usd');
+  await openSection(page, 'Customers and tenant groups');
+  await page.locator('#add-tenants').click();
+  // A fourth customer, at the deal's contract until one is typed: the deal counts it, no error
+  // asks for it, and revenue rises by its contract.
+  await expect(page.locator('#f-deal-customers')).toHaveValue('4');
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(table.locator('tbody th').last()).toHaveText('Customer 4');
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await expect.poll(() => metric(page, 'deal.revenue_monthly_usd')).toBeGreaterThan(revenue);
+  const four = await Promise.all([0, 1, 2, 3].map((i) => metric(page, `deal.customers.${i}.cost_monthly_usd`)));
+  expect(four.reduce((a, b) => a + b, 0)).toBeCloseTo(await metric(page, 'cost.total_monthly_usd'), 8);
+  // Removed again, the deal is as it was.
+  await page.locator('#remove-tenants-3').click();
+  await expect(page.locator('#f-deal-customers')).toHaveValue('3');
+  await expect.poll(() => metric(page, 'deal.revenue_monthly_usd')).toBeCloseTo(revenue, 6);
+});

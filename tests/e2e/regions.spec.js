@@ -12,7 +12,7 @@ test('a tier-2 region bills its listed rates and asks for the price the list lac
   await page.locator('#f-compute-price_tier').selectOption('tier2');
   await expect.poll(() => metric(page, 'cost.compute_cpu_monthly_usd')).toBeCloseTo(cpu * 1.4, 6);
 
-  const asked = page.locator('.findings li', { hasText: 'tier-2 region: requests is not in the price list' });
+  const asked = page.locator('.findings li', { hasText: 'No price for “Cloud Run request-based in a tier-2 region: requests”' });
   await expect(asked).toHaveCount(1);
   expect(await metric(page, 'cost.compute_requests_monthly_usd')).toBe(0);
   const row = page.locator('section.prices tr[data-price="gcp.run.tier2.request.per_million_requests"]');
