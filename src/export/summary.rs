@@ -214,7 +214,7 @@ mod tests {
         let text = write(&scenario, &report, "l");
         assert!(text.contains("Not checked (no limit typed): LLM"), "{text}");
         assert!(
-            text.contains("Runs per day: 10,000 runs/day; Model: Custom prices; Customers: 1; Contract value per customer: $500,000/year."),
+            text.contains("Runs per day: 10,000 runs/day; Model: Custom prices; Customers: 1; Contract value per customer: $500,000/year; Target gross margin: 70%."),
             "{text}"
         );
     }
