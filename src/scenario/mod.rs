@@ -907,7 +907,7 @@ inputs! {
         /// Contract value per customer per year, in USD.
         pub contract_value_per_year_usd: f64 = 500_000.0
             => Input::number("Contract value per customer", Unit::UsdPerYear, 1.0, 1.0e10)
-                .help("What each customer pays per year (annual contract value). Accepts 180k, 1.5M or $180,000.")
+                .help("What each customer pays per year (annual contract value); a customer listed with a contract of its own pays that instead, and those growth adds pay this. Accepts 180k, 1.5M or $180,000.")
                 .since(1),
         /// Hours in a billing month (730 by the cloud calculators' convention).
         pub hours_per_month: f64 = DEFAULT_HOURS_PER_MONTH
