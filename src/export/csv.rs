@@ -1,9 +1,11 @@
-//! The CSVs for finance, written with the `csv` crate; the browser's downloads and
+//! The CSVs for finance, written as RFC 4180 records by [`crate::records`] (the tests read
+//! them back with the `csv` crate); the browser's downloads and
 //! `headroom eval --format csv | projection-csv` are the same bytes.
 //!
 //! [`write`] is one rectangular table that opens with the answer: a summary (the headline's
 //! figures and the binding limit, with the limits left unchecked), then the bill's lines, which
-//! add up to the summary's total to the cent, then every input the form shows (those of a
+//! add up to the summary's total to the cent, then each customer listed by name with its figures
+//! (the customers' costs add up to the total too), then every input the form shows (those of a
 //! section switched off are left out; each list item's are in), then every other metric, the
 //! prices used, the findings and the catalog version. [`write_projection`] lays the projection
 //! out as a plan: one row per figure, one column per month from the launch.
@@ -97,6 +99,27 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
         ]));
         written.push(&line.id);
     }
+    // Each customer listed by name, its figures together after the bill; the customers' costs,
+    // with the part of those not listed, add up to the total to the cent as the bill's lines
+    // do.
+    let customers: Vec<&Metric> = (report.metrics.iter())
+        .filter(|m| m.id == "deal.unlisted_cost_monthly_usd" || m.id.starts_with("deal.customers."))
+        .collect();
+    let costs: Vec<&Metric> = (customers.iter().copied())
+        .filter(|m| m.id == "deal.unlisted_cost_monthly_usd" || m.id.ends_with(".cost_monthly_usd"))
+        .collect();
+    let values: Vec<f64> = costs.iter().map(|m| m.value).collect();
+    let cents = cents_summing_to(&values, total).filter(|_| !values.is_empty());
+    for m in customers {
+        let apportioned = (cents.as_ref())
+            .and_then(|cents| Some(cents[costs.iter().position(|c| c.id == m.id)?]));
+        let value = match apportioned {
+            Some(cents) => crate::format::cents(cents),
+            None => figure(m.value, m.unit),
+        };
+        rows.add(metric_row("Customers", m, &value));
+        written.push(&m.id);
+    }
     for field in fields::all(scenario).filter(|f| f.shown(scenario)) {
         let value = match field.get(scenario) {
             Some(crate::scenario::inputs::Value::Number(n)) => crate::format::exported(n),
@@ -112,24 +135,12 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             "",
         ]));
     }
-    // Each customer's cost, with the part of those not listed, adds up to the total to the
-    // cent as the bill's lines do.
-    let customers: Vec<&Metric> = (report.metrics.iter())
-        .filter(|m| {
-            m.id == "deal.unlisted_cost_monthly_usd"
-                || (m.id.starts_with("deal.customers.") && m.id.ends_with(".cost_monthly_usd"))
-        })
-        .collect();
-    let values: Vec<f64> = customers.iter().map(|m| m.value).collect();
-    let customer_cents = cents_summing_to(&values, total).filter(|_| !values.is_empty());
     for m in report.metrics.iter().filter(|m| !written.contains(&&*m.id)) {
-        let apportioned = (customer_cents.as_ref())
-            .and_then(|cents| Some(cents[customers.iter().position(|c| c.id == m.id)?]));
-        let value = match apportioned {
-            Some(cents) => crate::format::cents(cents),
-            None => figure(m.value, m.unit),
-        };
-        rows.add(metric_row(section_title(m.section()), m, &value));
+        rows.add(metric_row(
+            section_title(m.section()),
+            m,
+            &figure(m.value, m.unit),
+        ));
     }
     for p in &report.prices {
         rows.add([
@@ -480,6 +491,15 @@ mod tests {
                 cents_of("cost.total_monthly_usd"),
                 "{customers} customers"
             );
+            // Each customer's figures come together right after the bill, for finance to read
+            // as a table of its own.
+            let mut blocks: Vec<&str> = (text.lines().skip(1))
+                .map(|l| l.split(',').next().unwrap())
+                .collect();
+            blocks.dedup();
+            assert_eq!(blocks[..4], ["Summary", "Bill", "Customers", "Input"]);
+            let customer_rows = text.lines().filter(|l| l.starts_with("Customers,"));
+            assert_eq!(customer_rows.count(), 3 * 5 + ids.len() - 3);
         }
     }
 
