@@ -540,6 +540,37 @@ fn cloud_run_tier_2_bills_its_listed_cpu_and_memory_and_asks_for_the_rest() {
 }
 
 #[test]
+fn cloud_run_tier_2_needs_a_catalog_with_its_prices() {
+    // Catalog 2026-11 predates tier 2's prices: the choice is refused where it was made, and
+    // repricing with the newest catalog allows it.
+    let mut s = in_tier_2(Billing::Request);
+    s.catalog = "2026-11".to_string();
+    let refused: Vec<_> = s.validate();
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert_eq!(refused[0].path, "compute.price_tier");
+    assert!(
+        refused[0]
+            .message
+            .starts_with("Price catalog 2026-11 has no tier-2 prices")
+    );
+    s.catalog = headroom::catalog::CURRENT_VERSION.to_string();
+    assert!(s.validate().is_empty());
+}
+
+#[test]
+fn a_contract_is_zero_or_at_least_a_dollar() {
+    let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
+    for (contract, accepted) in [(0.0, true), (5e-324, false), (0.99, false), (1.0, true)] {
+        s.tenants[2].contract_value_per_year_usd = contract;
+        let errors = s.validate();
+        let refused = errors
+            .iter()
+            .any(|e| e.path == "tenants.2.contract_value_per_year_usd");
+        assert_eq!(refused, !accepted, "{contract}: {errors:?}");
+    }
+}
+
+#[test]
 fn cloud_run_tier_2_prices_typed_by_the_user_bill_and_satisfy_the_report() {
     let mut s = in_tier_2(Billing::Instance);
     s.compute.min_instances = 3.0;

@@ -44,7 +44,7 @@ choices! {
 /// The catalog id of a Cloud Run price in `tier` under `billing`: `gcp.run.request.<item>` in
 /// tier 1, `gcp.run.tier2.request.<item>` in tier 2. The free tier's allowances are the same in
 /// every region and keep their tier-1 ids.
-fn price_id(tier: PriceTier, billing: Billing, item: &str) -> String {
+pub fn price_id(tier: PriceTier, billing: Billing, item: &str) -> String {
     let billing = billing.key();
     match tier {
         PriceTier::Tier1 => format!("gcp.run.{billing}.{item}"),

@@ -223,7 +223,8 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
         read_price_pairs(&mut scenario, rest)?;
     }
     if let Some(error) = scenario.validate().into_iter().next() {
-        return Err(out_of_range(&error.path, &error.message));
+        let what = Field::resolve(&error.path, &scenario).map_or(error.path, describe);
+        return Err(out_of_range(&what, &error.message));
     }
     Ok(scenario)
 }
@@ -270,9 +271,11 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>, format: u32) -> Result<
             None => key.strip_prefix("prices."),
         };
         if let Some(id) = id {
+            // -0 is 0: a price typed as nothing but a sign is read as the number it is.
             let price: f64 = text
-                .parse()
-                .map_err(|_| damaged("a price override is not a number"))?;
+                .parse::<f64>()
+                .map_err(|_| damaged("a price override is not a number"))?
+                + 0.0;
             if scenario.prices.insert(id.to_string(), price).is_some() {
                 return Err(LinkError::Damaged(format!(
                     "it sets the price {} twice",
@@ -621,5 +624,24 @@ mod tests {
         scenario.workload.peak_to_average = 1_000.0;
         let error = decode(&encode(&scenario)).unwrap_err();
         assert!(error.to_string().contains("Peak-to-average"), "{error}");
+        // A rule tying inputs together names the first of them as the form labels it.
+        let mut scenario = presets::by_id("inventory-cloud-run").unwrap().scenario();
+        scenario.deal.customers = 2.0;
+        let error = decode(&encode(&scenario)).unwrap_err().to_string();
+        assert!(
+            error.contains(": Customer or tenant group 1: Contract value per year: 3 customers"),
+            "{error}"
+        );
+        // A price override of -0 is 0.
+        let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+        scenario.prices.insert("aws.alb.hour".into(), -0.0);
+        let reopened = decode(&encode(&scenario)).unwrap();
+        assert!(
+            reopened
+                .prices
+                .get("aws.alb.hour")
+                .unwrap()
+                .is_sign_positive()
+        );
     }
 }

@@ -684,11 +684,17 @@ impl Item for TenantGroup {
     }
 
     fn broken(&self) -> Vec<Broken> {
-        broken_if(
+        let mut broken = broken_if(
             self.avg_qps > self.peak_qps,
             &["avg_qps", "peak_qps"],
             "Average requests per second must not exceed the peak.",
-        )
+        );
+        broken.extend(broken_if(
+            self.contract_value_per_year_usd > 0.0 && self.contract_value_per_year_usd < 1.0,
+            &["contract_value_per_year_usd"],
+            "A contract is at least $1 a year, or 0 for the deal's contract value per customer.",
+        ));
+        broken
     }
 }
 
@@ -1220,6 +1226,34 @@ impl Scenario {
             ],
             "A run cannot use more CPU time than its duration × the vCPU of an instance.",
         );
+        // Tier 2's prices came with catalog 2026-12: a scenario priced with an older one is
+        // repriced before it can choose it.
+        let catalog = fields::catalog_of(self);
+        let priced = |tier: PriceTier, billing: Billing| {
+            tier == PriceTier::Tier1
+                || catalog
+                    .get(&cloud_run::price_id(tier, billing, "vcpu_second"))
+                    .is_some()
+        };
+        let tier_message = format!(
+            "Price catalog {} has no tier-2 prices: reprice the scenario with the newest catalog (under Prices used) to choose tier 2.",
+            catalog.version
+        );
+        let mut tiers = vec![(
+            "compute.price_tier".to_string(),
+            !(runs && self.compute.enabled)
+                || priced(self.compute.price_tier, self.compute.billing),
+        )];
+        for (i, service) in self.services.iter().enumerate() {
+            let on_cloud_run = service.platform == Platform::CloudRun;
+            tiers.push((
+                format!("services.{i}.price_tier"),
+                !on_cloud_run || priced(service.price_tier, service.billing),
+            ));
+        }
+        for (path, ok) in tiers {
+            rule(ok, &[&path], &tier_message);
+        }
         let listed = self.tenants.len();
         let mut paths: Vec<String> = (self.tenants.iter().enumerate())
             .filter(|(_, t)| t.contract_value_per_year_usd > 0.0)
@@ -1230,7 +1264,7 @@ impl Scenario {
             !self.has_own_contracts() || listed as f64 <= launch,
             &paths.iter().map(String::as_str).collect::<Vec<_>>(),
             &format!(
-                "{listed} customers are listed by name, with contracts, but the deal counts {launch}: count each of them in Customers."
+                "{listed} customers are listed by name, and with contracts of their own each is one of the deal's, but the deal counts {launch}: count each of them in Customers."
             ),
         );
         errors

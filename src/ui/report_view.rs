@@ -554,7 +554,7 @@ fn price_row(state: AppState, id: String) -> Node {
             None => {
                 let typed = state
                     .scenario
-                    .with(|s| s.prices.get(&id).map(|v| format!("{v}")));
+                    .with(|s| s.prices.get(&id).map(|v| format::raw(*v)));
                 (typed.unwrap_or_default(), None)
             }
         };
