@@ -103,8 +103,12 @@ pub fn share(
             .map(|w| l.monthly_usd - line(w, &l.id))
             .collect();
         let sum: f64 = adds.iter().sum();
-        let one_way = adds.iter().all(|a| a * sum >= 0.0);
-        if rise.abs() > NO_RISE_USD && sum.abs() > NO_RISE_USD && one_way {
+        // Only a line the customers' load raises, each adding to it or leaving it, is shared by
+        // what each adds. One their load lowers (instances busy at the active rate in place of
+        // minimum instances idle at a dearer rate a user typed) is shared like a fixed line, so
+        // that no customer's part is below zero.
+        let rises = adds.iter().all(|a| *a >= 0.0);
+        if rise > NO_RISE_USD && sum > NO_RISE_USD && rises {
             for (i, a) in adds.iter().enumerate() {
                 let part = rise * a / sum;
                 usage[i] += part;
@@ -376,6 +380,29 @@ mod tests {
             split(SharedSplit::Usage, &contracts, 0.0),
         );
         assert_eq!((by_usage.cost(0), by_usage.cost(1)), (40.5, 13.5));
+    }
+
+    /// A service whose minimum instance idles at a rate typed far above the busy one: customer
+    /// 0's load keeps it busy and the line falls from $100 to $10. No customer's part is below
+    /// zero: the line is shared like a fixed one (found at scale, where a customer's cost came
+    /// out at −$16.9 trillion).
+    #[test]
+    fn a_line_the_customers_lower_is_shared_and_no_part_is_negative() {
+        let full = lines(&[("service", 10.0), ("egress", 4.0)]);
+        let base = lines(&[("service", 100.0), ("egress", 0.0)]);
+        let without = [
+            lines(&[("service", 100.0), ("egress", 1.0)]),
+            lines(&[("service", 10.0), ("egress", 3.0)]),
+        ];
+        let shares = share(
+            &full,
+            &base,
+            &without,
+            split(SharedSplit::Usage, &[1.0, 1.0], 0.0),
+        );
+        assert_eq!(shares.usage, vec![3.0, 1.0]);
+        assert_eq!(shares.shared, 10.0);
+        assert_eq!((shares.cost(0), shares.cost(1)), (10.5, 3.5));
     }
 
     /// Logs billed above a free tier that neither customer leaves alone: together they rise to

@@ -6,7 +6,9 @@ use headroom::scenario::fields::{self, Kind, Value};
 
 /// The first thing wrong with `report`, the evaluation of `scenario`: a figure that is not
 /// finite, or negative where it cannot be (a gross margin, the deal's or a customer's, may be
-/// negative: that is what it means); "NaN" or "inf" in a formula or a finding; a price that is not a finite non-negative
+/// negative: that is what it means; so may what a customer adds to the bill, the bill with it
+/// less the bill without it, where its load keeps instances busy that would otherwise idle at
+/// a rate typed above the busy one); "NaN" or "inf" in a formula or a finding; a price that is not a finite non-negative
 /// number; a projection that does not cover every month of the horizon.
 pub fn problem(scenario: &Scenario, report: &Report) -> Option<String> {
     if let Some(problem) = problem_at_launch(scenario, report) {
@@ -39,7 +41,8 @@ pub fn problem_at_launch(scenario: &Scenario, report: &Report) -> Option<String>
         if !m.value.is_finite() {
             return Some(format!("{} = {}", m.id, m.value));
         }
-        if m.value < 0.0 && !m.id.ends_with("gross_margin_pct") {
+        let may_be_negative = ["gross_margin_pct", "marginal_monthly_usd"];
+        if m.value < 0.0 && !may_be_negative.iter().any(|key| m.id.ends_with(key)) {
             return Some(format!("{} = {} is negative", m.id, m.value));
         }
         if unreadable(&m.formula) {
