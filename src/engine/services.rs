@@ -594,10 +594,20 @@ pub fn size(
             format!("{family}.peak_above_max_instances"),
             Severity::Warning,
             format!(
-                "{name} needs {} instances at the peak but at most {} may run ({}% of its capacity): requests would queue or be refused. Raise its maximum instances or {}.",
+                "{name} needs {} instances at the peak but at most {} may run: {}. Raise its maximum instances or {}.",
                 n(needed),
                 n(service.max_instances),
-                n(used),
+                // At its maximum the service still holds the peak, above the target the
+                // autoscaler keeps for headroom, until it is full.
+                if used > 100.0 {
+                    format!("the peak is {}% of its capacity, and requests would queue or be refused", n(used))
+                } else {
+                    format!(
+                        "at {}% of its capacity it holds the peak, above its {}% target, with little headroom left for a burst",
+                        n(used),
+                        n(service.target_utilization_pct)
+                    )
+                },
                 if by_cpu > by_slots { "its vCPU per instance" } else { "its concurrency" }
             ),
         );
