@@ -894,10 +894,10 @@ fn seed_002_tiers() {
     let rest = value(&report, "cost.total_monthly_usd");
     assert!((200.0..=300.0).contains(&rest), "{rest}");
 
-    // 1,000 users (lines 137–145): 100 GB on M30 (its price includes the disk), 4 GB of Redis
-    // on one cache.r7g.large; $1,500–2,000 a month. The bill is below the estimate: the
-    // document provisions 16 cores and 16 GB of pods, where the load needs fewer tasks, and the
-    // AI provider's tokens are not priced.
+    // 1,000 users (lines 137–145): 100 GB on M30 (at its default settings' price: the larger
+    // disk is not in the price list), 4 GB of Redis on one cache.r7g.large; $1,500–2,000 a
+    // month. The bill is below the estimate: the document provisions 16 cores and 16 GB of
+    // pods, where the load needs fewer tasks, and the AI provider's tokens are not priced.
     let report = engine::evaluate(&tier(
         1_000.0,
         100.0,

@@ -6,7 +6,10 @@
 //! hour at up to 100 operations a second to $0.0411 at 400–500, capped at $30 a month, 5 GB
 //! included; `atlas/billing/invoice-breakdown`: M30 on AWS at $0.54 an hour). Flex's rates
 //! between 100 and 400 operations a second are not in the price list: such a cluster is billed
-//! at the monthly cap, the most it can cost. A dedicated tier's price includes its storage.
+//! at the monthly cap, the most it can cost. M30's price is for its default settings, its
+//! default disk included; a larger disk costs more at a rate the price list does not have, so
+//! storage beyond the default is not billed here (the figure for data stored says how much
+//! there is).
 
 use super::Component;
 use crate::engine::Arg::{N, Usd};
@@ -39,7 +42,7 @@ inputs! {
         /// Flex, M30 or a typed tier.
         pub tier: AtlasTier = AtlasTier::Flex
             => Input::choice("Tier", AtlasTier::OPTIONS)
-                .help("Flex bills by operations a second; a dedicated tier by the hour, storage included."),
+                .help("Flex bills by operations a second; a dedicated tier by the hour, its default disk included."),
         /// Operations a second at the peak.
         pub peak_ops_per_sec: f64 = 50.0
             => Input::number("Peak operations", Unit::OpsPerSecond, 0.0, 1.0e9)
@@ -47,7 +50,7 @@ inputs! {
         /// Data stored, in GB.
         pub storage_gb: f64 = 1.0
             => Input::number("Data stored", Unit::Gigabytes, 0.0, 1.0e7)
-                .help("Documents and indexes; a dedicated tier's price includes its disk."),
+                .help("Documents and indexes. A dedicated tier's price includes its default disk; a larger disk costs extra, not in the price list: include it in a typed tier's price."),
         /// What the data grows by each month, in GB.
         pub growth_gb_per_month: f64 = 0.0
             => Input::number("Growth", Unit::GigabytesPerMonth, 0.0, 1.0e6)
