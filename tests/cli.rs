@@ -337,6 +337,11 @@ fn damaged_link_is_a_usage_error() {
     assert!(line.contains("damaged"), "{line}");
     let line = usage_error_of(&["eval", "#v9.abc"]);
     assert!(line.contains("format 9"), "{line}");
+    // Standard base64 in place of base64url: a damaged link, not a file.
+    for source in ["#v8.ab/cd+e", "v8.ab/cd+e"] {
+        let line = usage_error_of(&["eval", source]);
+        assert!(line.contains("damaged"), "{line}");
+    }
 }
 
 #[test]

@@ -273,25 +273,28 @@ pub fn read_scenario(text: &str) -> Result<Scenario, String> {
 }
 
 /// The fragment of a share link given as `#v1.…`, `v1.…` or a whole URL; `None` for a file:
-/// one that exists, or a name that ends in `.json` or holds a folder.
+/// one that exists, or a name that ends in `.json` or holds a folder. A link comes first when
+/// it reads as one, so that a damaged link (a `/` of standard base64 in it) is said to be
+/// damaged, not a file that cannot be read.
 fn link_fragment(source: &str) -> Option<&str> {
     let path = std::path::Path::new(source);
-    let names_a_file = path.exists()
-        || source.contains(['/', '\\'])
-        || path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if names_a_file && !source.contains("://") {
+    let url = source.contains("://");
+    let json = (path.extension()).is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if (path.exists() || json) && !url {
         return None;
     }
-    if let Some((_, fragment)) = source.split_once('#') {
-        return Some(fragment);
-    }
-    let looks_like_link = source.starts_with('v')
-        && source[1..]
+    let fragment = source.strip_prefix('#').unwrap_or(source);
+    let looks_like_link = fragment.starts_with('v')
+        && fragment[1..]
             .split_once('.')
             .is_some_and(|(v, _)| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()));
-    looks_like_link.then_some(source)
+    if looks_like_link {
+        return Some(fragment);
+    }
+    if source.contains(['/', '\\']) && !url {
+        return None;
+    }
+    source.split_once('#').map(|(_, fragment)| fragment)
 }
 
 /// Applies one `--set PATH=VALUE` and returns the path it set. The scenario may break a rule
