@@ -540,6 +540,27 @@ fn cloud_run_tier_2_bills_its_listed_cpu_and_memory_and_asks_for_the_rest() {
 }
 
 #[test]
+fn cloud_run_tier_2_free_tier_is_valued_at_tier_1_prices() {
+    // cloud.google.com/run/pricing: "The free tier is applied as a spending based discount
+    // using Tier 1 pricing": 180,000 vCPU-s at $0.000024 and 360,000 GiB-s at $0.0000025, not
+    // at tier 2's dearer rates.
+    let mut s = in_tier_2(Billing::Request);
+    s.compute.free_tier = true;
+    let report = engine::evaluate(&s);
+    let cpu = value(&report, "cost.compute_cpu_monthly_usd");
+    let memory = value(&report, "cost.compute_memory_monthly_usd");
+    let credit = cpu.min(180_000.0 * 0.000_024) + memory.min(360_000.0 * 0.000_002_5);
+    let got = value(&report, "cost.compute_free_tier_credit_monthly_usd");
+    assert!(close(got, credit, 1e-12), "expected {credit}, got {got}");
+    assert!(
+        cpu > 180_000.0 * 0.000_024,
+        "{cpu}: the allowance is used up"
+    );
+    let total = value(&report, "cost.compute_monthly_usd");
+    assert!(close(total, cpu + memory - credit, 1e-12), "{total}");
+}
+
+#[test]
 fn cloud_run_tier_2_needs_a_catalog_with_its_prices() {
     // Catalog 2026-11 predates tier 2's prices: the choice is refused where it was made, and
     // repricing with the newest catalog allows it.

@@ -31,8 +31,10 @@ impl Billing {
 }
 
 choices! {
-    /// The price tier of the service's region: Cloud Run prices its regions in two tiers, and
-    /// its pricing page lists the regions of each (cloud.google.com/run/pricing).
+    /// The price tier of the service's region: Cloud Run prices its regions in two tiers
+    /// (cloud.google.com/run/pricing), and lists the regions of each
+    /// (cloud.google.com/run/docs/locations: us-central1, us-east1, us-west1 and europe-west1
+    /// are in tier 1, europe-west3 in tier 2).
     pub enum PriceTier {
         /// Tier 1, us-central1's prices.
         Tier1 = "tier1" "Tier 1 (us-central1, us-east1, us-west1, europe-west1…)",
@@ -104,9 +106,10 @@ impl FreeTierSpend {
 /// The free tier's credit. Cloud Run applies its monthly free tier as a spending-based
 /// discount: each resource's allowance (180,000 vCPU-s, 360,000 GiB-s and 2M requests a month
 /// under request-based billing; 240,000 vCPU-s and 450,000 GiB-s under instance-based), valued
-/// at that resource's price, is taken off what the resource costs that month, idle time of
-/// minimum instances included, and never beyond it (cloud.google.com/run/pricing, via the
-/// catalog). Taken this way the bill never falls as traffic rises.
+/// at that resource's tier-1 price in every region ("applied as a spending based discount using
+/// Tier 1 pricing"), is taken off what the resource costs that month, idle time of minimum
+/// instances included, and never beyond it (cloud.google.com/run/pricing, via the catalog).
+/// Taken this way the bill never falls as traffic rises.
 pub fn free_tier_credit(spend: &FreeTierSpend, allowance: &FreeTierSpend) -> f64 {
     spend.cpu.min(allowance.cpu)
         + spend.memory.min(allowance.memory)
@@ -247,21 +250,15 @@ pub fn bill(
         spend.requests = request_cost;
     }
     let (credit, allowance) = if free_tier {
+        // The allowance is valued at tier 1's prices in every region.
+        let tier_1 = |item| price_id(PriceTier::Tier1, service.billing, item);
         let allowance = FreeTierSpend {
-            cpu: out.price(&price_id(
-                PriceTier::Tier1,
-                service.billing,
-                "free_vcpu_seconds",
-            )) * vcpu_price,
-            memory: out.price(&price_id(
-                PriceTier::Tier1,
-                service.billing,
-                "free_gib_seconds",
-            )) * gib_price,
+            cpu: out.price(&tier_1("free_vcpu_seconds")) * out.price(&tier_1("vcpu_second")),
+            memory: out.price(&tier_1("free_gib_seconds")) * out.price(&tier_1("gib_second")),
             requests: match service.billing {
                 Billing::Request => {
                     out.price("gcp.run.request.free_requests") / 1.0e6
-                        * out.price(&price("per_million_requests"))
+                        * out.price(&tier_1("per_million_requests"))
                 }
                 Billing::Instance => 0.0,
             },
