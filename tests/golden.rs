@@ -537,6 +537,14 @@ fn cloud_run_tier_2_bills_its_listed_cpu_and_memory_and_asks_for_the_rest() {
         .expect("the fee is among the prices used");
     assert_eq!(fee.value, None);
     assert!(report.prices.iter().all(|p| !p.id.contains("idle")));
+    // The total says what it leaves out, the preset's PostgreSQL server with it.
+    assert_eq!(
+        report.unpriced,
+        [
+            "Cloud Run request-based in a tier-2 region: requests",
+            "The PostgreSQL server"
+        ]
+    );
 }
 
 #[test]

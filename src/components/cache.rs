@@ -128,7 +128,7 @@ impl Component for Cache {
             CacheKind::Serverless => return serverless_cost(c, served, hours, out),
         }
         if c.node == CUSTOM && c.custom_usd_per_node_hour <= 0.0 {
-            out.price_not_typed("The cache has custom nodes", "the price per node-hour");
+            out.price_not_typed("The custom cache node", "its price per node-hour");
         }
         let node_hour = if c.node == CUSTOM {
             out.typed_price(

@@ -12,7 +12,7 @@ pub fn bill(service: &Service, name: &str, usage: &Usage, out: &mut Builder) -> 
     let hours = usage.hours_per_month;
     if service.usd_per_instance_hour <= 0.0 {
         out.price_not_typed(
-            &format!("{name} runs on fixed instances"),
+            &format!("{name} on fixed instances"),
             "its price per instance-hour",
         );
     }

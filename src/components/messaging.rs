@@ -200,10 +200,7 @@ impl Component for Messaging {
             self.category(),
             "Message broker",
             m.broker_usd_per_month,
-            (
-                "The scenario has a message broker",
-                "the broker's price per month",
-            ),
+            ("The message broker", "the broker's price per month"),
         );
     }
 }

@@ -765,10 +765,7 @@ fn cdn(net: &Network, served: &Served, responses_gb: f64, hits: f64, out: &mut B
             let lookup = out.price("gcp.cdn.lookups_per_10k");
             let fill = net.cdn_fill_usd_per_gib;
             if fill <= 0.0 && miss_gib > 0.0 {
-                out.price_not_typed(
-                    "Cloud CDN fills its cache on a miss",
-                    "the cache fill price",
-                );
+                out.price_not_typed("Cloud CDN's cache fill", "the cache fill price");
             }
             let cost =
                 tiered_cost_usd(hit_gib, &tiers) + requests / 1.0e4 * lookup + miss_gib * fill;
@@ -890,7 +887,7 @@ fn typed_transfer(
     usd_per_gb: f64,
 ) {
     if usd_per_gb <= 0.0 {
-        out.price_not_typed("Data moves inside the cloud", "its price per GB (Network)");
+        out.price_not_typed("Data moving inside the cloud", "its price per GB (Network)");
     }
     out.bill(
         id,

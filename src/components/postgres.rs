@@ -82,10 +82,7 @@ impl Component for Postgres {
             self.category(),
             "PostgreSQL server",
             self.usd_per_month,
-            (
-                "The scenario has a PostgreSQL server",
-                "its price per month",
-            ),
+            ("The PostgreSQL server", "its price per month"),
         );
     }
 }

@@ -101,7 +101,7 @@ impl Component for VectorDb {
             || (v.index_gb > 0.0 && v.usd_per_gb_month <= 0.0);
         if unpriced {
             out.price_not_typed(
-                "The vector database is used",
+                "The vector database",
                 "its prices per million read and write units and per GB-month",
             );
         }

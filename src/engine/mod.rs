@@ -172,6 +172,7 @@ pub struct Builder<'a> {
     costs: Vec<CostLine>,
     limits: Vec<(Text, Text)>,
     unchecked: Vec<Text>,
+    unpriced: Vec<Text>,
     explain: bool,
 }
 
@@ -186,6 +187,7 @@ impl<'a> Builder<'a> {
             costs: Vec::with_capacity(8),
             limits: Vec::with_capacity(8),
             unchecked: Vec::new(),
+            unpriced: Vec::new(),
             explain,
         }
     }
@@ -308,14 +310,16 @@ impl<'a> Builder<'a> {
         });
     }
 
-    /// Notes a component whose price the user has not typed yet (one the price list does not
-    /// give), so that a $0 line is never mistaken for a free one.
-    pub fn price_not_typed(&mut self, what: &str, field: &str) {
+    /// Notes a part of the bill, `name`d, whose price the user has not typed yet (one the price
+    /// list does not give), so that a $0 line is never mistaken for a free one and the total
+    /// says what it leaves out.
+    pub fn price_not_typed(&mut self, name: &str, field: &str) {
         self.warn(
             "cost.price_not_typed",
             Severity::Info,
-            format!("{what} but has no price yet: type {field} to include it in the bill."),
+            format!("{name} has no price yet: type {field} to include it in the bill."),
         );
+        self.unpriced.push(Text::Owned(name.to_string()));
     }
 
     /// Records a monthly amount the user typed as a metric and a line of the bill, noting it
@@ -392,6 +396,7 @@ impl<'a> Builder<'a> {
             );
             if !self.warnings.iter().any(|w| w.message == message) {
                 self.warn("cost.price_not_listed", Severity::Warning, message);
+                self.unpriced.push(Text::Owned(listed.label.clone()));
             }
         }
         // The prices used are listed where the report explains itself; the figures alone do
@@ -462,6 +467,7 @@ impl<'a> Builder<'a> {
             projection: Vec::new(),
             limits: Vec::new(),
             unchecked: self.unchecked,
+            unpriced: self.unpriced,
         }
     }
 }

@@ -3,7 +3,8 @@
 //! `headroom eval --format csv | projection-csv` are the same bytes.
 //!
 //! [`write`] is one rectangular table that opens with the answer: a summary (the headline's
-//! figures and the binding limit, with the limits left unchecked), then the bill's lines, which
+//! figures and the binding limit, with the limits left unchecked and what the bill leaves out
+//! for want of a price), then the bill's lines, which
 //! add up to the summary's total to the cent, then each customer listed by name with its figures
 //! (the customers' costs add up to the total too), then every input the form shows (those of a
 //! section switched off are left out; each list item's are in), then every other metric, the
@@ -71,6 +72,16 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             "Summary",
             "limits.not_checked",
             &format!("Not checked (no limit typed): {name}"),
+            "",
+            "",
+            "",
+        ]));
+    }
+    for name in &report.unpriced {
+        rows.add(row([
+            "Summary",
+            "cost.not_priced",
+            &format!("Left out of the bill (no price yet): {name}"),
             "",
             "",
             "",
@@ -455,6 +466,16 @@ mod tests {
         let price = rows.iter().find(|r| r[0] == "Price").expect("a price");
         assert_eq!(price[5], "");
         assert_eq!(price[7], report.prices[0].region);
+        // What the bill leaves out for want of a price is said in the summary.
+        let left_out = rows
+            .iter()
+            .find(|r| r[1] == "cost.not_priced")
+            .expect("a part unpriced");
+        assert_eq!(left_out[0], "Summary");
+        assert_eq!(
+            left_out[2],
+            "Left out of the bill (no price yet): The PostgreSQL server"
+        );
     }
 
     /// Three customers of the seed-003 preset at half a request a second each: rounded one by

@@ -88,12 +88,14 @@ pub fn write(scenario: &Scenario, report: &Report, link: &str) -> String {
         let how = metric.formula.split(" = ").last().unwrap_or_default();
         detail.push(format!("Revenue {revenue} ({how})."));
     }
-    if !report.unchecked.is_empty() {
-        let names: Vec<&str> = report.unchecked.iter().map(|l| l.as_ref()).collect();
-        detail.push(format!(
-            "Not checked (no limit typed): {}.",
-            names.join(", ")
-        ));
+    for (list, what) in [
+        (&report.unpriced, "Left out of the bill (no price yet)"),
+        (&report.unchecked, "Not checked (no limit typed)"),
+    ] {
+        if !list.is_empty() {
+            let names: Vec<&str> = list.iter().map(|l| l.as_ref()).collect();
+            detail.push(format!("{what}: {}.", names.join(", ")));
+        }
     }
     for warning in report
         .warnings

@@ -115,6 +115,9 @@ pub struct Report {
     /// The limits the scenario does not check because the input that sets them is 0 (not
     /// known), e.g. "LLM tokens per minute".
     pub unchecked: Vec<Text>,
+    /// What the bill leaves out because its price is not typed yet (one the price list does
+    /// not give), e.g. "The PostgreSQL server": the total is short of them.
+    pub unpriced: Vec<Text>,
 }
 
 /// A headline figure, with a second figure that reads with it (the cost per customer under the

@@ -97,6 +97,26 @@ fn headlines(report: &Report) -> Vec<Node> {
                 .attr("data-metric", &d.id)
                 .attr("data-value", &format::raw(d.value))
             });
+            // The total says what it leaves out for want of a price, as the binding limit says
+            // which limits it did not check.
+            let unpriced =
+                (m.id == "cost.total_monthly_usd" && !report.unpriced.is_empty()).then(|| {
+                    let names: Vec<&str> = report.unpriced.iter().map(|n| n.as_ref()).collect();
+                    Node::text_el(
+                        "span",
+                        "card-detail unpriced",
+                        &format!("Leaves out (no price yet): {}", names.join(", ")),
+                    )
+                });
+            let detail = match (detail, unpriced) {
+                (Some(detail), Some(unpriced)) => Some(
+                    Node::html("span")
+                        .class("card-details")
+                        .child(detail)
+                        .child(unpriced),
+                ),
+                (detail, unpriced) => detail.or(unpriced),
+            };
             let formulas = std::iter::once(m)
                 .chain(h.detail)
                 .map(|f| Node::text_el("p", "formula", &format!("{} = {}", f.label, f.formula)))
