@@ -58,6 +58,10 @@ test('Export CSV opens with the answer, then the bill, the inputs, every other f
     'Not checked (no limit typed): LLM requests per minute',
     'Not checked (no limit typed): LLM tokens per minute',
   ]);
+  // And what the bill leaves out for want of a price, as the total's card says.
+  expect(summary.filter((r) => r.id === 'cost.not_priced').map((r) => r.label)).toEqual([
+    'Left out of the bill (no price yet): The PostgreSQL server',
+  ]);
   // Money to the cent, and the bill's lines add up to the total, cent for cent.
   const total = summary[0];
   expect(total.value).toBe('24704.04');
@@ -69,7 +73,9 @@ test('Export CSV opens with the answer, then the bill, the inputs, every other f
 
   // One row per metric shown on the page, each once, as a raw number without float noise.
   const shown = await allMetrics(page);
-  const metricRows = rows.filter((r) => !['Input', 'Price', 'Finding', 'Catalog'].includes(r.section) && !r.id.startsWith('limits.'));
+  const metricRows = rows.filter(
+    (r) => !['Input', 'Price', 'Finding', 'Catalog'].includes(r.section) && !r.id.startsWith('limits.') && r.id !== 'cost.not_priced',
+  );
   const byId = Object.fromEntries(metricRows.map((r) => [r.id, r]));
   expect(new Set(metricRows.map((r) => r.id)).size, 'metric ids are unique').toBe(metricRows.length);
   for (const [id, raw] of Object.entries(shown)) {
