@@ -218,15 +218,26 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
         );
         let bill_without: f64 = without[i].iter().map(|l| l.monthly_usd).sum();
         let adds = bill - bill_without;
+        let adds = if adds.abs() <= ROUNDING * bill {
+            0.0
+        } else {
+            adds
+        };
+        if adds < 0.0 {
+            out.warn(
+                "deal.customer_lowers_the_bill",
+                Severity::Info,
+                format!(
+                    "Without {name} the bill would be {} more, most likely because its load keeps busy instances that would otherwise idle at a rate typed above the busy one: check the idle prices under Prices used.",
+                    usd(-adds)
+                ),
+            );
+        }
         out.metric(
             id("marginal_monthly_usd"),
             label("what it adds to the bill"),
             Unit::UsdPerMonth,
-            if adds.abs() <= ROUNDING * bill {
-                0.0
-            } else {
-                adds
-            },
+            adds,
             || {
                 format!(
                     "bill with it − bill without it = {}",
@@ -386,6 +397,34 @@ mod tests {
     /// 0's load keeps it busy and the line falls from $100 to $10. No customer's part is below
     /// zero: the line is shared like a fixed one (found at scale, where a customer's cost came
     /// out at −$16.9 trillion).
+    #[test]
+    fn a_customer_that_lowers_the_bill_is_said_to() {
+        // Minimum instances idling at a rate typed far above the busy one: the inventory
+        // preset's first customer keeps its service busy, and without it the bill is higher.
+        let mut s = crate::scenario::presets::by_id("inventory-cloud-run")
+            .unwrap()
+            .scenario();
+        s.prices
+            .insert("gcp.run.request.idle_vcpu_second".into(), 0.4);
+        let report = crate::engine::evaluate(&s);
+        let adds = report
+            .value("deal.customers.0.marginal_monthly_usd")
+            .unwrap();
+        assert!(adds < 0.0, "{adds}");
+        assert!(report.value("deal.customers.0.cost_monthly_usd").unwrap() >= 0.0);
+        let said = report
+            .warnings
+            .iter()
+            .find(|w| w.id == "deal.customer_lowers_the_bill")
+            .expect("the finding");
+        assert!(
+            said.message
+                .starts_with("Without Customer 1 the bill would be $"),
+            "{}",
+            said.message
+        );
+    }
+
     #[test]
     fn a_line_the_customers_lower_is_shared_and_no_part_is_negative() {
         let full = lines(&[("service", 10.0), ("egress", 4.0)]);

@@ -624,12 +624,13 @@ mod tests {
         scenario.workload.peak_to_average = 1_000.0;
         let error = decode(&encode(&scenario)).unwrap_err();
         assert!(error.to_string().contains("Peak-to-average"), "{error}");
-        // A rule tying inputs together names the first of them as the form labels it.
+        // A rule tying inputs together names the first of them as the form labels it: the
+        // deal's count of customers, for customers listed with contracts.
         let mut scenario = presets::by_id("inventory-cloud-run").unwrap().scenario();
         scenario.deal.customers = 2.0;
         let error = decode(&encode(&scenario)).unwrap_err().to_string();
         assert!(
-            error.contains(": Customer or tenant group 1: Contract value per year: 3 customers"),
+            error.contains(": Customers: 3 customers are listed"),
             "{error}"
         );
         // A price override of -0 is 0.

@@ -1255,11 +1255,14 @@ impl Scenario {
             rule(ok, &[&path], &tier_message);
         }
         let listed = self.tenants.len();
-        let mut paths: Vec<String> = (self.tenants.iter().enumerate())
-            .filter(|(_, t)| t.contract_value_per_year_usd > 0.0)
-            .map(|(i, _)| format!("tenants.{i}.contract_value_per_year_usd"))
+        // The deal's count first: a link refused by this rule names it.
+        let paths: Vec<String> = std::iter::once("deal.customers".to_string())
+            .chain(
+                (self.tenants.iter().enumerate())
+                    .filter(|(_, t)| t.contract_value_per_year_usd > 0.0)
+                    .map(|(i, _)| format!("tenants.{i}.contract_value_per_year_usd")),
+            )
             .collect();
-        paths.push("deal.customers".to_string());
         rule(
             !self.has_own_contracts() || listed as f64 <= launch,
             &paths.iter().map(String::as_str).collect::<Vec<_>>(),
