@@ -393,10 +393,6 @@ mod tests {
         assert_eq!((by_usage.cost(0), by_usage.cost(1)), (40.5, 13.5));
     }
 
-    /// A service whose minimum instance idles at a rate typed far above the busy one: customer
-    /// 0's load keeps it busy and the line falls from $100 to $10. No customer's part is below
-    /// zero: the line is shared like a fixed one (found at scale, where a customer's cost came
-    /// out at −$16.9 trillion).
     #[test]
     fn a_customer_that_lowers_the_bill_is_said_to() {
         // Minimum instances idling at a rate typed far above the busy one: the inventory
@@ -425,6 +421,10 @@ mod tests {
         );
     }
 
+    /// A service whose minimum instance idles at a rate typed far above the busy one: customer
+    /// 0's load keeps it busy and the line falls from $100 to $10. No customer's part is below
+    /// zero: the line is shared like a fixed one (found at scale, where a customer's cost came
+    /// out at −$16.9 trillion).
     #[test]
     fn a_line_the_customers_lower_is_shared_and_no_part_is_negative() {
         let full = lines(&[("service", 10.0), ("egress", 4.0)]);

@@ -314,12 +314,21 @@ impl<'a> Builder<'a> {
     /// list does not give), so that a $0 line is never mistaken for a free one and the total
     /// says what it leaves out.
     pub fn price_not_typed(&mut self, name: &str, field: &str) {
-        self.warn(
+        self.leaves_out(
             "cost.price_not_typed",
             Severity::Info,
+            name,
             format!("{name} has no price yet: type {field} to include it in the bill."),
         );
-        self.unpriced.push(Text::Owned(name.to_string()));
+    }
+
+    /// Records that the bill leaves out `name`, once however often it is priced, with the
+    /// finding that says why.
+    fn leaves_out(&mut self, id: &'static str, severity: Severity, name: &str, message: String) {
+        if !self.unpriced.iter().any(|n| n == name) {
+            self.warn(id, severity, message);
+            self.unpriced.push(Text::Owned(name.to_string()));
+        }
     }
 
     /// Records a monthly amount the user typed as a metric and a line of the bill, noting it
@@ -394,10 +403,12 @@ impl<'a> Builder<'a> {
                 "No price for “{}”: the price list does not have it, so the bill leaves it out. Type it under Prices used.",
                 listed.label
             );
-            if !self.warnings.iter().any(|w| w.message == message) {
-                self.warn("cost.price_not_listed", Severity::Warning, message);
-                self.unpriced.push(Text::Owned(listed.label.clone()));
-            }
+            self.leaves_out(
+                "cost.price_not_listed",
+                Severity::Warning,
+                &listed.label,
+                message,
+            );
         }
         // The prices used are listed where the report explains itself; the figures alone do
         // not need them.

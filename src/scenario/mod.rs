@@ -24,10 +24,6 @@ pub use crate::components::aurora::{Aurora, AuroraConfig};
 pub use crate::components::cache::{Cache, CacheKind, MemorystoreTier};
 use crate::components::cloud_run;
 pub use crate::components::cloud_run::{Billing, PriceTier};
-
-/// What the region of a Cloud Run service changes, said once for the run executor and the
-/// services of the list.
-const REGION_HELP: &str = "Cloud Run prices its regions in two tiers (its pricing page lists them); tier 2 bills about 40% more for CPU. The price list has tier 2's request-based CPU and memory: type its other prices under Prices used.";
 pub use crate::components::commitments::{CloudRunCommitment, Commitments, MemorystoreCommitment};
 pub use crate::components::document_db::{AtlasTier, DocumentDb};
 pub use crate::components::fargate::Arch;
@@ -320,6 +316,10 @@ pub(crate) static GROUPS: &[Group] = &[
     section_entry!(growth: Growth),
     section_entry!(quotas: Quotas),
 ];
+
+/// What the region of a Cloud Run service changes, said once for the run executor and the
+/// services of the list.
+const REGION_HELP: &str = "Cloud Run prices its regions in two tiers (its pricing page lists them); tier 2 bills about 40% more for CPU. The price list has tier 2's request-based CPU and memory: type its other prices under Prices used.";
 
 inputs! {
     /// Arrival and shape of agent runs (seed 000, "Assumptions" to "Stream Events Per Second").
@@ -1229,30 +1229,28 @@ impl Scenario {
         // Tier 2's prices came with catalog 2026-12: a scenario priced with an older one is
         // repriced before it can choose it.
         let catalog = fields::catalog_of(self);
-        let priced = |tier: PriceTier, billing: Billing| {
-            tier == PriceTier::Tier1
-                || catalog
-                    .get(&cloud_run::price_id(tier, billing, "vcpu_second"))
-                    .is_some()
+        let unpriced = |tier: PriceTier, billing: Billing| {
+            tier != PriceTier::Tier1
+                && (catalog.get(&cloud_run::price_id(tier, billing, "vcpu_second"))).is_none()
         };
-        let tier_message = format!(
-            "Price catalog {} has no tier-2 prices: reprice the scenario with the newest catalog (under Prices used) to choose tier 2.",
-            catalog.version
-        );
-        let mut tiers = vec![(
-            "compute.price_tier".to_string(),
-            !(runs && self.compute.enabled)
-                || priced(self.compute.price_tier, self.compute.billing),
-        )];
-        for (i, service) in self.services.iter().enumerate() {
-            let on_cloud_run = service.platform == Platform::CloudRun;
-            tiers.push((
-                format!("services.{i}.price_tier"),
-                !on_cloud_run || priced(service.price_tier, service.billing),
-            ));
-        }
-        for (path, ok) in tiers {
-            rule(ok, &[&path], &tier_message);
+        let executor = (runs && self.compute.enabled).then(|| {
+            (
+                "compute.price_tier".to_string(),
+                &self.compute.price_tier,
+                self.compute.billing,
+            )
+        });
+        let services = (self.services.iter().enumerate())
+            .filter(|(_, s)| s.platform == Platform::CloudRun)
+            .map(|(i, s)| (format!("services.{i}.price_tier"), &s.price_tier, s.billing));
+        for (path, tier, billing) in executor.into_iter().chain(services) {
+            if unpriced(*tier, billing) {
+                let message = format!(
+                    "Price catalog {} has no tier-2 prices: reprice the scenario with the newest catalog (under Prices used) to choose tier 2.",
+                    catalog.version
+                );
+                rule(false, &[&path], &message);
+            }
         }
         let listed = self.tenants.len();
         // The deal's count first: a link refused by this rule names it.

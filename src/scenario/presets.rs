@@ -322,8 +322,9 @@ fn ux_flow_engine() -> Scenario {
     ];
     // Lines 132–153: MongoDB (10 GB at 100 users, 100 GB at 1,000, 1 TB at 10,000) on MongoDB
     // Atlas (line 209): M30, the dedicated tier the price list has, for 1,000 users, at the
-    // price of its default settings (the larger disk 100 GB needs is not in the price list). Redis (line 143: 4 GB at 1,000 users) on ElastiCache: one
-    // cache.r7g.large, the smallest listed node that holds 4 GB.
+    // price of its default settings (the larger disk 100 GB needs is not in the price list).
+    // Redis (line 143: 4 GB at 1,000 users) on ElastiCache: one cache.r7g.large, the smallest
+    // listed node that holds 4 GB.
     s.documents = DocumentDb {
         enabled: true,
         tier: AtlasTier::M30,
