@@ -23,13 +23,16 @@
 //! - the CSV parses as a rectangular table with one row per metric whose raw value reads back
 //!   as the same number;
 //! - an evaluation takes no more than a fixed budget of arithmetic, however large the numbers
-//!   ([`work::BUDGET`]).
+//!   ([`work::BUDGET`]);
+//! - with any inputs given as a range, every figure's P10 ≤ P50 ≤ P90, and every chance the
+//!   Monte Carlo run gives is a probability.
 //!
 //! Regression tests for bugs these properties found are at the end, named after the bug.
 
 use headroom::engine::{self, queueing::expected_busy_instances, work};
 use headroom::export::{self, csv::BOM};
 use headroom::scenario::fields::{self, Kind, Value};
+use headroom::scenario::ranges::{Range, Shape};
 use headroom::scenario::{Billing, Scenario, presets};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -448,5 +451,49 @@ proptest! {
         }
         let theirs = String::from_utf8(theirs.into_inner().unwrap()).unwrap();
         prop_assert_eq!(headroom::records::read(&theirs), rows);
+    }
+}
+
+fn any_ranges() -> impl Strategy<Value = (Scenario, Vec<(usize, f64, f64, usize)>)> {
+    (
+        random::scenario(),
+        prop::collection::vec((0usize..400, 0.0f64..1.0, 0.0f64..1.0, 0usize..3), 1..4),
+    )
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 16, ..Config::default() })]
+
+    /// P10 ≤ P50 ≤ P90 for every figure, and every chance is a probability, whatever the
+    /// inputs given a range.
+    #[test]
+    fn percentiles_are_ordered_and_odds_are_probabilities((mut s, picks) in any_ranges()) {
+        s.uncertainty.samples = 1_000.0;
+        let numbers: Vec<_> = fields::all(&s)
+            .filter(|f| f.kind().is_number() && f.shown(&s))
+            .collect();
+        for (pick, a, b, shape) in picks {
+            let field = numbers[pick % numbers.len()];
+            let fields::Kind::Number { min, max, .. } = *field.kind() else { unreachable!() };
+            let span = |u: f64| min + u * (max.min(min + 1e6) - min);
+            let (low, high) = (span(a.min(b)), span(a.max(b)));
+            let shape = [Shape::Lognormal, Shape::Uniform, Shape::Triangular][shape];
+            let r = Range { low, high, shape };
+            if r.check(field, &s).is_ok() {
+                s.ranges.insert(field.path().into_owned(), r);
+            }
+        }
+        if let Some(run) = engine::uncertainty::simulate(&s) {
+            for (id, p) in &run.spreads {
+                prop_assert!(p.p10 <= p.p50 && p.p50 <= p.p90, "{id}: {p:?}");
+                prop_assert!(p.p10.is_finite() && p.p90.is_finite(), "{id}: {p:?}");
+            }
+            for odds in &run.odds {
+                prop_assert!((0.0..=1.0).contains(&odds.probability), "{odds:?}");
+            }
+            for band in &run.months {
+                prop_assert!(band.total.p10 <= band.total.p90);
+            }
+        }
     }
 }

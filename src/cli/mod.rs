@@ -15,11 +15,14 @@ use std::io::{ErrorKind, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::engine::uncertainty;
 use crate::export::{csv, link};
 use crate::format;
+use crate::report::uncertainty::Uncertainty;
 use crate::report::{Report, SECTIONS};
 use crate::scenario::fields::{self, Group};
 use crate::scenario::inputs::{echo, escaped};
+use crate::scenario::ranges::Range;
 use crate::scenario::{Scenario, presets};
 use crate::units::Unit;
 
@@ -193,20 +196,33 @@ fn execute(command: Command) -> Result<Printed, String> {
                 paths.push(apply_set(&mut scenario, assignment)?);
             }
             check(&scenario, &paths)?;
-            let report = || crate::engine::evaluate(&scenario);
+            // The scenario itself needs no evaluation.
+            if let Format::Scenario = format {
+                return Ok(Printed {
+                    output: scenario_json(&scenario),
+                    notes: Vec::new(),
+                });
+            }
+            let report = crate::engine::evaluate(&scenario);
+            let run = match format {
+                Format::ProjectionCsv => None,
+                _ => uncertainty::simulate_with(&scenario, &report),
+            };
             let output = match format {
                 Format::Table => {
                     let note = preset
                         .as_deref()
                         .and_then(presets::by_id)
                         .map(|p| format!("Preset {}: {}\n\n", p.id, p.note()));
-                    format!("{}{}", note.unwrap_or_default(), table(&report()))
+                    format!(
+                        "{}{}",
+                        note.unwrap_or_default(),
+                        table(&report, run.as_ref())
+                    )
                 }
-                Format::Json => json(&report()),
-                Format::Csv => csv::write(&scenario, &report()),
-                Format::ProjectionCsv => csv::write_projection(&report()),
-                // The scenario itself needs no evaluation.
-                Format::Scenario => scenario_json(&scenario),
+                Format::Json => json(&report, run.as_ref()),
+                Format::Csv => csv::write_with(&scenario, &report, run.as_ref()),
+                Format::ProjectionCsv | Format::Scenario => csv::write_projection(&report),
             };
             let notes = paths
                 .iter()
@@ -303,6 +319,9 @@ pub fn apply_set(scenario: &mut Scenario, assignment: &str) -> Result<String, St
     let (path, raw) = assignment
         .split_once('=')
         .ok_or_else(|| format!("--set “{}” needs the form PATH=VALUE", echo(assignment)))?;
+    // `ranges.<path>=low..high` sets a range as `<path>=low..high` does; empty takes it off.
+    let range_path = path.strip_prefix("ranges.");
+    let path = range_path.unwrap_or(path);
     if let Some(id) = path.strip_prefix("prices.") {
         scenario
             .set_price_override(id, raw)
@@ -333,6 +352,18 @@ pub fn apply_set(scenario: &mut Scenario, assignment: &str) -> Result<String, St
             echo(path)
         )
     })?;
+    // A range, `low..high`, is kept beside the value, which stays the point figure.
+    if raw.contains("..") || raw.contains(" to ") || range_path.is_some() {
+        let path = field.path().into_owned();
+        if raw.trim().is_empty() {
+            scenario.ranges.remove(&path);
+        } else {
+            let range = Range::parse(raw, field, scenario)
+                .map_err(|e| format!("--set {}: {e}", echo(&path)))?;
+            scenario.ranges.insert(path.clone(), range);
+        }
+        return Ok(path);
+    }
     let value = field
         .parse(raw, scenario)
         .map_err(|e| format!("--set {}: {e}", echo(path)))?;
@@ -382,19 +413,58 @@ fn not_applied(scenario: &Scenario, path: &str) -> Option<String> {
     Some(format!("{path} is set but changes nothing: {why}."))
 }
 
-fn table(report: &Report) -> String {
+fn table(report: &Report, run: Option<&Uncertainty>) -> String {
     let mut text = String::new();
+    if let Some(run) = run {
+        text.push_str(&format!(
+            "Uncertainty: {} samples of {}\n",
+            format::plain(run.samples as f64),
+            (run.inputs.iter())
+                .map(|i| format!("{} {}", i.label, i.range))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        for odds in &run.odds {
+            text.push_str(&format!(
+                "  {:<58} {:>8}%\n",
+                odds.label,
+                format::plain(100.0 * odds.probability)
+            ));
+        }
+        text.push_str("What drives the spread of the month's total (each input from P5 to P95)\n");
+        for swing in &run.tornado {
+            text.push_str(&format!(
+                "  {:<44} {:>14} → {:<14} rank correlation {:.2}\n",
+                swing.label,
+                format::money(swing.total_at_p5),
+                format::money(swing.total_at_p95),
+                swing.rank_correlation
+            ));
+        }
+    }
     for (section, title) in SECTIONS {
         let mut rows = report.section(section).peekable();
         if rows.peek().is_none() {
             continue;
         }
-        text.push_str(&format!("{title}\n"));
+        match run {
+            Some(_) => text.push_str(&format!(
+                "{title:<47} {:>22}  {:>16} {:>16} {:>16}\n",
+                "value", "P10", "P50", "P90"
+            )),
+            None => text.push_str(&format!("{title}\n")),
+        }
         for m in rows {
+            let spread = run.and_then(|run| run.spread(&m.id)).map(|p| {
+                [p.p10, p.p50, p.p90]
+                    .map(|v| format!(" {:>16}", format::with_unit(v, m.unit)))
+                    .concat()
+            });
             text.push_str(&format!(
-                "  {:<44} {:>22}  {}\n",
+                "  {:<44} {:>22}{}  {}\n",
                 m.label,
                 format::with_unit(m.value, m.unit),
+                spread.unwrap_or_default(),
                 m.id
             ));
         }
@@ -423,9 +493,10 @@ fn table(report: &Report) -> String {
             text.push('\n');
         }
     }
-    if !report.warnings.is_empty() {
+    let run_findings = run.map(|run| run.findings.as_slice()).unwrap_or_default();
+    if !report.warnings.is_empty() || !run_findings.is_empty() {
         text.push_str("Findings\n");
-        for w in &report.warnings {
+        for w in report.warnings.iter().chain(run_findings) {
             text.push_str(&format!("  [{}] {}\n", w.severity.as_str(), w.message));
         }
     }
@@ -433,21 +504,24 @@ fn table(report: &Report) -> String {
     text
 }
 
-fn json(report: &Report) -> String {
+fn json(report: &Report, run: Option<&Uncertainty>) -> String {
     use serde_json::{Map, Value, json};
     let metrics: Map<String, Value> = report
         .metrics
         .iter()
         .map(|m| {
-            (
-                m.id.to_string(),
-                json!({
-                    "value": m.value,
-                    "unit": m.unit.symbol(),
-                    "label": m.label,
-                    "formula": m.formula,
-                }),
-            )
+            let mut figure = json!({
+                "value": m.value,
+                "unit": m.unit.symbol(),
+                "label": m.label,
+                "formula": m.formula,
+            });
+            if let Some(p) = run.and_then(|run| run.spread(&m.id)) {
+                figure["p10"] = json!(p.p10);
+                figure["p50"] = json!(p.p50);
+                figure["p90"] = json!(p.p90);
+            }
+            (m.id.to_string(), figure)
         })
         .collect();
     let warnings: Vec<Value> = report
@@ -488,7 +562,13 @@ fn json(report: &Report) -> String {
         .iter()
         .map(|l| json!({"label": l.label, "metric": l.metric, "used_pct": l.used_pct}))
         .collect();
-    let document = json!({
+    let mut warnings = warnings;
+    warnings.extend(
+        (run.map(|run| run.findings.as_slice()).unwrap_or_default())
+            .iter()
+            .map(|w| json!({"id": w.id, "severity": w.severity.as_str(), "message": w.message})),
+    );
+    let mut document = json!({
         "metrics": metrics,
         "costs": costs,
         "limits": limits,
@@ -497,10 +577,48 @@ fn json(report: &Report) -> String {
         "prices": prices,
         "catalog": report.catalog_version,
     });
+    if let Some(run) = run {
+        document["uncertainty"] = uncertainty_json(run);
+    }
     format!(
         "{}\n",
         serde_json::to_string_pretty(&document).unwrap_or_default()
     )
+}
+
+/// The Monte Carlo run as JSON: its samples, the inputs drawn, the odds, what drives the
+/// spread, the histograms and the projection's band.
+fn uncertainty_json(run: &Uncertainty) -> serde_json::Value {
+    use serde_json::json;
+    let spread =
+        |p: crate::report::uncertainty::Spread| json!({"p10": p.p10, "p50": p.p50, "p90": p.p90});
+    let histogram = |h: &crate::report::uncertainty::Histogram| json!({"low": h.low, "bin_width": h.width, "counts": h.counts, "unit": h.unit.symbol()});
+    json!({
+        "samples": run.samples,
+        "samples_left_out": run.left_out.0,
+        "inputs": run.inputs.iter().map(|i| json!({
+            "path": i.path, "label": i.label, "unit": i.unit.symbol(), "range": i.range,
+            "p5": i.p5, "median": i.median, "p95": i.p95,
+        })).collect::<Vec<_>>(),
+        "odds": run.odds.iter().map(|o| json!({
+            "id": o.id, "label": o.label, "probability": o.probability,
+        })).collect::<Vec<_>>(),
+        "drivers": run.tornado.iter().map(|t| json!({
+            "path": t.path, "label": t.label,
+            "total_monthly_usd_at_p5": t.total_at_p5, "total_monthly_usd_at_p95": t.total_at_p95,
+            "gross_margin_pct_at_p5": t.margin_at_p5, "gross_margin_pct_at_p95": t.margin_at_p95,
+            "rank_correlation_with_total": t.rank_correlation,
+        })).collect::<Vec<_>>(),
+        "at_medians": {"total_monthly_usd": run.at_medians.0, "gross_margin_pct": run.at_medians.1},
+        "target_margin_pct": run.target_margin_pct,
+        "budget_monthly_usd": run.budget_monthly_usd,
+        "total_histogram": histogram(&run.total),
+        "margin_histogram": histogram(&run.margin),
+        "projection_samples": run.projection_samples,
+        "projection": run.months.iter().map(|m| json!({
+            "month": m.month, "total_monthly_usd": spread(m.total), "gross_margin_pct": spread(m.margin),
+        })).collect::<Vec<_>>(),
+    })
 }
 
 fn scenario_json(scenario: &Scenario) -> String {

@@ -22,6 +22,7 @@ pub mod queueing;
 pub mod quotas;
 pub mod services;
 pub mod storage;
+pub mod uncertainty;
 pub mod work;
 pub mod workers;
 
@@ -48,6 +49,19 @@ pub fn evaluate(scenario: &Scenario) -> Report {
     let projection = growth::project(scenario, reached_at_launch, &mut out);
     let mut report = out.finish();
     report.projection = projection;
+    report.limits = limits;
+    report
+}
+
+/// The figures of one scenario as the Monte Carlo run draws it ([`uncertainty`]): every figure
+/// of [`evaluate`] (each listed customer's included), the bill, the findings and the limits,
+/// without formulas, prices used or projection.
+pub fn evaluate_sample(scenario: &Scenario) -> Report {
+    let mut out = Builder::new(scenario, false);
+    run_families(scenario, &mut out);
+    customers::evaluate(scenario, &mut out);
+    let limits = headroom::evaluate(&mut out);
+    let mut report = out.finish();
     report.limits = limits;
     report
 }

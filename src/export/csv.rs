@@ -21,6 +21,7 @@
 use std::borrow::Cow;
 
 use crate::records;
+use crate::report::uncertainty::Uncertainty;
 use crate::report::{CostLine, Metric, MonthColumn, MonthFigures, Report, section_title};
 use crate::scenario::Scenario;
 use crate::scenario::fields;
@@ -45,13 +46,31 @@ fn row<'a>(cells: [&'a str; 6]) -> Row<'a> {
     [section, id, label, value, unit, formula, "", "", "", ""]
 }
 
+/// The columns a CSV adds after [`HEADER`]'s when inputs are given as a range: each figure's
+/// percentiles over the Monte Carlo samples.
+pub const SPREAD_HEADER: [&str; 3] = ["p10", "p50", "p90"];
+
 /// The CSV text of a report and the scenario that produced it.
 pub fn write(scenario: &Scenario, report: &Report) -> String {
-    let mut rows = Table::default();
+    write_with(scenario, report, None)
+}
+
+/// [`write`], with each figure's P10, P50 and P90 in three more columns when the scenario's
+/// ranges were run ([`crate::engine::uncertainty`]), the odds in the summary, and what drives
+/// the spread after the customers.
+pub fn write_with(scenario: &Scenario, report: &Report, run: Option<&Uncertainty>) -> String {
+    let mut rows = Table {
+        text: String::new(),
+        run,
+    };
     rows.add(HEADER);
     let mut written: Vec<&str> = Vec::new();
     for m in report.headline_figures() {
-        rows.add(metric_row("Summary", m, &figure(m.value, m.unit)));
+        rows.figure(
+            metric_row("Summary", m, &figure(m.value, m.unit)),
+            &m.id,
+            m.unit,
+        );
         written.push(&m.id);
     }
     if let Some(limit) = report.binding() {
@@ -87,6 +106,26 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             "",
         ]));
     }
+    if let Some(run) = run {
+        rows.add(row([
+            "Summary",
+            "uncertainty.samples",
+            "Monte Carlo samples",
+            &run.samples.to_string(),
+            "",
+            "",
+        ]));
+        for odds in &run.odds {
+            rows.add(row([
+                "Summary",
+                &odds.id,
+                &format!("Chance: {}", odds.label),
+                &crate::format::exported(100.0 * odds.probability),
+                Unit::Percent.symbol(),
+                "share of the samples",
+            ]));
+        }
+    }
     let total = report
         .value("cost.total_monthly_usd")
         .unwrap_or_else(|| report.total_monthly_usd());
@@ -100,14 +139,18 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
     };
     for (line, amount) in report.costs.iter().zip(&amounts) {
         let formula = report.metric(&line.id).map_or("", |m| m.formula.as_str());
-        rows.add(row([
-            "Bill",
+        rows.figure(
+            row([
+                "Bill",
+                &line.id,
+                &bill_label(line),
+                amount,
+                Unit::UsdPerMonth.symbol(),
+                formula,
+            ]),
             &line.id,
-            &bill_label(line),
-            amount,
-            Unit::UsdPerMonth.symbol(),
-            formula,
-        ]));
+            Unit::UsdPerMonth,
+        );
         written.push(&line.id);
     }
     // Each customer listed by name, its figures together after the bill; the customers' costs,
@@ -128,8 +171,28 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             Some(cents) => crate::format::cents(cents),
             None => figure(m.value, m.unit),
         };
-        rows.add(metric_row("Customers", m, &value));
+        rows.figure(metric_row("Customers", m, &value), &m.id, m.unit);
         written.push(&m.id);
+    }
+    // What drives the spread: each input swung from its 5th to its 95th percentile, the
+    // others at their medians.
+    for swing in run.map(|run| run.tornado.as_slice()).unwrap_or_default() {
+        let usd = crate::format::exported_cents;
+        rows.add(row([
+            "Drivers",
+            &format!("uncertainty.swing.{}", swing.path),
+            &format!("{}: the month's total from its P5 to its P95", swing.label),
+            &usd(swing.total_at_p95 - swing.total_at_p5),
+            Unit::UsdPerMonth.symbol(),
+            &format!(
+                "{} → {}; gross margin {}% → {}%; rank correlation with the total {}",
+                usd(swing.total_at_p5),
+                usd(swing.total_at_p95),
+                crate::format::exported(swing.margin_at_p5),
+                crate::format::exported(swing.margin_at_p95),
+                crate::format::exported(swing.rank_correlation)
+            ),
+        ]));
     }
     for field in fields::all(scenario).filter(|f| f.shown(scenario)) {
         let value = match field.get(scenario) {
@@ -137,21 +200,27 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             Some(other) => other.to_text(),
             None => String::new(),
         };
+        let range = (scenario.ranges.get(&field.path()))
+            .map(|r| {
+                let raw = crate::format::raw;
+                format!("range {}..{} ({})", raw(r.low), raw(r.high), r.shape.id())
+            })
+            .unwrap_or_default();
         rows.add(row([
             "Input",
             &field.path(),
-            &input_label(field, scenario),
+            &field.label_in(scenario),
             &value,
             field.unit().symbol(),
-            "",
+            &range,
         ]));
     }
     for m in report.metrics.iter().filter(|m| !written.contains(&&*m.id)) {
-        rows.add(metric_row(
-            section_title(m.section()),
-            m,
-            &figure(m.value, m.unit),
-        ));
+        rows.figure(
+            metric_row(section_title(m.section()), m, &figure(m.value, m.unit)),
+            &m.id,
+            m.unit,
+        );
     }
     for p in &report.prices {
         rows.add([
@@ -167,7 +236,8 @@ pub fn write(scenario: &Scenario, report: &Report) -> String {
             &p.source,
         ]);
     }
-    for w in &report.warnings {
+    let run_findings = run.map(|run| run.findings.as_slice()).unwrap_or_default();
+    for w in report.warnings.iter().chain(run_findings) {
         rows.add([
             "Finding",
             &w.id,
@@ -290,39 +360,46 @@ pub fn cents_summing_to(amounts: &[f64], total: f64) -> Option<Vec<i64>> {
 /// Rows on their way to CSV text: each cell defused ([`neutralise`]), CRLF line ends, the
 /// byte-order mark first.
 #[derive(Default)]
-struct Table(String);
+struct Table<'a> {
+    text: String,
+    /// The Monte Carlo run, whose percentiles fill three more columns.
+    run: Option<&'a Uncertainty>,
+}
 
-impl Table {
+impl Table<'_> {
+    /// A row; with a run, its percentile cells are the header's or empty.
     fn add<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
-        records::write(
-            &mut self.0,
-            cells
-                .into_iter()
-                .map(|c| neutralise(c.as_ref()).into_owned()),
-            "\r\n",
-        );
+        let header = self.text.is_empty();
+        let spread = match self.run {
+            Some(_) if header => SPREAD_HEADER.iter().map(|c| c.to_string()).collect(),
+            Some(_) => vec![String::new(); 3],
+            None => Vec::new(),
+        };
+        self.write(cells, spread);
+    }
+
+    /// A figure's row, with the percentiles of the figure `id` when the run has them.
+    fn figure<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>, id: &str, unit: Unit) {
+        let spread = match self.run {
+            Some(run) => match run.spread(id) {
+                Some(p) => [p.p10, p.p50, p.p90].map(|v| figure(v, unit)).to_vec(),
+                None => vec![String::new(); 3],
+            },
+            None => Vec::new(),
+        };
+        self.write(cells, spread);
+    }
+
+    fn write<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>, spread: Vec<String>) {
+        let cells = cells
+            .into_iter()
+            .map(|c| neutralise(c.as_ref()).into_owned())
+            .chain(spread);
+        records::write(&mut self.text, cells, "\r\n");
     }
 
     fn text(self) -> String {
-        format!("{BOM}{}", self.0)
-    }
-}
-
-/// An input's label in the CSV: an item's input names its item, e.g. "Service 2 (api): vCPU
-/// per instance".
-fn input_label(field: fields::Field, scenario: &Scenario) -> String {
-    match field.owner {
-        fields::Owner::Item(list, index) => {
-            let name = list
-                .field(index, "name")
-                .and_then(|name| name.get(scenario))
-                .map(|name| name.to_text().trim().to_string())
-                .filter(|name| !name.is_empty())
-                .map(|name| format!(" ({name})"))
-                .unwrap_or_default();
-            format!("{} {}{name}: {}", list.item_label, index + 1, field.label())
-        }
-        fields::Owner::Section(_) => field.label().to_string(),
+        format!("{BOM}{}", self.text)
     }
 }
 

@@ -11,7 +11,10 @@
 //! an override by the price's row in the link's catalog (`$12=0.5`; a catalog version never
 //! reorders its rows, so the row names the same price forever), which keeps a link short however
 //! many prices the catalog grows to; format 7 keyed it by the catalog id
-//! (`prices.<catalog id>=<value>`), which format 8 still reads. A new input never changes the
+//! (`prices.<catalog id>=<value>`), which format 8 still reads. Format 9 adds the inputs given
+//! as a range, `~path=low..high` (with `:uniform` or `:triangular` for a shape other than
+//! lognormal, as [`crate::scenario::ranges`] writes them); a scenario without ranges is still
+//! written in format 8, so that its link opens in every build since. A new input never changes the
 //! format: a link made before the input existed opens with it at its starting value, which its
 //! declaration keeps the value under which the older scenario's figures are unchanged. Formats
 //! 1 to 6 end with the price overrides as id, value pairs, and open with every input they did
@@ -21,8 +24,14 @@
 //! use headroom::{export::link, scenario::presets};
 //! let scenario = presets::by_id("inventory-cloud-run").unwrap().scenario();
 //! let fragment = link::encode(&scenario);
-//! assert!(fragment.starts_with(&format!("v{}.", link::CURRENT_FORMAT)));
+//! assert!(fragment.starts_with("v8."));
 //! assert_eq!(link::decode(&fragment).unwrap(), scenario);
+//! let mut uncertain = scenario.clone();
+//! let range = headroom::scenario::ranges::read_unchecked("10..40:uniform").unwrap();
+//! uncertain.ranges.insert("tenants.0.peak_qps".into(), range);
+//! let fragment = link::encode(&uncertain);
+//! assert!(fragment.starts_with(&format!("v{}.", link::CURRENT_FORMAT)));
+//! assert_eq!(link::decode(&fragment).unwrap(), uncertain);
 //! assert!(link::decode("v1.not-a-scenario").is_err());
 //! ```
 
@@ -36,10 +45,11 @@ use crate::records;
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field, ListEntry, Owner};
 use crate::scenario::inputs::{Value, echo, escaped};
+use crate::scenario::ranges::read_unchecked;
 
 /// The format new links are written in: positional, then keyed, so that it never needs to
 /// change.
-pub const CURRENT_FORMAT: u32 = 8;
+pub const CURRENT_FORMAT: u32 = 9;
 
 /// The last format that carried new inputs by position; every format since carries the
 /// inputs of this one by position and any later ones keyed.
@@ -161,10 +171,20 @@ pub fn encode(scenario: &Scenario) -> String {
             None => record.push(format!("prices.{id}={value}")),
         }
     }
+    for (path, range) in scenario.ranges.iter() {
+        record.push(format!("~{path}={}", range.to_text()));
+    }
+    // A scenario of point values is written in the format before ranges, which every build
+    // since format 8 opens.
+    let format = if scenario.ranges.is_empty() {
+        CURRENT_FORMAT - 1
+    } else {
+        CURRENT_FORMAT
+    };
     let mut payload = String::new();
     records::write(&mut payload, &record, "");
     let compressed = miniz_oxide::deflate::compress_to_vec(payload.as_bytes(), 10);
-    format!("v{CURRENT_FORMAT}.{}", URL_SAFE_NO_PAD.encode(compressed))
+    format!("v{format}.{}", URL_SAFE_NO_PAD.encode(compressed))
 }
 
 /// Adds `path=value` to a keyed record when the field's value is not its starting value.
@@ -242,7 +262,16 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>, format: u32) -> Result<
             .map(|l| l.max_items * l.inputs.iter().filter(|i| i.since == 0).count())
             .sum::<usize>();
     let prices = Catalog::by_version(&scenario.catalog).map_or(0, |c| c.prices().len());
-    if cells.len() > keyed_inputs + prices {
+    let ranges = match format >= 9 {
+        true => {
+            fields::section_fields().count()
+                + fields::lists()
+                    .map(|l| l.max_items * l.inputs.len())
+                    .sum::<usize>()
+        }
+        false => 0,
+    };
+    if cells.len() > keyed_inputs + prices + ranges {
         return Err(damaged("it holds more values than a scenario has"));
     }
     let names: Vec<&str> = cells
@@ -259,6 +288,13 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>, format: u32) -> Result<
             .split_once('=')
             .filter(|(key, _)| !key.is_empty())
             .ok_or_else(|| damaged("a value has no name"))?;
+        if let Some(path) = key.strip_prefix('~').filter(|_| format >= 9) {
+            let field = resolve(path, scenario)?;
+            let range = read_unchecked(text)
+                .ok_or_else(|| out_of_range(&describe(field), "its range is not low..high"))?;
+            scenario.ranges.insert(path.to_string(), range);
+            continue;
+        }
         let row = key.strip_prefix('$').filter(|_| format >= 8);
         let id = match row {
             Some(row) => Some(
@@ -283,19 +319,7 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>, format: u32) -> Result<
                 )));
             }
         } else {
-            let field = Field::resolve(key, scenario).ok_or_else(|| {
-                // An item the list has, but an input this build does not know, is from a newer
-                // version; an item beyond the list's length is damage.
-                let mut parts = key.splitn(3, '.');
-                let list = parts.next().and_then(fields::list);
-                let index = parts.next().and_then(|i| i.parse::<usize>().ok());
-                match (list, index) {
-                    (Some(list), Some(index)) if index >= list.len(scenario) => {
-                        damaged("it sets an item its list does not have")
-                    }
-                    _ => LinkError::UnknownInput(key.to_string()),
-                }
-            })?;
+            let field = resolve(key, scenario)?;
             if field.input().since != 0 {
                 return Err(LinkError::Damaged(format!(
                     "it sets {} again after its place",
@@ -309,6 +333,22 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>, format: u32) -> Result<
         }
     }
     Ok(())
+}
+
+/// The field at `path` that a keyed cell names. An item the list has, but an input this build
+/// does not know, is from a newer version; an item beyond the list's length is damage.
+fn resolve(path: &str, scenario: &Scenario) -> Result<Field, LinkError> {
+    Field::resolve(path, scenario).ok_or_else(|| {
+        let mut parts = path.splitn(3, '.');
+        let list = parts.next().and_then(fields::list);
+        let index = parts.next().and_then(|i| i.parse::<usize>().ok());
+        match (list, index) {
+            (Some(list), Some(index)) if index >= list.len(scenario) => {
+                damaged("it sets an item its list does not have")
+            }
+            _ => LinkError::UnknownInput(path.to_string()),
+        }
+    })
 }
 
 /// The section fields a positional link of `format` carries, in payload order: those that

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+pub mod uncertainty;
+
 use crate::units::Unit;
 
 /// An id or label: a fixed text for the scenario's own figures, or one made for an item of a

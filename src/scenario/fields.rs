@@ -45,6 +45,9 @@ pub trait Section: Inputs {
     const SWITCH: Option<&'static str> = None;
     /// Whether the section exists only for runs (its heading is hidden while runs are off).
     const NEEDS_RUNS: bool = false;
+    /// Whether the section exists only while some input is given as a range (it is hidden,
+    /// and its inputs are left out of the CSV, for a scenario of point values).
+    const NEEDS_RANGES: bool = false;
     /// What switching the section on adds to the scenario, in a few words, for the one line a
     /// switched-off section folds to.
     const ADDS: &'static str = "";
@@ -134,7 +137,10 @@ impl Group {
     /// is hidden, switch included, while runs are off.
     pub fn is_shown(self, scenario: &Scenario) -> bool {
         match self {
-            Group::Section(s) => !s.needs_runs || scenario.workload.enabled,
+            Group::Section(s) => {
+                (!s.needs_runs || scenario.workload.enabled)
+                    && (!s.needs_ranges || !scenario.ranges.is_empty())
+            }
             Group::List(_) => true,
         }
     }
@@ -180,6 +186,8 @@ pub struct SectionEntry {
     pub switch: Option<&'static str>,
     /// Whether it exists only for runs.
     pub needs_runs: bool,
+    /// Whether it exists only while some input is given as a range.
+    pub needs_ranges: bool,
     /// What switching it on adds.
     pub adds: &'static str,
     pub(super) get: fn(&Scenario) -> &dyn DynInputs,
@@ -310,6 +318,7 @@ impl ListEntry {
         let before = self.len(scenario);
         if index < before {
             (self.remove)(scenario, index);
+            scenario.ranges.item_removed(self.key, index);
             (self.resized)(scenario, before);
         }
     }
@@ -352,6 +361,7 @@ macro_rules! section_entry {
             inputs: <$ty as $crate::scenario::inputs::Inputs>::INPUTS,
             switch: <$ty as $crate::scenario::fields::Section>::SWITCH,
             needs_runs: <$ty as $crate::scenario::fields::Section>::NEEDS_RUNS,
+            needs_ranges: <$ty as $crate::scenario::fields::Section>::NEEDS_RANGES,
             adds: <$ty as $crate::scenario::fields::Section>::ADDS,
             get: |s| &s.$key,
             get_mut: |s| &mut s.$key,
@@ -499,6 +509,24 @@ impl Field {
     /// The label shown beside the input.
     pub fn label(&self) -> &'static str {
         self.input().label
+    }
+
+    /// Its label where it must stand on its own (a CSV row, a list of ranges): an item's input
+    /// names its item, e.g. "Service 2 (api): vCPU per instance".
+    pub fn label_in(&self, scenario: &Scenario) -> String {
+        match self.owner {
+            Owner::Item(list, index) => {
+                let name = list
+                    .field(index, "name")
+                    .and_then(|name| name.get(scenario))
+                    .map(|name| name.to_text().trim().to_string())
+                    .filter(|name| !name.is_empty())
+                    .map(|name| format!(" ({name})"))
+                    .unwrap_or_default();
+                format!("{} {}{name}: {}", list.item_label, index + 1, self.label())
+            }
+            Owner::Section(_) => self.label().to_string(),
+        }
     }
 
     /// Its unit.

@@ -17,6 +17,7 @@
 pub mod fields;
 pub mod inputs;
 pub mod presets;
+pub mod ranges;
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,7 @@ pub use crate::components::vector_db::{VectorDb, VectorPlan};
 use crate::units::{DEFAULT_HOURS_PER_MONTH, Unit};
 use fields::{Broken, Group, Item, Section, SectionEntry, list_entry, section_entry};
 use inputs::{Input, choices, inputs};
+pub use ranges::Ranges;
 
 /// The model id that means "use the custom prices typed in the scenario".
 pub const CUSTOM_MODEL: &str = inputs::CUSTOM;
@@ -105,9 +107,14 @@ pub struct Scenario {
     pub growth: Growth,
     /// Per-tenant limits the platform enforces.
     pub quotas: Quotas,
+    /// How many samples the Monte Carlo run draws, and the budget it weighs the bill against.
+    pub uncertainty: Uncertainty,
     /// Catalog prices overridden by the user, by catalog id.
     #[serde(skip_serializing_if = "PriceOverrides::is_empty")]
     pub prices: PriceOverrides,
+    /// The inputs the user gives as a range, by path: what the Monte Carlo run samples.
+    #[serde(skip_serializing_if = "Ranges::is_empty")]
+    pub ranges: Ranges,
 }
 
 impl Default for Scenario {
@@ -139,7 +146,9 @@ impl Default for Scenario {
             deal: Deal::default(),
             growth: Growth::default(),
             quotas: Quotas::default(),
+            uncertainty: Uncertainty::default(),
             prices: PriceOverrides::default(),
+            ranges: Ranges::default(),
         }
     }
 }
@@ -277,6 +286,7 @@ const NAME: SectionEntry = SectionEntry {
     inputs: <Scenario as inputs::Inputs>::INPUTS,
     switch: None,
     needs_runs: false,
+    needs_ranges: false,
     adds: "",
     get: |s| s,
     get_mut: |s| s,
@@ -315,6 +325,7 @@ pub(crate) static GROUPS: &[Group] = &[
     section_entry!(deal: Deal),
     section_entry!(growth: Growth),
     section_entry!(quotas: Quotas),
+    section_entry!(uncertainty: Uncertainty),
 ];
 
 /// What the region of a Cloud Run service changes, said once for the run executor and the
@@ -1068,6 +1079,25 @@ impl Section for Quotas {
     const TITLE: &'static str = "Quotas";
 }
 
+inputs! {
+    /// How the inputs given as a range are sampled, and what the bill is weighed against.
+    pub struct Uncertainty {
+        /// Samples the Monte Carlo run draws when any input has a range.
+        pub samples: f64 = 10_000.0
+            => Input::whole("Monte Carlo samples", Unit::Count, 1_000.0, 100_000.0)
+                .help("How many scenarios are drawn from the ranges to make each figure's P10, P50 and P90. More samples steady the percentiles and take longer; the same link always draws the same samples."),
+        /// The monthly bill the deal can carry; 0 when there is none.
+        pub budget_monthly_usd: f64 = 0.0
+            => Input::number("Monthly budget", Unit::UsdPerMonth, 0.0, 1.0e12)
+                .help("With ranges set, the chance that the month's bill exceeds this is shown beside the chance of missing the target margin. 0 for no budget."),
+    }
+}
+
+impl Section for Uncertainty {
+    const TITLE: &'static str = "Uncertainty";
+    const NEEDS_RANGES: bool = true;
+}
+
 /// The rule of `keys`, broken when `breaks` holds: none, or one with `message`.
 fn broken_if(breaks: bool, keys: &'static [&'static str], message: &str) -> Vec<Broken> {
     if breaks {
@@ -1131,6 +1161,18 @@ impl Scenario {
                 errors.push(FieldError {
                     path: format!("prices.{id}"),
                     message,
+                });
+            }
+        }
+        for (path, range) in self.ranges.iter() {
+            let checked = match fields::Field::resolve(path, self) {
+                Some(field) => range.check(field, self),
+                None => Err(format!("{} is not an input.", inputs::echo(path))),
+            };
+            if let Err(message) = checked {
+                errors.push(FieldError {
+                    path: path.to_string(),
+                    message: format!("The range {}: {message}", range.to_text()),
                 });
             }
         }

@@ -1,0 +1,631 @@
+//! Decisions under uncertainty: a Monte Carlo run over the inputs given as a range
+//! ([`crate::scenario::ranges`]).
+//!
+//! Each sample draws every uncertain input from its range, independently, and evaluates the
+//! whole scenario ([`super::evaluate_sample`]: every figure of the report, the customers'
+//! included), so each figure gets its P10, P50 and P90. The samples also give the chance that
+//! the gross margin falls below the target, that the bill exceeds the budget and that a limit is
+//! reached; the histograms of the month's total and of the margin; the rank correlation of each
+//! input with the total; and, from fewer samples, the projection's band. A tornado swings each
+//! input from its 5th to its 95th percentile with the others at their medians.
+//!
+//! The run is deterministic: draw `i` of an input is [`math::uniform_draw`] of a seed made from
+//! the input's path, so the same scenario (the same link) gives the same percentiles, bit for
+//! bit, in the browser and on the command line, and a range added to one input leaves the
+//! others' draws as they were. A run may be done in chunks ([`Simulation::step`]), which draw
+//! exactly what one go would.
+//!
+//! ```
+//! use headroom::{engine, scenario::{presets, ranges::{Range, Shape}}};
+//! let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+//! scenario.uncertainty.samples = 1_000.0;
+//! let range = Range { low: 8_000.0, high: 12_000.0, shape: Shape::Lognormal };
+//! scenario.ranges.insert("workload.runs_per_day".into(), range);
+//! let run = engine::uncertainty::simulate(&scenario).unwrap();
+//! let runs = run.spread("load.runs_per_day").unwrap();
+//! assert!(8_000.0 < runs.p10 && runs.p10 < runs.p50 && runs.p50 < runs.p90 && runs.p90 < 12_000.0);
+//! ```
+
+use super::evaluate_sample;
+use crate::math;
+use crate::report::uncertainty::{Drawn, Histogram, MonthBand, Odds, Spread, Swing, Uncertainty};
+use crate::report::{Report, Severity, Text, Warning};
+use crate::scenario::Scenario;
+use crate::scenario::fields::Field;
+use crate::scenario::inputs::{Kind, Value};
+use crate::scenario::ranges::{Range, Shape};
+use crate::units::Unit;
+
+/// The standard normal distribution's 95th percentile, z₀.₉₅ = Φ⁻¹(0.95): a lognormal range's
+/// low and high lie this many standard deviations of its logarithm below and above its median.
+pub const Z_95: f64 = 1.644_853_626_951_472_2;
+
+/// The most samples a month of the projection's band draws: a month is a whole evaluation per
+/// sample, and a band wants far fewer samples than a percentile of the launch.
+pub const PROJECTION_SAMPLES: usize = 1_000;
+
+/// Bins of the histograms.
+pub const BINS: usize = 24;
+
+/// Odds at or above this share of the samples are a warning; below it, a note.
+pub const WARNING_ODDS: f64 = 0.10;
+
+/// The value at cumulative probability `p` of `range`, an input's value `point` being the most
+/// likely of a triangular range.
+///
+/// - Lognormal: low and high are the 5th and 95th percentiles (Squiggle's `a to b`,
+///   squiggle-language.com, "Distribution Creation"), so ln x is normal with mean
+///   μ = (ln low + ln high) ÷ 2 and standard deviation σ = (ln high − ln low) ÷ (2 z₀.₉₅), and
+///   x = exp(μ + σ Φ⁻¹(p)).
+/// - Uniform: low + p × (high − low).
+/// - Triangular with mode c: the inverse of its distribution function (Kotz and van Dorp,
+///   *Beyond Beta*, 2004, ch. 1): low + √(p (high − low)(c − low)) below
+///   F(c) = (c − low) ÷ (high − low), high − √((1 − p)(high − low)(high − c)) above it.
+pub fn quantile(range: &Range, point: f64, p: f64) -> f64 {
+    let (low, high) = (range.low, range.high);
+    match range.shape {
+        Shape::Lognormal => {
+            let (ln_low, ln_high) = (math::ln(low), math::ln(high));
+            let mu = (ln_low + ln_high) / 2.0;
+            let sigma = (ln_high - ln_low) / (2.0 * Z_95);
+            math::exp(mu + sigma * math::normal_quantile(p))
+        }
+        Shape::Uniform => low + p * (high - low),
+        Shape::Triangular => {
+            let mode = point.clamp(low, high);
+            let width = high - low;
+            if p * width < mode - low {
+                low + (p * width * (mode - low)).sqrt()
+            } else {
+                high - ((1.0 - p) * width * (high - mode)).sqrt()
+            }
+        }
+    }
+}
+
+/// The percentile `p` (from 0 to 1) of `values`, interpolated between the two nearest order
+/// statistics (Hyndman and Fan, "Sample Quantiles in Statistical Packages", 1996, definition 7:
+/// the default of R, NumPy and spreadsheets' PERCENTILE). Reorders `values`.
+pub fn percentile(values: &mut [f64], p: f64) -> f64 {
+    let n = values.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let h = (n - 1) as f64 * p;
+    let below = h.floor() as usize;
+    let (_, at, above) = values.select_nth_unstable_by(below, f64::total_cmp);
+    let at = *at;
+    match above.iter().copied().min_by(f64::total_cmp) {
+        Some(next) => at + (h - below as f64) * (next - at),
+        None => at,
+    }
+}
+
+/// The P10, P50 and P90 of `values` ([`percentile`]). Reorders `values`.
+pub fn spread(values: &mut [f64]) -> Spread {
+    Spread {
+        p10: percentile(values, 0.1),
+        p50: percentile(values, 0.5),
+        p90: percentile(values, 0.9),
+    }
+}
+
+/// Spearman's rank correlation of two samples of equal length: the Pearson correlation of their
+/// ranks, ties given their average rank (Spearman, 1904). 0 when either does not vary.
+pub fn rank_correlation(x: &[f64], y: &[f64]) -> f64 {
+    let (rx, ry) = (ranks(x), ranks(y));
+    let n = rx.len() as f64;
+    if n < 2.0 {
+        return 0.0;
+    }
+    let mean = (n + 1.0) / 2.0;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in rx.iter().zip(&ry) {
+        let (dx, dy) = (a - mean, b - mean);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        0.0
+    } else {
+        sxy / (sxx * syy).sqrt()
+    }
+}
+
+/// The rank of each value, from 1, ties at their average rank.
+fn ranks(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|a, b| values[*a].total_cmp(&values[*b]));
+    let mut ranks = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && values[order[end]] == values[order[start]] {
+            end += 1;
+        }
+        let rank = (start + end + 1) as f64 / 2.0;
+        for at in &order[start..end] {
+            ranks[*at] = rank;
+        }
+        start = end;
+    }
+    ranks
+}
+
+/// One input given as a range, ready to draw.
+struct Input {
+    field: Field,
+    path: String,
+    label: String,
+    range: Range,
+    point: f64,
+    seed: u64,
+    min: f64,
+    max: f64,
+    integer: bool,
+}
+
+impl Input {
+    /// The value at cumulative probability `p`, within what the input accepts (a lognormal's
+    /// tail can pass an input's largest value, and a count is whole).
+    fn at(&self, p: f64) -> f64 {
+        let x = quantile(&self.range, self.point, p).clamp(self.min, self.max);
+        if self.integer { x.round() } else { x }
+    }
+
+    fn set(&self, scenario: &mut Scenario, value: f64) {
+        self.field.set(scenario, &Value::Number(value));
+    }
+}
+
+/// A figure's samples: one value repeated while it does not vary (most figures do not), then
+/// every value.
+enum Column {
+    Same(f64, usize),
+    Varies(Vec<f64>),
+}
+
+impl Column {
+    fn push(&mut self, value: f64, capacity: usize) {
+        match self {
+            Column::Same(first, count) if *count == 0 || first.to_bits() == value.to_bits() => {
+                *first = value;
+                *count += 1;
+            }
+            Column::Same(first, count) => {
+                let mut values = Vec::with_capacity(capacity);
+                values.resize(*count, *first);
+                values.push(value);
+                *self = Column::Varies(values);
+            }
+            Column::Varies(values) => values.push(value),
+        }
+    }
+
+    fn spread(&mut self) -> Option<Spread> {
+        match self {
+            Column::Same(_, 0) => None,
+            Column::Same(value, _) => Some(Spread {
+                p10: *value,
+                p50: *value,
+                p90: *value,
+            }),
+            Column::Varies(values) => Some(spread(values)),
+        }
+    }
+}
+
+/// A Monte Carlo run in progress: [`Simulation::step`] draws more samples (the page does a few
+/// between frames), [`Simulation::finish`] makes the [`Uncertainty`].
+pub struct Simulation {
+    scenario: Scenario,
+    draw: Scenario,
+    inputs: Vec<Input>,
+    samples: usize,
+    projection_samples: usize,
+    done: usize,
+    projected: usize,
+    ids: Vec<Text>,
+    order: Vec<Option<usize>>,
+    columns: Vec<Column>,
+    drawn: Vec<Vec<f64>>,
+    totals: Vec<f64>,
+    margins: Vec<f64>,
+    limits: Vec<(Text, Text, usize)>,
+    any_limit: usize,
+    left_out: usize,
+    broken: Option<String>,
+    months: Vec<(Vec<f64>, Vec<f64>)>,
+}
+
+impl Simulation {
+    /// A run over the ranges of `scenario` that apply to it, whose point figures are `point`
+    /// (the report [`super::evaluate`] made of it); `None` when no input in effect has a range.
+    pub fn new(scenario: &Scenario, point: &Report) -> Option<Simulation> {
+        let inputs: Vec<Input> = scenario
+            .ranges
+            .iter()
+            .filter_map(|(path, range)| {
+                let field = Field::resolve(path, scenario).filter(|f| f.shown(scenario))?;
+                let Kind::Number { min, max, integer } = *field.kind() else {
+                    return None;
+                };
+                let Some(Value::Number(point)) = field.get(scenario) else {
+                    return None;
+                };
+                Some(Input {
+                    field,
+                    path: path.to_string(),
+                    label: field.label_in(scenario),
+                    range: *range,
+                    point,
+                    seed: math::seed_of(path),
+                    min,
+                    max,
+                    integer,
+                })
+            })
+            .collect();
+        if inputs.is_empty() {
+            return None;
+        }
+        let samples = scenario.uncertainty.samples as usize;
+        let projection_samples = samples.min(PROJECTION_SAMPLES);
+        let mut ids: Vec<Text> = point.metrics.iter().map(|m| m.id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        let columns = ids.iter().map(|_| Column::Same(0.0, 0)).collect();
+        let months = (0..=scenario.growth.months)
+            .map(|_| {
+                (
+                    Vec::with_capacity(projection_samples),
+                    Vec::with_capacity(projection_samples),
+                )
+            })
+            .collect();
+        let limits = (point.limits.iter())
+            .map(|l| (l.metric.clone(), l.label.clone(), 0))
+            .collect();
+        Some(Simulation {
+            scenario: scenario.clone(),
+            draw: scenario.clone(),
+            drawn: inputs.iter().map(|_| Vec::with_capacity(samples)).collect(),
+            inputs,
+            samples,
+            projection_samples,
+            done: 0,
+            projected: 0,
+            ids,
+            order: Vec::new(),
+            columns,
+            totals: Vec::with_capacity(samples),
+            margins: Vec::with_capacity(samples),
+            limits,
+            any_limit: 0,
+            left_out: 0,
+            broken: None,
+            months,
+        })
+    }
+
+    /// Evaluations done and to do, the projection's months included.
+    pub fn progress(&self) -> (usize, usize) {
+        let months = self.months.len();
+        (
+            self.done + self.projected * months,
+            self.samples + self.projection_samples * months,
+        )
+    }
+
+    /// Whether every sample is drawn.
+    pub fn is_done(&self) -> bool {
+        self.done == self.samples && self.projected == self.projection_samples
+    }
+
+    /// Draws up to `evaluations` more evaluations' worth of samples (a projected sample counts
+    /// one per month); returns whether the run is done.
+    pub fn step(&mut self, evaluations: usize) -> bool {
+        let mut left = evaluations;
+        while left > 0 && self.done < self.samples {
+            self.sample();
+            left -= 1;
+        }
+        let months = self.months.len().max(1);
+        while left > 0 && self.projected < self.projection_samples {
+            self.project();
+            left = left.saturating_sub(months);
+        }
+        self.is_done()
+    }
+
+    /// Sets every input to its draw `index`.
+    fn draw(&mut self, index: usize) -> Vec<f64> {
+        let values: Vec<f64> = (self.inputs.iter())
+            .map(|input| input.at(math::uniform_draw(input.seed, index as u64)))
+            .collect();
+        for (input, value) in self.inputs.iter().zip(&values) {
+            input.set(&mut self.draw, *value);
+        }
+        values
+    }
+
+    /// Draws and evaluates the next sample.
+    fn sample(&mut self) {
+        let index = self.done;
+        self.done += 1;
+        let values = self.draw(index);
+        if let Some(rule) = self.draw.cross_field_errors().into_iter().next() {
+            self.left_out += 1;
+            self.broken.get_or_insert(rule.message);
+            return;
+        }
+        let report = evaluate_sample(&self.draw);
+        let capacity = self.samples;
+        // A sample lists its figures in the order the last one did, nearly always: each
+        // figure's column is found where it was, and searched for only when it moved.
+        self.order.resize(report.metrics.len(), None);
+        for (k, metric) in report.metrics.iter().enumerate() {
+            let column = match self.order[k] {
+                Some(at) if self.ids[at] == metric.id => Some(at),
+                _ => self.ids.binary_search(&metric.id).ok(),
+            };
+            self.order[k] = column;
+            if let Some(at) = column {
+                self.columns[at].push(metric.value, capacity);
+            }
+        }
+        for (drawn, value) in self.drawn.iter_mut().zip(values) {
+            drawn.push(value);
+        }
+        self.totals.push(report.total_monthly_usd());
+        self.margins
+            .push(report.value("deal.gross_margin_pct").unwrap_or(0.0));
+        let mut exceeded: Vec<&crate::report::LimitUse> = report
+            .limits
+            .iter()
+            .filter(|l| l.used_pct > 100.0)
+            .collect();
+        exceeded.sort_by(|a, b| a.metric.cmp(&b.metric));
+        exceeded.dedup_by(|a, b| a.metric == b.metric);
+        for limit in &exceeded {
+            match self.limits.iter_mut().find(|l| l.0 == limit.metric) {
+                Some((_, _, count)) => *count += 1,
+                None => self
+                    .limits
+                    .push((limit.metric.clone(), limit.label.clone(), 1)),
+            }
+        }
+        self.any_limit += usize::from(!exceeded.is_empty());
+    }
+
+    /// Draws the next projected sample and evaluates each month of it.
+    fn project(&mut self) {
+        let index = self.projected;
+        self.projected += 1;
+        self.draw(index);
+        if !self.draw.cross_field_errors().is_empty() {
+            return;
+        }
+        let mut previous: Option<(Scenario, super::Summary)> = None;
+        for (month, (totals, margins)) in self.months.iter_mut().enumerate() {
+            let at = super::growth::scenario_at(&self.draw, month as f64);
+            let summary = match previous.take() {
+                Some((before, summary)) if before == at => summary,
+                _ => super::evaluate_figures(&at).1,
+            };
+            totals.push(summary.totals.cost_monthly_usd);
+            margins.push(summary.totals.gross_margin_pct);
+            previous = Some((at, summary));
+        }
+    }
+
+    /// Everything the samples drawn so far say.
+    pub fn finish(mut self) -> Uncertainty {
+        let counted = self.totals.len();
+        let share = |count: usize| match counted {
+            0 => 0.0,
+            n => count as f64 / n as f64,
+        };
+        let s = &self.scenario;
+        let target = s.deal.target_margin_pct;
+        let budget = s.uncertainty.budget_monthly_usd;
+        let mut odds = vec![Odds {
+            id: Text::Borrowed("uncertainty.margin_below_target"),
+            label: format!("Gross margin below the {}% target", super::n(target)),
+            probability: share(self.margins.iter().filter(|m| **m < target).count()),
+        }];
+        if budget > 0.0 {
+            odds.push(Odds {
+                id: Text::Borrowed("uncertainty.over_budget"),
+                label: format!("Monthly bill over the {} budget", super::usd(budget)),
+                probability: share(self.totals.iter().filter(|t| **t > budget).count()),
+            });
+        }
+        if !self.limits.is_empty() {
+            odds.push(Odds {
+                id: Text::Borrowed("uncertainty.limit_reached"),
+                label: "Any limit exceeded at the peak".to_string(),
+                probability: share(self.any_limit),
+            });
+        }
+        for (metric, label, count) in self.limits.iter().filter(|l| l.2 > 0) {
+            odds.push(Odds {
+                id: Text::Owned(format!("uncertainty.exceeded.{metric}")),
+                label: format!("{label} exceeded"),
+                probability: share(*count),
+            });
+        }
+        let mut findings = findings(&odds, counted, self.left_out, self.broken.as_deref());
+        for input in
+            (self.inputs.iter()).filter(|i| i.point < i.range.low || i.point > i.range.high)
+        {
+            let unit = input.field.unit();
+            findings.push(Warning {
+                id: Text::Owned(format!("uncertainty.outside_range.{}", input.path)),
+                severity: Severity::Warning,
+                message: format!(
+                    "{}: the value {} lies outside its range, {} to {}. The figures use the value; their P10, P50 and P90 use the range.",
+                    input.label,
+                    crate::format::with_unit(input.point, unit),
+                    crate::format::with_unit(input.range.low, unit),
+                    crate::format::with_unit(input.range.high, unit),
+                ),
+            });
+        }
+        let tornado = self.tornado();
+        let spreads = (self.ids.drain(..))
+            .zip(self.columns.iter_mut())
+            .filter_map(|(id, column)| Some((id, column.spread()?)))
+            .collect();
+        let months = (self.months.iter_mut().enumerate())
+            .map(|(month, (totals, margins))| MonthBand {
+                month: month as u32,
+                total: spread(totals),
+                margin: spread(margins),
+            })
+            .collect();
+        let inputs = (self.inputs.iter())
+            .map(|input| Drawn {
+                path: input.path.clone(),
+                label: input.label.clone(),
+                unit: input.field.unit(),
+                range: input.range.to_text(),
+                p5: input.at(0.05),
+                median: input.at(0.5),
+                p95: input.at(0.95),
+            })
+            .collect();
+        Uncertainty {
+            samples: self.done,
+            left_out: (self.left_out, self.broken.take()),
+            inputs,
+            spreads,
+            odds,
+            findings,
+            total: histogram(&self.totals, Unit::UsdPerMonth),
+            margin: histogram(&self.margins, Unit::Percent),
+            target_margin_pct: target,
+            budget_monthly_usd: budget,
+            at_medians: tornado.0,
+            tornado: tornado.1,
+            months,
+            projection_samples: self.projected,
+        }
+    }
+
+    /// Each input swung from its 5th to its 95th percentile with the others at their medians,
+    /// the widest effect on the month's total first (ties by the effect on the margin), and the
+    /// month's total and margin at the medians.
+    fn tornado(&self) -> ((f64, f64), Vec<Swing>) {
+        let mut at_medians = self.scenario.clone();
+        for input in &self.inputs {
+            input.set(&mut at_medians, input.at(0.5));
+        }
+        let figures = |s: &Scenario| {
+            let report = evaluate_sample(s);
+            let margin = report.value("deal.gross_margin_pct").unwrap_or(0.0);
+            (report.total_monthly_usd(), margin)
+        };
+        let base = figures(&at_medians);
+        let mut swings: Vec<Swing> = (self.inputs.iter().enumerate())
+            .map(|(i, input)| {
+                let mut swung = at_medians.clone();
+                input.set(&mut swung, input.at(0.05));
+                let low = figures(&swung);
+                input.set(&mut swung, input.at(0.95));
+                let high = figures(&swung);
+                Swing {
+                    path: input.path.clone(),
+                    label: input.label.clone(),
+                    total_at_p5: low.0,
+                    total_at_p95: high.0,
+                    margin_at_p5: low.1,
+                    margin_at_p95: high.1,
+                    rank_correlation: rank_correlation(&self.drawn[i], &self.totals),
+                }
+            })
+            .collect();
+        swings.sort_by(|a, b| {
+            (b.total_effect().total_cmp(&a.total_effect()))
+                .then(b.margin_effect().total_cmp(&a.margin_effect()))
+        });
+        (base, swings)
+    }
+}
+
+/// The findings the odds make: a warning for a chance of at least [`WARNING_ODDS`], a note
+/// otherwise; and a note of the samples left out.
+fn findings(odds: &[Odds], samples: usize, left_out: usize, broken: Option<&str>) -> Vec<Warning> {
+    let mut findings: Vec<Warning> = odds
+        .iter()
+        .filter(|o| o.id != "uncertainty.limit_reached" || o.probability > 0.0)
+        .map(|o| Warning {
+            id: o.id.clone(),
+            severity: if o.probability >= WARNING_ODDS {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
+            message: format!(
+                "{}: {} of {} samples ({}%).",
+                o.label,
+                crate::format::plain((o.probability * samples as f64).round()),
+                crate::format::plain(samples as f64),
+                super::n(100.0 * o.probability)
+            ),
+        })
+        .collect();
+    if left_out > 0 {
+        findings.push(Warning {
+            id: Text::Borrowed("uncertainty.samples_left_out"),
+            severity: Severity::Info,
+            message: format!(
+                "{} samples were left out: the values drawn broke a rule ({}).",
+                crate::format::plain(left_out as f64),
+                broken.unwrap_or_default().trim_end_matches('.')
+            ),
+        });
+    }
+    findings
+}
+
+/// `values` in [`BINS`] equal bins from their smallest to their largest.
+fn histogram(values: &[f64], unit: Unit) -> Histogram {
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if values.is_empty() || low == high {
+        return Histogram {
+            low: if values.is_empty() { 0.0 } else { low },
+            width: 0.0,
+            counts: vec![values.len() as u32],
+            unit,
+        };
+    }
+    let width = (high - low) / BINS as f64;
+    let mut counts = vec![0u32; BINS];
+    for v in values {
+        let bin = (((v - low) / width) as usize).min(BINS - 1);
+        counts[bin] += 1;
+    }
+    Histogram {
+        low,
+        width,
+        counts,
+        unit,
+    }
+}
+
+/// The whole Monte Carlo run of `scenario` at once (the command line's; the page runs it in
+/// chunks); `None` when no input in effect has a range.
+pub fn simulate(scenario: &Scenario) -> Option<Uncertainty> {
+    let point = super::evaluate(scenario);
+    simulate_with(scenario, &point)
+}
+
+/// [`simulate`] for a scenario whose point report is already made.
+pub fn simulate_with(scenario: &Scenario, point: &Report) -> Option<Uncertainty> {
+    let mut run = Simulation::new(scenario, point)?;
+    while !run.step(usize::MAX) {}
+    Some(run.finish())
+}

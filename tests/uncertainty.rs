@@ -1,0 +1,193 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The Monte Carlo run over inputs given as a range, against closed forms: a lognormal range's
+//! percentiles, the sum of two uniform ranges (a triangular distribution), a tornado whose order
+//! is known by construction, and the same percentiles however the run is chunked.
+
+use headroom::engine::{self, uncertainty};
+use headroom::math;
+use headroom::scenario::ranges::{Range, Shape};
+use headroom::scenario::{FixedCost, Scenario, presets};
+
+fn range(low: f64, high: f64, shape: Shape) -> Range {
+    Range { low, high, shape }
+}
+
+/// Within `tolerance` (a share of `expected`).
+fn near(actual: f64, expected: f64, tolerance: f64) -> bool {
+    (actual - expected).abs() <= expected.abs() * tolerance
+}
+
+#[test]
+fn a_lognormal_range_has_the_percentiles_of_its_closed_form() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    s.uncertainty.samples = 20_000.0;
+    s.ranges.insert(
+        "workload.runs_per_day".into(),
+        range(8_000.0, 12_000.0, Shape::Lognormal),
+    );
+    let run = uncertainty::simulate(&s).unwrap();
+    assert_eq!(run.samples, 20_000);
+    // ln X ~ N(μ, σ²) with the 5th and 95th percentiles at 8,000 and 12,000.
+    let mu = (math::ln(8_000.0) + math::ln(12_000.0)) / 2.0;
+    let sigma = (math::ln(12_000.0) - math::ln(8_000.0)) / (2.0 * 1.644_853_626_951_472_2);
+    let exact = |p: f64| math::exp(mu + sigma * math::normal_quantile(p));
+    let runs = run.spread("load.runs_per_day").unwrap();
+    // A sample percentile's standard error here is under 0.15% of it: four of them.
+    assert!(
+        near(runs.p10, exact(0.1), 0.006),
+        "{runs:?} vs {}",
+        exact(0.1)
+    );
+    assert!(
+        near(runs.p50, exact(0.5), 0.006),
+        "{runs:?} vs {}",
+        exact(0.5)
+    );
+    assert!(
+        near(runs.p90, exact(0.9), 0.006),
+        "{runs:?} vs {}",
+        exact(0.9)
+    );
+    // The input's own percentiles are exact.
+    let input = &run.inputs[0];
+    assert!(near(input.p5, 8_000.0, 1e-12) && near(input.p95, 12_000.0, 1e-12));
+    assert!(near(input.median, (8_000.0f64 * 12_000.0).sqrt(), 1e-12));
+}
+
+/// A scenario whose bill is two fixed costs and nothing that varies with them.
+fn two_fixed_costs(first: Range, second: Range) -> Scenario {
+    let mut s = Scenario::default();
+    s.workload.enabled = false;
+    s.fixed_costs = vec![FixedCost::default(), FixedCost::default()];
+    s.fixed_costs[0].name = "support".into();
+    s.fixed_costs[1].name = "licences".into();
+    s.ranges.insert("fixed_costs.0.usd_per_month".into(), first);
+    s.ranges
+        .insert("fixed_costs.1.usd_per_month".into(), second);
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
+    s
+}
+
+#[test]
+fn the_sum_of_two_uniform_ranges_has_the_percentiles_of_a_triangle() {
+    let s = two_fixed_costs(
+        range(0.0, 1_000.0, Shape::Uniform),
+        range(0.0, 1_000.0, Shape::Uniform),
+    );
+    let run = uncertainty::simulate(&s).unwrap();
+    let fixed = run.spread("fixed.0.cost_monthly_usd").unwrap();
+    let total = run.spread("cost.total_monthly_usd").unwrap();
+    // U(0, 1000) + U(0, 1000) is triangular on [0, 2000]: P(S ≤ s) = s² ÷ 2,000,000 below 1,000.
+    let p10 = (0.1f64 * 2_000_000.0).sqrt();
+    assert!(near(total.p10, p10, 0.03), "{total:?} vs {p10}");
+    assert!(near(total.p50, 1_000.0, 0.02), "{total:?}");
+    assert!(near(total.p90, 2_000.0 - p10, 0.02), "{total:?}");
+    assert!(near(fixed.p50, 500.0, 0.03), "{fixed:?}");
+}
+
+#[test]
+fn the_tornado_ranks_the_input_that_moves_the_bill_most_first() {
+    let s = two_fixed_costs(
+        range(100.0, 200.0, Shape::Uniform),
+        range(0.0, 5_000.0, Shape::Triangular),
+    );
+    let run = uncertainty::simulate(&s).unwrap();
+    let order: Vec<&str> = run.tornado.iter().map(|t| t.path.as_str()).collect();
+    assert_eq!(
+        order,
+        ["fixed_costs.1.usd_per_month", "fixed_costs.0.usd_per_month"]
+    );
+    let wide = &run.tornado[0];
+    // Triangular from 0 to 5,000, most likely at 0 (the cost's value): its 5th and 95th
+    // percentiles are 5,000 (1 − √0.95) and 5,000 (1 − √0.05).
+    let p5 = 5_000.0 * (1.0 - 0.95f64.sqrt());
+    let p95 = 5_000.0 * (1.0 - 0.05f64.sqrt());
+    assert!(near(wide.total_effect(), p95 - p5, 1e-9), "{wide:?}");
+    assert!(near(run.tornado[1].total_effect(), 90.0, 1e-9));
+    // The wide input all but decides the total; the narrow one barely does.
+    assert!(wide.rank_correlation > 0.95, "{wide:?}");
+    assert!(
+        run.tornado[1].rank_correlation.abs() < 0.2,
+        "{:?}",
+        run.tornado[1]
+    );
+}
+
+#[test]
+fn a_run_in_chunks_draws_what_one_go_draws() {
+    let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
+    s.uncertainty.samples = 1_000.0;
+    s.ranges.insert(
+        "tenants.1.peak_qps".into(),
+        range(10.0, 40.0, Shape::Lognormal),
+    );
+    s.ranges.insert(
+        "network.response_kb".into(),
+        range(5.0, 50.0, Shape::Uniform),
+    );
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
+    let point = engine::evaluate(&s);
+    let whole = uncertainty::simulate_with(&s, &point).unwrap();
+    let mut chunked = uncertainty::Simulation::new(&s, &point).unwrap();
+    while !chunked.step(37) {}
+    assert_eq!(chunked.finish(), whole);
+    assert_eq!(uncertainty::simulate(&s).unwrap(), whole);
+}
+
+#[test]
+fn a_scenario_without_ranges_in_effect_has_no_run() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    assert!(uncertainty::simulate(&s).is_none());
+    // A range on an input that does not apply (Aurora is off) is kept, but not drawn.
+    s.ranges
+        .insert("aurora.max_acu".into(), range(2.0, 8.0, Shape::Uniform));
+    assert!(s.validate().is_empty());
+    assert!(uncertainty::simulate(&s).is_none());
+}
+
+#[test]
+fn odds_count_the_samples_below_the_target_and_over_the_budget() {
+    let mut s = two_fixed_costs(
+        range(0.0, 1_000.0, Shape::Uniform),
+        range(0.0, 1_000.0, Shape::Uniform),
+    );
+    s.uncertainty.budget_monthly_usd = 1_500.0;
+    let run = uncertainty::simulate(&s).unwrap();
+    // P(S > 1,500) = (500)² ÷ 2,000,000 = 12.5%.
+    let over = run.odds("uncertainty.over_budget").unwrap();
+    assert!((over.probability - 0.125).abs() < 0.01, "{over:?}");
+    let finding = run
+        .findings
+        .iter()
+        .find(|f| f.id == "uncertainty.over_budget")
+        .unwrap();
+    assert!(
+        finding
+            .message
+            .starts_with("Monthly bill over the $1,500 budget: ")
+    );
+}
+
+/// Found by the properties: two services share a limit's label ("maximum instances"), and a
+/// sample that exceeded both counted twice, a chance of 200%.
+#[test]
+fn a_limit_exceeded_twice_in_one_sample_counts_once() {
+    let mut s = presets::by_id("ux-flow-engine").unwrap().scenario();
+    s.uncertainty.samples = 1_000.0;
+    s.ranges.insert(
+        "users.concurrent_peak".into(),
+        range(20_000.0, 60_000.0, Shape::Uniform),
+    );
+    let run = uncertainty::simulate(&s).unwrap();
+    let exceeded: Vec<_> = (run.odds.iter())
+        .filter(|o| o.id.starts_with("uncertainty.exceeded."))
+        .collect();
+    assert!(exceeded.len() >= 2, "{:?}", run.odds);
+    for odds in &run.odds {
+        assert!((0.0..=1.0).contains(&odds.probability), "{odds:?}");
+    }
+    assert_eq!(
+        run.odds("uncertainty.limit_reached").unwrap().probability,
+        1.0
+    );
+}
