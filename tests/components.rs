@@ -652,6 +652,11 @@ async fn a_form_section_folds_away_and_back() {
     for (i, section) in fields::groups().iter().enumerate() {
         let details: web_sys::HtmlDetailsElement =
             sections.item(i as u32).unwrap().unchecked_into();
+        // A group that does not apply (Uncertainty, without ranges) is hidden.
+        if !section.is_shown(&scenario) {
+            assert!(details.hidden(), "{} is hidden", section.title());
+            continue;
+        }
         let in_use = section.is_in_use(&scenario);
         // Open when it counts; else folded to one line that says what it adds.
         assert_eq!(
@@ -965,4 +970,90 @@ async fn a_full_list_says_why_nothing_more_can_be_added() {
     );
     app.click(&remove_button_id(list.key, 3)).await;
     assert!(!add.has_attribute("disabled"));
+}
+
+/// The first share link of format 9 in the corpus, and the percentiles recorded for it by the
+/// command line (natively).
+fn recorded_run() -> (headroom::scenario::Scenario, Vec<(String, f64)>) {
+    let corpus = include_str!("links/v9.txt");
+    let entry = corpus.lines().find(|l| l.starts_with("v9.")).unwrap();
+    let mut words = entry.split(' ');
+    let scenario = headroom::export::link::decode(words.next().unwrap()).unwrap();
+    let recorded = words
+        .filter(|w| w.starts_with('P'))
+        .map(|w| {
+            let (id, value) = w.split_once('=').unwrap();
+            (id.to_string(), value.parse().unwrap())
+        })
+        .collect();
+    (scenario, recorded)
+}
+
+#[wasm_bindgen_test]
+fn the_monte_carlo_run_draws_in_webassembly_what_it_draws_natively() {
+    let (scenario, recorded) = recorded_run();
+    let run = engine::uncertainty::simulate(&scenario).unwrap();
+    assert_eq!(run.samples, 10_000);
+    for (key, value) in recorded {
+        let (percentile, id) = key.split_once(':').unwrap();
+        let spread = run.spread(id).unwrap();
+        let got = match percentile {
+            "P10" => spread.p10,
+            "P50" => spread.p50,
+            _ => spread.p90,
+        };
+        assert_eq!(got.to_bits(), value.to_bits(), "{key}: {got} ≠ {value}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_range_typed_in_the_form_shows_each_figures_spread() {
+    let app = Mounted::new().await;
+    headroom::ui::sampling::keep_sampling(app.state);
+    settle().await;
+    let id = input_id("workload.runs_per_day");
+    app.click(&format!("{id}-toggle")).await;
+    assert!(!app.find(&format!("#{id}-range")).has_attribute("hidden"));
+    assert_eq!(focused_id(), format!("{id}-low"));
+    let low: HtmlInputElement = app.find(&format!("#{id}-low")).unchecked_into();
+    low.set_value("8000");
+    fire(&low, "input").await;
+    // One bound is not yet a range: it says so, and nothing is drawn.
+    assert!(
+        app.find(&format!("#{id}-range-error"))
+            .text_content()
+            .unwrap()
+            .starts_with("Its high:")
+    );
+    let high: HtmlInputElement = app.find(&format!("#{id}-high")).unchecked_into();
+    high.set_value("12000");
+    fire(&high, "input").await;
+    assert_eq!(
+        app.find(&format!("#{id}-range-error"))
+            .text_content()
+            .unwrap(),
+        ""
+    );
+    // The run draws between frames: wait until it is done.
+    for _ in 0..400 {
+        if app.state.sampling.get_untracked().is_none() && app.has("[data-odds]") {
+            break;
+        }
+        settle().await;
+    }
+    let cell = app.find("[data-spread='load.runs_per_day'][data-p10]");
+    let p10: f64 = cell.get_attribute("data-p10").unwrap().parse().unwrap();
+    let p90: f64 = cell.get_attribute("data-p90").unwrap().parse().unwrap();
+    assert!(8_000.0 < p10 && p10 < p90 && p90 < 12_000.0, "{p10} {p90}");
+    assert!(app.has(".total-histogram svg[role='img']"));
+    // Taken off, the figures are points again.
+    app.click(&format!("{id}-toggle")).await;
+    let remove: HtmlElement = app
+        .find(&format!("#{id}-range button.remove"))
+        .unchecked_into();
+    remove.click();
+    settle().await;
+    settle().await;
+    assert!(!app.has("[data-odds]"));
+    assert!(app.state.scenario.get_untracked().ranges.is_empty());
 }

@@ -420,7 +420,7 @@ fn table(report: &Report, run: Option<&Uncertainty>) -> String {
             "Uncertainty: {} samples of {}\n",
             format::plain(run.samples as f64),
             (run.inputs.iter())
-                .map(|i| format!("{} {}", i.label, i.range))
+                .map(|i| format!("{} {}", i.label, i.range.to_text()))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
@@ -597,7 +597,7 @@ fn uncertainty_json(run: &Uncertainty) -> serde_json::Value {
         "samples": run.samples,
         "samples_left_out": run.left_out.0,
         "inputs": run.inputs.iter().map(|i| json!({
-            "path": i.path, "label": i.label, "unit": i.unit.symbol(), "range": i.range,
+            "path": i.path, "label": i.label, "unit": i.unit.symbol(), "range": i.range.to_text(),
             "p5": i.p5, "median": i.median, "p95": i.p95,
         })).collect::<Vec<_>>(),
         "odds": run.odds.iter().map(|o| json!({

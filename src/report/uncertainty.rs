@@ -25,8 +25,8 @@ pub struct Drawn {
     pub label: String,
     /// Its unit.
     pub unit: Unit,
-    /// The range as typed, e.g. `8000..12000`.
-    pub range: String,
+    /// The range.
+    pub range: crate::scenario::ranges::Range,
     /// Its 5th percentile, median and 95th percentile.
     pub p5: f64,
     /// Its median.

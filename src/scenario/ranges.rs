@@ -215,21 +215,22 @@ impl Ranges {
     /// Keeps the ranges in step after the item at `index` of list `list` was removed: those on
     /// its inputs go, and those of the items after it move up one.
     pub fn item_removed(&mut self, list: &str, index: usize) {
-        let mut kept: Vec<(String, Range)> = Vec::with_capacity(self.0.len());
-        for (path, range) in self.0.drain(..) {
+        let mut kept = Ranges::default();
+        for (path, range) in std::mem::take(&mut self.0) {
             let mut parts = path.splitn(3, '.');
             let (l, i, key) = (parts.next(), parts.next(), parts.next());
             match (l, i.and_then(|i| i.parse::<usize>().ok()), key) {
                 (Some(l), Some(i), Some(key)) if l == list && i >= index => {
                     if i > index {
-                        kept.push((format!("{list}.{}.{key}", i - 1), range));
+                        kept.insert(format!("{list}.{}.{key}", i - 1), range);
                     }
                 }
-                _ => kept.push((path, range)),
+                _ => {
+                    kept.insert(path, range);
+                }
             }
         }
-        kept.sort_by(|a, b| a.0.cmp(&b.0));
-        self.0 = kept;
+        *self = kept;
     }
 }
 

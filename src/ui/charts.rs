@@ -58,19 +58,19 @@ fn customers(count: f64) -> String {
 }
 
 /// A coordinate for an SVG attribute.
-fn at(x: f64) -> String {
+pub(super) fn at(x: f64) -> String {
     format!("{:.1}", if x.is_finite() { x } else { 0.0 })
 }
 
 /// An SVG element with these attributes.
-fn svg(tag: &str, attributes: &[(&str, &str)]) -> Node {
+pub(super) fn svg(tag: &str, attributes: &[(&str, &str)]) -> Node {
     attributes
         .iter()
         .fold(Node::svg(tag), |node, (name, value)| node.attr(name, value))
 }
 
 /// An SVG `<title>`: the drawing's title when it comes first, a tooltip inside a group.
-fn svg_title(id: Option<&str>, text: &str) -> Node {
+pub(super) fn svg_title(id: Option<&str>, text: &str) -> Node {
     let title = Node::svg("title");
     let title = match id {
         Some(id) => title.attr("id", id),
@@ -82,7 +82,7 @@ fn svg_title(id: Option<&str>, text: &str) -> Node {
 /// A chart: a `<figure>` holding an SVG drawing with its title and a caption that says the same
 /// numbers in words, which the drawing is labelled and described by; `lead` (a legend) comes
 /// first.
-fn figure(
+pub(super) fn figure(
     class: &str,
     lead: Option<Node>,
     (view_box, id, title): (&str, &str, &str),

@@ -23,6 +23,7 @@ use super::state::AppState;
 use crate::format;
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field, Group, Kind, ListEntry, Value};
+use crate::scenario::ranges::{Range, Shape};
 
 /// The id of a field's input element, e.g. `f-workload-runs_per_day` or `f-services-0-vcpu`.
 pub fn input_id(path: &str) -> String {
@@ -121,10 +122,29 @@ fn edited(state: AppState, ev: &leptos::ev::Event, tag: &str) {
     else {
         return;
     };
-    if control.tag_name() == tag
-        && let Some(path) = control.get_attribute("data-path")
-    {
+    if control.tag_name() != tag {
+        return;
+    }
+    if let Some(path) = control.get_attribute("data-path") {
         state.edit(&path, event_target_value(ev));
+    } else if let Some(path) = control.get_attribute("data-range")
+        && let Ok(Some(row)) = control.closest(".range")
+    {
+        // A range is its low, high and shape together, read from its row.
+        let part = |name: &str| {
+            row.query_selector(&format!("[data-part={name}]"))
+                .ok()
+                .flatten()
+                .map(|c| match c.dyn_ref::<web_sys::HtmlInputElement>() {
+                    Some(input) => input.value(),
+                    None => c
+                        .dyn_ref::<web_sys::HtmlSelectElement>()
+                        .map(|s| s.value())
+                        .unwrap_or_default(),
+                })
+                .unwrap_or_default()
+        };
+        state.edit_range(&path, &part("low"), &part("high"), &part("shape"));
     }
 }
 
@@ -142,7 +162,13 @@ fn clicked(state: AppState, ev: &leptos::ev::MouseEvent) {
     else {
         return;
     };
-    if let Some(key) = button.get_attribute("data-add") {
+    if let Some(path) = button.get_attribute("data-range-open") {
+        state.open_range(&path);
+        focus_soon(format!("#{}-low", input_id(&path)));
+    } else if let Some(path) = button.get_attribute("data-range-remove") {
+        state.remove_range(&path);
+        focus_soon(format!("#{}-toggle", input_id(&path)));
+    } else if let Some(key) = button.get_attribute("data-add") {
         if let Ok(index) = state.add_item(&key) {
             focus_soon(format!("#{} :is(input, select)", item_id(&key, index)));
         }
@@ -463,16 +489,167 @@ fn field_slot(state: AppState, field: Field) -> Node {
             None => (value, None),
         };
         row.show(&text, error.as_deref());
+        if let Some(range) = &row.range {
+            let set = state.scenario.with(|s| s.ranges.get(&path).copied());
+            let draft = state.range_drafts.with(|d| d.get(&path).cloned());
+            range.show(set, draft.as_ref());
+        }
         Some(row)
     });
     slot
 }
 
-/// A field's row: its label, control, unit, help and error message.
+/// A field's row: its label, control, unit, help and error message, and for a number the
+/// range it may be given.
 struct Row {
     root: web_sys::Element,
     control: web_sys::Element,
     error: web_sys::Element,
+    range: Option<RangeRow>,
+}
+
+/// The range of a numeric field: a "± range" button beside the control that opens a row of its
+/// low, high and shape, with a button that takes it off again.
+struct RangeRow {
+    toggle: web_sys::Element,
+    row: web_sys::Element,
+    low: web_sys::HtmlInputElement,
+    high: web_sys::HtmlInputElement,
+    shape: web_sys::HtmlSelectElement,
+    error: web_sys::Element,
+}
+
+impl RangeRow {
+    /// The button and the row for the field at `path` labelled `label`.
+    fn new(path: &str, label: &str) -> (Node, Node, RangeRow) {
+        let id = input_id(path);
+        let row_id = format!("{id}-range");
+        let error_id = format!("{row_id}-error");
+        let toggle = Node::html("button")
+            .attr("type", "button")
+            .class("range-toggle")
+            .attr("id", &format!("{id}-toggle"))
+            .attr("data-range-open", path)
+            .attr("aria-controls", &row_id)
+            .attr("aria-expanded", "false")
+            .attr("aria-label", &format!("Give {label} a range"))
+            .attr(
+                "title",
+                "Give a range: low and high, or type one into the field, e.g. 8k..12k",
+            )
+            // Out of the Tab order, so that Tab goes from field to field: from the keyboard, a
+            // range is typed into the field itself.
+            .attr("tabindex", "-1")
+            .text("± range");
+        let bound = |part: &str, text: &str| {
+            let input = Node::html("input")
+                .class("number")
+                .attr("type", "text")
+                .attr("inputmode", "decimal")
+                .attr("autocomplete", "off")
+                .attr("id", &format!("{id}-{part}"))
+                .attr("data-range", path)
+                .attr("data-part", part)
+                .attr("aria-describedby", &error_id);
+            let element = input.element().clone();
+            let node = Node::html("label")
+                .class("range-part")
+                .attr("for", &format!("{id}-{part}"))
+                .text(text);
+            (node, input, element)
+        };
+        let (low_label, low, low_el) = bound("low", "Low");
+        let (high_label, high, high_el) = bound("high", "High");
+        let shape = Node::html("select")
+            .attr("id", &format!("{id}-shape"))
+            .attr("data-range", path)
+            .attr("data-part", "shape")
+            .children(
+                Shape::OPTIONS
+                    .iter()
+                    .map(|(_, value, text)| Node::html("option").attr("value", value).text(text))
+                    .collect(),
+            );
+        let shape_el = shape.element().clone();
+        let error = Node::html("p").class("field-error").attr("id", &error_id);
+        let error_el = error.element().clone();
+        let remove = Node::html("button")
+            .attr("type", "button")
+            .class("remove")
+            .attr("data-range-remove", path)
+            .attr("aria-label", &format!("Remove the range of {label}"))
+            .text("Remove range");
+        let row = Node::html("div")
+            .class("range")
+            .attr("id", &row_id)
+            .attr("role", "group")
+            .attr("aria-label", &format!("Range of {label}"))
+            .flag("hidden", true)
+            .child(low_label)
+            .child(low)
+            .child(high_label)
+            .child(high)
+            .child(
+                Node::html("label")
+                    .class("range-part")
+                    .attr("for", &format!("{id}-shape"))
+                    .text("Shape"),
+            )
+            .child(shape)
+            .child(remove)
+            .child(error);
+        let range = RangeRow {
+            toggle: toggle.element().clone(),
+            row: row.element().clone(),
+            low: low_el.unchecked_into(),
+            high: high_el.unchecked_into(),
+            shape: shape_el.unchecked_into(),
+            error: error_el,
+        };
+        (toggle, row, range)
+    }
+
+    /// Shows the range `set` on the field, or what is being typed into it: the row is open
+    /// while either is there. What is being typed is left as it is in its inputs.
+    fn show(&self, set: Option<Range>, draft: Option<&super::state::Draft>) {
+        let open = set.is_some() || draft.is_some();
+        toggle(&self.row, "hidden", !open);
+        let _ = self
+            .toggle
+            .set_attribute("aria-expanded", if open { "true" } else { "false" });
+        let _ = self.toggle.set_attribute(
+            "class",
+            if set.is_some() {
+                "range-toggle on"
+            } else {
+                "range-toggle"
+            },
+        );
+        match (draft, set) {
+            (Some(draft), _) => {
+                self.error.set_text_content(draft.error.as_deref());
+                let invalid = if draft.error.is_some() {
+                    "true"
+                } else {
+                    "false"
+                };
+                let _ = self.low.set_attribute("aria-invalid", invalid);
+                let _ = self.high.set_attribute("aria-invalid", invalid);
+            }
+            (None, Some(range)) => {
+                self.low.set_value(&format::typed(range.low));
+                self.high.set_value(&format::typed(range.high));
+                self.shape.set_value(range.shape.id());
+                self.error.set_text_content(None);
+            }
+            (None, None) => {
+                self.low.set_value("");
+                self.high.set_value("");
+                self.shape.set_value(Shape::Lognormal.id());
+                self.error.set_text_content(None);
+            }
+        }
+    }
 }
 
 impl Row {
@@ -507,18 +684,30 @@ impl Row {
         .attr("aria-describedby", &format!("{help_id} {error_id}"));
         let error = Node::html("p").class("field-error").attr("id", &error_id);
         let (control_el, error_el) = (control.element().clone(), error.element().clone());
+        let mut line = Node::html("div")
+            .class("control")
+            .child(control)
+            .child(Node::text_el("span", "unit", input.unit.symbol()).attr("aria-hidden", "true"));
+        let mut range_row = None;
+        let mut range = None;
+        if input.kind.is_number() {
+            let (toggle, row, parts) = RangeRow::new(path, input.label);
+            line = line.child(toggle);
+            range_row = Some(row);
+            range = Some(parts);
+        }
         let root = Node::html("div")
             .class("field")
             .child(Node::html("label").attr("for", &id).text(input.label))
-            .child(Node::html("div").class("control").child(control).child(
-                Node::text_el("span", "unit", input.unit.symbol()).attr("aria-hidden", "true"),
-            ))
+            .child(line)
+            .children(range_row.into_iter().collect())
             .child(Node::text_el("p", "help", input.help).attr("id", &help_id))
             .child(error);
         Row {
             root: root.element().clone(),
             control: control_el,
             error: error_el,
+            range,
         }
     }
 

@@ -9,8 +9,10 @@ pub mod form;
 pub mod persist;
 pub mod recent;
 pub mod report_view;
+pub mod sampling;
 pub mod state;
 pub mod toolbar;
+pub mod uncertainty_view;
 
 use leptos::prelude::*;
 
@@ -48,6 +50,7 @@ pub fn App() -> impl IntoView {
         }));
     }
     persist::keep_in_step(state);
+    sampling::keep_sampling(state);
     if let Some(place) = start.place {
         // The address takes the scenario's link, and the page goes to the place once drawn.
         persist::write_address(&state.scenario.get_untracked());

@@ -8,9 +8,11 @@ use wasm_bindgen::JsCast;
 use super::charts;
 use super::dom::{Drawn, Node};
 use super::state::AppState;
+use super::uncertainty_view::spread_text;
 use crate::catalog::Catalog;
 use crate::engine;
 use crate::format;
+use crate::report::uncertainty::{Spread, Uncertainty};
 use crate::report::{Metric, Report, SECTIONS, Severity};
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Owner, Value};
@@ -35,9 +37,16 @@ pub fn ReportView() -> impl IntoView {
                 <p class="stale" role="status" hidden=move || !state.is_stale()>
                     "These figures are stale: they show the scenario before the highlighted field was changed. Fix it to update them."
                 </p>
-                <Drawn class="drawn" draw=|state| state.report.with(headlines) />
+                <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| headlines(r, u.as_ref()))) />
+                <p class="sampling" role="status" hidden=move || state.sampling.get().is_none()>
+                    {move || state.sampling.get().map(|(done, of)| format!(
+                        "Drawing samples from the ranges… {}%",
+                        100 * done / of.max(1)
+                    ))}
+                </p>
             </section>
-            <Drawn class="drawn" draw=|state| state.report.with(body) />
+            <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| super::uncertainty_view::panel(r, u.as_ref()))) />
+            <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| body(r, u.as_ref()))) />
             <PricesUsed />
             <Drawn class="drawn" draw=|state| state.scenario.with(inputs_for_print) />
         </section>
@@ -46,11 +55,12 @@ pub fn ReportView() -> impl IntoView {
 
 /// The report below the answer: the bill by component, the findings, the limits, every
 /// section's figures, and the projection.
-fn body(report: &Report) -> Vec<Node> {
+fn body(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
     let mut nodes = charts::cost_breakdown(report);
-    for part in [findings, charts::limits, sections, charts::projection] {
-        nodes.extend(part(report));
-    }
+    nodes.extend(findings(report, run));
+    nodes.extend(charts::limits(report));
+    nodes.extend(sections(report, run));
+    nodes.extend(charts::projection(report));
     nodes
 }
 
@@ -82,12 +92,28 @@ fn print_header(state: &AppState) -> Vec<Node> {
 /// The headline cards, which answer a deal's questions: the month's cost, the revenue, the
 /// margin, the break-even price, and the limit that binds first with those not checked. Each
 /// opens to show how it was made.
-fn headlines(report: &Report) -> Vec<Node> {
+fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
     let mut cards: Vec<Node> = report
         .headlines()
         .into_iter()
         .map(|h| {
             let m = h.metric;
+            // With ranges, the figure's P10 to P90 reads under it.
+            let spread = (run.and_then(|run| run.spread(&m.id)))
+                .filter(|p| p.p10 != p.p90)
+                .map(|p| {
+                    Node::text_el(
+                        "span",
+                        "card-detail spread",
+                        &format!(
+                            "P10–P90: {} to {}",
+                            format::value(p.p10, m.unit),
+                            format::value(p.p90, m.unit)
+                        ),
+                    )
+                    .attr("aria-label", &spread_text(p, m.unit))
+                    .attr("data-spread", &m.id)
+                });
             let detail = h.detail.map(|d| {
                 Node::text_el(
                     "span",
@@ -108,14 +134,10 @@ fn headlines(report: &Report) -> Vec<Node> {
                         &format!("Leaves out (no price yet): {}", names.join(", ")),
                     )
                 });
-            let detail = match (detail, unpriced) {
-                (Some(detail), Some(unpriced)) => Some(
-                    Node::html("span")
-                        .class("card-details")
-                        .child(detail)
-                        .child(unpriced),
-                ),
-                (detail, unpriced) => detail.or(unpriced),
+            let details: Vec<Node> = [spread, detail, unpriced].into_iter().flatten().collect();
+            let detail = match details.len() {
+                0 => None,
+                _ => Some(Node::html("span").class("card-details").children(details)),
             };
             let formulas = std::iter::once(m)
                 .chain(h.detail)
@@ -198,11 +220,13 @@ fn card(key: &str, label: &str, value: &str, detail: Option<Node>, how: Vec<Node
         .child(Node::html("div").class("card-how").children(how))
 }
 
-/// The findings, most severe first.
-fn findings(report: &Report) -> Vec<Node> {
+/// The findings, most severe first, then the run's.
+fn findings(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
+    let run_findings = run.map(|run| run.findings.as_slice()).unwrap_or_default();
     let items = report
         .warnings
         .iter()
+        .chain(run_findings)
         .map(|w| {
             let (class, tag) = match w.severity {
                 Severity::Warning => ("finding warning", "Warning"),
@@ -220,20 +244,23 @@ fn findings(report: &Report) -> Vec<Node> {
         Node::html("ul")
             .class("findings")
             .attr("aria-label", "Findings")
-            .flag("hidden", report.warnings.is_empty())
+            .flag(
+                "hidden",
+                report.warnings.is_empty() && run_findings.is_empty(),
+            )
             .children(items),
     ]
 }
 
 /// A table per report section, each figure with its formula and id one click away ("How"); the
 /// deal's ends with a row per customer listed by name.
-fn sections(report: &Report) -> Vec<Node> {
+fn sections(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
     SECTIONS
         .iter()
         .map(|(key, title)| {
             let rows: Vec<Node> = (report.section(key))
                 .filter(|m| !m.id.starts_with(CUSTOMER))
-                .map(metric_row)
+                .map(|m| metric_row(m, run.and_then(|run| run.spread(&m.id))))
                 .collect();
             let section = charts::section(key, "", title, rows.is_empty())
                 .child(Node::html("table").child(Node::html("tbody").children(rows)));
@@ -319,16 +346,23 @@ fn customers(report: &Report) -> Vec<Node> {
 }
 
 /// One figure: its label, value with its unit, and how it was made.
-fn metric_row(m: &Metric) -> Node {
+fn metric_row(m: &Metric, spread: Option<Spread>) -> Node {
+    let value = Node::text_el("td", "num", &format::with_unit(m.value, m.unit));
+    let value = match spread.filter(|p| p.p10 != p.p90) {
+        Some(p) => value.child(
+            Node::text_el("span", "spread", &spread_text(p, m.unit))
+                .attr("data-spread", &m.id)
+                .attr("data-p10", &format::raw(p.p10))
+                .attr("data-p50", &format::raw(p.p50))
+                .attr("data-p90", &format::raw(p.p90)),
+        ),
+        None => value,
+    };
     Node::html("tr")
         .attr("data-metric", &m.id)
         .attr("data-value", &format::raw(m.value))
         .child(Node::html("th").attr("scope", "row").text(&m.label))
-        .child(Node::text_el(
-            "td",
-            "num",
-            &format::with_unit(m.value, m.unit),
-        ))
+        .child(value)
         .child(
             Node::html("td").class("how").child(
                 Node::html("details")

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use super::recent::{self, Entry};
 use crate::engine;
 use crate::report::Report;
+use crate::report::uncertainty::Uncertainty;
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field, ListEntry, Value};
+use crate::scenario::ranges::Range;
 
 /// What the user has typed into a field (or over a catalog price), and why it is not accepted,
 /// if it is not.
@@ -117,6 +119,13 @@ pub struct AppState {
     pub drafts: RwSignal<Drafts>,
     /// Text typed over catalog prices since the scenario was last replaced, by price id.
     pub price_drafts: RwSignal<Drafts>,
+    /// The ranges being typed, by the path of their field: a field whose range is open shows
+    /// it; the text is `low..high:shape` as typed, with why it is not accepted.
+    pub range_drafts: RwSignal<Drafts>,
+    /// What the Monte Carlo run made of the scenario's ranges, when it has any.
+    pub uncertainty: RwSignal<Option<Uncertainty>>,
+    /// Evaluations done and to do while a run is under way; `None` when none is.
+    pub sampling: RwSignal<Option<(usize, usize)>>,
     /// The link the page was opened with, or one pasted since, that could not be used.
     pub link_error: RwSignal<Option<LinkProblem>>,
     /// Why the work saved in this browser could not be opened, when it could not.
@@ -144,6 +153,9 @@ impl AppState {
             report: Memo::new(move |_| scenario.with(engine::evaluate)),
             drafts: RwSignal::new(Drafts::default()),
             price_drafts: RwSignal::new(Drafts::default()),
+            range_drafts: RwSignal::new(Drafts::default()),
+            uncertainty: RwSignal::new(None),
+            sampling: RwSignal::new(None),
             link_error: RwSignal::new(None),
             saved_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),
@@ -174,7 +186,67 @@ impl AppState {
                     .any(|(id, _)| r.prices.iter().any(|p| p.id == *id))
             })
         });
-        fields_pending || prices_pending
+        let ranges_pending = self
+            .range_drafts
+            .with(|drafts| drafts.iter().any(|(_, d)| d.error.is_some()));
+        fields_pending || prices_pending || ranges_pending
+    }
+
+    /// Opens the range of the field at `path` for the user to type, when it has none.
+    pub fn open_range(&self, path: &str) {
+        if self
+            .scenario
+            .with_untracked(|s| s.ranges.get(path).is_none())
+        {
+            self.range_drafts.update(|drafts| {
+                drafts.insert(
+                    path.to_string(),
+                    Draft {
+                        text: String::new(),
+                        error: None,
+                    },
+                );
+            });
+        }
+    }
+
+    /// Takes what the user typed into the range of the field at `path`: a range that is
+    /// accepted goes into the scenario at once, both bounds empty takes the range off, and
+    /// anything else is marked and changes nothing.
+    pub fn edit_range(&self, path: &str, low: &str, high: &str, shape: &str) {
+        let (low, high) = (low.trim(), high.trim());
+        let text = format!("{low}..{high}:{shape}");
+        let mut candidate = self.scenario.get_untracked();
+        let Some(field) = Field::resolve(path, &candidate) else {
+            return;
+        };
+        let error = if low.is_empty() && high.is_empty() {
+            candidate.ranges.remove(path);
+            None
+        } else {
+            match Range::parse(&text, field, &candidate) {
+                Ok(range) => {
+                    candidate.ranges.insert(path.to_string(), range);
+                    None
+                }
+                Err(error) => Some(error),
+            }
+        };
+        if error.is_none() && candidate != self.scenario.get_untracked() {
+            self.scenario.set(candidate);
+        }
+        self.range_drafts.update(|drafts| {
+            drafts.insert(path.to_string(), Draft { text, error });
+        });
+    }
+
+    /// Takes the range off the field at `path`: it is a point value again.
+    pub fn remove_range(&self, path: &str) {
+        self.range_drafts.update(|drafts| drafts.remove(path));
+        let mut candidate = self.scenario.get_untracked();
+        if candidate.ranges.remove(path).is_some() {
+            self.scenario.set(candidate);
+        }
     }
 
     /// Takes what the user typed over a catalog price: a number overrides it at once, empty
@@ -241,11 +313,27 @@ impl AppState {
     /// `services.0.vcpu`): accepted text updates the scenario (and so the report) at once;
     /// anything else marks the field and leaves the scenario as it was.
     pub fn edit(&self, path: &str, text: String) {
-        if self
-            .scenario
-            .with_untracked(|s| Field::resolve(path, s))
-            .is_none()
-        {
+        let Some(field) = self.scenario.with_untracked(|s| Field::resolve(path, s)) else {
+            return;
+        };
+        // A range typed into a number (`8k..12k`, `8k to 12k`) gives it that range; its value
+        // stays the point figure.
+        if field.kind().is_number() && (text.contains("..") || text.contains(" to ")) {
+            let mut candidate = self.scenario.get_untracked();
+            let error = match Range::parse(&text, field, &candidate) {
+                Ok(range) => {
+                    candidate.ranges.insert(path.to_string(), range);
+                    self.range_drafts.update(|drafts| drafts.remove(path));
+                    self.scenario.set(candidate);
+                    // The value is what the field held before the range was typed over it.
+                    self.back_to_where_typing_began(path);
+                    None
+                }
+                Err(error) => Some(error),
+            };
+            self.drafts.update(|drafts| {
+                drafts.insert(path.to_string(), Draft { text, error });
+            });
             return;
         }
         if self.try_commit(path, text) {
@@ -336,8 +424,9 @@ impl AppState {
         let index = list.len(&candidate) - 1;
         // Nothing typed belongs to the new item yet, whatever an earlier item at its index held.
         let prefix = format!("{}.{index}.", list.key);
-        self.drafts
-            .update(|drafts| drafts.retain(|path, _| !path.starts_with(&prefix)));
+        for drafts in [self.drafts, self.range_drafts] {
+            drafts.update(|drafts| drafts.retain(|path, _| !path.starts_with(&prefix)));
+        }
         self.scenario.set(candidate);
         Ok(index)
     }
@@ -353,21 +442,23 @@ impl AppState {
             return;
         }
         list.remove(&mut candidate, index);
-        self.drafts.update(|drafts| {
-            *drafts = std::mem::take(drafts)
-                .into_iter()
-                .filter_map(|(path, draft)| {
-                    let Some((i, key)) = item_of(&path, list) else {
-                        return Some((path, draft));
-                    };
-                    match i.cmp(&index) {
-                        std::cmp::Ordering::Less => Some((path, draft)),
-                        std::cmp::Ordering::Equal => None,
-                        std::cmp::Ordering::Greater => Some((list.path(i - 1, key), draft)),
-                    }
-                })
-                .collect();
-        });
+        for drafts in [self.drafts, self.range_drafts] {
+            drafts.update(|drafts| {
+                *drafts = std::mem::take(drafts)
+                    .into_iter()
+                    .filter_map(|(path, draft)| {
+                        let Some((i, key)) = item_of(&path, list) else {
+                            return Some((path, draft));
+                        };
+                        match i.cmp(&index) {
+                            std::cmp::Ordering::Less => Some((path, draft)),
+                            std::cmp::Ordering::Equal => None,
+                            std::cmp::Ordering::Greater => Some((list.path(i - 1, key), draft)),
+                        }
+                    })
+                    .collect();
+            });
+        }
         self.scenario.set(candidate);
     }
 
@@ -379,6 +470,7 @@ impl AppState {
         self.typing_from.set_value(None);
         self.drafts.set(Drafts::default());
         self.price_drafts.set(Drafts::default());
+        self.range_drafts.set(Drafts::default());
         self.scenario.set(scenario);
     }
 

@@ -241,8 +241,14 @@ pub fn export(state: &AppState, by_month: bool) {
                 csv::projection_file_name(&scenario.name, &today()),
             )
         } else {
+            // The run's percentiles go with the figures; one still under way is finished here.
+            let done = state.sampling.with_untracked(Option::is_none);
+            let run = match done {
+                true => state.uncertainty.get_untracked(),
+                false => crate::engine::uncertainty::simulate_with(&scenario, r),
+            };
             (
-                csv::write(&scenario, r),
+                csv::write_with(&scenario, r, run.as_ref()),
                 csv::file_name(&scenario.name, &today()),
             )
         }

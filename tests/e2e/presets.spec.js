@@ -1,6 +1,7 @@
 // Every preset in the real page: pick it, see its headline numbers — the same figures the
-// native engine recorded for it in the share-link corpus of the newest format
-// (tests/links/v<N>.txt, "preset as is"), and a link of that format in the address bar.
+// native engine recorded for it in the newest share-link corpus that records presets as they
+// are (tests/links/v<N>.txt, "preset as is"), and a link of that format in the address bar: a
+// preset has no ranges, so its link is of the newest format without them.
 const fs = require('fs');
 const path = require('path');
 const { test, expect } = require('@playwright/test');
@@ -8,9 +9,12 @@ const { open, metric, pickPreset } = require('./helpers');
 
 const LINKS = path.join(__dirname, '..', 'links');
 
-/** The newest link format: the highest N of the corpora tests/links/v<N>.txt. */
+/** The newest link format whose corpus tests/links/v<N>.txt records the presets as they are. */
 const FORMAT = Math.max(
-  ...fs.readdirSync(LINKS).map((name) => Number(/^v(\d+)\.txt$/.exec(name)?.[1] ?? 0)),
+  ...fs
+    .readdirSync(LINKS)
+    .filter((name) => /preset as is/.test(fs.readFileSync(path.join(LINKS, name), 'utf8')))
+    .map((name) => Number(/^v(\d+)\.txt$/.exec(name)?.[1] ?? 0)),
 );
 
 /** The corpus entries recorded for each preset as is: preset id → { metric id: value }. */

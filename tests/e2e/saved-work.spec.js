@@ -48,7 +48,7 @@ test('reloading the bare address brings back the edited scenario', async ({ page
 const BAD_LINKS = [
   ['cut in half', null, /damaged/i],
   ['garbage payload', 'v1.garbage', /damaged/i],
-  ['unknown version', 'v9.abc', /format/i],
+  ['unknown version', 'v10.abc', /format/i],
 ];
 
 for (const [what, fixed, message] of BAD_LINKS) {
@@ -68,7 +68,7 @@ for (const [what, fixed, message] of BAD_LINKS) {
     await expect(alert).toBeVisible();
     await expect(alert).toContainText(message);
     if (what === 'unknown version') {
-      await expect(alert).toContainText(/9/);
+      await expect(alert).toContainText(/10/);
       await expect(alert).toContainText(/unknown|does not know|newer/i);
     }
     await expect(other.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();

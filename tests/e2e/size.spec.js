@@ -1,12 +1,12 @@
 // The size budget: everything a first visit downloads — HTML, JS, WebAssembly, CSS, icon —
-// gzipped at level 9 totals at most 265 KB (of 1,024 bytes, as the budget has always counted).
+// gzipped at level 9 totals at most 300 KB (of 1,024 bytes, as the budget has always counted).
 const zlib = require('zlib');
 const { test, expect } = require('@playwright/test');
 const { ORIGIN, reportShown } = require('./helpers');
 
-const BUDGET = 265 * 1024;
+const BUDGET = 300 * 1024;
 
-test('first-visit transfer is at most 265 KB gzipped', async ({ page }) => {
+test('first-visit transfer is at most 300 KB gzipped', async ({ page }) => {
   const responses = [];
   page.on('response', (r) => responses.push(r));
   await page.goto('/', { waitUntil: 'networkidle' });
