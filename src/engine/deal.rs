@@ -4,7 +4,7 @@
 use super::load::Load;
 use super::{Builder, n, ratio, usd};
 use crate::engine::Arg::{N, Usd};
-use crate::report::{Category, Severity};
+use crate::report::{Category, Severity, Text};
 use crate::scenario::Scenario;
 use crate::units::{MONTHS_PER_YEAR, Unit};
 
@@ -70,9 +70,14 @@ fn by_category(
         return;
     }
     for (category, monthly_usd) in categories {
+        // Its label is read only where the report explains itself.
+        let label = match out.explains() {
+            true => Text::Owned(format!("{label}: {}", category.title)),
+            false => Text::Borrowed(category.title),
+        };
         out.metric(
             format!("cost.{per}.{}", category.key),
-            format!("{label}: {}", category.title),
+            label,
             unit,
             ratio(monthly_usd, units),
             || {

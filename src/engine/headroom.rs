@@ -23,7 +23,9 @@ pub fn evaluate(out: &mut Builder) -> Vec<LimitUse> {
             j -= 1;
         }
     }
-    if let Some(tightest) = limits.first() {
+    // The finding is for a report that explains itself; a sample of a Monte Carlo run reads
+    // the limits alone.
+    if let Some(tightest) = limits.first().filter(|_| out.explains()) {
         let message = format!(
             "The tightest limit at the peak: {}, {}% used, {}.",
             tightest.label,

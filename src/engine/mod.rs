@@ -289,7 +289,12 @@ impl<'a> Builder<'a> {
 
     /// The value of a metric already recorded.
     pub fn value(&self, id: &str) -> Option<f64> {
-        self.metrics.iter().find(|m| m.id == id).map(|m| m.value)
+        // A family reads figures it, or the one before it, just made: from the newest.
+        self.metrics
+            .iter()
+            .rev()
+            .find(|m| m.id == id)
+            .map(|m| m.value)
     }
 
     /// Whether the report explains itself: formulas are written, not only figures (a projected
@@ -472,7 +477,12 @@ impl<'a> Builder<'a> {
                 .position(|(s, _)| *s == section)
                 .unwrap_or(SECTIONS.len())
         };
-        let metrics = by_rank(self.metrics, |m| rank(&m.id));
+        // A report that explains itself lists its figures section by section; the figures of a
+        // projected month or a sample are read by id, in the order the families made them.
+        let metrics = match self.explain {
+            true => by_rank(self.metrics, |m| rank(&m.id)),
+            false => self.metrics,
+        };
         // The bill category by category, each in the order the families priced its lines.
         self.costs = by_rank(self.costs, |line| line.category.rank());
         // Each line's share of the total, which is the lines' sum (deal.rs).

@@ -14,6 +14,11 @@ const UNIFORM_REMAINDER_SPREAD: f64 = 2.0;
 /// a million slots, a pool of a million workers) no longer costs time in proportion.
 pub const TERMS_MAX: u64 = 2_000;
 
+/// A share of a sum below which an added term cannot change it: 2⁻⁵⁴, a quarter of the
+/// smallest ulp a sum of that size can have (an ulp of x is at least x·2⁻⁵², and a term under
+/// half an ulp rounds away).
+const NEGLIGIBLE: f64 = 1.0 / 18_014_398_509_481_984.0;
+
 /// Expected number of busy instances when the requests in flight are packed `slots` to an
 /// instance: E[⌈N/slots⌉] with N ~ Poisson(`mean_in_flight`).
 ///
@@ -52,20 +57,49 @@ pub fn expected_busy_instances(mean_in_flight: f64, slots: f64) -> f64 {
     let low = (mean - spread).max(0.0).floor() as u64;
     let high = (mean + spread).ceil() as u64;
     let mode = mean.floor() as u64;
+    // ⌈j/s⌉ steps by one at each multiple of s: it is kept as the walk passes them rather than
+    // divided out for every j (the same whole numbers, as j and s are whole), which with the
+    // ratio of each term to the next is all a term costs.
     let busy = |j: u64| (j as f64 / slots).ceil();
+    let step = slots as u64;
     let p_mode = math::exp(poisson::ln_pmf(mode, mean));
     let mut expected = p_mode * busy(mode);
     let mut p = p_mode;
+    let (mut instances, mut last) = (busy(mode), mode.div_ceil(step) * step);
+    // A term under a quarter of an ulp of the sum leaves it as it is; past mean + s every term
+    // is smaller than the one before (P(N = j + 1) ÷ P(N = j) = mean ÷ (j + 1), and ⌈j/s⌉ grows
+    // by at most s ÷ j of itself), and below the mean likewise going down: the walk stops at the
+    // first such term, with the same sum to the bit.
+    let mut terms = 1;
     for j in mode + 1..=high {
+        if j > last {
+            instances += 1.0;
+            last += step;
+        }
         p *= mean / j as f64;
-        expected += p * busy(j);
+        let term = p * instances;
+        expected += term;
+        terms += 1;
+        if term < expected * NEGLIGIBLE && j as f64 >= mean + slots {
+            break;
+        }
     }
     let mut p = p_mode;
+    let (mut instances, mut first) = (busy(mode), mode.div_ceil(step).saturating_sub(1) * step);
     for j in (low..mode).rev() {
+        if j <= first {
+            instances -= 1.0;
+            first = first.saturating_sub(step);
+        }
         p *= (j + 1) as f64 / mean;
-        expected += p * busy(j);
+        let term = p * instances;
+        expected += term;
+        terms += 1;
+        if term < expected * NEGLIGIBLE {
+            break;
+        }
     }
-    work::add(high - low + 1);
+    work::add(terms);
     expected
 }
 
@@ -89,6 +123,49 @@ fn busy_instances_by_boundaries(mean: f64, sd: f64, slots: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The walk keeps ⌈j/s⌉ as it passes the multiples of s: the same sum, to the bit, as
+    /// dividing it out for every j.
+    #[test]
+    fn busy_instances_keep_the_ceiling_as_they_walk() {
+        let direct = |mean: f64, slots: f64| {
+            let slots = slots.max(1.0).floor();
+            let spread = 10.0 * mean.sqrt() + 30.0;
+            let low = (mean - spread).max(0.0).floor() as u64;
+            let high = (mean + spread).ceil() as u64;
+            let mode = mean.floor() as u64;
+            let busy = |j: u64| (j as f64 / slots).ceil();
+            let p_mode = crate::math::exp(super::poisson::ln_pmf(mode, mean));
+            let mut expected = p_mode * busy(mode);
+            let mut p = p_mode;
+            for j in mode + 1..=high {
+                p *= mean / j as f64;
+                expected += p * busy(j);
+            }
+            let mut p = p_mode;
+            for j in (low..mode).rev() {
+                p *= (j + 1) as f64 / mean;
+                expected += p * busy(j);
+            }
+            expected
+        };
+        for mean in [
+            0.3f64, 1.0, 2.5, 7.0, 29.5, 56.0, 100.0, 333.3, 1_000.0, 4_321.0,
+        ] {
+            for slots in [1.0, 2.0, 3.0, 7.0, 56.0, 80.0, 250.0] {
+                let sd = mean.sqrt();
+                let spread = 10.0 * sd + 30.0;
+                if sd >= UNIFORM_REMAINDER_SPREAD * slots || 2.0 * spread > TERMS_MAX as f64 {
+                    continue;
+                }
+                assert_eq!(
+                    expected_busy_instances(mean, slots).to_bits(),
+                    direct(mean, slots).to_bits(),
+                    "mean {mean}, slots {slots}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_pool_full_to_a_rounding_error_cannot_keep_up() {

@@ -317,6 +317,12 @@ impl Simulation {
         })
     }
 
+    /// The same run without the projection's band: only the samples of the launch.
+    pub fn without_projection(mut self) -> Simulation {
+        self.projection_samples = 0;
+        self
+    }
+
     /// Evaluations done and to do, the projection's months included.
     pub fn progress(&self) -> (usize, usize) {
         let months = self.months.len();

@@ -53,5 +53,61 @@ fn evaluate_preset(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, evaluate_preset);
+/// The ranges the Monte Carlo benchmarks draw: for seed 000's model, the six inputs of the
+/// peer model in `shared/peers/squiggle-seed000.mjs`; for the largest preset, its users, their
+/// requests and the AI service's latency.
+pub fn uncertain(preset: &str) -> headroom::scenario::Scenario {
+    use headroom::scenario::ranges::read_unchecked;
+    let mut s = presets::by_id(preset).unwrap().scenario();
+    let ranges: &[(&str, &str)] = match preset {
+        "agent-platform" => &[
+            ("workload.runs_per_day", "8000..12000"),
+            ("workload.peak_to_average", "2..4"),
+            ("workload.run_duration_s", "20..45"),
+            ("workload.steps_per_run", "4..9"),
+            ("llm.input_tokens_per_call", "1500..3000"),
+            ("llm.output_tokens_per_call", "300..800"),
+        ],
+        _ => &[
+            ("users.concurrent_peak", "700..1500"),
+            ("users.requests_per_user_per_s", "0.5..2"),
+            ("services.1.latency_ms", "1000..4000"),
+        ],
+    };
+    for (path, range) in ranges {
+        s.ranges
+            .insert(path.to_string(), read_unchecked(range).unwrap());
+    }
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
+    s
+}
+
+fn monte_carlo(c: &mut Criterion) {
+    let mut group = c.benchmark_group("monte carlo");
+    group.sample_size(10);
+    for (preset, samples) in [
+        ("agent-platform", 1_000.0),
+        ("agent-platform", 10_000.0),
+        ("ux-flow-engine", 10_000.0),
+    ] {
+        let mut s = uncertain(preset);
+        s.uncertainty.samples = samples;
+        let point = engine::evaluate(&s);
+        group.bench_function(
+            &format!("{preset}, {samples} samples, no projection"),
+            |b| {
+                b.iter(|| {
+                    let mut run = engine::uncertainty::Simulation::new(&s, &point)
+                        .unwrap()
+                        .without_projection();
+                    while !run.step(usize::MAX) {}
+                    run.finish()
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, evaluate_preset, monte_carlo);
 criterion_main!(benches);
