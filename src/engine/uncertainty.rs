@@ -332,6 +332,11 @@ impl Simulation {
         )
     }
 
+    /// Whether every sample of the launch is drawn (the projection's band may not be).
+    pub fn samples_done(&self) -> bool {
+        self.done == self.samples
+    }
+
     /// Whether every sample is drawn.
     pub fn is_done(&self) -> bool {
         self.done == self.samples && self.projected == self.projection_samples

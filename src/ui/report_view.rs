@@ -45,7 +45,7 @@ pub fn ReportView() -> impl IntoView {
                     ))}
                 </p>
             </section>
-            <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| super::uncertainty_view::panel(r, u.as_ref()))) />
+            <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| super::uncertainty_view::panel(r, u.as_ref(), state.run_ms.get()))) />
             <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| body(r, u.as_ref()))) />
             <PricesUsed />
             <Drawn class="drawn" draw=|state| state.scenario.with(inputs_for_print) />

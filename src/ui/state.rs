@@ -126,6 +126,9 @@ pub struct AppState {
     pub uncertainty: RwSignal<Option<Uncertainty>>,
     /// Evaluations done and to do while a run is under way; `None` when none is.
     pub sampling: RwSignal<Option<(usize, usize)>>,
+    /// How long the last run took in the page, in milliseconds: its samples of the launch,
+    /// then the whole run with the projection's band.
+    pub run_ms: RwSignal<(f64, f64)>,
     /// The link the page was opened with, or one pasted since, that could not be used.
     pub link_error: RwSignal<Option<LinkProblem>>,
     /// Why the work saved in this browser could not be opened, when it could not.
@@ -156,6 +159,7 @@ impl AppState {
             range_drafts: RwSignal::new(Drafts::default()),
             uncertainty: RwSignal::new(None),
             sampling: RwSignal::new(None),
+            run_ms: RwSignal::new((0.0, 0.0)),
             link_error: RwSignal::new(None),
             saved_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),

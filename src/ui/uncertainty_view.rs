@@ -29,7 +29,11 @@ const WIDTH: f64 = 560.0;
 const PLOT: (f64, f64) = (12.0, 548.0);
 
 /// The panel of the run: empty when the scenario has no ranges.
-pub fn panel(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
+pub fn panel(
+    report: &Report,
+    run: Option<&Uncertainty>,
+    (samples_ms, total_ms): (f64, f64),
+) -> Vec<Node> {
     let Some(run) = run else {
         return Vec::new();
     };
@@ -49,6 +53,14 @@ pub fn panel(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
         format::plain(run.samples as f64),
         drawn.join("; ")
     );
+    if total_ms > 0.0 {
+        lead.push_str(&format!(
+            " Drawn in {} s in this browser, and the projection's band ({} samples a month) in {} s more.",
+            format::plain(samples_ms / 1_000.0),
+            format::plain(run.projection_samples as f64),
+            format::plain((total_ms - samples_ms) / 1_000.0)
+        ));
+    }
     if run.left_out.0 > 0 {
         lead.push_str(&format!(
             " {} left out: the values drawn broke a rule.",
@@ -79,7 +91,11 @@ pub fn panel(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
     ];
     vec![
         section("uncertainty", "uncertainty", "Uncertainty", false)
-            .child(Node::text_el("p", "lead", &lead))
+            .child(
+                Node::text_el("p", "lead", &lead)
+                    .attr("data-samples-ms", &format::raw(samples_ms))
+                    .attr("data-total-ms", &format::raw(total_ms)),
+            )
             .child(
                 Node::html("ul")
                     .class("odds")

@@ -62,11 +62,11 @@ pub fn uncertain(preset: &str) -> headroom::scenario::Scenario {
     let ranges: &[(&str, &str)] = match preset {
         "agent-platform" => &[
             ("workload.runs_per_day", "8000..12000"),
-            ("workload.peak_to_average", "2..4"),
+            ("workload.peak_to_average", "2.5..3.5"),
             ("workload.run_duration_s", "20..45"),
             ("workload.steps_per_run", "4..9"),
-            ("llm.input_tokens_per_call", "1500..3000"),
-            ("llm.output_tokens_per_call", "300..800"),
+            ("llm.input_tokens_per_call", "1500..2600"),
+            ("llm.output_tokens_per_call", "350..700"),
         ],
         _ => &[
             ("users.concurrent_peak", "700..1500"),
@@ -88,23 +88,21 @@ fn monte_carlo(c: &mut Criterion) {
     for (preset, samples) in [
         ("agent-platform", 1_000.0),
         ("agent-platform", 10_000.0),
+        ("agent-platform", 100_000.0),
         ("ux-flow-engine", 10_000.0),
     ] {
         let mut s = uncertain(preset);
         s.uncertainty.samples = samples;
         let point = engine::evaluate(&s);
-        group.bench_function(
-            &format!("{preset}, {samples} samples, no projection"),
-            |b| {
-                b.iter(|| {
-                    let mut run = engine::uncertainty::Simulation::new(&s, &point)
-                        .unwrap()
-                        .without_projection();
-                    while !run.step(usize::MAX) {}
-                    run.finish()
-                })
-            },
-        );
+        group.bench_function(format!("{preset}, {samples} samples, no projection"), |b| {
+            b.iter(|| {
+                let mut run = engine::uncertainty::Simulation::new(&s, &point)
+                    .unwrap()
+                    .without_projection();
+                while !run.step(usize::MAX) {}
+                run.finish()
+            })
+        });
     }
     group.finish();
 }

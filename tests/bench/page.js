@@ -39,7 +39,44 @@ const BUDGET = {
   figuresNs: 5_000, // engine::evaluate_figures of the agent-platform preset
   growingNs: 1_000_000, // the same, growing, with a 36-month projection: within one frame
   heaviestNs: 16_000_000, // the heaviest scenario built within the valid ranges: one frame at 60 Hz
+  monteCarloNs: 50_000_000, // 10,000 samples of the largest preset, no projection, natively
+  monteCarloPageMs: 150, // the same in Chromium
 };
+
+/** The link of the largest preset with the ranges `tests/bench/engine.rs` draws for it. */
+function uncertainLink() {
+  const cli = path.join(ROOT, 'target', 'release', 'headroom');
+  const scenario = execFileSync(cli, [
+    'eval', '--preset', 'ux-flow-engine',
+    '--set', 'users.concurrent_peak=700..1500',
+    '--set', 'users.requests_per_user_per_s=0.5..2',
+    '--set', 'services.1.latency_ms=1000..4000',
+    '--format', 'scenario',
+  ], { encoding: 'utf8' });
+  const file = path.join(ROOT, 'target', 'bench', 'uncertain.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, scenario);
+  return execFileSync(cli, ['link', file], { encoding: 'utf8' }).trim();
+}
+
+/**
+ * The page's own timing of its Monte Carlo run of `link` (the panel's data-samples-ms: from the
+ * run's start to its last sample of the launch, slices and the frames between them included),
+ * in fresh contexts after the report is shown: the median of `runs`, in ms.
+ */
+async function monteCarloInPage(browser, link, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${URL_ROOT}${link}`);
+    const lead = page.locator('.uncertainty .lead[data-total-ms]:not([data-total-ms="0"])');
+    await lead.waitFor({ state: 'attached', timeout: 60_000 });
+    times.push(Number(await lead.getAttribute('data-samples-ms')));
+    await context.close();
+  }
+  return times;
+}
 
 // ---------------------------------------------------------------------------------------------
 // First-visit files.
@@ -195,6 +232,7 @@ function sh(cmd, argv) {
 /** Where `.ci/bench` and `.ci/fuzz --record` leave their summaries (Markdown). */
 const AT_SCALE = path.join(ROOT, 'target', 'bench', 'at-scale.md');
 const FUZZ = path.join(ROOT, 'target', 'bench', 'fuzz.md');
+const VERSUS_SQUIGGLE = path.join(ROOT, 'target', 'bench', 'versus-squiggle.md');
 
 /**
  * The body of a section written by another step: the summary it left in `fresh`, else the body
@@ -231,6 +269,7 @@ async function main() {
   });
   let browser;
   let runs;
+  let monteCarlo;
   let browserVersion;
   try {
     await waitForServer(URL_ROOT, 15_000);
@@ -243,6 +282,7 @@ async function main() {
     await wp.locator('[data-metric="cost.total_monthly_usd"]').first().waitFor({ state: 'visible', timeout: 60_000 });
     await warm.close();
     runs = await pageTimings(browser);
+    monteCarlo = await monteCarloInPage(browser, uncertainLink(), 5);
   } finally {
     if (browser) await browser.close();
     server.kill();
@@ -267,6 +307,8 @@ async function main() {
   const heaviest = bench
     .filter((b) => b.name.startsWith('evaluate the heaviest: '))
     .sort((a, b) => b.meanNs - a.meanNs)[0];
+  const monteCarloNative = bench.find((b) => b.name === 'monte carlo/ux-flow-engine, 10000 samples, no projection');
+  const monteCarloPage = quantile(monteCarlo, 0.5);
 
   const date = new Date().toISOString().slice(0, 10);
   const machine = {
@@ -297,6 +339,9 @@ async function main() {
   md.push(`| \`engine::evaluate\`, agent-platform growing, 36-month projection (criterion mean) | ≤ 1 ms | ${growing ? `${fmtNs(growing.meanNs)} (median ${fmtNs(growing.medianNs)})` : 'not run'} | ${verdict(growing ? growing.meanNs <= BUDGET.growingNs : null)} |`);
   md.push(`| \`engine::evaluate\`, slowest preset with a 36-month projection${slowest ? ` (${slowest.name.split(' ')[1]})` : ''} (criterion mean) | ≤ 1 ms | ${slowest ? `${fmtNs(slowest.meanNs)} (median ${fmtNs(slowest.medianNs)})` : 'not run'} | ${verdict(slowest ? slowest.meanNs <= BUDGET.growingNs : null)} |`);
   md.push(`| \`engine::evaluate\`, heaviest scenario built within the valid ranges${heaviest ? ` (${heaviest.name.replace('evaluate the heaviest: ', '')})` : ''} (criterion mean) | ≤ 16 ms | ${heaviest ? `${fmtNs(heaviest.meanNs)} (median ${fmtNs(heaviest.medianNs)})` : 'not run'} | ${verdict(heaviest ? heaviest.meanNs <= BUDGET.heaviestNs : null)} |`);
+  md.push(`| Monte Carlo: 10,000 samples of the largest preset (ux-flow-engine, three ranges), no projection, natively (criterion mean) | ≤ 50 ms | ${monteCarloNative ? `${fmtNs(monteCarloNative.meanNs)} (median ${fmtNs(monteCarloNative.medianNs)})` : 'not run'} | ${verdict(monteCarloNative ? monteCarloNative.meanNs <= BUDGET.monteCarloNs : null)} |`);
+  md.push(`| Monte Carlo: the same in Chromium, as the page times it (median of ${monteCarlo.length}) | ≤ 150 ms | ${monteCarloPage.toFixed(0)} ms (of ${monteCarlo.map((t) => t.toFixed(0)).join(', ')}) | ${verdict(monteCarloPage <= BUDGET.monteCarloPageMs)} |`);
+  md.push('| Monte Carlo against Squiggle 0.10 on the seed-000 model, at 1,000, 10,000 and 100,000 samples | ≥ 5× faster | see [Versus Squiggle](#versus-squiggle) | see there |');
   md.push('');
   md.push('## Machine');
   md.push('');
@@ -354,6 +399,10 @@ async function main() {
     md.push('Not run (no `target/criterion` results).');
   }
   md.push('');
+  md.push('## Versus Squiggle');
+  md.push('');
+  md.push(freshOrKept(VERSUS_SQUIGGLE, '## Versus Squiggle') || 'Not run: `node tests/bench/versus-squiggle.mjs` after `cargo bench`.');
+  md.push('');
   md.push('## Random scenarios at scale');
   md.push('');
   md.push(freshOrKept(AT_SCALE, '## Random scenarios at scale') || 'Not run.');
@@ -367,7 +416,7 @@ async function main() {
   md.push('## Reproduce');
   md.push('');
   md.push('```sh');
-  md.push('npm run bench        # = bash .ci/bench: setup, cargo bench, the random scenarios at scale, trunk build, tests/bench/page.js');
+  md.push('npm run bench        # = bash .ci/bench: setup, cargo bench, Squiggle side by side, the random scenarios at scale, trunk build, tests/bench/page.js');
   md.push('bash .ci/fuzz --record   # ten million executions of each fuzz target, about an hour');
   md.push('```');
   md.push('');
