@@ -747,3 +747,63 @@ fn output_that_cannot_be_written_is_reported_not_aborted() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn a_range_is_set_and_taken_off_with_set() {
+    let json = stdout_of(&[
+        "eval",
+        "--preset",
+        "inventory-cloud-run",
+        "--set",
+        "tenants.1.peak_qps=20..60:uniform",
+        "--set",
+        "uncertainty.samples=1000",
+        "--format",
+        "json",
+    ]);
+    let document: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let total = &document["metrics"]["cost.total_monthly_usd"];
+    assert!(total["p10"].as_f64().unwrap() <= total["p90"].as_f64().unwrap());
+    assert_eq!(document["uncertainty"]["samples"], 1000);
+    // Text with " to " or ".." in it is text, not a range.
+    let named = stdout_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "name=Road to launch v1..v2",
+        "--format",
+        "scenario",
+    ]);
+    assert!(
+        named.contains("\"name\": \"Road to launch v1..v2\""),
+        "{named}"
+    );
+    // Taking off a range of an item the list lacks adds no item.
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "inventory-cloud-run",
+        "--set",
+        "ranges.tenants.3.peak_qps=",
+    ]);
+    assert!(line.contains("no field"), "{line}");
+    // A range whose end breaks a rule tying inputs together is refused at --set.
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "inventory-cloud-run",
+        "--set",
+        "deal.customers=1..2:uniform",
+    ]);
+    assert!(line.contains("At its low"), "{line}");
+    // The settings of the run take one value.
+    let line = usage_error_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "uncertainty.samples=1000..2000",
+    ]);
+    assert!(line.contains("takes one value"), "{line}");
+}

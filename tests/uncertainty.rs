@@ -119,7 +119,7 @@ fn a_run_in_chunks_draws_what_one_go_draws() {
     s.uncertainty.samples = 1_000.0;
     s.ranges.insert(
         "tenants.1.peak_qps".into(),
-        range(10.0, 40.0, Shape::Lognormal),
+        range(20.0, 60.0, Shape::Lognormal),
     );
     s.ranges.insert(
         "network.response_kb".into(),
@@ -132,6 +132,27 @@ fn a_run_in_chunks_draws_what_one_go_draws() {
     while !chunked.step(37) {}
     assert_eq!(chunked.finish(), whole);
     assert_eq!(uncertainty::simulate(&s).unwrap(), whole);
+}
+
+#[test]
+fn a_range_whose_end_breaks_a_rule_is_refused_and_a_run_without_valid_samples_says_so() {
+    use headroom::scenario::fields::Field;
+    let mut s = presets::by_id("inventory-cloud-run").unwrap().scenario();
+    let customers = Field::resolve("deal.customers", &s).unwrap();
+    // Three customers are listed by name with contracts: the deal cannot count fewer.
+    let fewer = range(1.0, 2.0, Shape::Uniform);
+    assert_eq!(
+        fewer.check(customers, &s).unwrap_err(),
+        "At its low: 3 customers are listed by name, and with contracts of their own each is one of the deal's, but the deal counts 1: count each of them in Customers."
+    );
+    // A scenario file or link may still hold one: every sample breaks the rule, and the run
+    // says so rather than showing figures made of nothing.
+    s.uncertainty.samples = 1_000.0;
+    s.ranges.insert("deal.customers".into(), fewer);
+    let run = uncertainty::simulate(&s).unwrap();
+    assert_eq!(run.left_out.0, 1_000);
+    assert!(run.spreads.is_empty() && run.odds.is_empty() && run.months.is_empty());
+    assert_eq!(run.findings[0].id, "uncertainty.no_sample");
 }
 
 #[test]
@@ -190,4 +211,29 @@ fn a_limit_exceeded_twice_in_one_sample_counts_once() {
         run.odds("uncertainty.limit_reached").unwrap().probability,
         1.0
     );
+}
+
+#[test]
+fn a_range_given_over_a_value_outside_it_moves_the_value_to_its_median() {
+    use headroom::scenario::fields::Field;
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    let runs = Field::resolve("workload.runs_per_day", &s).unwrap();
+    // Inside: the value stays.
+    uncertainty::give_range(&mut s, runs, range(8_000.0, 12_000.0, Shape::Lognormal));
+    assert_eq!(s.workload.runs_per_day, 10_000.0);
+    // Outside: √(20,000 × 30,000) = 24,494.9, to three significant digits.
+    uncertainty::give_range(&mut s, runs, range(20_000.0, 30_000.0, Shape::Lognormal));
+    assert_eq!(s.workload.runs_per_day, 24_500.0);
+    // Triangular: the middle, the most likely value the field then holds.
+    uncertainty::give_range(&mut s, runs, range(1_000.0, 2_000.0, Shape::Triangular));
+    assert_eq!(s.workload.runs_per_day, 1_500.0);
+    assert_eq!(
+        s.ranges.get("workload.runs_per_day").unwrap().shape,
+        Shape::Triangular
+    );
+    // A whole number stays whole.
+    let customers = Field::resolve("deal.customers", &s).unwrap();
+    uncertainty::give_range(&mut s, customers, range(3.0, 4.0, Shape::Uniform));
+    assert_eq!(s.deal.customers, 4.0);
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
 }

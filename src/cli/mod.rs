@@ -22,7 +22,7 @@ use crate::report::uncertainty::Uncertainty;
 use crate::report::{Report, SECTIONS};
 use crate::scenario::fields::{self, Group};
 use crate::scenario::inputs::{echo, escaped};
-use crate::scenario::ranges::Range;
+use crate::scenario::ranges::{Range, looks_like_range};
 use crate::scenario::{Scenario, presets};
 use crate::units::Unit;
 
@@ -331,7 +331,8 @@ pub fn apply_set(scenario: &mut Scenario, assignment: &str) -> Result<String, St
     // An item one past the end of a list is added: `--set services.0.name=api` on a scenario
     // without services creates the first one; an index beyond that says how many there are.
     let mut parts = path.splitn(3, '.');
-    if let (Some(key), Some(index), Some(_)) = (parts.next(), parts.next(), parts.next())
+    if let (None, Some(key), Some(index), Some(_)) =
+        (range_path, parts.next(), parts.next(), parts.next())
         && let Some(list) = fields::list(key)
         && let Ok(index) = index.parse::<usize>()
     {
@@ -353,14 +354,14 @@ pub fn apply_set(scenario: &mut Scenario, assignment: &str) -> Result<String, St
         )
     })?;
     // A range, `low..high`, is kept beside the value, which stays the point figure.
-    if raw.contains("..") || raw.contains(" to ") || range_path.is_some() {
+    if (looks_like_range(raw) && field.input().takes_range()) || range_path.is_some() {
         let path = field.path().into_owned();
         if raw.trim().is_empty() {
             scenario.ranges.remove(&path);
         } else {
             let range = Range::parse(raw, field, scenario)
                 .map_err(|e| format!("--set {}: {e}", echo(&path)))?;
-            scenario.ranges.insert(path.clone(), range);
+            crate::engine::uncertainty::give_range(scenario, field, range);
         }
         return Ok(path);
     }

@@ -83,6 +83,29 @@ pub fn quantile(range: &Range, point: f64, p: f64) -> f64 {
     }
 }
 
+/// Gives the input `field` of `scenario` the range `range`. A value outside the range moves to
+/// the range's median (the middle, for a triangular range, whose most likely value the value
+/// is), to three significant digits and whole for a whole number: a range typed over a value
+/// says where the value lies.
+pub fn give_range(scenario: &mut Scenario, field: Field, range: Range) {
+    if let (Some(Value::Number(value)), Kind::Number { integer, .. }) =
+        (field.get(scenario), field.kind())
+        && !(range.low..=range.high).contains(&value)
+    {
+        let middle = (range.low + range.high) / 2.0;
+        let median = match range.shape {
+            Shape::Triangular => middle,
+            _ => quantile(&range, middle, 0.5),
+        };
+        // To three significant digits, as a person would put it, and whole for a count.
+        let step = math::pow(10.0, (math::log10(median.abs().max(1e-300))).floor() - 2.0);
+        let rounded = ((median / step).round() * step).clamp(range.low, range.high);
+        let value = if *integer { rounded.round() } else { rounded };
+        field.set(scenario, &Value::Number(value));
+    }
+    scenario.ranges.insert(field.path().into_owned(), range);
+}
+
 /// The percentile `p` (from 0 to 1) of `values`, interpolated between the two nearest order
 /// statistics (Hyndman and Fan, "Sample Quantiles in Statistical Packages", 1996, definition 7:
 /// the default of R, NumPy and spreadsheets' PERCENTILE). Reorders `values`.
@@ -442,6 +465,9 @@ impl Simulation {
     /// Everything the samples drawn so far say.
     pub fn finish(mut self) -> Uncertainty {
         let counted = self.totals.len();
+        if counted == 0 && self.done > 0 {
+            return self.none_kept_the_rules();
+        }
         let share = |count: usize| match counted {
             0 => 0.0,
             n => count as f64 / n as f64,
@@ -533,6 +559,44 @@ impl Simulation {
         }
     }
 
+    /// What a run says when every sample broke a rule tying inputs together: that, and no
+    /// figure, chance, histogram or driver made of nothing.
+    fn none_kept_the_rules(self) -> Uncertainty {
+        let empty = |unit| Histogram {
+            low: 0.0,
+            width: 0.0,
+            counts: Vec::new(),
+            unit,
+        };
+        Uncertainty {
+            samples: self.done,
+            findings: vec![Warning {
+                id: Text::Borrowed("uncertainty.no_sample"),
+                severity: Severity::Warning,
+                message: format!(
+                    "None of the {} samples keeps the rules that tie the inputs together ({}): narrow the ranges.",
+                    crate::format::plain(self.done as f64),
+                    self.broken
+                        .as_deref()
+                        .unwrap_or_default()
+                        .trim_end_matches('.')
+                ),
+            }],
+            left_out: (self.left_out, self.broken),
+            inputs: Vec::new(),
+            spreads: Vec::new(),
+            odds: Vec::new(),
+            total: empty(Unit::UsdPerMonth),
+            margin: empty(Unit::Percent),
+            target_margin_pct: self.scenario.deal.target_margin_pct,
+            budget_monthly_usd: self.scenario.uncertainty.budget_monthly_usd,
+            tornado: Vec::new(),
+            at_medians: (0.0, 0.0),
+            months: Vec::new(),
+            projection_samples: 0,
+        }
+    }
+
     /// Each input swung from its 5th to its 95th percentile with the others at their medians,
     /// the widest effect on the month's total first (ties by the effect on the margin), and the
     /// month's total and margin at the medians.
@@ -610,10 +674,13 @@ fn findings(odds: &[Odds], samples: usize, left_out: usize, broken: Option<&str>
     findings
 }
 
-/// `values` in [`BINS`] equal bins from their smallest to their largest.
+/// `values` in [`BINS`] equal bins from their 0.5th to their 99.5th percentile, the few beyond
+/// either end counted in its bin, so that a long tail of a lognormal range does not squeeze the
+/// rest into a corner.
 fn histogram(values: &[f64], unit: Unit) -> Histogram {
-    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sorted = values.to_vec();
+    let low = percentile(&mut sorted, 0.005);
+    let high = percentile(&mut sorted, 0.995);
     if values.is_empty() || low == high {
         return Histogram {
             low: if values.is_empty() { 0.0 } else { low },
@@ -625,7 +692,7 @@ fn histogram(values: &[f64], unit: Unit) -> Histogram {
     let width = (high - low) / BINS as f64;
     let mut counts = vec![0u32; BINS];
     for v in values {
-        let bin = (((v - low) / width) as usize).min(BINS - 1);
+        let bin = (((v - low) / width).max(0.0) as usize).min(BINS - 1);
         counts[bin] += 1;
     }
     Histogram {

@@ -27,8 +27,8 @@
 //! assert!(fragment.starts_with("v8."));
 //! assert_eq!(link::decode(&fragment).unwrap(), scenario);
 //! let mut uncertain = scenario.clone();
-//! let range = headroom::scenario::ranges::read_unchecked("10..40:uniform").unwrap();
-//! uncertain.ranges.insert("tenants.0.peak_qps".into(), range);
+//! let range = headroom::scenario::ranges::read_unchecked("20..60:uniform").unwrap();
+//! uncertain.ranges.insert("tenants.1.peak_qps".into(), range);
 //! let fragment = link::encode(&uncertain);
 //! assert!(fragment.starts_with(&format!("v{}.", link::CURRENT_FORMAT)));
 //! assert_eq!(link::decode(&fragment).unwrap(), uncertain);
@@ -289,6 +289,9 @@ fn read_keyed(scenario: &mut Scenario, cells: Vec<&str>, format: u32) -> Result<
             .filter(|(key, _)| !key.is_empty())
             .ok_or_else(|| damaged("a value has no name"))?;
         if let Some(path) = key.strip_prefix('~').filter(|_| format >= 9) {
+            if path.is_empty() {
+                return Err(damaged("a range has no name"));
+            }
             let field = resolve(path, scenario)?;
             let range = read_unchecked(text)
                 .ok_or_else(|| out_of_range(&describe(field), "its range is not low..high"))?;

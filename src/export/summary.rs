@@ -75,7 +75,16 @@ pub fn write(scenario: &Scenario, report: &Report, link: &str) -> String {
                     .find(|(option, _)| *option == id)
                     .map_or(id, |(_, label)| label.to_string()),
             };
-            Some(format!("{}: {shown}", field.label()))
+            // A range reads after the value: "Runs per day: 10,000 runs/day (8,000 to 12,000)".
+            let range = (scenario.ranges.get(&field.path())).map_or(String::new(), |r| {
+                format!(
+                    " ({} to {}, {})",
+                    format::plain(r.low),
+                    format::plain(r.high),
+                    r.shape.id()
+                )
+            });
+            Some(format!("{}: {shown}{range}", field.label()))
         })
         .collect();
     if !inputs.is_empty() {

@@ -46,7 +46,8 @@ pub struct Odds {
     pub probability: f64,
 }
 
-/// How many samples fell in each of equal bins from `low` up.
+/// How many samples fell in each of equal bins from `low` up; the first and last bins also hold
+/// the few samples beyond the drawing's ends (the lowest and highest 0.5%).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Histogram {
     /// The low edge of the first bin.

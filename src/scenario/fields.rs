@@ -23,17 +23,19 @@ use crate::components::Component;
 use crate::units::Unit;
 
 /// The inputs a product manager changes first, in this order: what the scenario is sized by
-/// (runs a day, or users at the peak), the model, the customers, the contract and the margin
-/// it should reach. The form shows them together at the top (each left out of its own
+/// (runs a day, or users at the peak), the model, the customers, the contract, the margin
+/// it should reach and, once an input has a range, the budget the bill's odds are weighed
+/// against. The form shows them together at the top (each left out of its own
 /// section) and the summary for a ticket names them; one that does not apply (runs switched
 /// off) is left out of both.
-pub const DEAL_FIRST: [&str; 6] = [
+pub const DEAL_FIRST: [&str; 7] = [
     "workload.runs_per_day",
     "users.concurrent_peak",
     "llm.model",
     "deal.customers",
     "deal.contract_value_per_year_usd",
     "deal.target_margin_pct",
+    "uncertainty.budget_monthly_usd",
 ];
 
 /// A struct of inputs shown as one group of the form.

@@ -133,6 +133,8 @@ pub struct Input {
     pub since: u8,
     /// Whether it applies only to a scenario with runs (a run milestone, a per-run quota).
     pub runs_only: bool,
+    /// Whether it takes one value only, never a range (the settings of the Monte Carlo run).
+    pub point_only: bool,
 }
 
 impl Input {
@@ -145,6 +147,7 @@ impl Input {
             kind,
             since: 0,
             runs_only: false,
+            point_only: false,
         }
     }
 
@@ -243,6 +246,20 @@ impl Input {
         }
     }
 
+    /// The same input, taking one value only, never a range.
+    pub const fn point_only(self) -> Input {
+        Input {
+            point_only: true,
+            ..self
+        }
+    }
+
+    /// Whether a range may be given in place of one value: a number that is not
+    /// [`Input::point_only`].
+    pub fn takes_range(&self) -> bool {
+        self.kind.is_number() && !self.point_only
+    }
+
     /// Parses what a user typed into a value this input accepts, or says what is allowed.
     pub fn parse(&self, raw: &str, catalog: &'static Catalog) -> Result<Value, String> {
         let value = match self.kind {
@@ -265,8 +282,17 @@ impl Input {
                     } else {
                         ""
                     };
+                    // `8k-12k` is a range written with a hyphen, which a number may not hold;
+                    // a setting of the run takes no range at all.
+                    let range = if self.point_only && super::ranges::looks_like_range(trimmed) {
+                        " This setting takes one value, not a range."
+                    } else if self.takes_range() && trimmed.chars().skip(1).any(|c| c == '-') {
+                        " For a range, type 8k..12k or 8k to 12k."
+                    } else {
+                        ""
+                    };
                     format!(
-                        "“{}” is not a number.{hidden} {}",
+                        "“{}” is not a number.{hidden} {}{range}",
                         echo(trimmed),
                         self.allowed(catalog)
                     )

@@ -1085,11 +1085,13 @@ inputs! {
         /// Samples the Monte Carlo run draws when any input has a range.
         pub samples: f64 = 10_000.0
             => Input::whole("Monte Carlo samples", Unit::Count, 1_000.0, 100_000.0)
-                .help("How many scenarios are drawn from the ranges to make each figure's P10, P50 and P90. More samples steady the percentiles and take longer; the same link always draws the same samples."),
+                .help("How many scenarios are drawn from the ranges to make each figure's P10, P50 and P90. More samples steady the percentiles and take longer; the same link always draws the same samples.")
+                .point_only(),
         /// The monthly bill the deal can carry; 0 when there is none.
         pub budget_monthly_usd: f64 = 0.0
             => Input::number("Monthly budget", Unit::UsdPerMonth, 0.0, 1.0e12)
-                .help("With ranges set, the chance that the month's bill exceeds this is shown beside the chance of missing the target margin. 0 for no budget."),
+                .help("With ranges set, the chance that the month's bill exceeds this is shown beside the chance of missing the target margin. 0 for no budget.")
+                .point_only(),
     }
 }
 

@@ -3,7 +3,8 @@
 //! value stays the point figure the report is made of, and the range is what the Monte Carlo
 //! run ([`crate::engine::uncertainty`]) samples.
 //!
-//! A range is written `low..high`, or `low to high` as Squiggle writes it, then optionally
+//! A range is written `low..high`, or `low to high` as Squiggle writes it (or with a dash
+//! between, `8k – 12k`), then optionally
 //! `:lognormal` (the default), `:uniform` or `:triangular`; each bound is read as the input
 //! reads a number (`8k..12k`, `20%..40%`).
 //!
@@ -42,21 +43,9 @@ pub enum Shape {
 impl Shape {
     /// Every shape: (id, label), the default first.
     pub const OPTIONS: [(Shape, &'static str, &'static str); 3] = [
-        (
-            Shape::Lognormal,
-            "lognormal",
-            "Lognormal (low and high are a 90% interval)",
-        ),
-        (
-            Shape::Uniform,
-            "uniform",
-            "Uniform (any value from low to high)",
-        ),
-        (
-            Shape::Triangular,
-            "triangular",
-            "Triangular (most likely at the value)",
-        ),
+        (Shape::Lognormal, "lognormal", "90% between low and high"),
+        (Shape::Uniform, "uniform", "Evenly from low to high"),
+        (Shape::Triangular, "triangular", "Most likely at the value"),
     ];
 
     /// Its id, as a range's text and the link write it.
@@ -104,12 +93,9 @@ impl Range {
             ),
             None => (text, Shape::Lognormal),
         };
-        let (low, high) = bounds
-            .split_once("..")
-            .or_else(|| bounds.split_once(" to "))
-            .ok_or_else(|| {
-                "A range is written low..high (or low to high), e.g. 8000..12000.".to_string()
-            })?;
+        let (low, high) = split(bounds).ok_or_else(|| {
+            "A range is written low..high (or low to high), e.g. 8000..12000.".to_string()
+        })?;
         let bound = |text: &str, which: &str| match field.parse(text, scenario) {
             Ok(Value::Number(n)) => Ok(n),
             Ok(Value::Text(_)) => Err("Only a number takes a range.".to_string()),
@@ -127,8 +113,11 @@ impl Range {
     /// Checks the range against what `field` accepts: each bound allowed, low below high, and
     /// a lognormal range above zero.
     pub fn check(&self, field: Field, scenario: &Scenario) -> Result<(), String> {
-        if !field.kind().is_number() {
-            return Err("Only a number takes a range.".to_string());
+        if !field.input().takes_range() {
+            return Err(match field.kind().is_number() {
+                true => "This setting takes one value, not a range.".to_string(),
+                false => "Only a number takes a range.".to_string(),
+            });
         }
         for (bound, which) in [(self.low, "low"), (self.high, "high")] {
             field
@@ -143,6 +132,18 @@ impl Range {
                 "A lognormal range needs a low above 0: choose uniform or triangular for a range from 0."
                     .to_string(),
             );
+        }
+        // Each end must keep the rules that tie the input to others (customers listed by name
+        // with contracts count in the deal's customers; minimum ≤ maximum instances), or the
+        // samples there could not be evaluated.
+        let path = field.path();
+        for (bound, which) in [(self.low, "low"), (self.high, "high")] {
+            let mut at = scenario.clone();
+            at.ranges = Ranges::default();
+            field.set(&mut at, &Value::Number(bound));
+            if let Some(rule) = at.cross_field_errors().into_iter().find(|e| e.path == path) {
+                return Err(format!("At its {which}: {}", rule.message));
+            }
         }
         Ok(())
     }
@@ -269,6 +270,20 @@ impl<'de> Deserialize<'de> for Ranges {
         }
         deserializer.deserialize_map(Visitor)
     }
+}
+
+/// Splits a range's bounds where people write them apart: `8k..12k`, `8k to 12k`, `8k – 12k`
+/// (an en or em dash) or `8k - 12k` (a hyphen between spaces).
+fn split(bounds: &str) -> Option<(&str, &str)> {
+    ["..", " to ", "–", "—", " - "]
+        .iter()
+        .find_map(|separator| bounds.split_once(separator))
+}
+
+/// Whether a text typed into a number is a range rather than one value: it holds a
+/// separator [`Range::parse`] reads.
+pub fn looks_like_range(text: &str) -> bool {
+    split(text.trim()).is_some()
 }
 
 /// A range as [`Range::to_text`] writes it, read without a field to check it against (a file or

@@ -7,6 +7,7 @@
 use super::dom::Node;
 use crate::format;
 use crate::math;
+use crate::report::uncertainty::{MonthBand, Uncertainty};
 use crate::report::{MonthFigures, Report};
 
 /// The title of the cost chart.
@@ -296,8 +297,9 @@ pub fn limits(report: &Report) -> Vec<Node> {
 /// The month-by-month projection from the launch: a chart of the monthly cost by category with
 /// the gross margin as a line on its own axis (revenue far above cost would flatten the cost
 /// bars on a shared one), and every month's figures in a table that folds away.
-pub fn projection(report: &Report) -> Vec<Node> {
+pub fn projection(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
     let months = &report.projection;
+    let band = run.map(|run| run.months.as_slice()).unwrap_or_default();
     let month = |m: &MonthFigures| {
         let parts = cost_by_category(m);
         format!(
@@ -357,11 +359,17 @@ pub fn projection(report: &Report) -> Vec<Node> {
         } else {
             "Gross margin (right axis)".to_string()
         });
+    let legend = match band.is_empty() {
+        true => legend,
+        false => legend
+            .child(Node::html("span").class("key band"))
+            .text("P10 to P90 of the total and of the margin"),
+    };
     let figure = figure(
         "chart projection-chart",
         Some(legend),
         ("0 0 640 250", "projection", PROJECTION_TITLE),
-        projection_drawing(months),
+        projection_drawing(months, band),
         words,
     );
     vec![
@@ -405,17 +413,17 @@ fn cost_by_category(m: &MonthFigures) -> String {
 /// gross margin as a line over a percent axis on the right (from 100% down to the lowest
 /// margin's step of 25, at most to −100%, where a lower margin is drawn at the floor), and the
 /// months after launch below.
-fn projection_drawing(months: &[MonthFigures]) -> Vec<Node> {
+fn projection_drawing(months: &[MonthFigures], band: &[MonthBand]) -> Vec<Node> {
     let (left, right, top_y, bottom_y) = (70.0, 598.0, 12.0, 214.0);
     let height = bottom_y - top_y;
     let stacked = |m: &MonthFigures| m.costs().map(|(_, usd)| usd.max(0.0)).sum::<f64>();
-    let ticks = axis_ticks(months.iter().map(stacked).fold(0.0, f64::max));
+    let highest_band = band.iter().map(|b| b.total.p90).fold(0.0, f64::max);
+    let ticks = axis_ticks(months.iter().map(stacked).fold(highest_band, f64::max));
     let top = ticks.last().copied().unwrap_or(1.0);
     let slot = (right - left) / months.len().max(1) as f64;
     let y = move |usd: f64| bottom_y - height * (usd / top).clamp(0.0, 1.0);
-    let lowest = months
-        .iter()
-        .map(|m| m.gross_margin_pct)
+    let lowest = (months.iter().map(|m| m.gross_margin_pct))
+        .chain(band.iter().map(|b| b.margin.p10))
         .fold(0.0, f64::min);
     let floor = ((lowest / 25.0).floor() * 25.0).max(MARGIN_AXIS_FLOOR_PCT);
     let y_margin =
@@ -510,6 +518,32 @@ fn projection_drawing(months: &[MonthFigures]) -> Vec<Node> {
             "{},{}",
             at(x + w / 2.0),
             at(y_margin(m.gross_margin_pct))
+        ));
+    }
+    // With ranges, each month's total from its P10 to its P90 as a whisker over its bar, and
+    // the margin's P10 to P90 as a band about its line.
+    if band.len() == months.len() {
+        let centre = |i: usize| left + slot * i as f64 + slot * 0.5;
+        let mut outline: Vec<String> = Vec::with_capacity(2 * band.len());
+        for (i, b) in band.iter().enumerate() {
+            marks.push(svg(
+                "line",
+                &[
+                    ("x1", &at(centre(i))),
+                    ("x2", &at(centre(i))),
+                    ("y1", &at(y(b.total.p10))),
+                    ("y2", &at(y(b.total.p90))),
+                    ("class", "band-whisker"),
+                ],
+            ));
+            outline.push(format!("{},{}", at(centre(i)), at(y_margin(b.margin.p90))));
+        }
+        for (i, b) in band.iter().enumerate().rev() {
+            outline.push(format!("{},{}", at(centre(i)), at(y_margin(b.margin.p10))));
+        }
+        marks.push(svg(
+            "polygon",
+            &[("points", &outline.join(" ")), ("class", "margin-band")],
         ));
     }
     marks.push(svg(

@@ -102,6 +102,8 @@ pub fn ScenarioForm() -> impl IntoView {
             on:focusin=move |ev| {
                 if let Some(path) = path_of(&ev) {
                     state.focused(&path);
+                } else if let Some(path) = range_of(&ev) {
+                    state.focused_range(&path);
                 }
             }
             on:focusout=move |ev| {
@@ -218,6 +220,13 @@ fn deal_first(state: AppState) -> Node {
         .child(Node::text_el("h2", "", "The deal").attr("id", "deal-first-title"))
         .children(rows)
         .child(revenue)
+}
+
+/// The `data-range` of the range input a focus event is about: its field's path.
+fn range_of(ev: &leptos::ev::FocusEvent) -> Option<String> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.get_attribute("data-range"))
 }
 
 /// The `data-path` of the field a focus event is about.
@@ -690,7 +699,7 @@ impl Row {
             .child(Node::text_el("span", "unit", input.unit.symbol()).attr("aria-hidden", "true"));
         let mut range_row = None;
         let mut range = None;
-        if input.kind.is_number() {
+        if input.takes_range() {
             let (toggle, row, parts) = RangeRow::new(path, input.label);
             line = line.child(toggle);
             range_row = Some(row);

@@ -60,7 +60,7 @@ fn body(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
     nodes.extend(findings(report, run));
     nodes.extend(charts::limits(report));
     nodes.extend(sections(report, run));
-    nodes.extend(charts::projection(report));
+    nodes.extend(charts::projection(report, run));
     nodes
 }
 
@@ -100,7 +100,7 @@ fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
             let m = h.metric;
             // With ranges, the figure's P10 to P90 reads under it.
             let spread = (run.and_then(|run| run.spread(&m.id)))
-                .filter(|p| p.p10 != p.p90)
+                .filter(|p| format::value(p.p10, m.unit) != format::value(p.p90, m.unit))
                 .map(|p| {
                     Node::text_el(
                         "span",
@@ -348,7 +348,9 @@ fn customers(report: &Report) -> Vec<Node> {
 /// One figure: its label, value with its unit, and how it was made.
 fn metric_row(m: &Metric, spread: Option<Spread>) -> Node {
     let value = Node::text_el("td", "num", &format::with_unit(m.value, m.unit));
-    let value = match spread.filter(|p| p.p10 != p.p90) {
+    // A figure the ranges do not move, to the digits shown, has no spread to show.
+    let moves = |p: &Spread| format::with_unit(p.p10, m.unit) != format::with_unit(p.p90, m.unit);
+    let value = match spread.filter(moves) {
         Some(p) => value.child(
             Node::text_el("span", "spread", &spread_text(p, m.unit))
                 .attr("data-spread", &m.id)

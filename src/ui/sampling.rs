@@ -64,6 +64,11 @@ pub fn keep_sampling(state: AppState) {
                 if state.uncertainty.with_untracked(Option::is_some) {
                     state.uncertainty.set(None);
                 }
+                // An export waiting for a run the edit dropped is saved now, without it.
+                if state.export_waiting.get_value() {
+                    state.export_waiting.set_value(false);
+                    super::toolbar::export(&state, false);
+                }
             }
             Some(run) => {
                 state.sampling.set(Some(run.progress()));
@@ -150,6 +155,10 @@ fn slice() {
             state.run_ms.set((samples, end - timing.started));
             state.uncertainty.set(Some(uncertainty));
             state.sampling.set(None);
+            if state.export_waiting.get_value() {
+                state.export_waiting.set_value(false);
+                super::toolbar::export(&state, false);
+            }
         }
         None => {}
     }

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 
 use super::recent::{self, Entry};
 use crate::engine;
+use crate::engine::uncertainty::give_range;
 use crate::report::Report;
 use crate::report::uncertainty::Uncertainty;
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field, ListEntry, Value};
-use crate::scenario::ranges::Range;
+use crate::scenario::ranges::{Range, looks_like_range};
 
 /// What the user has typed into a field (or over a catalog price), and why it is not accepted,
 /// if it is not.
@@ -143,8 +144,14 @@ pub struct AppState {
     /// The field being typed into and its value when it took the focus: what the figures show
     /// while its text is not accepted, so that a half-typed value never drives them.
     pub typing_from: StoredValue<Option<(String, Value)>>,
+    /// The field being typed into, or whose range is, and its range when it took the focus:
+    /// what a range typed half-way, or not accepted, goes back to.
+    pub range_from: StoredValue<Option<(String, Option<Range>)>>,
     /// What the last copy or download did, said in the toolbar's status line.
     pub status: RwSignal<String>,
+    /// Whether "Export CSV" waits for the Monte Carlo run under way, to export its percentiles
+    /// when it is done.
+    pub export_waiting: StoredValue<bool>,
 }
 
 impl AppState {
@@ -166,7 +173,9 @@ impl AppState {
             recent: RwSignal::new(Vec::new()),
             forgotten: StoredValue::new(Vec::new()),
             typing_from: StoredValue::new(None),
+            range_from: StoredValue::new(None),
             status: RwSignal::new(String::new()),
+            export_waiting: StoredValue::new(false),
         }
     }
 
@@ -190,9 +199,14 @@ impl AppState {
                     .any(|(id, _)| r.prices.iter().any(|p| p.id == *id))
             })
         });
-        let ranges_pending = self
-            .range_drafts
-            .with(|drafts| drafts.iter().any(|(_, d)| d.error.is_some()));
+        let ranges_pending = self.range_drafts.with(|drafts| {
+            self.scenario.with(|s| {
+                drafts
+                    .iter()
+                    .filter(|(_, d)| d.error.is_some())
+                    .any(|(path, _)| Field::resolve(path, s).is_some_and(|f| f.shown(s)))
+            })
+        });
         fields_pending || prices_pending || ranges_pending
     }
 
@@ -227,10 +241,13 @@ impl AppState {
         let error = if low.is_empty() && high.is_empty() {
             candidate.ranges.remove(path);
             None
+        } else if low.is_empty() || high.is_empty() {
+            // Half a range is not yet a range, nor a mistake: nothing changes until both are in.
+            None
         } else {
             match Range::parse(&text, field, &candidate) {
                 Ok(range) => {
-                    candidate.ranges.insert(path.to_string(), range);
+                    give_range(&mut candidate, field, range);
                     None
                 }
                 Err(error) => Some(error),
@@ -238,6 +255,8 @@ impl AppState {
         };
         if error.is_none() && candidate != self.scenario.get_untracked() {
             self.scenario.set(candidate);
+        } else if error.is_some() {
+            self.back_to_range_at_focus(path);
         }
         self.range_drafts.update(|drafts| {
             drafts.insert(path.to_string(), Draft { text, error });
@@ -297,6 +316,35 @@ impl AppState {
             .with_untracked(|s| Field::resolve(path, s).and_then(|f| f.get(s)));
         self.typing_from
             .set_value(value.map(|value| (path.to_string(), value)));
+        self.focused_range(path);
+    }
+
+    /// Notes that the field at `path`, or one of its range's inputs, took the focus, with the
+    /// range it had then.
+    pub fn focused_range(&self, path: &str) {
+        let range = self
+            .scenario
+            .with_untracked(|s| s.ranges.get(path).copied());
+        self.range_from.set_value(Some((path.to_string(), range)));
+    }
+
+    /// Puts the range the field at `path` had when it took the focus back into the scenario:
+    /// a range typed half-way (`1..2` on the way to `1..2..3`) never drives the figures.
+    fn back_to_range_at_focus(&self, path: &str) {
+        let Some((from, range)) = self.range_from.get_value() else {
+            return;
+        };
+        if from != path {
+            return;
+        }
+        let mut before = self.scenario.get_untracked();
+        match range {
+            Some(range) => before.ranges.insert(path.to_string(), range),
+            None => before.ranges.remove(path),
+        };
+        if before != self.scenario.get_untracked() {
+            self.scenario.set(before);
+        }
     }
 
     /// Notes that the field at `path` lost the focus: text it holds that was accepted is shown
@@ -322,18 +370,28 @@ impl AppState {
         };
         // A range typed into a number (`8k..12k`, `8k to 12k`) gives it that range; its value
         // stays the point figure.
-        if field.kind().is_number() && (text.contains("..") || text.contains(" to ")) {
+        if field.input().takes_range() && looks_like_range(&text) {
+            // The value is what the field held before the range was typed over it, moved into
+            // the range if it lies outside.
+            self.back_to_where_typing_began(path);
             let mut candidate = self.scenario.get_untracked();
             let error = match Range::parse(&text, field, &candidate) {
-                Ok(range) => {
-                    candidate.ranges.insert(path.to_string(), range);
+                Ok(mut range) => {
+                    // A range typed without a shape keeps the one it had.
+                    if !text.contains(':')
+                        && let Some(before) = candidate.ranges.get(path)
+                    {
+                        range.shape = before.shape;
+                    }
+                    give_range(&mut candidate, field, range);
                     self.range_drafts.update(|drafts| drafts.remove(path));
                     self.scenario.set(candidate);
-                    // The value is what the field held before the range was typed over it.
-                    self.back_to_where_typing_began(path);
                     None
                 }
-                Err(error) => Some(error),
+                Err(error) => {
+                    self.back_to_range_at_focus(path);
+                    Some(error)
+                }
             };
             self.drafts.update(|drafts| {
                 drafts.insert(path.to_string(), Draft { text, error });
@@ -374,7 +432,10 @@ impl AppState {
                     self.scenario.set(candidate);
                 }
             }
-            Err(_) => self.back_to_where_typing_began(path),
+            Err(_) => {
+                self.back_to_where_typing_began(path);
+                self.back_to_range_at_focus(path);
+            }
         }
         accepted
     }
@@ -446,23 +507,26 @@ impl AppState {
             return;
         }
         list.remove(&mut candidate, index);
-        for drafts in [self.drafts, self.range_drafts] {
-            drafts.update(|drafts| {
-                *drafts = std::mem::take(drafts)
-                    .into_iter()
-                    .filter_map(|(path, draft)| {
-                        let Some((i, key)) = item_of(&path, list) else {
-                            return Some((path, draft));
-                        };
-                        match i.cmp(&index) {
-                            std::cmp::Ordering::Less => Some((path, draft)),
-                            std::cmp::Ordering::Equal => None,
-                            std::cmp::Ordering::Greater => Some((list.path(i - 1, key), draft)),
-                        }
-                    })
-                    .collect();
-            });
-        }
+        // A range being typed into an item after the removed one is dropped: its row shows the
+        // range that moved into its place.
+        self.range_drafts.update(|drafts| {
+            drafts.retain(|path, _| item_of(path, list).is_none_or(|(i, _)| i < index))
+        });
+        self.drafts.update(|drafts| {
+            *drafts = std::mem::take(drafts)
+                .into_iter()
+                .filter_map(|(path, draft)| {
+                    let Some((i, key)) = item_of(&path, list) else {
+                        return Some((path, draft));
+                    };
+                    match i.cmp(&index) {
+                        std::cmp::Ordering::Less => Some((path, draft)),
+                        std::cmp::Ordering::Equal => None,
+                        std::cmp::Ordering::Greater => Some((list.path(i - 1, key), draft)),
+                    }
+                })
+                .collect();
+        });
         self.scenario.set(candidate);
     }
 

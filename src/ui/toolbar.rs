@@ -233,6 +233,15 @@ fn notices(state: &AppState) -> Vec<Node> {
 /// Downloads the report as CSV, or, `by_month`, the projection as a plan (months as columns),
 /// and says so in the status line.
 pub fn export(state: &AppState, by_month: bool) {
+    // The report's CSV waits for a Monte Carlo run under way, whose percentiles it carries: it
+    // is saved when the run is done.
+    if !by_month && state.sampling.with_untracked(Option::is_some) {
+        state.export_waiting.set_value(true);
+        state
+            .status
+            .set("Export CSV waits for the samples being drawn…".to_string());
+        return;
+    }
     let scenario = state.scenario.get_untracked();
     let (text, name) = state.report.with_untracked(|r| {
         if by_month {
@@ -241,16 +250,11 @@ pub fn export(state: &AppState, by_month: bool) {
                 csv::projection_file_name(&scenario.name, &today()),
             )
         } else {
-            // The run's percentiles go with the figures; one still under way is finished here.
-            let done = state.sampling.with_untracked(Option::is_none);
-            let run = match done {
-                true => state.uncertainty.get_untracked(),
-                false => crate::engine::uncertainty::simulate_with(&scenario, r),
-            };
-            (
-                csv::write_with(&scenario, r, run.as_ref()),
-                csv::file_name(&scenario.name, &today()),
-            )
+            // The run's percentiles go with the figures: it is done (see above).
+            let text = state
+                .uncertainty
+                .with_untracked(|run| csv::write_with(&scenario, r, run.as_ref()));
+            (text, csv::file_name(&scenario.name, &today()))
         }
     });
     state.status.set(match download(&name, &text) {

@@ -9,7 +9,7 @@ use super::charts::{at, figure, section, svg, svg_title};
 use super::dom::Node;
 use crate::format;
 use crate::report::Report;
-use crate::report::uncertainty::{Histogram, Spread, Uncertainty};
+use crate::report::uncertainty::{Histogram, Spread, Swing, Uncertainty};
 use crate::units::Unit;
 
 /// A figure's P10, P50 and P90 in words, e.g. "P10 $16,307 · P50 $24,990 · P90 $38,263".
@@ -49,7 +49,7 @@ pub fn panel(
         })
         .collect();
     let mut lead = format!(
-        "{} samples, each drawing {}.",
+        "{} samples, each drawing {}. Each figure's P10 and P90: a 1-in-10 chance of less, and a 1-in-10 chance of more; P50, the middle.",
         format::plain(run.samples as f64),
         drawn.join("; ")
     );
@@ -66,6 +66,13 @@ pub fn panel(
             " {} left out: the values drawn broke a rule.",
             format::plain(run.left_out.0 as f64)
         ));
+    }
+    // A run without a sample that keeps the rules has only its finding to show.
+    if run.spreads.is_empty() {
+        return vec![
+            section("uncertainty", "uncertainty", "Uncertainty", false)
+                .child(Node::text_el("p", "lead", &lead)),
+        ];
     }
     let odds = run.odds.iter().map(|o| {
         Node::html("li")
@@ -133,32 +140,45 @@ fn histogram(
     let bins = h.counts.len().max(1) as f64;
     let span = h.width * bins;
     let (left, right) = PLOT;
-    let x_of = |v: f64| {
-        if span > 0.0 {
-            (left + (v - h.low) / span * (right - left)).clamp(left, right)
-        } else {
-            (left + right) / 2.0
-        }
+    // The axis reaches every mark: a target or a budget beyond the samples is drawn where it
+    // is, not at their edge. Samples all alike make one bar a twentieth of the axis wide.
+    let (from, to) = marks
+        .iter()
+        .fold((h.low, h.low + span), |(from, to), (_, v, _)| {
+            (from.min(*v), to.max(*v))
+        });
+    let (from, to) = match to > from {
+        true => (from, to),
+        false => (from - 1.0, to + 1.0),
     };
-    let bar_width = (right - left) / bins;
+    let x_of = |v: f64| left + (v - from) / (to - from) * (right - left);
+    let bar_width = match span > 0.0 {
+        true => h.width / (to - from) * (right - left),
+        false => (right - left) / 20.0,
+    };
     let mut nodes: Vec<Node> = (h.counts.iter().enumerate())
         .map(|(i, count)| {
             let height = 110.0 * f64::from(*count) / top;
-            let from = h.low + h.width * i as f64;
+            let edge = h.low + h.width * i as f64;
+            // A bin starts at its low edge; a lone bar (samples all alike) is centred on it.
+            let x = match span > 0.0 {
+                true => x_of(edge),
+                false => x_of(edge) - bar_width / 2.0,
+            };
             svg("g", &[("class", "histogram-bin")])
                 .child(svg_title(
                     None,
                     &format!(
                         "{} to {}: {} samples",
-                        format::with_unit(from, h.unit),
-                        format::with_unit(from + h.width, h.unit),
+                        format::with_unit(edge, h.unit),
+                        format::with_unit(edge + h.width, h.unit),
                         format::plain(f64::from(*count))
                     ),
                 ))
                 .child(svg(
                     "rect",
                     &[
-                        ("x", &at(left + bar_width * i as f64 + 0.5)),
+                        ("x", &at(x + 0.5)),
                         ("y", &at(120.0 - height)),
                         ("width", &at((bar_width - 1.0).max(0.5))),
                         ("height", &at(height)),
@@ -191,7 +211,7 @@ fn histogram(
                 ),
         );
     }
-    for (x, value, anchor) in [(left, h.low, "start"), (right, h.low + span, "end")] {
+    for (x, value, anchor) in [(left, from, "start"), (right, to, "end")] {
         nodes.push(
             svg(
                 "text",
@@ -225,19 +245,68 @@ fn histogram(
     )
 }
 
-/// What drives the spread: each input's bar from the month's total at its 5th percentile to
-/// that at its 95th, about the total with every input at its median, then the same in a table
-/// with the margin and the rank correlation.
+/// What drives the spread: a chart of each input's swing of the month's total and one of the
+/// margin, each widest first, then the swings in a table with the rank correlations.
 fn tornado(run: &Uncertainty) -> Vec<Node> {
     if run.tornado.is_empty() {
         return Vec::new();
     }
-    let (base, _) = run.at_medians;
-    let reach = (run.tornado.iter())
+    vec![
+        swings(run, Measure::Total),
+        swings(run, Measure::Margin),
+        drivers_table(run),
+    ]
+}
+
+/// What a tornado chart swings: the month's total or the gross margin.
+#[derive(Clone, Copy, PartialEq)]
+enum Measure {
+    Total,
+    Margin,
+}
+
+impl Measure {
+    /// The measure with an input at its 5th and at its 95th percentile.
+    fn of(self, s: &Swing) -> (f64, f64) {
+        match self {
+            Measure::Total => (s.total_at_p5, s.total_at_p95),
+            Measure::Margin => (s.margin_at_p5, s.margin_at_p95),
+        }
+    }
+
+    fn show(self, v: f64) -> String {
+        match self {
+            Measure::Total => format::money(v),
+            Measure::Margin => format::with_unit(v, Unit::Percent),
+        }
+    }
+}
+
+/// One tornado chart: each input's bar from the measure at its 5th percentile to that at its
+/// 95th, about the measure with every input at its median, the widest first.
+fn swings(run: &Uncertainty, measure: Measure) -> Node {
+    let base = match measure {
+        Measure::Total => run.at_medians.0,
+        Measure::Margin => run.at_medians.1,
+    };
+    let width = |s: &Swing| {
+        let (a, b) = measure.of(s);
+        (a - b).abs()
+    };
+    // The engine lists them by their swing of the total; the margin's chart orders its own
+    // (a few inputs: an insertion sort).
+    let mut order: Vec<&Swing> = run.tornado.iter().collect();
+    for i in 1..order.len() {
+        let mut j = i;
+        while j > 0 && width(order[j]) > width(order[j - 1]) {
+            order.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let reach = (order.iter())
         .map(|s| {
-            (s.total_at_p5 - base)
-                .abs()
-                .max((s.total_at_p95 - base).abs())
+            let (a, b) = measure.of(s);
+            (a - base).abs().max((b - base).abs())
         })
         .fold(0.0, f64::max);
     let (left, right) = (200.0, 548.0);
@@ -254,11 +323,24 @@ fn tornado(run: &Uncertainty) -> Vec<Node> {
             text.to_string()
         }
     };
-    let mut nodes: Vec<Node> = (run.tornado.iter().enumerate())
+    let mut nodes: Vec<Node> = (order.iter().enumerate())
         .map(|(i, s)| {
             let y = 8.0 + 30.0 * i as f64;
-            let (a, b) = (x_of(s.total_at_p5), x_of(s.total_at_p95));
+            let (low, high) = measure.of(s);
+            let (a, b) = (x_of(low), x_of(high));
             let (from, to) = (a.min(b), a.max(b));
+            let text = |x: f64, anchor: &str, value: f64| {
+                svg(
+                    "text",
+                    &[
+                        ("x", &at(x)),
+                        ("y", &at(y + 15.0)),
+                        ("text-anchor", anchor),
+                        ("class", "chart-value"),
+                    ],
+                )
+                .text(&measure.show(value))
+            };
             svg("g", &[("class", "swing"), ("data-input", &s.path)])
                 .child(svg_title(None, &s.label))
                 .child(
@@ -278,32 +360,11 @@ fn tornado(run: &Uncertainty) -> Vec<Node> {
                         ("class", "bar swing-bar"),
                     ],
                 ))
-                .child(
-                    svg(
-                        "text",
-                        &[
-                            ("x", &at(from - 4.0)),
-                            ("y", &at(y + 15.0)),
-                            ("text-anchor", "end"),
-                            ("class", "chart-value"),
-                        ],
-                    )
-                    .text(&format::money(s.total_at_p5.min(s.total_at_p95))),
-                )
-                .child(
-                    svg(
-                        "text",
-                        &[
-                            ("x", &at(to + 4.0)),
-                            ("y", &at(y + 15.0)),
-                            ("class", "chart-value"),
-                        ],
-                    )
-                    .text(&format::money(s.total_at_p5.max(s.total_at_p95))),
-                )
+                .child(text(from - 4.0, "end", low.min(high)))
+                .child(text(to + 4.0, "start", low.max(high)))
         })
         .collect();
-    let height = 12.0 + 30.0 * run.tornado.len() as f64;
+    let height = 12.0 + 30.0 * order.len() as f64;
     nodes.push(svg(
         "line",
         &[
@@ -314,29 +375,53 @@ fn tornado(run: &Uncertainty) -> Vec<Node> {
             ("y2", &at(height)),
         ],
     ));
-    let words: Vec<String> = (run.tornado.iter())
+    let (id, title, what) = match measure {
+        Measure::Total => (
+            "tornado-total",
+            "What moves the month's total: each input from its P5 to its P95, the others at their medians",
+            "the month's total",
+        ),
+        Measure::Margin => (
+            "tornado-margin",
+            "What moves the gross margin: each input from its P5 to its P95, the others at their medians",
+            "the gross margin",
+        ),
+    };
+    let words: Vec<String> = (order.iter())
         .map(|s| {
+            let (low, high) = measure.of(s);
             format!(
                 "{}: {} at its P5, {} at its P95",
                 s.label,
-                format::money(s.total_at_p5),
-                format::money(s.total_at_p95)
+                measure.show(low),
+                measure.show(high)
             )
         })
         .collect();
-    let title = "What drives the spread of the month's total: each input from its P5 to its P95, the others at their medians";
     let words = format!(
-        "With every input at its median the month's total is {}. {}.",
-        format::money(base),
+        "With every input at its median {what} is {}. {}.",
+        measure.show(base),
         words.join("; ")
     );
+    figure(
+        &format!("chart tornado {id}"),
+        Some(Node::text_el("h3", "chart-title", title)),
+        (&format!("0 0 560 {}", at(height)), id, title),
+        nodes,
+        words,
+    )
+}
+
+/// Each input's swings in a table, with how closely the month's total follows it over the
+/// samples.
+fn drivers_table(run: &Uncertainty) -> Node {
     let head = [
         "Input",
-        "Total at P5",
-        "Total at P95",
-        "Margin at P5",
-        "Margin at P95",
-        "Rank correlation with the total",
+        "Total at its P5",
+        "Total at its P95",
+        "Margin at its P5",
+        "Margin at its P95",
+        "How closely the total follows it (rank correlation, −1 to 1)",
     ]
     .iter()
     .map(|t| Node::html("th").attr("scope", "col").text(t))
@@ -352,31 +437,27 @@ fn tornado(run: &Uncertainty) -> Vec<Node> {
                 .child(Node::text_el("td", "num", &percent(s.margin_at_p5)))
                 .child(Node::text_el("td", "num", &percent(s.margin_at_p95)))
                 .child(
-                    Node::text_el("td", "num", &format!("{:.2}", s.rank_correlation))
-                        .attr("data-value", &format::raw(s.rank_correlation)),
+                    // Rounded to two places first, so that −0.001 reads 0.00, not −0.00.
+                    Node::text_el(
+                        "td",
+                        "num",
+                        &format!("{:.2}", (s.rank_correlation * 100.0).round() / 100.0 + 0.0),
+                    )
+                    .attr("data-value", &format::raw(s.rank_correlation)),
                 )
         })
         .collect();
-    vec![
-        figure(
-            "chart tornado",
-            None,
-            (&format!("0 0 560 {}", at(height)), "tornado", title),
-            nodes,
-            words,
-        ),
-        Node::html("div")
-            .class("table-scroll")
-            .attr("tabindex", "0")
-            .attr("role", "region")
-            .attr("aria-label", "What drives the spread")
-            .child(
-                Node::html("table")
-                    .class("drivers")
-                    .child(Node::html("thead").child(Node::html("tr").children(head)))
-                    .child(Node::html("tbody").children(rows)),
-            ),
-    ]
+    Node::html("div")
+        .class("table-scroll")
+        .attr("tabindex", "0")
+        .attr("role", "region")
+        .attr("aria-label", "What drives the spread")
+        .child(
+            Node::html("table")
+                .class("drivers")
+                .child(Node::html("thead").child(Node::html("tr").children(head)))
+                .child(Node::html("tbody").children(rows)),
+        )
 }
 
 /// The projection's band: each month's total and margin, P10 to P90, folded away.

@@ -43,7 +43,9 @@ test('a range on runs per day gives percentiles, odds and histograms, and the li
   expect(Number(runs.p90)).toBeLessThan(12000);
   await expect(page.locator('.total-histogram svg[role="img"]')).toBeVisible();
   await expect(page.locator('.margin-histogram .mark.target')).toHaveCount(1);
-  await expect(page.locator('.tornado .swing[data-input="workload.runs_per_day"]')).toHaveCount(1);
+  // What drives the spread: a bar in the chart of the total and in the chart of the margin.
+  await expect(page.locator('.tornado-total .swing[data-input="workload.runs_per_day"]')).toHaveCount(1);
+  await expect(page.locator('.tornado-margin .swing[data-input="workload.runs_per_day"]')).toHaveCount(1);
   await expect(page.locator('.card-detail.spread[data-spread="cost.total_monthly_usd"]')).toContainText('P10–P90');
 
   // Shared: the link is a format-9 link that opens elsewhere to the same percentiles.
@@ -113,6 +115,14 @@ test('from the keyboard, a range is typed into the field itself', async ({ page 
   await expect(page.locator('#f-workload-runs_per_day-high')).toHaveValue('12,000');
   await expect(page.locator('[data-odds="uncertainty.margin_below_target"]')).toBeVisible();
   expect(await metric(page, 'load.runs_per_day')).toBe(10000);
+  // A range the value lies outside moves the value into it: to the range's median (√(20,000 ×
+  // 30,000) = 24,494.9), to three significant digits.
+  await runs.fill('20k..30k');
+  await runs.press('Tab');
+  await expect(runs).toHaveValue('24,500');
+  // A hyphen is read as a range's dash only with spaces; without, the message says how.
+  await runs.fill('8k-12k');
+  await expect(page.locator('#f-workload-runs_per_day-error')).toContainText('For a range, type 8k..12k or 8k to 12k.');
 });
 
 test('a range that is not allowed is refused at its field and changes nothing', async ({ page }) => {
