@@ -122,7 +122,13 @@ function firstVisitFiles() {
 function criterionResults() {
   const out = [];
   if (!fs.existsSync(CRITERION)) return out;
-  for (const dir of fs.readdirSync(CRITERION)) {
+  // A benchmark's results are in <name>/new, a group's in <group>/<name>/new.
+  const dirs = fs.readdirSync(CRITERION).flatMap((dir) =>
+    fs.existsSync(path.join(CRITERION, dir, 'new')) || !fs.statSync(path.join(CRITERION, dir)).isDirectory()
+      ? [dir]
+      : fs.readdirSync(path.join(CRITERION, dir)).map((sub) => path.join(dir, sub)),
+  );
+  for (const dir of dirs) {
     const base = path.join(CRITERION, dir, 'new');
     const est = path.join(base, 'estimates.json');
     if (!fs.existsSync(est)) continue;
