@@ -16,6 +16,7 @@
 
 pub mod fields;
 pub mod inputs;
+pub mod keyed;
 pub mod presets;
 pub mod ranges;
 
@@ -40,6 +41,7 @@ pub use crate::components::vector_db::{VectorDb, VectorPlan};
 use crate::units::{DEFAULT_HOURS_PER_MONTH, Unit};
 use fields::{Broken, Group, Item, Section, SectionEntry, list_entry, section_entry};
 use inputs::{Input, choices, inputs};
+pub use keyed::Keyed;
 pub use ranges::Ranges;
 
 /// The model id that means "use the custom prices typed in the scenario".
@@ -153,72 +155,9 @@ impl Default for Scenario {
     }
 }
 
-/// Catalog prices the user typed over, by catalog id, in id order. A scenario overrides a
-/// handful, so they are a sorted list (less code to download than an ordered map), written
-/// to a scenario file as an object of id and value.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PriceOverrides(Vec<(String, f64)>);
-
-impl PriceOverrides {
-    /// The price typed over catalog price `id`.
-    pub fn get(&self, id: &str) -> Option<&f64> {
-        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
-        Some(&self.0[at].1)
-    }
-
-    /// Types `value` over catalog price `id`; returns the value it replaces.
-    pub fn insert(&mut self, id: String, value: f64) -> Option<f64> {
-        match self.0.binary_search_by(|(k, _)| k.cmp(&id)) {
-            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, value)),
-            Err(at) => {
-                self.0.insert(at, (id, value));
-                None
-            }
-        }
-    }
-
-    /// Goes back to the catalog's price `id`; returns the value typed over it.
-    pub fn remove(&mut self, id: &str) -> Option<f64> {
-        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
-        Some(self.0.remove(at).1)
-    }
-
-    /// Every override, in id order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &f64)> {
-        self.0.iter().map(|(id, value)| (id, value))
-    }
-
-    /// Whether no price is typed over.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// How many prices are typed over.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-}
-
-impl<'a> IntoIterator for &'a PriceOverrides {
-    type Item = (&'a String, &'a f64);
-    type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, f64)>,
-        fn(&'a (String, f64)) -> (&'a String, &'a f64),
-    >;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(id, value)| (id, value))
-    }
-}
-
-impl FromIterator<(String, f64)> for PriceOverrides {
-    fn from_iter<I: IntoIterator<Item = (String, f64)>>(iter: I) -> Self {
-        let mut prices = PriceOverrides::default();
-        for (id, value) in iter {
-            prices.insert(id, value);
-        }
-        prices
-    }
-}
+/// Catalog prices the user typed over, by catalog id, in id order; written to a scenario file
+/// as an object of id and value.
+pub type PriceOverrides = Keyed<f64>;
 
 impl Serialize for PriceOverrides {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

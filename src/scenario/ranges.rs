@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::Scenario;
 use super::fields::Field;
 use super::inputs::{Value, echo};
+use super::keyed::Keyed;
 
 /// How the values of a range are spread between its bounds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,59 +166,14 @@ impl Range {
 
 /// The ranges of a scenario, by the path of their input (`workload.runs_per_day`,
 /// `tenants.0.peak_qps`), in path order.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Ranges(Vec<(String, Range)>);
+pub type Ranges = Keyed<Range>;
 
-impl Ranges {
-    /// The range on the input at `path`.
-    pub fn get(&self, path: &str) -> Option<&Range> {
-        let at = self
-            .0
-            .binary_search_by(|(k, _)| k.as_str().cmp(path))
-            .ok()?;
-        Some(&self.0[at].1)
-    }
-
-    /// Sets the range on the input at `path`; returns the one it replaces.
-    pub fn insert(&mut self, path: String, range: Range) -> Option<Range> {
-        match self.0.binary_search_by(|(k, _)| k.cmp(&path)) {
-            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, range)),
-            Err(at) => {
-                self.0.insert(at, (path, range));
-                None
-            }
-        }
-    }
-
-    /// Takes the range off the input at `path`: it is a point value again.
-    pub fn remove(&mut self, path: &str) -> Option<Range> {
-        let at = self
-            .0
-            .binary_search_by(|(k, _)| k.as_str().cmp(path))
-            .ok()?;
-        Some(self.0.remove(at).1)
-    }
-
-    /// Every range, in path order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Range)> {
-        self.0.iter().map(|(path, range)| (path.as_str(), range))
-    }
-
-    /// Whether every input is a point value.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// How many inputs carry a range.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
+impl Keyed<Range> {
     /// Keeps the ranges in step after the item at `index` of list `list` was removed: those on
     /// its inputs go, and those of the items after it move up one.
     pub fn item_removed(&mut self, list: &str, index: usize) {
         let mut kept = Ranges::default();
-        for (path, range) in std::mem::take(&mut self.0) {
+        for (path, range) in std::mem::take(self) {
             let mut parts = path.splitn(3, '.');
             let (l, i, key) = (parts.next(), parts.next(), parts.next());
             match (l, i.and_then(|i| i.parse::<usize>().ok()), key) {
@@ -237,7 +193,7 @@ impl Ranges {
 
 impl Serialize for Ranges {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(path, range)| (path, range.to_text())))
+        serializer.collect_map(self.iter().map(|(path, range)| (path, range.to_text())))
     }
 }
 
