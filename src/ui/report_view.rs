@@ -168,6 +168,29 @@ fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
                 .metric(&limit.metric)
                 .map_or(String::new(), |m| format!("{} = {}", m.label, m.formula));
             let over = limit.used_pct > 100.0;
+            // With ranges, the chance the samples exceed it reads under it.
+            let odds = run
+                .and_then(|run| run.odds(&format!("uncertainty.exceeded.{}", limit.metric)))
+                .map(|odds| {
+                    Node::text_el(
+                        "span",
+                        "card-detail spread",
+                        &format!(
+                            "Exceeded in {}% of the samples",
+                            format::plain(100.0 * odds.probability)
+                        ),
+                    )
+                    .attr("data-odds-of", &limit.metric)
+                });
+            let details = match (odds, unchecked) {
+                (Some(odds), Some(unchecked)) => Some(
+                    Node::html("span")
+                        .class("card-details")
+                        .child(odds)
+                        .child(unchecked),
+                ),
+                (odds, unchecked) => odds.or(unchecked),
+            };
             card(
                 "binding",
                 "Binding limit",
@@ -177,7 +200,7 @@ fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
                     format::value(limit.used_pct, crate::units::Unit::Percent),
                     if over { ": exceeded" } else { "" }
                 ),
-                unchecked,
+                details,
                 vec![Node::text_el("p", "formula", &formula)],
             )
             .attr("data-limit", &limit.metric)

@@ -154,3 +154,17 @@ test('typing stays live while a run is under way, and the last edit wins', async
   await expect(page.locator('.uncertainty .lead')).toContainText('1,000 samples', { timeout: 30_000 });
   await expect(page.locator('.sampling')).toBeHidden();
 });
+
+test('the binding limit says how often the samples exceed it', async ({ page }) => {
+  await open(page);
+  const runs = page.locator('#f-workload-runs_per_day');
+  await runs.fill('20k..60k');
+  await runs.press('Tab');
+  const odds = page.locator('.card.binding [data-odds-of]');
+  await expect(odds).toContainText(/^Exceeded in [\d.]+% of the samples$/);
+  const metric = await odds.getAttribute('data-odds-of');
+  // The same chance as the run's finding for that limit.
+  const share = Number((await odds.textContent()).match(/[\d.]+/)[0]);
+  const finding = page.locator(`[data-odds="uncertainty.exceeded.${metric}"]`);
+  expect(Number(await finding.getAttribute('data-value')) * 100).toBeCloseTo(share, 1);
+});
