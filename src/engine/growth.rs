@@ -110,6 +110,23 @@ pub fn retained_gb(gb_per_day: &[f64], days_per_month: f64, retention_days: f64)
     held
 }
 
+/// Evaluates the figures of each month from the launch (month 0) to `growth.months`, and hands
+/// each month's number, scenario, figures and summary to `each`. Where the customer count does
+/// not move (no growth, or past the last milestone) a month is the month before again, so its
+/// figures are reused rather than recomputed.
+pub fn each_month(s: &Scenario, each: &mut dyn FnMut(u32, &Scenario, &Report, &Summary)) {
+    let mut previous: Option<(Scenario, Report, Summary)> = None;
+    for month in 0..=s.growth.months {
+        let at = scenario_at(s, f64::from(month));
+        let (report, summary) = match previous.take() {
+            Some((before, report, summary)) if before == at => (report, summary),
+            _ => evaluate_figures(&at),
+        };
+        each(month, &at, &report, &summary);
+        previous = Some((at, report, summary));
+    }
+}
+
 /// Projects the scenario month by month, from the launch (month 0: the scenario as entered, the
 /// figures the headline shows) to `growth.months` months after it, and records, as findings,
 /// the month each limit is first reached, for the limits not in `reached` (those already
@@ -119,8 +136,6 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
     let rows = s.growth.months as usize + 1;
     let mut months = Vec::with_capacity(rows);
     let mut daily_storage = Vec::with_capacity(rows);
-    // Where the customer count does not move (no growth, or past the last milestone) a month is
-    // the month before again, so its figures are reused rather than recomputed.
     // Every month carries the categories the launch bill has a line in, so that the columns
     // stay the same from month to month.
     let carried: Vec<Category> = Category::ALL
@@ -128,14 +143,8 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
         .copied()
         .filter(|category| out.costs().iter().any(|c| c.category == *category))
         .collect();
-    let mut previous: Option<(Scenario, Report, Summary)> = None;
-    for month in 0..=s.growth.months {
-        let at = scenario_at(s, f64::from(month));
+    each_month(s, &mut |month, at, report, summary| {
         let customers = at.deal.customers;
-        let (report, summary) = match previous.take() {
-            Some((before, report, summary)) if before == at => (report, summary),
-            _ => evaluate_figures(&at),
-        };
         daily_storage.push(summary.ledger_gb_per_day);
         for w in report
             .warnings
@@ -159,7 +168,7 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
             instances_peak: summary.instances_peak,
             costs: carried
                 .iter()
-                .map(|category| (*category, by_category(&report, *category)))
+                .map(|category| (*category, by_category(report, *category)))
                 .collect(),
             total_monthly_usd: summary.totals.cost_monthly_usd,
             revenue_monthly_usd: summary.totals.revenue_monthly_usd,
@@ -170,8 +179,7 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
             has_users: s.users.enabled,
             has_ledger: s.workload.enabled && s.storage.enabled,
         });
-        previous = Some((at, report, summary));
-    }
+    });
     if months.iter().all(|m| m.same_as(&months[0])) {
         out.warn(
             "growth.none",

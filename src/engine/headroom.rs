@@ -9,20 +9,10 @@ use crate::report::{LimitUse, Severity};
 /// ([`Builder::limit`]) — tightest first, with a finding naming the one that binds.
 pub fn evaluate(out: &mut Builder) -> Vec<LimitUse> {
     let mut limits = out.limit_uses();
-    // Tightest first; a limit keeps its place among those used as much. An insertion sort:
-    // a scenario sets a few dozen limits at most.
-    for i in 1..limits.len() {
-        let mut j = i;
-        while j > 0
-            && limits[j - 1]
-                .used_pct
-                .total_cmp(&limits[j].used_pct)
-                .is_lt()
-        {
-            limits.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // Tightest first; a limit keeps its place among those used as much.
+    super::sort_short(&mut limits, |a, b| {
+        b.used_pct.total_cmp(&a.used_pct).is_lt()
+    });
     // The finding is for a report that explains itself; a sample of a Monte Carlo run reads
     // the limits alone.
     if let Some(tightest) = limits.first().filter(|_| out.explains()) {

@@ -171,21 +171,8 @@ fn ranks(values: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// Sorts a short list by `less` in place, keeping equal items in order: an insertion sort, as
-/// a run sorts a few dozen figures' ids and a few inputs, in a fraction of the code of the
-/// standard library's sort.
-fn sort_short<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && less(&items[j], &items[j - 1]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
 /// One input given as a range, ready to draw.
-struct Input {
+struct Ranged {
     field: Field,
     path: String,
     label: String,
@@ -197,7 +184,7 @@ struct Input {
     integer: bool,
 }
 
-impl Input {
+impl Ranged {
     /// The value at cumulative probability `p`, within what the input accepts (a lognormal's
     /// tail can pass an input's largest value, and a count is whole).
     fn at(&self, p: f64) -> f64 {
@@ -252,7 +239,7 @@ impl Column {
 pub struct Simulation {
     scenario: Scenario,
     draw: Scenario,
-    inputs: Vec<Input>,
+    inputs: Vec<Ranged>,
     samples: usize,
     projection_samples: usize,
     done: usize,
@@ -274,7 +261,7 @@ impl Simulation {
     /// A run over the ranges of `scenario` that apply to it, whose point figures are `point`
     /// (the report [`super::evaluate`] made of it); `None` when no input in effect has a range.
     pub fn new(scenario: &Scenario, point: &Report) -> Option<Simulation> {
-        let inputs: Vec<Input> = scenario
+        let inputs: Vec<Ranged> = scenario
             .ranges
             .iter()
             .filter_map(|(path, range)| {
@@ -285,7 +272,7 @@ impl Simulation {
                 let Some(Value::Number(point)) = field.get(scenario) else {
                     return None;
                 };
-                Some(Input {
+                Some(Ranged {
                     field,
                     path: path.to_string(),
                     label: field.label_in(scenario),
@@ -304,7 +291,7 @@ impl Simulation {
         let samples = scenario.uncertainty.samples as usize;
         let projection_samples = samples.min(PROJECTION_SAMPLES);
         let mut ids: Vec<Text> = point.metrics.iter().map(|m| m.id.clone()).collect();
-        sort_short(&mut ids, |a, b| a < b);
+        super::sort_short(&mut ids, |a, b| a < b);
         ids.dedup();
         let columns = ids.iter().map(|_| Column::Same(0.0, 0)).collect();
         let months = (0..=scenario.growth.months)
@@ -449,17 +436,12 @@ impl Simulation {
         if !self.draw.cross_field_errors().is_empty() {
             return;
         }
-        let mut previous: Option<(Scenario, super::Summary)> = None;
-        for (month, (totals, margins)) in self.months.iter_mut().enumerate() {
-            let at = super::growth::scenario_at(&self.draw, month as f64);
-            let summary = match previous.take() {
-                Some((before, summary)) if before == at => summary,
-                _ => super::evaluate_figures(&at).1,
-            };
+        let months = &mut self.months;
+        super::growth::each_month(&self.draw, &mut |month, _, _, summary| {
+            let (totals, margins) = &mut months[month as usize];
             totals.push(summary.totals.cost_monthly_usd);
             margins.push(summary.totals.gross_margin_pct);
-            previous = Some((at, summary));
-        }
+        });
     }
 
     /// Everything the samples drawn so far say.
@@ -554,6 +536,7 @@ impl Simulation {
             budget_monthly_usd: budget,
             at_medians: tornado.0,
             tornado: tornado.1,
+            tornado_by_margin: tornado.2,
             months,
             projection_samples: self.projected,
         }
@@ -591,6 +574,7 @@ impl Simulation {
             target_margin_pct: self.scenario.deal.target_margin_pct,
             budget_monthly_usd: self.scenario.uncertainty.budget_monthly_usd,
             tornado: Vec::new(),
+            tornado_by_margin: Vec::new(),
             at_medians: (0.0, 0.0),
             months: Vec::new(),
             projection_samples: 0,
@@ -598,9 +582,10 @@ impl Simulation {
     }
 
     /// Each input swung from its 5th to its 95th percentile with the others at their medians,
-    /// the widest effect on the month's total first (ties by the effect on the margin), and the
-    /// month's total and margin at the medians.
-    fn tornado(&self) -> ((f64, f64), Vec<Swing>) {
+    /// the widest effect on the month's total first (ties by the effect on the margin), the
+    /// month's total and margin at the medians, and the swings' order by the effect on the
+    /// margin.
+    fn tornado(&self) -> ((f64, f64), Vec<Swing>, Vec<usize>) {
         let mut at_medians = self.scenario.clone();
         for input in &self.inputs {
             input.set(&mut at_medians, input.at(0.5));
@@ -629,12 +614,16 @@ impl Simulation {
                 }
             })
             .collect();
-        sort_short(&mut swings, |a, b| {
+        super::sort_short(&mut swings, |a, b| {
             (b.total_effect().total_cmp(&a.total_effect()))
                 .then(b.margin_effect().total_cmp(&a.margin_effect()))
                 .is_lt()
         });
-        (base, swings)
+        let mut by_margin: Vec<usize> = (0..swings.len()).collect();
+        super::sort_short(&mut by_margin, |a, b| {
+            swings[*a].margin_effect() > swings[*b].margin_effect()
+        });
+        (base, swings, by_margin)
     }
 }
 

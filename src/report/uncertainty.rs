@@ -131,6 +131,8 @@ pub struct Uncertainty {
     pub budget_monthly_usd: f64,
     /// What drives the spread: each input's swing, the widest effect on the total first.
     pub tornado: Vec<Swing>,
+    /// The places in `tornado` of the swings, the widest effect on the margin first.
+    pub tornado_by_margin: Vec<usize>,
     /// The month's total and margin with every input at its median.
     pub at_medians: (f64, f64),
     /// The projection's band, month by month from the launch.

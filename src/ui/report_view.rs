@@ -134,11 +134,7 @@ fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
                         &format!("Leaves out (no price yet): {}", names.join(", ")),
                     )
                 });
-            let details: Vec<Node> = [spread, detail, unpriced].into_iter().flatten().collect();
-            let detail = match details.len() {
-                0 => None,
-                _ => Some(Node::html("span").class("card-details").children(details)),
-            };
+            let details = [spread, detail, unpriced].into_iter().flatten().collect();
             let formulas = std::iter::once(m)
                 .chain(h.detail)
                 .map(|f| Node::text_el("p", "formula", &format!("{} = {}", f.label, f.formula)))
@@ -147,7 +143,7 @@ fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
                 &m.id,
                 h.label,
                 &format::value(m.value, m.unit),
-                detail,
+                details,
                 formulas,
             )
             .attr("data-metric", &m.id)
@@ -182,15 +178,7 @@ fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
                     )
                     .attr("data-odds-of", &limit.metric)
                 });
-            let details = match (odds, unchecked) {
-                (Some(odds), Some(unchecked)) => Some(
-                    Node::html("span")
-                        .class("card-details")
-                        .child(odds)
-                        .child(unchecked),
-                ),
-                (odds, unchecked) => odds.or(unchecked),
-            };
+            let details = [odds, unchecked].into_iter().flatten().collect();
             card(
                 "binding",
                 "Binding limit",
@@ -210,7 +198,7 @@ fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
             "binding",
             "Binding limit",
             "none set",
-            unchecked,
+            unchecked.into_iter().collect(),
             vec![Node::text_el(
                 "p",
                 "formula",
@@ -227,14 +215,16 @@ fn headlines(report: &Report, run: Option<&Uncertainty>) -> Vec<Node> {
     vec![Node::html("div").class("headlines").children(cards)]
 }
 
-/// A headline card: its label and value (and a second figure), opening to how they were made.
-fn card(key: &str, label: &str, value: &str, detail: Option<Node>, how: Vec<Node>) -> Node {
+/// A headline card: its label and value, and the details that read with it (a second figure,
+/// its P10 to P90, what it leaves out), opening to how they were made.
+fn card(key: &str, label: &str, value: &str, details: Vec<Node>, how: Vec<Node>) -> Node {
     let summary = Node::html("summary")
         .child(Node::text_el("span", "card-label", label))
         .child(Node::text_el("span", "card-value", value));
-    let summary = match detail {
-        Some(detail) => summary.child(detail),
-        None => summary,
+    let summary = match details.len() {
+        0 => summary,
+        1 => summary.children(details),
+        _ => summary.child(Node::html("span").class("card-details").children(details)),
     };
     Node::html("details")
         .class("card")

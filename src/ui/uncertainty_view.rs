@@ -289,20 +289,13 @@ fn swings(run: &Uncertainty, measure: Measure) -> Node {
         Measure::Total => run.at_medians.0,
         Measure::Margin => run.at_medians.1,
     };
-    let width = |s: &Swing| {
-        let (a, b) = measure.of(s);
-        (a - b).abs()
+    // In the engine's order for the measure: the widest swing first.
+    let order: Vec<&Swing> = match measure {
+        Measure::Total => run.tornado.iter().collect(),
+        Measure::Margin => (run.tornado_by_margin.iter())
+            .filter_map(|at| run.tornado.get(*at))
+            .collect(),
     };
-    // The engine lists them by their swing of the total; the margin's chart orders its own
-    // (a few inputs: an insertion sort).
-    let mut order: Vec<&Swing> = run.tornado.iter().collect();
-    for i in 1..order.len() {
-        let mut j = i;
-        while j > 0 && width(order[j]) > width(order[j - 1]) {
-            order.swap(j - 1, j);
-            j -= 1;
-        }
-    }
     let reach = (order.iter())
         .map(|s| {
             let (a, b) = measure.of(s);
