@@ -75,16 +75,29 @@ pub struct Catalog {
     /// The catalog version, e.g. `2026-11`.
     pub version: &'static str,
     prices: Vec<Price>,
-    /// The rows of `prices` in the order of their ids' lengths, then the ids ([`by_length`]),
-    /// for finding a price by id in a few comparisons (an evaluation looks up dozens, and a
-    /// Monte Carlo run evaluates thousands of times).
-    by_id: Vec<usize>,
+    /// The rows of `prices` by id: an open-addressing hash table ([`slot_of`]), twice as many
+    /// slots as prices or more, each a row or [`EMPTY`]. A price is found with one hash and,
+    /// nearly always, one comparison of ids (an evaluation looks up dozens, and a Monte Carlo
+    /// run evaluates thousands of times).
+    by_id: Vec<u32>,
 }
 
-/// Ids ordered by length, then byte by byte: a total order most of whose comparisons end at
-/// the lengths.
-fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+/// A slot of [`Catalog::by_id`] that holds no row.
+const EMPTY: u32 = u32::MAX;
+
+/// The first slot to look in for `id` in a table of `slots` slots (a power of two): the id
+/// hashed eight bytes at a time, each word rotated in and multiplied (the "Fx" hash of Firefox
+/// and rustc), the top bits taken, as a multiplicative hash's best are there (Knuth, *The Art of
+/// Computer Programming* vol. 3, §6.4).
+fn slot_of(id: &str, slots: usize) -> usize {
+    let mut hash = 0u64;
+    for word in id.as_bytes().chunks(8) {
+        let mut bytes = [0u8; 8];
+        bytes[..word.len()].copy_from_slice(word);
+        hash =
+            (hash.rotate_left(5) ^ u64::from_le_bytes(bytes)).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    (hash >> (64 - slots.trailing_zeros())) as usize
 }
 
 impl Catalog {
@@ -131,8 +144,15 @@ impl Catalog {
                 None => prices.push(price),
             }
         }
-        let mut by_id: Vec<usize> = (0..prices.len()).collect();
-        by_id.sort_unstable_by(|a, b| by_length(&prices[*a].id, &prices[*b].id));
+        let slots = (2 * prices.len()).next_power_of_two().max(2);
+        let mut by_id = vec![EMPTY; slots];
+        for (row, price) in prices.iter().enumerate() {
+            let mut at = slot_of(&price.id, slots);
+            while by_id[at] != EMPTY {
+                at = (at + 1) & (slots - 1);
+            }
+            by_id[at] = row as u32;
+        }
         Catalog {
             version,
             prices,
@@ -174,10 +194,16 @@ impl Catalog {
     /// The row of the price with this id: its place in [`Catalog::prices`], which a version
     /// never changes (a later version replaces a row in place or adds rows after).
     pub fn row_of(&self, id: &str) -> Option<usize> {
-        let at = (self.by_id)
-            .binary_search_by(|row| by_length(&self.prices[*row].id, id))
-            .ok()?;
-        Some(self.by_id[at])
+        let slots = self.by_id.len();
+        let mut at = slot_of(id, slots);
+        // Linear probing: an id lies between its own slot and the next empty one.
+        loop {
+            match self.by_id[at] {
+                EMPTY => return None,
+                row if self.prices[row as usize].id == id => return Some(row as usize),
+                _ => at = (at + 1) & (slots - 1),
+            }
+        }
     }
 
     /// The price with this id.
@@ -263,6 +289,21 @@ mod tests {
             let dated = p.as_of.len() == 7 || p.as_of.len() == 10; // YYYY-MM or YYYY-MM-DD
             assert!(dated && p.as_of.starts_with("20"), "{}", p.id);
             assert!(p.source.len() > 10, "{}", p.id);
+        }
+    }
+
+    /// Every price of every version is found at its own row by its id, and an id no price has
+    /// (one a character short or long of a real one, the empty id) is not found.
+    #[test]
+    fn every_price_is_found_by_its_id() {
+        for catalog in Catalog::all() {
+            for (row, price) in catalog.prices().iter().enumerate() {
+                assert_eq!(catalog.row_of(&price.id), Some(row), "{}", price.id);
+                let short = &price.id[..price.id.len() - 1];
+                assert!(catalog.get(short).is_none_or(|p| p.id == short));
+                assert_eq!(catalog.row_of(&format!("{}x", price.id)), None);
+            }
+            assert_eq!(catalog.row_of(""), None);
         }
     }
 

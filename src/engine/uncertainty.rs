@@ -136,14 +136,19 @@ pub fn spread(values: &mut [f64]) -> Spread {
 /// Spearman's rank correlation of two samples of equal length: the Pearson correlation of their
 /// ranks, ties given their average rank (Spearman, 1904). 0 when either does not vary.
 pub fn rank_correlation(x: &[f64], y: &[f64]) -> f64 {
-    let (rx, ry) = (ranks(x), ranks(y));
+    correlation_of_ranks(&ranks(x), &ranks(y))
+}
+
+/// The Pearson correlation of two lists of ranks from 1 to n ([`ranks`]), whose mean is
+/// (n + 1) ÷ 2; 0 when either does not vary.
+fn correlation_of_ranks(rx: &[f64], ry: &[f64]) -> f64 {
     let n = rx.len() as f64;
     if n < 2.0 {
         return 0.0;
     }
     let mean = (n + 1.0) / 2.0;
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (a, b) in rx.iter().zip(&ry) {
+    for (a, b) in rx.iter().zip(ry) {
         let (dx, dy) = (a - mean, b - mean);
         sxy += dx * dy;
         sxx += dx * dx;
@@ -157,18 +162,32 @@ pub fn rank_correlation(x: &[f64], y: &[f64]) -> f64 {
 }
 
 /// The rank of each value, from 1, ties at their average rank: where it falls among the
-/// values sorted.
+/// values sorted. Values that tie are equal to the bit ([`f64::total_cmp`]); a run of them from
+/// place `first` to `last` (from 0) shares the rank (first + last) ÷ 2 + 1.
 fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable_by(f64::total_cmp);
-    values
-        .iter()
-        .map(|v| {
-            let below = sorted.partition_point(|x| x.total_cmp(v).is_lt());
-            let up_to = sorted.partition_point(|x| x.total_cmp(v).is_le());
-            (below + up_to + 1) as f64 / 2.0
-        })
-        .collect()
+    let mut sorted: Vec<(f64, u32)> = (values.iter().copied()).zip(0..).collect();
+    sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut ranks = vec![0.0; values.len()];
+    let mut first = 0;
+    while first < sorted.len() {
+        let tie = sorted[first].0.to_bits();
+        let mut end = first + 1;
+        while end < sorted.len() && sorted[end].0.to_bits() == tie {
+            end += 1;
+        }
+        let rank = (first + end + 1) as f64 / 2.0;
+        for (_, at) in &sorted[first..end] {
+            ranks[*at as usize] = rank;
+        }
+        first = end;
+    }
+    ranks
+}
+
+/// Whether two ids are the same: at once when both are the same text in the program (a
+/// figure's id nearly always is), else letter by letter.
+fn same(a: &Text, b: &Text) -> bool {
+    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len() || a == b
 }
 
 /// One input given as a range, ready to draw.
@@ -396,7 +415,7 @@ impl Simulation {
         self.order.resize(report.metrics.len(), None);
         for (k, metric) in report.metrics.iter().enumerate() {
             let column = match self.order[k] {
-                Some(at) if self.ids[at] == metric.id => Some(at),
+                Some(at) if same(&self.ids[at], &metric.id) => Some(at),
                 _ => self.ids.binary_search(&metric.id).ok(),
             };
             self.order[k] = column;
@@ -596,6 +615,7 @@ impl Simulation {
             (report.total_monthly_usd(), margin)
         };
         let base = figures(&at_medians);
+        let total_ranks = ranks(&self.totals);
         let mut swings: Vec<Swing> = (self.inputs.iter().enumerate())
             .map(|(i, input)| {
                 let mut swung = at_medians.clone();
@@ -610,7 +630,7 @@ impl Simulation {
                     total_at_p95: high.0,
                     margin_at_p5: low.1,
                     margin_at_p95: high.1,
-                    rank_correlation: rank_correlation(&self.drawn[i], &self.totals),
+                    rank_correlation: correlation_of_ranks(&ranks(&self.drawn[i]), &total_ranks),
                 }
             })
             .collect();
@@ -704,4 +724,29 @@ pub fn simulate_with(scenario: &Scenario, point: &Report) -> Option<Uncertainty>
     let mut run = Simulation::new(scenario, point)?;
     while !run.step(usize::MAX) {}
     Some(run.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ranks from 1, ties at their average rank, -0 and 0 apart (they differ to the bit).
+    #[test]
+    fn ranks_share_ties() {
+        assert_eq!(ranks(&[3.0, 1.0, 3.0, 2.0]), [3.5, 1.0, 3.5, 2.0]);
+        assert_eq!(ranks(&[5.0, 5.0, 5.0]), [2.0, 2.0, 2.0]);
+        assert_eq!(ranks(&[0.0, -0.0, -1.0]), [3.0, 2.0, 1.0]);
+        assert_eq!(ranks(&[]), [0.0; 0]);
+        // The average rank of a tie is where the definition puts it: the values below it, plus
+        // half the tie, plus a half.
+        let values = [2.0, 7.0, 2.0, 2.0, 9.0, 7.0, 1.0];
+        for (v, rank) in values.iter().zip(ranks(&values)) {
+            let below = values.iter().filter(|x| *x < v).count() as f64;
+            let equal = values.iter().filter(|x| *x == v).count() as f64;
+            assert_eq!(rank, below + (equal + 1.0) / 2.0);
+        }
+        assert_eq!(rank_correlation(&[1.0, 2.0, 3.0], &[10.0, 40.0, 90.0]), 1.0);
+        assert_eq!(rank_correlation(&[1.0, 2.0, 3.0], &[9.0, 4.0, 1.0]), -1.0);
+        assert_eq!(rank_correlation(&[1.0, 1.0, 1.0], &[9.0, 4.0, 1.0]), 0.0);
+    }
 }

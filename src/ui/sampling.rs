@@ -33,10 +33,12 @@ struct Runner {
     port: Option<web_sys::MessagePort>,
 }
 
-/// When a run started, and when its samples of the launch were all drawn.
+/// When a run's first slice started (the page may first draw the report the run is of), when
+/// its samples of the launch were all drawn, and how long the slices that drew them took.
 struct Timing {
-    started: f64,
+    started: Option<f64>,
     samples_done: Option<f64>,
+    computing: f64,
 }
 
 thread_local! {
@@ -73,8 +75,9 @@ pub fn keep_sampling(state: AppState) {
             Some(run) => {
                 state.sampling.set(Some(run.progress()));
                 let timing = Timing {
-                    started: js_sys::Date::now(),
+                    started: None,
                     samples_done: None,
+                    computing: 0.0,
                 };
                 RUNNER.with(|r| {
                     if let Some(runner) = r.borrow_mut().as_mut() {
@@ -128,16 +131,23 @@ fn slice() {
         runner.scheduled = false;
         let (simulation, timing) = runner.run.as_mut()?;
         let started = js_sys::Date::now();
+        timing.started.get_or_insert(started);
         loop {
             let done = simulation.step(STEP);
             if timing.samples_done.is_none() && simulation.samples_done() {
-                timing.samples_done = Some(js_sys::Date::now());
+                let now = js_sys::Date::now();
+                timing.samples_done = Some(now);
+                timing.computing += now - started;
             }
             if done {
                 let (simulation, timing) = runner.run.take()?;
                 return Some((runner.state, Slice::Done(Box::new((simulation, timing)))));
             }
-            if js_sys::Date::now() - started >= SLICE_MS {
+            let now = js_sys::Date::now();
+            if now - started >= SLICE_MS {
+                if timing.samples_done.is_none() {
+                    timing.computing += now - started;
+                }
                 let progress = simulation.progress();
                 schedule(runner);
                 return Some((runner.state, Slice::Going(progress)));
@@ -151,8 +161,12 @@ fn slice() {
             let (simulation, timing) = *done;
             let uncertainty = simulation.finish();
             let end = js_sys::Date::now();
-            let samples = timing.samples_done.unwrap_or(end) - timing.started;
-            state.run_ms.set((samples, end - timing.started));
+            let started = timing.started.unwrap_or(end);
+            state.run_ms.set(super::state::RunTimes {
+                computing_ms: timing.computing,
+                samples_ms: timing.samples_done.unwrap_or(end) - started,
+                total_ms: end - started,
+            });
             state.uncertainty.set(Some(uncertainty));
             state.sampling.set(None);
             if state.export_waiting.get_value() {

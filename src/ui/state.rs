@@ -107,6 +107,18 @@ impl LinkProblem {
     }
 }
 
+/// How long a Monte Carlo run took in the page, in milliseconds.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RunTimes {
+    /// The slices that drew the samples of the launch, added up: the time the engine computed.
+    pub computing_ms: f64,
+    /// From the run's start to its last sample of the launch, the page's own work between the
+    /// slices included.
+    pub samples_ms: f64,
+    /// The whole run, with the projection's band and the summing up.
+    pub total_ms: f64,
+}
+
 /// Everything the views read and write.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -127,9 +139,8 @@ pub struct AppState {
     pub uncertainty: RwSignal<Option<Uncertainty>>,
     /// Evaluations done and to do while a run is under way; `None` when none is.
     pub sampling: RwSignal<Option<(usize, usize)>>,
-    /// How long the last run took in the page, in milliseconds: its samples of the launch,
-    /// then the whole run with the projection's band.
-    pub run_ms: RwSignal<(f64, f64)>,
+    /// How long the last run took in the page.
+    pub run_ms: RwSignal<RunTimes>,
     /// The link the page was opened with, or one pasted since, that could not be used.
     pub link_error: RwSignal<Option<LinkProblem>>,
     /// Why the work saved in this browser could not be opened, when it could not.
@@ -166,7 +177,7 @@ impl AppState {
             range_drafts: RwSignal::new(Drafts::default()),
             uncertainty: RwSignal::new(None),
             sampling: RwSignal::new(None),
-            run_ms: RwSignal::new((0.0, 0.0)),
+            run_ms: RwSignal::new(RunTimes::default()),
             link_error: RwSignal::new(None),
             saved_error: RwSignal::new(None),
             set_aside: RwSignal::new(None),

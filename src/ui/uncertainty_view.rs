@@ -7,6 +7,7 @@
 
 use super::charts::{at, figure, section, svg, svg_title};
 use super::dom::Node;
+use super::state::RunTimes;
 use crate::format;
 use crate::report::Report;
 use crate::report::uncertainty::{Histogram, Spread, Swing, Uncertainty};
@@ -29,11 +30,7 @@ const WIDTH: f64 = 560.0;
 const PLOT: (f64, f64) = (12.0, 548.0);
 
 /// The panel of the run: empty when the scenario has no ranges.
-pub fn panel(
-    report: &Report,
-    run: Option<&Uncertainty>,
-    (samples_ms, total_ms): (f64, f64),
-) -> Vec<Node> {
+pub fn panel(report: &Report, run: Option<&Uncertainty>, times: RunTimes) -> Vec<Node> {
     let Some(run) = run else {
         return Vec::new();
     };
@@ -53,12 +50,13 @@ pub fn panel(
         format::plain(run.samples as f64),
         drawn.join("; ")
     );
-    if total_ms > 0.0 {
+    if times.total_ms > 0.0 {
         lead.push_str(&format!(
-            " Drawn in {} s in this browser, and the projection's band ({} samples a month) in {} s more.",
-            format::plain(samples_ms / 1_000.0),
+            " Drawn in {} s in this browser ({} s of it computing, the rest the page's own work between), and the projection's band ({} samples a month) in {} s more.",
+            format::plain(times.samples_ms / 1_000.0),
+            format::plain(times.computing_ms / 1_000.0),
             format::plain(run.projection_samples as f64),
-            format::plain((total_ms - samples_ms) / 1_000.0)
+            format::plain((times.total_ms - times.samples_ms) / 1_000.0)
         ));
     }
     if run.left_out.0 > 0 {
@@ -100,8 +98,9 @@ pub fn panel(
         section("uncertainty", "uncertainty", "Uncertainty", false)
             .child(
                 Node::text_el("p", "lead", &lead)
-                    .attr("data-samples-ms", &format::raw(samples_ms))
-                    .attr("data-total-ms", &format::raw(total_ms)),
+                    .attr("data-computing-ms", &format::raw(times.computing_ms))
+                    .attr("data-samples-ms", &format::raw(times.samples_ms))
+                    .attr("data-total-ms", &format::raw(times.total_ms)),
             )
             .child(
                 Node::html("ul")

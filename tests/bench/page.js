@@ -60,19 +60,21 @@ function uncertainLink() {
 }
 
 /**
- * The page's own timing of its Monte Carlo run of `link` (the panel's data-samples-ms: from the
- * run's start to its last sample of the launch, slices and the frames between them included),
- * in fresh contexts after the report is shown: the median of `runs`, in ms.
+ * The page's own timing of its Monte Carlo run of `link`, in fresh contexts: for each of `runs`
+ * loads, the time the engine computed the samples of the launch (the panel's data-computing-ms:
+ * its slices added up) and the time from the run's first slice to its last sample of the launch
+ * (data-samples-ms: the page's own work between the slices included), in ms.
  */
 async function monteCarloInPage(browser, link, runs) {
-  const times = [];
+  const times = { computing: [], samples: [] };
   for (let i = 0; i < runs; i += 1) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${URL_ROOT}${link}`);
     const lead = page.locator('.uncertainty .lead[data-total-ms]:not([data-total-ms="0"])');
     await lead.waitFor({ state: 'attached', timeout: 60_000 });
-    times.push(Number(await lead.getAttribute('data-samples-ms')));
+    times.computing.push(Number(await lead.getAttribute('data-computing-ms')));
+    times.samples.push(Number(await lead.getAttribute('data-samples-ms')));
     await context.close();
   }
   return times;
@@ -314,7 +316,8 @@ async function main() {
     .filter((b) => b.name.startsWith('evaluate the heaviest: '))
     .sort((a, b) => b.meanNs - a.meanNs)[0];
   const monteCarloNative = bench.find((b) => b.name === 'monte carlo/ux-flow-engine, 10000 samples, no projection');
-  const monteCarloPage = quantile(monteCarlo, 0.5);
+  const monteCarloPage = quantile(monteCarlo.computing, 0.5);
+  const monteCarloWall = quantile(monteCarlo.samples, 0.5);
 
   const date = new Date().toISOString().slice(0, 10);
   const machine = {
@@ -346,7 +349,8 @@ async function main() {
   md.push(`| \`engine::evaluate\`, slowest preset with a 36-month projection${slowest ? ` (${slowest.name.split(' ')[1]})` : ''} (criterion mean) | ≤ 1 ms | ${slowest ? `${fmtNs(slowest.meanNs)} (median ${fmtNs(slowest.medianNs)})` : 'not run'} | ${verdict(slowest ? slowest.meanNs <= BUDGET.growingNs : null)} |`);
   md.push(`| \`engine::evaluate\`, heaviest scenario built within the valid ranges${heaviest ? ` (${heaviest.name.replace('evaluate the heaviest: ', '')})` : ''} (criterion mean) | ≤ 16 ms | ${heaviest ? `${fmtNs(heaviest.meanNs)} (median ${fmtNs(heaviest.medianNs)})` : 'not run'} | ${verdict(heaviest ? heaviest.meanNs <= BUDGET.heaviestNs : null)} |`);
   md.push(`| Monte Carlo: 10,000 samples of the largest preset (ux-flow-engine, three ranges), no projection, natively (criterion mean) | ≤ 50 ms | ${monteCarloNative ? `${fmtNs(monteCarloNative.meanNs)} (median ${fmtNs(monteCarloNative.medianNs)})` : 'not run'} | ${verdict(monteCarloNative ? monteCarloNative.meanNs <= BUDGET.monteCarloNs : null)} |`);
-  md.push(`| Monte Carlo: the same in Chromium, as the page times it (median of ${monteCarlo.length}) | ≤ 150 ms | ${monteCarloPage.toFixed(0)} ms (of ${monteCarlo.map((t) => t.toFixed(0)).join(', ')}) | ${verdict(monteCarloPage <= BUDGET.monteCarloPageMs)} |`);
+  md.push(`| Monte Carlo: the same in Chromium, the engine's time as the page measures it (its slices added up; median of ${monteCarlo.computing.length} loads) | ≤ 150 ms | ${monteCarloPage.toFixed(0)} ms (of ${monteCarlo.computing.map((t) => t.toFixed(0)).join(', ')}) | ${verdict(monteCarloPage <= BUDGET.monteCarloPageMs)} |`);
+  md.push(`| Monte Carlo: the same in Chromium from the run's first slice to its last sample, the page's own work between the 12 ms slices included (median) | — | ${monteCarloWall.toFixed(0)} ms (of ${monteCarlo.samples.map((t) => t.toFixed(0)).join(', ')}) | — |`);
   md.push('| Monte Carlo against Squiggle 0.10 on the seed-000 model, at 1,000, 10,000 and 100,000 samples | ≥ 5× faster | see [Versus Squiggle](#versus-squiggle) | see there |');
   md.push('');
   md.push('## Machine');
