@@ -371,7 +371,11 @@ mod tests {
             (1_133.3, 7_000.0),
             (300.0, 290.0),
         ] {
-            assert_eq!(Method::of(mean, slots), Method::Boundaries, "{mean}, {slots}");
+            assert_eq!(
+                Method::of(mean, slots),
+                Method::Boundaries,
+                "{mean}, {slots}"
+            );
             let (busy, terms) = work::counted(|| expected_busy_instances(mean, slots));
             let exact = busy_by_full_sum(mean, slots);
             assert!(
@@ -380,7 +384,10 @@ mod tests {
             );
             // The sum walks about 8.6 standard deviations each way from the mode.
             let sum_terms = 2.0 * 8.6 * mean.sqrt();
-            assert!((terms as f64) < sum_terms.max(20.0), "{mean}, {slots}: {terms}");
+            assert!(
+                (terms as f64) < sum_terms.max(20.0),
+                "{mean}, {slots}: {terms}"
+            );
         }
     }
 

@@ -26,7 +26,7 @@
 //! assert!(8_000.0 < runs.p10 && runs.p10 < runs.p50 && runs.p50 < runs.p90 && runs.p90 < 12_000.0);
 //! ```
 
-use super::evaluate_sample;
+use super::{evaluate_sample, evaluate_sample_into};
 use crate::math;
 use crate::report::uncertainty::{Drawn, Histogram, MonthBand, Odds, Spread, Swing, Uncertainty};
 use crate::report::{Report, Severity, Text, Warning};
@@ -274,6 +274,8 @@ pub struct Simulation {
     left_out: usize,
     broken: Option<String>,
     months: Vec<(Vec<f64>, Vec<f64>)>,
+    /// The last sample's report, done with: the next is written into its lists.
+    spare: Report,
 }
 
 impl Simulation {
@@ -343,6 +345,7 @@ impl Simulation {
             left_out: 0,
             broken: None,
             months,
+            spare: Report::default(),
         })
     }
 
@@ -408,7 +411,7 @@ impl Simulation {
             self.broken.get_or_insert(rule.message);
             return;
         }
-        let report = evaluate_sample(&self.draw);
+        let report = evaluate_sample_into(&self.draw, std::mem::take(&mut self.spare));
         let capacity = self.samples;
         // A sample lists its figures in the order the last one did, nearly always: each
         // figure's column is found where it was, and searched for only when it moved.
@@ -445,6 +448,7 @@ impl Simulation {
             }
         }
         self.any_limit += usize::from(!exceeded.is_empty());
+        self.spare = report;
     }
 
     /// Draws the next projected sample and evaluates each month of it.

@@ -98,7 +98,7 @@ pub struct Warning {
 pub type PriceUsed = crate::catalog::Price;
 
 /// Everything the engine made of one scenario.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     /// Every figure, grouped by section in [`SECTIONS`] order.
     pub metrics: Vec<Metric>,
