@@ -52,11 +52,6 @@ pub fn exp(x: f64) -> f64 {
     libm::exp(x)
 }
 
-/// (sin x, cos x).
-pub fn sin_cos(x: f64) -> (f64, f64) {
-    libm::sincos(x)
-}
-
 /// xʸ.
 pub fn pow(x: f64, y: f64) -> f64 {
     libm::pow(x, y)

@@ -29,19 +29,18 @@ const NEGLIGIBLE: f64 = 1.0 / 18_014_398_509_481_984.0;
 /// share 1 − e^−L of the time, two for P(N > slots), and so on. At light load this is much more
 /// than L ÷ slots: an instance serving one request is billed as fully as one serving eighty.
 ///
-/// Four ways ([`Method`]), by the spread σ = √L against one instance's slots, all exact to
+/// Three ways ([`Method`]), by the spread σ = √L against one instance's slots, all exact to
 /// double precision or within 10⁻¹² instances:
 /// - Once σ is several times the slots, N mod slots is uniform to machine precision (the
 ///   deviation is of order e^(−2π²·σ²/slots²)), and E = L ÷ slots + (slots − 1) ÷ (2·slots).
-/// - Otherwise, once L is [`FOURIER_FROM`] times the slots or more, from N's characteristic
-///   function ([`busy_instances_by_fourier`]): a few terms where the sum below takes hundreds.
 /// - Otherwise, while the mass within ten standard deviations of the mean spans at most
 ///   [`TERMS_MAX`] values, the sum of P(N = j)·⌈j/slots⌉ over them, from the mode (its
 ///   probability from Stirling's series).
-/// - Beyond that, E[⌈N/s⌉] = Σ_{k≥0} P(N > k·s): every boundary k·s well below the mass counts
-///   1, every one well above it 0, and the few within twelve standard deviations (at most about
-///   fifty, since σ is under two instances' slots here) take their tail from
-///   [`poisson::tails`].
+/// - Beyond that, or where the mass spans at most three multiples of the slots (a few requests
+///   in flight on instances of many slots), E[⌈N/s⌉] = Σ_{k≥0} P(N > k·s): every boundary k·s
+///   well below the mass counts 1, every one well above it 0, and the few within twelve
+///   standard deviations (at most about fifty, since σ is under two instances' slots here) take
+///   their tail from [`poisson::tails`].
 pub fn expected_busy_instances(mean_in_flight: f64, slots: f64) -> f64 {
     let slots = slots.max(1.0).floor();
     if !(mean_in_flight > 0.0 && mean_in_flight.is_finite()) {
@@ -51,7 +50,6 @@ pub fn expected_busy_instances(mean_in_flight: f64, slots: f64) -> f64 {
     let sd = mean.sqrt();
     match Method::of(mean, slots) {
         Method::Uniform => return mean / slots + (slots - 1.0) / (2.0 * slots),
-        Method::Fourier => return busy_instances_by_fourier(mean, slots),
         Method::Boundaries => return busy_instances_by_boundaries(mean, sd, slots),
         Method::Sum => {}
     }
@@ -110,8 +108,6 @@ pub fn expected_busy_instances(mean_in_flight: f64, slots: f64) -> f64 {
 enum Method {
     /// N mod s uniform: σ at least [`UNIFORM_REMAINDER_SPREAD`] instances' slots.
     Uniform,
-    /// From N's characteristic function: the mean [`FOURIER_FROM`] times the slots or more.
-    Fourier,
     /// The sum over every j within ten standard deviations, at most [`TERMS_MAX`] terms.
     Sum,
     /// The tails at the multiples of s: for a mass too wide to sum, or one that spans at most three
@@ -125,8 +121,6 @@ impl Method {
         let sd = mean.sqrt();
         if sd >= UNIFORM_REMAINDER_SPREAD * slots {
             Method::Uniform
-        } else if mean >= FOURIER_FROM * slots && fourier_terms(mean, slots) <= FOURIER_TERMS_MAX {
-            Method::Fourier
         } else if 2.0 * (10.0 * sd + 30.0) > TERMS_MAX as f64
             || boundaries_within(mean, sd, slots).count() <= 3
         {
@@ -135,57 +129,6 @@ impl Method {
             Method::Sum
         }
     }
-}
-
-/// The mean in flight, in slots of one instance, from which [`busy_instances_by_fourier`] takes
-/// less time than the sum: it needs at most [`fourier_terms`], each a few sines and an
-/// exponential, about fifty times a term of the sum, which takes about 17√L.
-const FOURIER_FROM: f64 = 10.0;
-
-/// The most terms [`busy_instances_by_fourier`] is used for; past them the tails at the
-/// boundaries take fewer steps.
-const FOURIER_TERMS_MAX: f64 = 32.0;
-
-/// The terms [`busy_instances_by_fourier`] takes at most: s·√(45 ÷ 8L), where its sum stops.
-fn fourier_terms(mean: f64, slots: f64) -> f64 {
-    slots * (45.0 / (8.0 * mean)).sqrt()
-}
-
-/// E[⌈N/s⌉] for N ~ Poisson(`mean`) and `slots` = s, from N's characteristic function
-/// φ(θ) = E[e^{iθN}] = exp(L(e^{iθ} − 1)) (Feller, *An Introduction to Probability Theory and Its
-/// Applications* vol. 1, ch. XI; the distribution of N mod s by the discrete Fourier transform,
-/// as in Lukacs, *Characteristic Functions*, §2.2).
-///
-/// ⌈N/s⌉ = (N + R) ÷ s with R = (−N) mod s, so E = (L + E[R]) ÷ s. With θ_m = 2πm/s and
-/// z_m = e^{iθ_m}, P(N ≡ a) = (1/s) Σ_m φ(θ_m) z_m^{−a}, and Σ_{b<s} b·z^b = s ÷ (z − 1) for
-/// z^s = 1, z ≠ 1; so E[R] = (s − 1)/2 + Σ_{m=1}^{s−1} φ(θ_m) ÷ (z_m − 1). Term m and term s − m
-/// are conjugate, and with x = θ_m/2, 1 ÷ (z_m − 1) = −½ − (i/2)·cot x and
-/// φ(θ_m) = A·e^{iψ}, A = e^{−2L sin²x}, ψ = L sin θ_m, the pair adds A·(cot x · sin ψ − cos ψ)
-/// (and m = s/2, its own pair, −A/2). A·(cot x + 1) falls as m grows to s/2, and the sum stops
-/// once s times it is under a quarter ulp of the result: as sin x ≥ 2x/π, that is within about
-/// s·√(45 ÷ 8L) terms.
-fn busy_instances_by_fourier(mean: f64, slots: f64) -> f64 {
-    let s = slots as u64;
-    let mut remainder = (slots - 1.0) / 2.0;
-    let mut terms = 0;
-    for m in 1..=s / 2 {
-        let x = std::f64::consts::PI * m as f64 / slots;
-        let (sin, cos) = math::sin_cos(x);
-        let decay = math::exp(-2.0 * mean * sin * sin);
-        let cot = cos / sin;
-        remainder += if 2 * m == s {
-            -decay / 2.0
-        } else {
-            let (sin_turn, cos_turn) = math::sin_cos(mean * 2.0 * sin * cos);
-            decay * (cot * sin_turn - cos_turn)
-        };
-        terms += 1;
-        if decay * (cot + 1.0) * slots < NEGLIGIBLE * (mean + remainder) {
-            break;
-        }
-    }
-    work::add(terms);
-    (mean + remainder) / slots
 }
 
 /// E[⌈N/s⌉] = Σ_{k≥0} P(N > k·s) for N ~ Poisson(`mean`) with spread `sd`, taking the boundaries
@@ -316,46 +259,6 @@ mod tests {
         (low..=high)
             .map(|j| math::exp(poisson::ln_pmf(j, mean)) * (j as f64 / slots).ceil())
             .sum()
-    }
-
-    /// The characteristic function gives the full sum's E[⌈N/s⌉] to 1e-13, slots odd and even,
-    /// in a few terms, and meets the sum and the uniform form where they hand over.
-    #[test]
-    fn the_fourier_form_is_the_full_sum_in_a_few_terms() {
-        for (mean, slots) in [
-            (40.0, 4.0),
-            (35.0, 3.0),
-            (70.0, 7.0),
-            (560.0, 56.0),
-            (800.0, 80.0),
-            (3_000.0, 80.0),
-            (5_000.0, 80.0),
-            (12_345.6, 81.0),
-            (25_000.0, 1_000.0),
-            (1.0e5, 250.0),
-        ] {
-            assert_eq!(Method::of(mean, slots), Method::Fourier, "{mean}, {slots}");
-            let (busy, terms) = work::counted(|| expected_busy_instances(mean, slots));
-            let exact = busy_by_full_sum(mean, slots);
-            assert!(
-                (busy - exact).abs() < 1e-13 * exact,
-                "{mean} in flight, {slots} slots: {busy} vs {exact}"
-            );
-            let bound = fourier_terms(mean, slots).ceil() as u64 + 1;
-            assert!(
-                terms <= bound.min(slots as u64 / 2).max(1),
-                "{mean}, {slots}: {terms}"
-            );
-        }
-        for slots in [3.0_f64, 7.0, 80.0, 1_000.0] {
-            let mean = FOURIER_FROM * slots;
-            let summed = expected_busy_instances(mean * (1.0 - 1e-13), slots);
-            let fourier = expected_busy_instances(mean, slots);
-            assert!(
-                (summed - fourier).abs() < 1e-12 * fourier,
-                "{slots}: {summed} vs {fourier}"
-            );
-        }
     }
 
     /// A few requests in flight on instances of many slots: the tails at up to three multiples
