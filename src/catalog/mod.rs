@@ -75,7 +75,7 @@ pub struct Catalog {
     /// The catalog version, e.g. `2026-11`.
     pub version: &'static str,
     prices: Vec<Price>,
-    /// The rows of `prices` by id: an open-addressing hash table ([`slot_of`]), twice as many
+    /// The rows of `prices` by id: an open-addressing hash table ([`slot_of`]), four times as many
     /// slots as prices or more, each a row or [`EMPTY`]. A price is found with one hash and,
     /// nearly always, one comparison of ids (an evaluation looks up dozens, and a Monte Carlo
     /// run evaluates thousands of times).
@@ -85,18 +85,23 @@ pub struct Catalog {
 /// A slot of [`Catalog::by_id`] that holds no row.
 const EMPTY: u32 = u32::MAX;
 
-/// The first slot to look in for `id` in a table of `slots` slots (a power of two): the id
-/// hashed eight bytes at a time, each word rotated in and multiplied (the "Fx" hash of Firefox
-/// and rustc), the top bits taken, as a multiplicative hash's best are there (Knuth, *The Art of
-/// Computer Programming* vol. 3, §6.4).
+/// The first slot to look in for `id` in a table of `slots` slots (a power of two): its length
+/// and its first and last eight bytes (where ids that share a prefix differ), each rotated in and
+/// multiplied (the "Fx" hash of Firefox and rustc), the top bits taken, as a multiplicative
+/// hash's best are there (Knuth, *The Art of Computer Programming* vol. 3, §6.4). Ids alike in
+/// all three share a first slot and are told apart by the probing.
 fn slot_of(id: &str, slots: usize) -> usize {
-    let mut hash = 0u64;
-    for word in id.as_bytes().chunks(8) {
-        let mut bytes = [0u8; 8];
-        bytes[..word.len()].copy_from_slice(word);
-        hash =
-            (hash.rotate_left(5) ^ u64::from_le_bytes(bytes)).wrapping_mul(0x517C_C1B7_2722_0A95);
-    }
+    let bytes = id.as_bytes();
+    let word = |part: &[u8]| part.iter().fold(0u64, |w, b| w << 8 | u64::from(*b));
+    let (first, last) = match bytes.len() {
+        0..8 => (word(bytes), 0),
+        n => (word(&bytes[..8]), word(&bytes[n - 8..])),
+    };
+    let hash = [bytes.len() as u64, first, last]
+        .iter()
+        .fold(0u64, |hash, w| {
+            (hash.rotate_left(5) ^ w).wrapping_mul(0x517C_C1B7_2722_0A95)
+        });
     (hash >> (64 - slots.trailing_zeros())) as usize
 }
 
@@ -144,7 +149,7 @@ impl Catalog {
                 None => prices.push(price),
             }
         }
-        let slots = (2 * prices.len()).next_power_of_two().max(2);
+        let slots = (4 * prices.len()).next_power_of_two().max(2);
         let mut by_id = vec![EMPTY; slots];
         for (row, price) in prices.iter().enumerate() {
             let mut at = slot_of(&price.id, slots);
@@ -304,6 +309,20 @@ mod tests {
                 assert_eq!(catalog.row_of(&format!("{}x", price.id)), None);
             }
             assert_eq!(catalog.row_of(""), None);
+            // The hash spreads the ids: a price is found in its own slot or one of the next,
+            // nearly always.
+            let slots = catalog.by_id.len();
+            let looked: usize = (catalog.prices().iter())
+                .map(|p| {
+                    let home = slot_of(&p.id, slots);
+                    let at = (catalog.by_id.iter())
+                        .position(|row| *row != EMPTY && catalog.prices[*row as usize].id == p.id)
+                        .unwrap();
+                    (at + slots - home) % slots + 1
+                })
+                .sum();
+            let mean = looked as f64 / catalog.prices().len() as f64;
+            assert!(mean < 1.5, "{} slots looked at per price", mean);
         }
     }
 

@@ -50,12 +50,30 @@ pub struct Totals {
     pub gross_margin_pct: f64,
 }
 
+/// The units a cost is split [`by_category`] over, as the figures' ids name them.
+const PER: [&str; 2] = ["per_run", "per_user"];
+
+/// The id `cost.<per>.<category>` of a cost per unit in one category, `per` an index of
+/// [`PER`]: made once for every unit and category, so that a sample allocates none.
+fn per_category_id(per: usize, category: Category) -> Text {
+    static IDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        (PER.iter())
+            .flat_map(|per| {
+                (Category::ALL.iter()).map(move |c| &*format!("cost.{per}.{}", c.key).leak())
+            })
+            .collect()
+    });
+    Text::Borrowed(ids[per * Category::ALL.len() + category.rank()])
+}
+
 /// A cost per unit split by what it pays for (seed 001 §3: "cost per run = f(compute, egress,
 /// storage)"): each category's lines of the bill ÷ the units in the month, as
-/// `cost.<per>.<category>`. Nothing is split when the bill has one category or none.
+/// `cost.<per>.<category>` ([`per_category_id`]). Nothing is split when the bill has one
+/// category or none.
 fn by_category(
     out: &mut Builder,
-    per: &str,
+    per: usize,
     label: &str,
     unit: Unit,
     units: f64,
@@ -76,7 +94,7 @@ fn by_category(
             false => Text::Borrowed(category.title),
         };
         out.metric(
-            format!("cost.{per}.{}", category.key),
+            per_category_id(per, category),
             label,
             unit,
             ratio(monthly_usd, units),
@@ -157,7 +175,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         );
         by_category(
             out,
-            "per_run",
+            0,
             "Cost per run",
             Unit::Usd,
             runs_per_month,
@@ -178,7 +196,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         );
         by_category(
             out,
-            "per_user",
+            1,
             "Cost per monthly active user",
             Unit::UsdPerMonth,
             monthly_users,

@@ -60,7 +60,7 @@ pub fn evaluate_sample(scenario: &Scenario) -> Report {
 /// [`evaluate_sample`] written into the lists of `spare`, a report read and done with: a run of
 /// thousands of samples allocates them once, and their memory stays warm.
 pub fn evaluate_sample_into(scenario: &Scenario, spare: Report) -> Report {
-    let (out, limits) = evaluate_with(Builder::new(scenario, false).reusing(spare));
+    let (out, limits) = evaluate_with(Builder::into(scenario, false, spare));
     let mut report = out.finish();
     report.limits = limits;
     report
@@ -203,23 +203,12 @@ pub struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(scenario: &'a Scenario, explain: bool) -> Self {
-        Builder {
-            scenario,
-            catalog: Catalog::by_version(&scenario.catalog).unwrap_or_else(Catalog::current),
-            metrics: Vec::with_capacity(48),
-            warnings: Vec::new(),
-            prices: Vec::new(),
-            costs: Vec::with_capacity(8),
-            limits: Vec::with_capacity(8),
-            unchecked: Vec::new(),
-            unpriced: Vec::new(),
-            catalog_version: String::new(),
-            explain,
-        }
+        Builder::into(scenario, explain, Report::default())
     }
 
-    /// The same builder writing into the lists of `spare`, emptied ([`evaluate_sample_into`]).
-    fn reusing(mut self, spare: Report) -> Self {
+    /// A builder writing into the lists of `spare`, emptied: a report read and done with
+    /// ([`evaluate_sample_into`]), or a new one.
+    fn into(scenario: &'a Scenario, explain: bool, spare: Report) -> Self {
         let Report {
             mut metrics,
             mut warnings,
@@ -231,19 +220,26 @@ impl<'a> Builder<'a> {
             ..
         } = spare;
         metrics.clear();
+        metrics.reserve(48);
         warnings.clear();
         prices.clear();
         costs.clear();
+        costs.reserve(8);
         unchecked.clear();
         unpriced.clear();
-        self.metrics = metrics;
-        self.warnings = warnings;
-        self.prices = prices;
-        self.costs = costs;
-        self.unchecked = unchecked;
-        self.unpriced = unpriced;
-        self.catalog_version = catalog_version;
-        self
+        Builder {
+            scenario,
+            catalog: Catalog::by_version(&scenario.catalog).unwrap_or_else(Catalog::current),
+            metrics,
+            warnings,
+            prices,
+            costs,
+            limits: Vec::with_capacity(8),
+            unchecked,
+            unpriced,
+            catalog_version,
+            explain,
+        }
     }
 
     /// Records a metric and returns its value, so a family can use what it just reported. The

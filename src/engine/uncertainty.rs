@@ -64,12 +64,7 @@ pub const WARNING_ODDS: f64 = 0.10;
 pub fn quantile(range: &Range, point: f64, p: f64) -> f64 {
     let (low, high) = (range.low, range.high);
     match range.shape {
-        Shape::Lognormal => {
-            let (ln_low, ln_high) = (math::ln(low), math::ln(high));
-            let mu = (ln_low + ln_high) / 2.0;
-            let sigma = (ln_high - ln_low) / (2.0 * Z_95);
-            math::exp(mu + sigma * math::normal_quantile(p))
-        }
+        Shape::Lognormal => lognormal_quantile(lognormal_of(range), p),
         Shape::Uniform => low + p * (high - low),
         Shape::Triangular => {
             let mode = point.clamp(low, high);
@@ -81,6 +76,18 @@ pub fn quantile(range: &Range, point: f64, p: f64) -> f64 {
             }
         }
     }
+}
+
+/// The mean μ and standard deviation σ of ln x for a lognormal `range` ([`quantile`]).
+fn lognormal_of(range: &Range) -> (f64, f64) {
+    let (ln_low, ln_high) = (math::ln(range.low), math::ln(range.high));
+    ((ln_low + ln_high) / 2.0, (ln_high - ln_low) / (2.0 * Z_95))
+}
+
+/// exp(μ + σ Φ⁻¹(p)): the value at cumulative probability `p` of a lognormal distribution
+/// whose logarithm has mean μ and standard deviation σ.
+fn lognormal_quantile((mu, sigma): (f64, f64), p: f64) -> f64 {
+    math::exp(mu + sigma * math::normal_quantile(p))
 }
 
 /// Gives the input `field` of `scenario` the range `range`. A value outside the range moves to
@@ -196,6 +203,8 @@ struct Ranged {
     path: String,
     label: String,
     range: Range,
+    /// [`lognormal_of`] the range, once for every draw.
+    lognormal: (f64, f64),
     point: f64,
     seed: u64,
     min: f64,
@@ -207,7 +216,11 @@ impl Ranged {
     /// The value at cumulative probability `p`, within what the input accepts (a lognormal's
     /// tail can pass an input's largest value, and a count is whole).
     fn at(&self, p: f64) -> f64 {
-        let x = quantile(&self.range, self.point, p).clamp(self.min, self.max);
+        let x = match self.range.shape {
+            Shape::Lognormal => lognormal_quantile(self.lognormal, p),
+            _ => quantile(&self.range, self.point, p),
+        };
+        let x = x.clamp(self.min, self.max);
         if self.integer { x.round() } else { x }
     }
 
@@ -276,6 +289,8 @@ pub struct Simulation {
     months: Vec<(Vec<f64>, Vec<f64>)>,
     /// The last sample's report, done with: the next is written into its lists.
     spare: Report,
+    /// The values of the sample being drawn, input by input.
+    values: Vec<f64>,
 }
 
 impl Simulation {
@@ -298,6 +313,7 @@ impl Simulation {
                     path: path.to_string(),
                     label: field.label_in(scenario),
                     range: *range,
+                    lognormal: lognormal_of(range),
                     point,
                     seed: math::seed_of(path),
                     min,
@@ -346,6 +362,7 @@ impl Simulation {
             broken: None,
             months,
             spare: Report::default(),
+            values: Vec::new(),
         })
     }
 
@@ -390,22 +407,21 @@ impl Simulation {
         self.is_done()
     }
 
-    /// Sets every input to its draw `index`.
-    fn draw(&mut self, index: usize) -> Vec<f64> {
-        let values: Vec<f64> = (self.inputs.iter())
-            .map(|input| input.at(math::uniform_draw(input.seed, index as u64)))
-            .collect();
-        for (input, value) in self.inputs.iter().zip(&values) {
-            input.set(&mut self.draw, *value);
+    /// Sets every input to its draw `index`, and keeps the values drawn in `values`.
+    fn draw(&mut self, index: usize) {
+        self.values.clear();
+        for input in &self.inputs {
+            let value = input.at(math::uniform_draw(input.seed, index as u64));
+            input.set(&mut self.draw, value);
+            self.values.push(value);
         }
-        values
     }
 
     /// Draws and evaluates the next sample.
     fn sample(&mut self) {
         let index = self.done;
         self.done += 1;
-        let values = self.draw(index);
+        self.draw(index);
         if let Some(rule) = self.draw.cross_field_errors().into_iter().next() {
             self.left_out += 1;
             self.broken.get_or_insert(rule.message);
@@ -426,20 +442,25 @@ impl Simulation {
                 self.columns[at].push(metric.value, capacity);
             }
         }
-        for (drawn, value) in self.drawn.iter_mut().zip(values) {
-            drawn.push(value);
+        for (drawn, value) in self.drawn.iter_mut().zip(&self.values) {
+            drawn.push(*value);
         }
         self.totals.push(report.total_monthly_usd());
         self.margins
             .push(report.value("deal.gross_margin_pct").unwrap_or(0.0));
         // A limit counts once a sample, however many of its uses the report lists.
-        let mut exceeded: Vec<&crate::report::LimitUse> = Vec::new();
-        for limit in report.limits.iter().filter(|l| l.used_pct > 100.0) {
-            if !exceeded.iter().any(|e| e.metric == limit.metric) {
-                exceeded.push(limit);
+        let exceeded = |l: &&crate::report::LimitUse| l.used_pct > 100.0;
+        let mut any = false;
+        for (i, limit) in report
+            .limits
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| exceeded(l))
+        {
+            if (report.limits[..i].iter().filter(exceeded)).any(|e| e.metric == limit.metric) {
+                continue;
             }
-        }
-        for limit in &exceeded {
+            any = true;
             match self.limits.iter_mut().find(|l| l.0 == limit.metric) {
                 Some((_, _, count)) => *count += 1,
                 None => self
@@ -447,7 +468,7 @@ impl Simulation {
                     .push((limit.metric.clone(), limit.label.clone(), 1)),
             }
         }
-        self.any_limit += usize::from(!exceeded.is_empty());
+        self.any_limit += usize::from(any);
         self.spare = report;
     }
 
