@@ -138,7 +138,7 @@ impl Component for DocumentDb {
                     out.warn(
                         "database.mongodb_flex_too_small",
                         Severity::Warning,
-                        format!(
+                        || format!(
                             "A Flex cluster serves up to {} operations a second and holds {} GB; this one needs {} ops/s and {} GB. Choose a dedicated tier.",
                             n(max_ops),
                             n(max_gb),

@@ -262,7 +262,7 @@ fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         out.warn(
             "llm.run_exceeds_token_budget",
             Severity::Warning,
-            format!(
+            || format!(
                 "An average run uses {} tokens, above its budget of {}: runs would be stopped after about {} steps instead of completing {}.",
                 n(tokens_per_run),
                 n(l.token_budget_per_run),
@@ -274,7 +274,7 @@ fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         out.warn(
             "llm.token_budget_stops_runaways",
             Severity::Info,
-            format!(
+            || format!(
                 "The token budget ({} tokens) stops a runaway run after about {} steps, before the {}-step cap that would cost {}.",
                 n(l.token_budget_per_run),
                 n(steps_per_call_budget.floor()),
@@ -286,7 +286,7 @@ fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         out.warn(
             "llm.token_budget_never_binds",
             Severity::Info,
-            format!(
+            || format!(
                 "The token budget ({} tokens) never binds: a run at the {}-step cap uses {} tokens and costs {}.",
                 n(l.token_budget_per_run),
                 n(w.max_steps_per_run),
@@ -371,7 +371,7 @@ fn rate_limits(s: &Scenario, load: &Load, tokens_per_call: f64, out: &mut Builde
             out.warn(
                 "llm.rate_limit_exceeded",
                 Severity::Warning,
-                format!(
+                || format!(
                     "At the peak the model is asked for {} {what} a minute against a limit of {}: about {}% of calls would be refused (HTTP 429) unless the limit is raised or calls are queued.",
                     n(demand),
                     n(limit),

@@ -168,7 +168,7 @@ impl Component for Messaging {
             out.warn(
                 "messaging.broker_saturated",
                 Severity::Warning,
-                format!(
+                || format!(
                     "The peak publishes {} messages/s but the broker sustains {}: messages would back up. Choose a larger broker or spread the peak.",
                     n(peak),
                     n(m.broker_capacity_msgs_per_s)

@@ -77,7 +77,7 @@ pub(crate) fn pools_within(
         out.warn(
             "database.pools_exceed_max_connections",
             Severity::Warning,
-            format!(
+            || format!(
                 "At their maximum instances the services' pools open {} connections but {label} is {}: new connections would be refused. Use smaller pools, fewer instances, a larger database or a connection proxy (RDS Proxy, PgBouncer).",
                 n(pools),
                 n(max_connections)

@@ -230,7 +230,7 @@ fn aws(m: &Monitoring, logs_gb: f64, series: f64, traceable: f64, days: f64, out
         out.warn(
             "monitoring.metrics_beyond_first_tier",
             Severity::Info,
-            format!(
+            || format!(
                 "{} metric series are billed at the first tier's {} each; the price list has no confirmed price beyond {}, which AWS bills lower: the line errs high.",
                 n(series),
                 usd(metric),

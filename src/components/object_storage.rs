@@ -103,7 +103,7 @@ impl Component for ObjectStorage {
                     out.warn(
                         "storage.objects_beyond_first_tier",
                         Severity::Info,
-                        format!("S3 is billed at its first tier's price for all {} GB; the price list has no confirmed price beyond {} GB, which AWS bills lower: the line errs high.", n(gb), n(first)),
+                        || format!("S3 is billed at its first tier's price for all {} GB; the price list has no confirmed price beyond {} GB, which AWS bills lower: the line errs high.", n(gb), n(first)),
                     );
                 }
                 (gb, out.price("aws.s3.standard.gb_month"))

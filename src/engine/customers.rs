@@ -227,7 +227,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
             out.warn(
                 "deal.customer_lowers_the_bill",
                 Severity::Info,
-                format!(
+                || format!(
                     "Without {name} the bill would be {} more, most likely because its load keeps busy instances that would otherwise idle at a rate typed above the busy one: check the idle prices under Prices used.",
                     usd(-adds)
                 ),
@@ -294,7 +294,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
             out.warn(
                 "deal.customer_negative_margin",
                 Severity::Warning,
-                format!(
+                || format!(
                     "{name}'s part of the bill, {} a month, is more than its contract brings in, {}.",
                     usd(cost),
                     usd(revenue)
@@ -321,7 +321,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) {
         out.warn(
             "deal.customers_listed",
             Severity::Info,
-            format!(
+            || format!(
                 "{} customers are listed by name but the deal counts {}: each listed customer's cost is its part of the bill, and its margin shows once the deal counts every one listed.",
                 groups.len(),
                 n(d.customers)

@@ -151,7 +151,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         out.warn(
             "cost.beyond_any_deployment",
             Severity::Warning,
-            format!(
+            || format!(
                 "At {} a month this scenario costs more than any real deployment: check the inputs for a misplaced digit.{largest}",
                 usd(total)
             ),
@@ -340,7 +340,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) -> Totals {
         out.warn(
             "deal.negative_margin",
             Severity::Warning,
-            format!(
+            || format!(
                 "The platform costs {} a month but the contracts bring in {}: every month loses {}.",
                 usd(total),
                 usd(revenue),

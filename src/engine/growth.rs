@@ -153,11 +153,9 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
         {
             if !reached.contains(&w.id) {
                 reached.push(w.id.clone());
-                out.warn(
-                    "growth.limit_reached",
-                    Severity::Warning,
-                    format!("Month {month} ({} customers): {}", n(customers), w.message),
-                );
+                out.warn("growth.limit_reached", Severity::Warning, || {
+                    format!("Month {month} ({} customers): {}", n(customers), w.message)
+                });
             }
         }
         months.push(MonthFigures {
@@ -184,7 +182,7 @@ pub fn project(s: &Scenario, mut reached: Vec<Text>, out: &mut Builder) -> Vec<M
         out.warn(
             "growth.none",
             Severity::Info,
-            "Nothing grows: every month of the projection is the launch month. Enter customers, or runs per day, at 6, 12 or 24 months to project growth.".to_string(),
+            || "Nothing grows: every month of the projection is the launch month. Enter customers, or runs per day, at 6, 12 or 24 months to project growth.".to_string(),
         );
     }
     months

@@ -26,7 +26,7 @@ pub fn evaluate(out: &mut Builder) -> Vec<LimitUse> {
                 format!("{}% headroom", n(100.0 - tightest.used_pct))
             }
         );
-        out.warn("headroom.tightest_limit", Severity::Info, message);
+        out.warn("headroom.tightest_limit", Severity::Info, || message);
     }
     limits
 }

@@ -79,7 +79,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         out.warn(
             "load.peak_below_average",
             Severity::Warning,
-            format!(
+            || format!(
                 "The peak ({} runs a minute) is below the average ({} a minute): raise the peak runs per minute.",
                 n(peak * 60.0),
                 n(avg * 60.0)
@@ -153,7 +153,7 @@ pub fn evaluate(s: &Scenario, out: &mut Builder) -> Load {
         out.warn(
             "load.tool_time_exceeds_run",
             Severity::Warning,
-            format!(
+            || format!(
                 "Tool calls alone take {} s per run, longer than the {} s run duration: one of the two is wrong.",
                 n(tool_seconds_per_run),
                 n(w.run_duration_s)

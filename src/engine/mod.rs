@@ -51,8 +51,9 @@ pub fn evaluate(scenario: &Scenario) -> Report {
 }
 
 /// The figures of one scenario as the Monte Carlo run draws it ([`uncertainty`]): every figure
-/// of [`evaluate`] (each listed customer's included), the bill, the findings and the limits,
-/// without formulas, prices used or projection.
+/// of [`evaluate`] (each listed customer's included), the bill, the findings (their ids and
+/// severities: no message is written) and the limits, without formulas, prices used or
+/// projection.
 pub fn evaluate_sample(scenario: &Scenario) -> Report {
     evaluate_sample_into(scenario, Report::default())
 }
@@ -60,7 +61,9 @@ pub fn evaluate_sample(scenario: &Scenario) -> Report {
 /// [`evaluate_sample`] written into the lists of `spare`, a report read and done with: a run of
 /// thousands of samples allocates them once, and their memory stays warm.
 pub fn evaluate_sample_into(scenario: &Scenario, spare: Report) -> Report {
-    let (out, limits) = evaluate_with(Builder::into(scenario, false, spare));
+    let mut out = Builder::into(scenario, false, spare);
+    out.findings_written = false;
+    let (out, limits) = evaluate_with(out);
     let mut report = out.finish();
     report.limits = limits;
     report
@@ -199,6 +202,8 @@ pub struct Builder<'a> {
     unpriced: Vec<Text>,
     catalog_version: String,
     explain: bool,
+    /// Whether the findings' messages are written: everywhere but in a Monte Carlo sample.
+    findings_written: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -239,6 +244,7 @@ impl<'a> Builder<'a> {
             unpriced,
             catalog_version,
             explain,
+            findings_written: true,
         }
     }
 
@@ -339,8 +345,18 @@ impl<'a> Builder<'a> {
         self.explain
     }
 
-    /// Records a finding.
-    pub fn warn(&mut self, id: impl Into<Text>, severity: Severity, message: String) {
+    /// Records a finding; its message is written only where it is read (not in a sample of a
+    /// Monte Carlo run, which reads the findings' ids).
+    pub fn warn(
+        &mut self,
+        id: impl Into<Text>,
+        severity: Severity,
+        message: impl FnOnce() -> String,
+    ) {
+        let message = match self.findings_written {
+            true => message(),
+            false => String::new(),
+        };
         self.warnings.push(Warning {
             id: id.into(),
             severity,
@@ -381,7 +397,7 @@ impl<'a> Builder<'a> {
     /// finding that says why.
     fn leaves_out(&mut self, id: &'static str, severity: Severity, name: &str, message: String) {
         if !self.unpriced.iter().any(|n| n == name) {
-            self.warn(id, severity, message);
+            self.warn(id, severity, || message);
             self.unpriced.push(Text::Owned(name.to_string()));
         }
     }
@@ -442,14 +458,12 @@ impl<'a> Builder<'a> {
     pub fn price(&mut self, id: &str) -> f64 {
         let overridden = self.scenario.prices.get(id).copied();
         let Some(listed) = self.catalog.get(id) else {
-            self.warn(
-                "catalog.price_missing",
-                Severity::Warning,
+            self.warn("catalog.price_missing", Severity::Warning, || {
                 format!(
                     "Catalog {} has no price {id}; it counts as 0.",
                     self.catalog.version
-                ),
-            );
+                )
+            });
             return 0.0;
         };
         let value = overridden.or(listed.value);

@@ -63,7 +63,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
             out.warn(
                 "quotas.workflows_refused",
                 Severity::Warning,
-                format!(
+                || format!(
                     "The busiest tenant would keep {} workflows against a quota of {}: creating the rest is refused.",
                     n(busiest),
                     n(q.max_workflows_per_tenant)
@@ -85,7 +85,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
             out.warn(
                 "quotas.actions_time_out",
                 Severity::Warning,
-                format!(
+                || format!(
                     "An average tool call takes {} s but the action timeout cap is {} s: most calls would be stopped.",
                     n(w.tool_call_latency_s),
                     n(q.max_action_timeout_s)
@@ -129,7 +129,7 @@ fn runs_per_hour(s: &Scenario, load: &Load, out: &mut Builder) {
         out.warn(
             "quotas.runs_refused",
             Severity::Warning,
-            format!(
+            || format!(
                 "At the peak the busiest tenant starts {} runs an hour against a quota of {}: {} runs an hour would be refused with HTTP 429.",
                 n(per_tenant * multiple.max(1.0)),
                 n(quota),

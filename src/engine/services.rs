@@ -581,7 +581,7 @@ pub fn size(
         out.warn(
             format!("{family}.cpu_binds"),
             Severity::Info,
-            format!(
+            || format!(
                 "CPU, not concurrency, sets {name}'s instances at the peak: {} vCPU of CPU needs {} instances where the load alone would fit in {}.",
                 n(peak.cpu_vcpu),
                 n(by_cpu),
@@ -593,7 +593,7 @@ pub fn size(
         out.warn(
             format!("{family}.peak_above_max_instances"),
             Severity::Warning,
-            format!(
+            || format!(
                 "{name} needs {} instances at the peak but at most {} may run: {}. Raise its maximum instances or {}.",
                 n(needed),
                 n(service.max_instances),
@@ -618,13 +618,15 @@ pub fn size(
         out.warn(
             format!("{family}.burst_above_max_instances"),
             Severity::Warning,
-            format!(
-                "A burst of {} {} needs {} instances of {name} but at most {} may run.",
-                n(burst.in_flight),
-                carried.unit.symbol_for(burst.in_flight),
-                n(instances),
-                n(service.max_instances)
-            ),
+            || {
+                format!(
+                    "A burst of {} {} needs {} instances of {name} but at most {} may run.",
+                    n(burst.in_flight),
+                    carried.unit.symbol_for(burst.in_flight),
+                    n(instances),
+                    n(service.max_instances)
+                )
+            },
         );
     }
     let busy = ids.metric(

@@ -51,7 +51,7 @@ pub fn check_store(s: &Scenario, out: &mut Builder) {
             out.warn(
                 "storage.not_priced",
                 Severity::Info,
-                "The step ledger's storage is not in the bill: choose what keeps it (Storage, “Kept in”).".to_string(),
+                || "The step ledger's storage is not in the bill: choose what keeps it (Storage, “Kept in”).".to_string(),
             );
             return;
         }
@@ -68,7 +68,7 @@ pub fn check_store(s: &Scenario, out: &mut Builder) {
         out.warn(
             "storage.store_off",
             Severity::Warning,
-            format!("The step ledger is kept in {name}, which the scenario does not have: its storage is not in the bill. Turn {name} on, or choose another store."),
+            || format!("The step ledger is kept in {name}, which the scenario does not have: its storage is not in the bill. Turn {name} on, or choose another store."),
         );
     }
 }

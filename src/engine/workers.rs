@@ -72,7 +72,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
                 out.warn(
                     "workers.wait_above_target",
                     Severity::Warning,
-                    format!(
+                    || format!(
                         "At the peak 5% of steps wait more than {} s for a slot, above the {} s target.",
                         n(p95),
                         n(w.p95_wait_target_s)
@@ -83,7 +83,7 @@ pub fn evaluate(s: &Scenario, load: &Load, out: &mut Builder) {
         None => out.warn(
             "workers.pool_saturated",
             Severity::Warning,
-            format!(
+            || format!(
                 "The pool cannot keep up at the peak: {} steps are in flight on average but only {} slots exist, so the queue grows without end.",
                 n(busy),
                 n(w.slots)
