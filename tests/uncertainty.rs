@@ -132,6 +132,20 @@ fn a_run_in_chunks_draws_what_one_go_draws() {
     while !chunked.step(37) {}
     assert_eq!(chunked.finish(), whole);
     assert_eq!(uncertainty::simulate(&s).unwrap(), whole);
+    // One evaluation's worth at a time, the tornado's swings and the projection's months
+    // included: the progress grows at every step and ends where it said it would.
+    let mut single = uncertainty::Simulation::new(&s, &point).unwrap();
+    let mut before = single.progress();
+    while !single.step(1) {
+        let now = single.progress();
+        assert!(
+            before.0 < now.0 && now.0 < now.1 && now.1 == before.1,
+            "{before:?} {now:?}"
+        );
+        before = now;
+    }
+    assert_eq!(single.progress().0, single.progress().1);
+    assert_eq!(single.finish(), whole);
 }
 
 #[test]

@@ -291,6 +291,24 @@ pub struct Simulation {
     spare: Report,
     /// The values of the sample being drawn, input by input.
     values: Vec<f64>,
+    /// The tornado, made input by input once the samples of the launch are drawn.
+    tornado: Option<Tornado>,
+}
+
+/// The tornado under way: the scenario with every uncertain input at its median and the month's
+/// total and margin there, the ranks of the samples' totals, and each input's swing so far.
+struct Tornado {
+    at_medians: Scenario,
+    base: (f64, f64),
+    total_ranks: Vec<f64>,
+    swings: Vec<Swing>,
+}
+
+/// The month's total and margin of `scenario`, as a sample reads them.
+fn total_and_margin(scenario: &Scenario) -> (f64, f64) {
+    let report = evaluate_sample(scenario);
+    let margin = report.value("deal.gross_margin_pct").unwrap_or(0.0);
+    (report.total_monthly_usd(), margin)
 }
 
 impl Simulation {
@@ -363,6 +381,7 @@ impl Simulation {
             months,
             spare: Report::default(),
             values: Vec::new(),
+            tornado: None,
         })
     }
 
@@ -372,13 +391,25 @@ impl Simulation {
         self
     }
 
-    /// Evaluations done and to do, the projection's months included.
+    /// Evaluations done and to do, the tornado's (two an input) and the projection's months
+    /// included.
     pub fn progress(&self) -> (usize, usize) {
         let months = self.months.len();
+        let swings = 2 * (self.inputs.len() - self.swings_left());
         (
-            self.done + self.projected * months,
-            self.samples + self.projection_samples * months,
+            self.done + swings + self.projected * months,
+            self.samples + 2 * self.inputs.len() + self.projection_samples * months,
         )
+    }
+
+    /// The inputs whose swing the tornado has yet to make: none once the run has no sample
+    /// to rank them against.
+    fn swings_left(&self) -> usize {
+        match &self.tornado {
+            _ if self.done == self.samples && self.totals.is_empty() => 0,
+            Some(tornado) => self.inputs.len() - tornado.swings.len(),
+            None => self.inputs.len(),
+        }
     }
 
     /// Whether every sample of the launch is drawn (the projection's band may not be).
@@ -386,18 +417,24 @@ impl Simulation {
         self.done == self.samples
     }
 
-    /// Whether every sample is drawn.
+    /// Whether every sample is drawn and every input swung.
     pub fn is_done(&self) -> bool {
-        self.done == self.samples && self.projected == self.projection_samples
+        self.done == self.samples
+            && self.swings_left() == 0
+            && self.projected == self.projection_samples
     }
 
     /// Draws up to `evaluations` more evaluations' worth of samples (a projected sample counts
-    /// one per month); returns whether the run is done.
+    /// one per month, a swing of the tornado two); returns whether the run is done.
     pub fn step(&mut self, evaluations: usize) -> bool {
         let mut left = evaluations;
         while left > 0 && self.done < self.samples {
             self.sample();
             left -= 1;
+        }
+        while left > 0 && self.done == self.samples && self.swings_left() > 0 {
+            self.swing();
+            left = left.saturating_sub(2);
         }
         let months = self.months.len().max(1);
         while left > 0 && self.projected < self.projection_samples {
@@ -625,40 +662,52 @@ impl Simulation {
         }
     }
 
-    /// Each input swung from its 5th to its 95th percentile with the others at their medians,
-    /// the widest effect on the month's total first (ties by the effect on the margin), the
-    /// month's total and margin at the medians, and the swings' order by the effect on the
-    /// margin.
-    fn tornado(&self) -> ((f64, f64), Vec<Swing>, Vec<usize>) {
-        let mut at_medians = self.scenario.clone();
-        for input in &self.inputs {
-            input.set(&mut at_medians, input.at(0.5));
+    /// Swings the next input from its 5th to its 95th percentile with the others at their
+    /// medians, and ranks its draws against the totals.
+    fn swing(&mut self) {
+        let tornado = self.tornado.get_or_insert_with(|| {
+            let mut at_medians = self.scenario.clone();
+            for input in &self.inputs {
+                input.set(&mut at_medians, input.at(0.5));
+            }
+            Tornado {
+                base: total_and_margin(&at_medians),
+                at_medians,
+                total_ranks: ranks(&self.totals),
+                swings: Vec::with_capacity(self.inputs.len()),
+            }
+        });
+        let i = tornado.swings.len();
+        let input = &self.inputs[i];
+        let mut swung = tornado.at_medians.clone();
+        input.set(&mut swung, input.at(0.05));
+        let low = total_and_margin(&swung);
+        input.set(&mut swung, input.at(0.95));
+        let high = total_and_margin(&swung);
+        tornado.swings.push(Swing {
+            path: input.path.clone(),
+            label: input.label.clone(),
+            total_at_p5: low.0,
+            total_at_p95: high.0,
+            margin_at_p5: low.1,
+            margin_at_p95: high.1,
+            rank_correlation: correlation_of_ranks(&ranks(&self.drawn[i]), &tornado.total_ranks),
+        });
+    }
+
+    /// The tornado, every input swung ([`Simulation::swing`]): the month's total and margin at
+    /// the medians, the swings with the widest effect on the month's total first (ties by the
+    /// effect on the margin), and their order by the effect on the margin.
+    fn tornado(&mut self) -> ((f64, f64), Vec<Swing>, Vec<usize>) {
+        while self.swings_left() > 0 {
+            self.swing();
         }
-        let figures = |s: &Scenario| {
-            let report = evaluate_sample(s);
-            let margin = report.value("deal.gross_margin_pct").unwrap_or(0.0);
-            (report.total_monthly_usd(), margin)
+        let Some(Tornado {
+            base, mut swings, ..
+        }) = self.tornado.take()
+        else {
+            return ((0.0, 0.0), Vec::new(), Vec::new());
         };
-        let base = figures(&at_medians);
-        let total_ranks = ranks(&self.totals);
-        let mut swings: Vec<Swing> = (self.inputs.iter().enumerate())
-            .map(|(i, input)| {
-                let mut swung = at_medians.clone();
-                input.set(&mut swung, input.at(0.05));
-                let low = figures(&swung);
-                input.set(&mut swung, input.at(0.95));
-                let high = figures(&swung);
-                Swing {
-                    path: input.path.clone(),
-                    label: input.label.clone(),
-                    total_at_p5: low.0,
-                    total_at_p95: high.0,
-                    margin_at_p5: low.1,
-                    margin_at_p95: high.1,
-                    rank_correlation: correlation_of_ranks(&ranks(&self.drawn[i]), &total_ranks),
-                }
-            })
-            .collect();
         super::sort_short(&mut swings, |a, b| {
             (b.total_effect().total_cmp(&a.total_effect()))
                 .then(b.margin_effect().total_cmp(&a.margin_effect()))
