@@ -52,7 +52,7 @@ pub fn panel(report: &Report, run: Option<&Uncertainty>, times: RunTimes) -> Vec
     );
     if times.total_ms > 0.0 {
         lead.push_str(&format!(
-            " Drawn in {} s in this browser ({} s of it computing, the rest the page's own work between), and the projection's band ({} samples a month) in {} s more.",
+            " Drawn in {} s in this browser ({} s of it computing), and the projection's band ({} samples a month) in {} s more.",
             format::plain(times.samples_ms / 1_000.0),
             format::plain(times.computing_ms / 1_000.0),
             format::plain(run.projection_samples as f64),
