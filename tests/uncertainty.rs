@@ -167,6 +167,9 @@ fn a_range_whose_end_breaks_a_rule_is_refused_and_a_run_without_valid_samples_sa
     assert_eq!(run.left_out.0, 1_000);
     assert!(run.spreads.is_empty() && run.odds.is_empty() && run.months.is_empty());
     assert_eq!(run.findings[0].id, "uncertainty.no_sample");
+    // What was drawn is still said.
+    assert_eq!(run.inputs.len(), 1);
+    assert_eq!(run.inputs[0].path, "deal.customers");
 }
 
 #[test]

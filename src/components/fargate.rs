@@ -204,19 +204,23 @@ impl MemoryChoices {
 ///
 /// The error names what is allowed: the memory sizes for that vCPU, or the vCPU sizes.
 pub fn validate_task_size(vcpu: f64, memory_gb: f64) -> Result<(), String> {
+    use crate::format::plain;
     let Some((_, memory)) = TASK_SIZES
         .iter()
         .find(|(v, _)| (v - vcpu).abs() < SIZE_TOLERANCE)
     else {
         return Err(format!(
-            "Fargate has no task with {vcpu} vCPU; choose 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU."
+            "Fargate has no task with {} vCPU; choose 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU.",
+            plain(vcpu)
         ));
     };
     if memory.allows(memory_gb) {
         Ok(())
     } else {
+        let vcpu = plain(vcpu);
         Err(format!(
-            "A {vcpu} vCPU Fargate task cannot have {memory_gb} GB of memory; with {vcpu} vCPU choose {}.",
+            "A {vcpu} vCPU Fargate task cannot have {} GB of memory; with {vcpu} vCPU choose {}.",
+            plain(memory_gb),
             memory.describe()
         ))
     }

@@ -593,17 +593,7 @@ impl Simulation {
                 margin: spread(margins),
             })
             .collect();
-        let inputs = (self.inputs.iter())
-            .map(|input| Drawn {
-                path: input.path.clone(),
-                label: input.label.clone(),
-                unit: input.field.unit(),
-                range: input.range,
-                p5: input.at(0.05),
-                median: input.at(0.5),
-                p95: input.at(0.95),
-            })
-            .collect();
+        let inputs = self.drawn_inputs();
         Uncertainty {
             samples: self.done,
             left_out: (self.left_out, self.broken.take()),
@@ -621,6 +611,21 @@ impl Simulation {
             months,
             projection_samples: self.projected,
         }
+    }
+
+    /// The inputs drawn, each with its range and its 5th, 50th and 95th percentiles.
+    fn drawn_inputs(&self) -> Vec<Drawn> {
+        (self.inputs.iter())
+            .map(|input| Drawn {
+                path: input.path.clone(),
+                label: input.label.clone(),
+                unit: input.field.unit(),
+                range: input.range,
+                p5: input.at(0.05),
+                median: input.at(0.5),
+                p95: input.at(0.95),
+            })
+            .collect()
     }
 
     /// What a run says when every sample broke a rule tying inputs together: that, and no
@@ -646,8 +651,8 @@ impl Simulation {
                         .trim_end_matches('.')
                 ),
             }],
+            inputs: self.drawn_inputs(),
             left_out: (self.left_out, self.broken),
-            inputs: Vec::new(),
             spreads: Vec::new(),
             odds: Vec::new(),
             total: empty(Unit::UsdPerMonth),
