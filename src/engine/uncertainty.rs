@@ -266,8 +266,9 @@ impl Column {
     }
 }
 
-/// A Monte Carlo run in progress: [`Simulation::step`] draws more samples (the page does a few
-/// between frames), [`Simulation::finish`] makes the [`Uncertainty`].
+/// A Monte Carlo run in progress: [`Simulation::step`] draws more samples, then swings the
+/// tornado's inputs and draws the projection's band (the page does a few evaluations' worth
+/// between frames); [`Simulation::finish`] makes the [`Uncertainty`].
 pub struct Simulation {
     scenario: Scenario,
     draw: Scenario,
