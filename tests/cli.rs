@@ -779,31 +779,27 @@ fn a_range_is_set_and_taken_off_with_set() {
         named.contains("\"name\": \"Road to launch v1..v2\""),
         "{named}"
     );
-    // Taking off a range of an item the list lacks adds no item.
-    let line = usage_error_of(&[
-        "eval",
-        "--preset",
-        "inventory-cloud-run",
-        "--set",
-        "ranges.tenants.3.peak_qps=",
-    ]);
-    assert!(line.contains("no field"), "{line}");
-    // A range whose end breaks a rule tying inputs together is refused at --set.
-    let line = usage_error_of(&[
-        "eval",
-        "--preset",
-        "inventory-cloud-run",
-        "--set",
-        "deal.customers=1..2:uniform",
-    ]);
-    assert!(line.contains("At its low"), "{line}");
-    // The settings of the run take one value.
-    let line = usage_error_of(&[
-        "eval",
-        "--preset",
-        "agent-platform",
-        "--set",
-        "uncertainty.samples=1000..2000",
-    ]);
-    assert!(line.contains("takes one value"), "{line}");
+    // Refused at --set, each with its reason: taking off a range of an item the list lacks
+    // (which adds no item), a range whose end breaks a rule tying inputs together, and a range
+    // on the run's own settings, which take one value.
+    for (preset, set, says) in [
+        (
+            "inventory-cloud-run",
+            "ranges.tenants.3.peak_qps=",
+            "no field",
+        ),
+        (
+            "inventory-cloud-run",
+            "deal.customers=1..2:uniform",
+            "At its low",
+        ),
+        (
+            "agent-platform",
+            "uncertainty.samples=1000..2000",
+            "takes one value",
+        ),
+    ] {
+        let line = usage_error_of(&["eval", "--preset", preset, "--set", set]);
+        assert!(line.contains(says), "{set}: {line}");
+    }
 }

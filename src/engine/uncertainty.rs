@@ -29,7 +29,7 @@
 use super::{evaluate_sample, evaluate_sample_into};
 use crate::math;
 use crate::report::uncertainty::{Drawn, Histogram, MonthBand, Odds, Spread, Swing, Uncertainty};
-use crate::report::{Report, Severity, Text, Warning};
+use crate::report::{Report, Severity, Text, Warning, same_text};
 use crate::scenario::Scenario;
 use crate::scenario::fields::Field;
 use crate::scenario::inputs::{Kind, Value};
@@ -191,12 +191,6 @@ fn ranks(values: &[f64]) -> Vec<f64> {
     ranks
 }
 
-/// Whether two ids are the same: at once when both are the same text in the program (a
-/// figure's id nearly always is), else letter by letter.
-fn same(a: &Text, b: &Text) -> bool {
-    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len() || a == b
-}
-
 /// One input given as a range, ready to draw.
 struct Ranged {
     field: Field,
@@ -305,9 +299,8 @@ struct Tornado {
     swings: Vec<Swing>,
 }
 
-/// The month's total and margin of `scenario`, as a sample reads them.
-fn total_and_margin(scenario: &Scenario) -> (f64, f64) {
-    let report = evaluate_sample(scenario);
+/// The month's total and gross margin of a sample's report.
+fn total_and_margin(report: &Report) -> (f64, f64) {
     let margin = report.value("deal.gross_margin_pct").unwrap_or(0.0);
     (report.total_monthly_usd(), margin)
 }
@@ -472,7 +465,7 @@ impl Simulation {
         self.order.resize(report.metrics.len(), None);
         for (k, metric) in report.metrics.iter().enumerate() {
             let column = match self.order[k] {
-                Some(at) if same(&self.ids[at], &metric.id) => Some(at),
+                Some(at) if same_text(&self.ids[at], &metric.id) => Some(at),
                 _ => self.ids.binary_search(&metric.id).ok(),
             };
             self.order[k] = column;
@@ -483,9 +476,9 @@ impl Simulation {
         for (drawn, value) in self.drawn.iter_mut().zip(&self.values) {
             drawn.push(*value);
         }
-        self.totals.push(report.total_monthly_usd());
-        self.margins
-            .push(report.value("deal.gross_margin_pct").unwrap_or(0.0));
+        let (total, margin) = total_and_margin(&report);
+        self.totals.push(total);
+        self.margins.push(margin);
         // A limit counts once a sample, however many of its uses the report lists.
         let exceeded = |l: &&crate::report::LimitUse| l.used_pct > 100.0;
         let mut any = false;
@@ -677,7 +670,7 @@ impl Simulation {
                 input.set(&mut at_medians, input.at(0.5));
             }
             Tornado {
-                base: total_and_margin(&at_medians),
+                base: total_and_margin(&evaluate_sample(&at_medians)),
                 at_medians,
                 total_ranks: ranks(&self.totals),
                 swings: Vec::with_capacity(self.inputs.len()),
@@ -687,9 +680,9 @@ impl Simulation {
         let input = &self.inputs[i];
         let mut swung = tornado.at_medians.clone();
         input.set(&mut swung, input.at(0.05));
-        let low = total_and_margin(&swung);
+        let low = total_and_margin(&evaluate_sample(&swung));
         input.set(&mut swung, input.at(0.95));
-        let high = total_and_margin(&swung);
+        let high = total_and_margin(&evaluate_sample(&swung));
         tornado.swings.push(Swing {
             path: input.path.clone(),
             label: input.label.clone(),

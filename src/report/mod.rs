@@ -159,11 +159,16 @@ pub struct Category {
     pub column: &'static str,
 }
 
-/// Categories are the same when their keys are, which are unique: at once when they are the
-/// same text in the program, as they nearly always are.
+/// Whether two texts are the same: at once when both are the same text in the program (an id
+/// or a key nearly always is), else letter by letter.
+pub fn same_text(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
+/// Categories are the same when their keys are, which are unique ([`same_text`]).
 impl PartialEq for Category {
     fn eq(&self, other: &Category) -> bool {
-        std::ptr::eq(self.key, other.key) || self.key == other.key
+        same_text(self.key, other.key)
     }
 }
 
