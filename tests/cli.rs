@@ -803,3 +803,104 @@ fn a_range_is_set_and_taken_off_with_set() {
         assert!(line.contains(says), "{set}: {line}");
     }
 }
+
+#[test]
+fn tiers_print_a_column_per_tier_and_the_breaking_points() {
+    let args = [
+        "tiers",
+        "--preset",
+        "ux-flow-engine",
+        "--driver",
+        "users.concurrent_peak",
+        "--values",
+        "100,1k,10000",
+    ];
+    let table = stdout_of(&args);
+    let row = |label: &str| {
+        (table.lines())
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no row {label} in {table}"))
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        row("cognitive-core: instances at the peak"),
+        ["138", "14", "2"]
+    );
+    let first = (table.lines())
+        .skip_while(|l| !l.starts_with("Breaking points"))
+        .nth(1)
+        .unwrap();
+    assert!(
+        first.starts_with("  cognitive-core: maximum instances "),
+        "{table}"
+    );
+    assert!(
+        first.ends_with(" reached at 1,091 users (91.7% used today)"),
+        "{table}"
+    );
+    // JSON: the same tiers and breaking points.
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let json = json_of(&json_args);
+    let tiers = json["tiers"].as_array().unwrap();
+    assert_eq!(tiers.len(), 3);
+    assert_eq!(tiers[1]["value"], 1000.0);
+    assert_eq!(tiers[2]["figures"]["services.1.instances_peak"], 138.0);
+    assert_eq!(
+        tiers[1]["binding_limit"]["label"],
+        "cognitive-core: maximum instances"
+    );
+    let first = &json["breaking_points"][0];
+    assert_eq!(first["metric"], "services.1.utilization_pct");
+    assert_eq!(first["reached"], "at");
+    let at = first["value"].as_f64().unwrap();
+    assert!((1_090.9..1_091.1).contains(&at), "{at}");
+    // CSV: a rectangular table, a column per tier after id, label and unit.
+    let mut csv_args = args.to_vec();
+    csv_args.extend(["--format", "csv"]);
+    let text = stdout_of(&csv_args);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(rows.iter().all(|r| r.len() == 6));
+    let total = rows
+        .iter()
+        .find(|r| &r[0] == "tiers.cost.total_monthly_usd")
+        .unwrap();
+    let report = json_of(&["eval", "--preset", "ux-flow-engine", "--format", "json"]);
+    let today = metric_value(&report, "cost.total_monthly_usd");
+    assert_eq!(
+        total[4].parse::<f64>().unwrap(),
+        (today * 100.0).round() / 100.0
+    );
+}
+
+#[test]
+fn breaking_points_alone_and_bad_drivers_or_values() {
+    let text = stdout_of(&["breaking", "--preset", "agent-swarm-ecs"]);
+    assert!(
+        text.contains("gateway: maximum instances  reached at 20 ×"),
+        "{text}"
+    );
+    let error = usage_error_of(&["tiers", "--preset", "agent-platform", "--driver", "nope"]);
+    assert!(error.contains("--driver: no input “nope”"), "{error}");
+    let error = usage_error_of(&["tiers", "--preset", "agent-platform", "--values", "2,abc"]);
+    assert!(error.contains("--values: “abc” is not a number"), "{error}");
+    let error = usage_error_of(&[
+        "tiers",
+        "--preset",
+        "agent-platform",
+        "--driver",
+        "workload.runs_per_day",
+        "--values",
+        "5e9",
+    ]);
+    assert!(
+        error.contains("takes values from 1 to 1,000,000,000"),
+        "{error}"
+    );
+}

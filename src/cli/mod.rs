@@ -4,6 +4,8 @@
 //! headroom eval (--preset NAME | FILE.json | 'LINK') [--set PATH=VALUE]... [--format table|json|csv|projection-csv|scenario]
 //! headroom presets
 //! headroom link (--preset NAME | FILE.json)
+//! headroom tiers (--preset NAME | FILE.json | 'LINK') [--set PATH=VALUE]... [--driver KEY] [--values V,V,…] [--format table|json|csv]
+//! headroom breaking (--preset NAME | FILE.json | 'LINK') [--set PATH=VALUE]... [--driver KEY] [--format table|json|csv]
 //! ```
 //!
 //! Any problem with the arguments, a file or a link prints one line naming it and exits with
@@ -15,9 +17,11 @@ use std::io::{ErrorKind, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::engine::scaling::{self, Driver};
 use crate::engine::uncertainty;
 use crate::export::{csv, link};
 use crate::format;
+use crate::report::scaling::{BreakingPoint, DriverInfo, Tiers};
 use crate::report::uncertainty::Uncertainty;
 use crate::report::{Report, SECTIONS};
 use crate::scenario::fields::{self, Group};
@@ -62,6 +66,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Evaluate a scenario at several values of one driver (tiers), with the breaking points.
+    Tiers {
+        #[command(flatten)]
+        scaling: Scaling,
+        /// The driver's values, comma-separated (`100,1000,10k`); by default ×1, ×10 and ×100
+        /// of today's.
+        #[arg(long, value_delimiter = ',', value_name = "V,V,…")]
+        values: Vec<String>,
+    },
+    /// The value of a driver at which each limit is first reached, found by search.
+    Breaking {
+        #[command(flatten)]
+        scaling: Scaling,
+    },
     /// List the presets.
     Presets,
     /// Print the share-link fragment of a scenario.
@@ -73,6 +91,41 @@ enum Command {
         source: Option<String>,
     },
 }
+
+/// The scenario and the driver of `tiers` and `breaking`.
+#[derive(clap::Args, Debug)]
+struct Scaling {
+    /// Start from this preset (see `headroom presets`).
+    #[arg(long, conflicts_with = "source")]
+    preset: Option<String>,
+    /// A scenario file (JSON, as `eval --format scenario` prints) or a share link.
+    source: Option<String>,
+    /// Change a field first: `workload.runs_per_day=20000`.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    set: Vec<String>,
+    /// What to scale: `scale` (every volume of use, by a factor), `customers`, or a numeric
+    /// input's path (`users.concurrent_peak`, `workload.runs_per_day`, `tenants.0.peak_qps`).
+    /// A volume of the whole scenario carries every volume with it, in proportion.
+    #[arg(long, default_value = crate::engine::scaling::SCALE)]
+    driver: String,
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = ScalingFormat::Table)]
+    format: ScalingFormat,
+}
+
+/// How `tiers` and `breaking` print.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ScalingFormat {
+    /// A table for people.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV, as a spreadsheet reads it.
+    Csv,
+}
+
+/// The most tiers one command evaluates.
+const MOST_TIERS: usize = 100;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
@@ -120,7 +173,7 @@ pub fn run(
                 Clap::DisplayHelpOnMissingArgumentOrSubcommand | Clap::MissingSubcommand => {
                     say(
                         stderr,
-                        "name a command: eval, presets or link (`headroom --help` describes them)",
+                        "name a command: eval, tiers, breaking, presets or link (`headroom --help` describes them)",
                     );
                     USAGE_ERROR
                 }
@@ -180,6 +233,38 @@ fn execute(command: Command) -> Result<Printed, String> {
                 .collect::<String>()
                 .into())
         }
+        Command::Tiers { scaling, values } => {
+            let (scenario, driver) = scaling_scenario(&scaling)?;
+            let values = match values.is_empty() {
+                true => scaling::default_values(&scenario, &driver),
+                false => tier_values(&values, &driver, &scenario)?,
+            };
+            let tiers = scaling::tiers(&scenario, &driver, &values);
+            let points = scaling::breaking_points(&scenario, &driver);
+            Ok(match scaling.format {
+                ScalingFormat::Table => {
+                    format!(
+                        "{}\n{}",
+                        tiers_table(&tiers),
+                        breaking_table(&tiers.driver, &points)
+                    )
+                }
+                ScalingFormat::Json => scaling_json(&tiers.driver, Some(&tiers), &points),
+                ScalingFormat::Csv => csv::write_tiers(&tiers),
+            }
+            .into())
+        }
+        Command::Breaking { scaling } => {
+            let (scenario, driver) = scaling_scenario(&scaling)?;
+            let points = scaling::breaking_points(&scenario, &driver);
+            let info = driver.info(&scenario);
+            Ok(match scaling.format {
+                ScalingFormat::Table => breaking_table(&info, &points),
+                ScalingFormat::Json => scaling_json(&info, None, &points),
+                ScalingFormat::Csv => csv::write_breaking_points(&info, &points),
+            }
+            .into())
+        }
         Command::Link { preset, source } => {
             let scenario = load(preset.as_deref(), source.as_deref())?;
             Ok(format!("#{}\n", link::encode(&scenario)).into())
@@ -231,6 +316,176 @@ fn execute(command: Command) -> Result<Printed, String> {
             Ok(Printed { output, notes })
         }
     }
+}
+
+/// The scenario of `tiers` or `breaking`, its `--set`s applied and checked, and the driver.
+fn scaling_scenario(args: &Scaling) -> Result<(Scenario, Driver), String> {
+    let mut scenario = load(args.preset.as_deref(), args.source.as_deref())?;
+    let mut paths = Vec::new();
+    for assignment in &args.set {
+        paths.push(apply_set(&mut scenario, assignment)?);
+    }
+    check(&scenario, &paths)?;
+    let driver = Driver::parse(&args.driver, &scenario).map_err(|e| format!("--driver: {e}"))?;
+    Ok((scenario, driver))
+}
+
+/// The values given to `--values`, each read as the form reads the driver's input (`10k`),
+/// and each one the driver takes.
+fn tier_values(texts: &[String], driver: &Driver, scenario: &Scenario) -> Result<Vec<f64>, String> {
+    if texts.len() > MOST_TIERS {
+        return Err(format!("--values: at most {MOST_TIERS} tiers"));
+    }
+    let unit = driver.info(scenario).unit;
+    texts
+        .iter()
+        .map(|text| {
+            let value = crate::scenario::inputs::parse_typed(text, unit)
+                .ok_or_else(|| format!("--values: “{}” is not a number", echo(text)))?;
+            driver.takes(value).map_err(|e| format!("--values: {e}"))?;
+            Ok(value)
+        })
+        .collect()
+}
+
+/// The text with its first letter in lower case, to stand inside a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Tiers as a table for people: a column per tier, a row per figure, then each tier's
+/// tightest limit.
+fn tiers_table(tiers: &Tiers) -> String {
+    let driver = &tiers.driver;
+    let mut text = format!(
+        "Tiers of {} (today {}; {})\n",
+        lower_first(&driver.label),
+        format::with_unit(driver.today, driver.unit),
+        driver.moves
+    );
+    let width = (tiers.columns.iter().map(|c| c.label.chars().count()))
+        .chain([driver.label.chars().count()])
+        .max()
+        .unwrap_or(0);
+    let cell = |v: f64, unit: Unit| format::value(v, unit);
+    let mut row = |label: &str, cells: Vec<String>| {
+        text.push_str(&format!("{label:<width$}"));
+        for c in cells {
+            text.push_str(&format!(" {c:>14}"));
+        }
+        text.push('\n');
+    };
+    row(
+        &driver.label,
+        tiers
+            .tiers
+            .iter()
+            .map(|t| cell(t.value, driver.unit))
+            .collect(),
+    );
+    for (i, column) in tiers.columns.iter().enumerate() {
+        let cells = (tiers.tiers.iter())
+            .map(|t| match t.figures.get(i).copied().flatten() {
+                Some(v) => cell(v, column.unit),
+                None if t.error.is_some() => "—".to_string(),
+                None => String::new(),
+            })
+            .collect();
+        row(&column.label, cells);
+    }
+    for tier in &tiers.tiers {
+        let at = format::with_unit(tier.value, driver.unit);
+        match (&tier.error, &tier.binding) {
+            (Some(error), _) => {
+                text.push_str(&format!("  At {at}: cannot be evaluated: {error}\n"))
+            }
+            (None, Some((label, used))) => text.push_str(&format!(
+                "  At {at}: tightest limit {label}, {}% used\n",
+                format::plain(*used)
+            )),
+            (None, None) => text.push_str(&format!("  At {at}: no limit set\n")),
+        }
+    }
+    text
+}
+
+/// Breaking points as a list for people, first reached first.
+fn breaking_table(driver: &DriverInfo, points: &[BreakingPoint]) -> String {
+    let mut text = format!(
+        "Breaking points along {} (today {}; {})\n",
+        lower_first(&driver.label),
+        format::with_unit(driver.today, driver.unit),
+        driver.moves
+    );
+    if points.is_empty() {
+        text.push_str("  The scenario sets no limit.\n");
+    }
+    let width = points
+        .iter()
+        .map(|p| p.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    for point in points {
+        let today = point.used_today_pct.map_or_else(
+            || "not set today".to_string(),
+            |used| format!("{}% used today", format::plain(used)),
+        );
+        let (reached, value) = point.reached.parts();
+        let value = format::with_unit(value, driver.unit);
+        let reached = match reached {
+            "at" => format!("reached at {value}"),
+            "at_or_below" => format!("already reached at the lowest value searched, {value}"),
+            _ => format!("not reached up to {value}"),
+        };
+        text.push_str(&format!("  {:<width$}  {reached} ({today})\n", point.label));
+    }
+    text
+}
+
+/// Tiers (when given) and breaking points as JSON.
+fn scaling_json(driver: &DriverInfo, tiers: Option<&Tiers>, points: &[BreakingPoint]) -> String {
+    use serde_json::{Map, Value, json};
+    let mut document = json!({
+        "driver": {
+            "key": driver.key, "label": driver.label, "unit": driver.unit.symbol(),
+            "today": driver.today, "moves": driver.moves,
+        },
+        "breaking_points": points.iter().map(|p| {
+            let (reached, value) = p.reached.parts();
+            json!({"limit": p.label, "metric": p.metric, "used_today_pct": p.used_today_pct,
+                   "reached": reached, "value": value})
+        }).collect::<Vec<_>>(),
+    });
+    if let Some(tiers) = tiers {
+        document["columns"] = tiers
+            .columns
+            .iter()
+            .map(|c| {
+                json!({
+                    "key": c.key, "label": c.label, "unit": c.unit.symbol(),
+                })
+            })
+            .collect();
+        document["tiers"] = tiers.tiers.iter().map(|t| {
+            let figures: Map<String, Value> = (tiers.columns.iter().zip(&t.figures))
+                .map(|(c, v)| (c.key.to_string(), json!(v)))
+                .collect();
+            json!({
+                "value": t.value,
+                "figures": figures,
+                "binding_limit": t.binding.as_ref().map(|(label, used)| json!({"label": label, "used_pct": used})),
+                "error": t.error,
+            })
+        }).collect();
+    }
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    )
 }
 
 /// The scenario named by `--preset`, a file, or a link.

@@ -60,17 +60,20 @@ inputs! {
         pub storage_gb: f64 = 10.0
             => Input::number("Storage at launch", Unit::Gigabytes, 0.0, 131_072.0)
                 .help("Data the cluster holds at launch (Aurora stores up to 128 TiB).")
-                .since(6),
+                .since(6)
+                .volume(),
         /// Data added each month, in GB.
         pub storage_growth_gb_per_month: f64 = 0.0
             => Input::number("Storage growth", Unit::GigabytesPerMonth, 0.0, 131_072.0)
                 .help("Data added each month; the projection accumulates it.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// I/O requests per month, in millions (billed on Standard only).
         pub io_millions_per_month: f64 = 0.0
             => Input::number("I/O requests", Unit::MillionsPerMonth, 0.0, 1.0e9)
                 .help("Read and write I/O requests per month, in millions; billed on Aurora Standard only.")
                 .since(6)
+                .volume()
             => if |a: &Aurora| a.config == AuroraConfig::Standard,
     }
 }

@@ -46,15 +46,18 @@ inputs! {
         /// Operations a second at the peak.
         pub peak_ops_per_sec: f64 = 50.0
             => Input::number("Peak operations", Unit::OpsPerSecond, 0.0, 1.0e9)
-                .help("Reads and writes a second at the busiest time."),
+                .help("Reads and writes a second at the busiest time.")
+                .volume(),
         /// Data stored, in GB.
         pub storage_gb: f64 = 1.0
             => Input::number("Data stored", Unit::Gigabytes, 0.0, 1.0e7)
-                .help("Documents and indexes. A dedicated tier's price includes its default disk; a larger disk costs extra, not in the price list: include it in a typed tier's price."),
+                .help("Documents and indexes. A dedicated tier's price includes its default disk; a larger disk costs extra, not in the price list: include it in a typed tier's price.")
+                .volume(),
         /// What the data grows by each month, in GB.
         pub growth_gb_per_month: f64 = 0.0
             => Input::number("Growth", Unit::GigabytesPerMonth, 0.0, 1.0e6)
-                .help("Data added each month, net of deletions; it grows in the projection."),
+                .help("Data added each month, net of deletions; it grows in the projection.")
+                .volume(),
         /// Another tier: its price per hour.
         pub custom_usd_per_hour: f64 = 0.0
             => Input::number("Price per hour", Unit::UsdPerHour, 0.0, 10_000.0)

@@ -45,7 +45,8 @@ inputs! {
         pub storage_gib: f64 = 1.0
             => Input::number("Data stored", Unit::Gibibytes, 0.0, 1.0e6)
                 .help("Documents and indexes stored, in GiB.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// Whether the project's daily free quota is still available to this database.
         pub free_tier: bool = true
             => Input::switch("Free quota", "Deduct the daily free quota", "Not available to this database")

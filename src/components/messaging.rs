@@ -82,6 +82,7 @@ inputs! {
             => Input::number("Events per day", Unit::EventsPerDay, 0.0, 1.0e12)
                 .help("Events or messages published per day, all services together.")
                 .since(6)
+                .volume()
             => if messaging_on,
         /// Peak message rate ÷ average message rate.
         pub peak_to_average: f64 = 3.0

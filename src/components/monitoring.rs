@@ -62,6 +62,7 @@ inputs! {
         pub other_log_gb_per_month: f64 = 0.0
             => Input::number("Other logs", Unit::GigabytesPerMonth, 0.0, 1.0e9)
                 .help("Logs not tied to requests or runs (load balancer, database, audit).")
+                .volume()
             => if monitored,
         /// Days logs are kept.
         pub log_retention_days: f64 = 30.0

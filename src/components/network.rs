@@ -91,12 +91,14 @@ inputs! {
             => Input::number("Other egress", Unit::GigabytesPerMonth, 0.0, 1.0e9)
                 .help("Data leaving the cloud besides responses: streams, webhooks, replication.")
                 .since(6)
+                .volume()
             => if network_priced,
         /// Egress besides responses given as an average rate, in Mbps (seed 004 gives
         /// bandwidth this way); added to the other egress as GB a month.
         pub other_egress_mbps: f64 = 0.0
             => Input::number("Other egress, as a rate", Unit::MegabitsPerSecond, 0.0, 1.0e6)
                 .help("The same as other egress, typed as an average rate (200 Mbps all month is 65.7 TB); added to it.")
+                .volume()
             => if network_priced,
         /// The load balancer.
         pub load_balancer: LoadBalancer = LoadBalancer::None
@@ -142,11 +144,13 @@ inputs! {
         pub nat_gb_per_month: f64 = 0.0
             => Input::number("Data through NAT", Unit::GigabytesPerMonth, 0.0, 1.0e9)
                 .help("Traffic from private subnets to the internet (model APIs, webhooks), both ways.")
+                .volume()
             => if |n: &Network| n.nat_gateways > 0.0,
         /// Data crossing availability zones, in GB a month.
         pub inter_zone_gb_per_month: f64 = 0.0
             => Input::number("Data between zones", Unit::GigabytesPerMonth, 0.0, 1.0e9)
-                .help("Traffic between availability zones (replicas, calls across zones)."),
+                .help("Traffic between availability zones (replicas, calls across zones).")
+                .volume(),
         /// Data crossing zones: USD per GB, where the price list has none.
         pub inter_zone_usd_per_gb: f64 = 0.0
             => Input::number("Price between zones", Unit::Usd, 0.0, 10.0)
@@ -155,7 +159,8 @@ inputs! {
         /// Data crossing regions, in GB a month.
         pub inter_region_gb_per_month: f64 = 0.0
             => Input::number("Data between regions", Unit::GigabytesPerMonth, 0.0, 1.0e9)
-                .help("Traffic between regions (replication, a multi-region deployment)."),
+                .help("Traffic between regions (replication, a multi-region deployment).")
+                .volume(),
         /// Data crossing regions: USD per GB (not in the price list).
         pub inter_region_usd_per_gb: f64 = 0.0
             => Input::number("Price between regions", Unit::Usd, 0.0, 10.0)

@@ -45,11 +45,13 @@ inputs! {
         pub stored_gb: f64 = 0.0
             => Input::number("Data stored", Unit::Gigabytes, 0.0, 1.0e9)
                 .help("What the buckets hold at launch.")
+                .volume()
             => if stored,
         /// What the data grows by each month, in GB.
         pub growth_gb_per_month: f64 = 0.0
             => Input::number("Growth", Unit::GigabytesPerMonth, 0.0, 1.0e8)
                 .help("Data added each month, net of deletions; it grows in the projection.")
+                .volume()
             => if stored,
         /// Objects written per request or run.
         pub writes_per_request: f64 = 0.0

@@ -43,11 +43,13 @@ inputs! {
         /// The index's namespace size, in GB.
         pub index_gb: f64 = 1.0
             => Input::number("Index size", Unit::Gigabytes, 0.0, 1.0e6)
-                .help("Vectors and metadata stored; a query reads 1 unit per GB of it."),
+                .help("Vectors and metadata stored; a query reads 1 unit per GB of it.")
+                .volume(),
         /// Write units per month.
         pub write_units_per_month: f64 = 0.0
             => Input::number("Write units", Unit::MillionsPerMonth, 0.0, 1.0e9)
-                .help("Millions of write units a month (upserts and deletes)."),
+                .help("Millions of write units a month (upserts and deletes).")
+                .volume(),
         /// USD per million read units.
         pub usd_per_million_reads: f64 = 0.0
             => Input::number("Price per million read units", Unit::Usd, 0.0, 1_000.0)

@@ -20,6 +20,7 @@ pub mod load;
 pub mod poisson;
 pub mod queueing;
 pub mod quotas;
+pub mod scaling;
 pub mod services;
 pub mod storage;
 pub mod uncertainty;

@@ -21,6 +21,7 @@
 use std::borrow::Cow;
 
 use crate::records;
+use crate::report::scaling::{BreakingPoint, DriverInfo, Tier, Tiers};
 use crate::report::uncertainty::Uncertainty;
 use crate::report::{CostLine, Metric, MonthColumn, MonthFigures, Report, section_title};
 use crate::scenario::Scenario;
@@ -297,6 +298,105 @@ pub fn write_projection(report: &Report) -> String {
             share.unwrap_or_else(|| figure(m.value(column), column.unit()))
         }));
         table.add(row);
+    }
+    table.text()
+}
+
+/// Tiers as a plan: a row for the driver, then one per figure (each service's instances, vCPU
+/// and memory at the peak, each cost category, the total, cost per customer and per unit, the
+/// margin) with its id, label and unit, then the tightest limit and how much of it is used;
+/// one column per tier, headed by the driver's value. A tier the scenario cannot take has its
+/// reason in an `error` row and its figures empty.
+pub fn write_tiers(tiers: &Tiers) -> String {
+    let driver = &tiers.driver;
+    let mut table = Table::default();
+    let mut header = vec!["id".to_string(), "label".to_string(), "unit".to_string()];
+    header.extend(
+        tiers
+            .tiers
+            .iter()
+            .map(|t| format!("{} {}", driver.key, crate::format::raw(t.value))),
+    );
+    table.add(header);
+    let mut row = vec![
+        format!("tiers.{}", driver.key),
+        driver.label.clone(),
+        driver.unit.symbol().to_string(),
+    ];
+    row.extend(tiers.tiers.iter().map(|t| figure(t.value, driver.unit)));
+    table.add(row);
+    for (i, column) in tiers.columns.iter().enumerate() {
+        let mut row = vec![
+            format!("tiers.{}", column.key),
+            column.label.to_string(),
+            column.unit.symbol().to_string(),
+        ];
+        row.extend(tiers.tiers.iter().map(|t| {
+            (t.figures.get(i).copied().flatten())
+                .map_or_else(String::new, |v| figure(v, column.unit))
+        }));
+        table.add(row);
+    }
+    let binding = |t: &Tier, used: bool| match &t.binding {
+        Some((_, pct)) if used => figure(*pct, Unit::Percent),
+        Some((label, _)) => label.to_string(),
+        None => String::new(),
+    };
+    for (key, label, unit, used) in [
+        ("tiers.binding_limit", "Tightest limit", "", false),
+        (
+            "tiers.binding_limit_used_pct",
+            "Tightest limit: share used",
+            "%",
+            true,
+        ),
+    ] {
+        let mut row = vec![key.to_string(), label.to_string(), unit.to_string()];
+        row.extend(tiers.tiers.iter().map(|t| binding(t, used)));
+        table.add(row);
+    }
+    if tiers.tiers.iter().any(|t| t.error.is_some()) {
+        let mut row = vec![
+            "tiers.error".to_string(),
+            "Cannot be evaluated".to_string(),
+            String::new(),
+        ];
+        row.extend(
+            tiers
+                .tiers
+                .iter()
+                .map(|t| t.error.clone().unwrap_or_default()),
+        );
+        table.add(row);
+    }
+    table.text()
+}
+
+/// Breaking points as a list: a row per limit with the metric of its use, its label, the share
+/// used today, and where along the driver it is first reached (`at`, `at_or_below` the lowest
+/// value searched, or `beyond` the highest) in the driver's unit.
+pub fn write_breaking_points(driver: &DriverInfo, points: &[BreakingPoint]) -> String {
+    let mut table = Table::default();
+    table.add([
+        "metric",
+        "limit",
+        "used_today_pct",
+        "reached",
+        driver.key.as_str(),
+        "unit",
+    ]);
+    for point in points {
+        let (reached, value) = point.reached.parts();
+        table.add([
+            point.metric.to_string(),
+            point.label.to_string(),
+            point
+                .used_today_pct
+                .map_or_else(String::new, |v| figure(v, Unit::Percent)),
+            reached.to_string(),
+            figure(value, driver.unit),
+            driver.unit.symbol().to_string(),
+        ]);
     }
     table.text()
 }

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+pub mod scaling;
 pub mod uncertainty;
 
 use crate::units::Unit;

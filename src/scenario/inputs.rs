@@ -135,6 +135,10 @@ pub struct Input {
     pub runs_only: bool,
     /// Whether it takes one value only, never a range (the settings of the Monte Carlo run).
     pub point_only: bool,
+    /// Whether it is a volume of use: load or data that grows with the customers' use (runs
+    /// per day, requests per second, GB stored), as opposed to a size, a price, a ratio or a
+    /// limit. Scaling a scenario's use multiplies its volumes ([`crate::engine::scaling`]).
+    pub volume: bool,
 }
 
 impl Input {
@@ -148,6 +152,7 @@ impl Input {
             since: 0,
             runs_only: false,
             point_only: false,
+            volume: false,
         }
     }
 
@@ -250,6 +255,14 @@ impl Input {
     pub const fn point_only(self) -> Input {
         Input {
             point_only: true,
+            ..self
+        }
+    }
+
+    /// The same input, marked as a volume of use (the `volume` field).
+    pub const fn volume(self) -> Input {
+        Input {
+            volume: true,
             ..self
         }
     }

@@ -283,12 +283,14 @@ inputs! {
         pub runs_per_day: f64 = 10_000.0
             => Input::number("Runs per day", Unit::RunsPerDay, 1.0, MAX_RUNS_PER_DAY)
                 .help("Agent runs started per day, all teams and customers together.")
-                .since(1),
+                .since(1)
+                .volume(),
         /// Runs started in the peak minute; 0 to derive the peak from the peak-to-average ratio.
         pub peak_runs_per_min: f64 = 0.0
             => Input::number("Peak runs per minute", Unit::RunsPerMinute, 0.0, 1.0e7)
                 .help("Runs started in the busiest minute (e.g. 10 at launch); 0 to take the peak from the peak-to-average ratio instead.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// Peak arrival rate ÷ average arrival rate.
         pub peak_to_average: f64 = 3.0
             => Input::number("Peak-to-average ratio", Unit::Ratio, 1.0, 100.0)
@@ -303,7 +305,8 @@ inputs! {
         pub burst_concurrent_runs: f64 = 50.0
             => Input::number("Burst concurrency", Unit::ConcurrentRuns, 0.0, 10_000_000.0)
                 .help("Runs in flight at once when a batch trigger fires many together.")
-                .since(1),
+                .since(1)
+                .volume(),
         /// Average steps per run.
         pub steps_per_run: f64 = 6.0
             => Input::number("Steps per run (average)", Unit::StepsPerRun, 1.0, 10_000.0)
@@ -518,7 +521,8 @@ inputs! {
         pub concurrent_peak: f64 = 500.0
             => Input::whole("Concurrent users at the peak", Unit::Users, 0.0, 1.0e8)
                 .help("Users active at the same moment in the busiest hour.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// Peak concurrent users ÷ daily active users, in percent.
         pub concurrent_pct_of_dau: f64 = 5.0
             => Input::number("Concurrent share of daily actives", Unit::Percent, 0.01, 100.0)
@@ -567,27 +571,32 @@ inputs! {
         pub peak_qps: f64 = 10.0
             => Input::number("Peak requests per second", Unit::RequestsPerSecond, 0.0, 1.0e7)
                 .help("Requests per second in the group's busiest minute. Groups are assumed to peak together.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// Requests per second averaged over the day.
         pub avg_qps: f64 = 3.0
             => Input::number("Average requests per second", Unit::RequestsPerSecond, 0.0, 1.0e7)
                 .help("Requests per second averaged over the day; what the bill follows.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// Document reads per day.
         pub reads_per_day: f64 = 0.0
             => Input::number("Document reads per day", Unit::OpsPerDay, 0.0, 1.0e13)
                 .help("Database document reads the group causes per day.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// Document writes per day.
         pub writes_per_day: f64 = 0.0
             => Input::number("Document writes per day", Unit::OpsPerDay, 0.0, 1.0e13)
                 .help("Database document writes the group causes per day.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// Document deletes per day.
         pub deletes_per_day: f64 = 0.0
             => Input::number("Document deletes per day", Unit::OpsPerDay, 0.0, 1.0e13)
                 .help("Database document deletes the group causes per day.")
-                .since(6),
+                .since(6)
+                .volume(),
         /// What this customer pays per year, in USD; 0 takes the deal's contract value.
         pub contract_value_per_year_usd: f64 = 0.0
             => Input::number("Contract value per year", Unit::UsdPerYear, 0.0, 1.0e10)
@@ -930,20 +939,23 @@ inputs! {
             => Input::number("Runs per day at 6 months", Unit::RunsPerDay, 0.0, MAX_RUNS_PER_DAY)
                 .help("Runs per day expected six months after launch; 0 grows runs with the customers.")
                 .since(6)
-                .runs_only(),
+                .runs_only()
+                .volume(),
         /// Runs per day expected twelve months after launch; 0 grows runs with the customers.
         pub runs_per_day_at_12_months: f64 = 0.0
             => Input::number("Runs per day at 12 months", Unit::RunsPerDay, 0.0, MAX_RUNS_PER_DAY)
                 .help("Runs per day expected a year after launch; 0 grows runs with the customers.")
                 .since(6)
-                .runs_only(),
+                .runs_only()
+                .volume(),
         /// Runs per day expected twenty-four months after launch; 0 grows runs with the
         /// customers.
         pub runs_per_day_at_24_months: f64 = 0.0
             => Input::number("Runs per day at 24 months", Unit::RunsPerDay, 0.0, MAX_RUNS_PER_DAY)
                 .help("Runs per day expected two years after launch; 0 grows runs with the customers.")
                 .since(6)
-                .runs_only(),
+                .runs_only()
+                .volume(),
     }
 }
 
