@@ -18,6 +18,8 @@
 //! - [`records`]: CSV records, the text the link, the catalog and the exports are made of.
 //! - [`export`]: the share link and the CSV.
 //! - [`ui`]: the Leptos single-page app (browser only in practice; it computes nothing).
+//! - [`worker`]: the page's worker, where the Monte Carlo run is made, off the page's thread
+//!   and outside the first visit's download.
 //! - `cli`: the command-line tool over the same engine (native builds).
 //!
 //! ```
@@ -40,3 +42,4 @@ pub mod report;
 pub mod scenario;
 pub mod ui;
 pub mod units;
+pub mod worker;

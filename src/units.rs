@@ -31,7 +31,7 @@ pub const BYTES_PER_GB: f64 = 1_000_000_000.0;
 pub const TOKENS_PER_MILLION: f64 = 1_000_000.0;
 
 /// The unit of an input or a metric.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Unit {
     /// A plain count (runs, steps, customers).
     Count,

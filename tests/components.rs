@@ -1006,6 +1006,24 @@ fn the_monte_carlo_run_draws_in_webassembly_what_it_draws_natively() {
     }
 }
 
+/// What the page's worker answers to the page's scenario, made here by the worker's own code
+/// (`worker::Sampler`), as the worker's module is not served to these tests.
+fn worker_run(state: AppState) -> headroom::report::uncertainty::Uncertainty {
+    use headroom::worker::{Reply, Request, Sampler};
+    let link = state
+        .scenario
+        .with_untracked(headroom::export::link::encode);
+    let mut sampler = Sampler::default();
+    sampler.start(&Request { run: 1, link }.to_text());
+    loop {
+        match sampler.slice(f64::INFINITY, usize::MAX, &js_sys::Date::now) {
+            Some(Reply::Done { uncertainty, .. }) => return *uncertainty,
+            Some(Reply::Progress { .. }) => continue,
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_range_typed_in_the_form_shows_each_figures_spread() {
     let app = Mounted::new().await;
@@ -1026,7 +1044,7 @@ async fn a_range_typed_in_the_form_shows_each_figures_spread() {
         ""
     );
     assert!(app.state.scenario.get_untracked().ranges.is_empty());
-    assert!(!app.has("[data-odds]"));
+    assert!(app.state.sampling.get_untracked().is_none());
     let high: HtmlInputElement = app.find(&format!("#{id}-high")).unchecked_into();
     high.set_value("12000");
     fire(&high, "input").await;
@@ -1036,19 +1054,38 @@ async fn a_range_typed_in_the_form_shows_each_figures_spread() {
             .unwrap(),
         ""
     );
-    // The run draws between frames: wait until it is done.
+    assert!(!app.state.scenario.get_untracked().ranges.is_empty());
+    // The page starts its worker to draw the samples. These tests do not serve the worker's
+    // module, so it cannot load: the page says so, and the range and the figures stay.
+    let error = app.find(".sampling-error");
     for _ in 0..400 {
-        if app.state.sampling.get_untracked().is_none() && app.has("[data-odds]") {
+        if !error.has_attribute("hidden") {
             break;
         }
         settle().await;
     }
+    assert!(!error.has_attribute("hidden"));
+    assert!(
+        error
+            .text_content()
+            .unwrap()
+            .contains("could not be loaded"),
+        "{:?}",
+        error.text_content()
+    );
+    assert!(app.state.sampling.get_untracked().is_none());
+    assert!(!app.state.scenario.get_untracked().ranges.is_empty());
+    assert!(!app.has("[data-odds]"));
+    // What the worker makes of the scenario shows each figure's spread and the histogram.
+    let run = worker_run(app.state);
+    app.state.uncertainty.set(Some(run));
+    settle().await;
     let cell = app.find("[data-spread='load.runs_per_day'][data-p10]");
     let p10: f64 = cell.get_attribute("data-p10").unwrap().parse().unwrap();
     let p90: f64 = cell.get_attribute("data-p90").unwrap().parse().unwrap();
     assert!(8_000.0 < p10 && p10 < p90 && p90 < 12_000.0, "{p10} {p90}");
     assert!(app.has(".total-histogram svg[role='img']"));
-    // Taken off, the figures are points again.
+    // Taken off, the figures are points again, and nothing is left to draw.
     app.click(&format!("{id}-toggle")).await;
     let remove: HtmlElement = app
         .find(&format!("#{id}-range button.remove"))
@@ -1058,4 +1095,5 @@ async fn a_range_typed_in_the_form_shows_each_figures_spread() {
     settle().await;
     assert!(!app.has("[data-odds]"));
     assert!(app.state.scenario.get_untracked().ranges.is_empty());
+    assert!(error.has_attribute("hidden"));
 }

@@ -261,8 +261,9 @@ impl Column {
 }
 
 /// A Monte Carlo run in progress: [`Simulation::step`] draws more samples, then swings the
-/// tornado's inputs and draws the projection's band (the page does a few evaluations' worth
-/// between frames); [`Simulation::finish`] makes the [`Uncertainty`].
+/// tornado's inputs and draws the projection's band (the page's worker does a slice's worth
+/// at a time, so that a new request is read between slices); [`Simulation::finish`] makes the
+/// [`Uncertainty`].
 pub struct Simulation {
     scenario: Scenario,
     draw: Scenario,
@@ -309,11 +310,8 @@ impl Simulation {
     /// A run over the ranges of `scenario` that apply to it, whose point figures are `point`
     /// (the report [`super::evaluate`] made of it); `None` when no input in effect has a range.
     pub fn new(scenario: &Scenario, point: &Report) -> Option<Simulation> {
-        let inputs: Vec<Ranged> = scenario
-            .ranges
-            .iter()
-            .filter_map(|(path, range)| {
-                let field = Field::resolve(path, scenario).filter(|f| f.shown(scenario))?;
+        let inputs: Vec<Ranged> = crate::scenario::ranges::drawn(scenario)
+            .filter_map(|(path, field, range)| {
                 let Kind::Number { min, max, integer } = *field.kind() else {
                     return None;
                 };

@@ -64,7 +64,7 @@ pub fn section_title(section: &str) -> &'static str {
 }
 
 /// How much a warning matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The plan does not hold as entered: demand above a limit, a budget overrun, a loss.
     Warning,
@@ -83,7 +83,7 @@ impl Severity {
 }
 
 /// A capacity or budget finding.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     /// Stable id, e.g. `capacity.instances_above_max`.
     pub id: Text,

@@ -6,7 +6,7 @@ use super::{Text, Warning};
 use crate::units::Unit;
 
 /// The 10th, 50th and 90th percentiles of one figure over the samples.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Spread {
     /// The 10th percentile.
     pub p10: f64,
@@ -17,7 +17,7 @@ pub struct Spread {
 }
 
 /// One input given as a range, as the run drew it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Drawn {
     /// The input's path, e.g. `workload.runs_per_day`.
     pub path: String,
@@ -36,7 +36,7 @@ pub struct Drawn {
 }
 
 /// The chance of something that matters to the deal, over the samples.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Odds {
     /// Stable id, e.g. `uncertainty.margin_below_target`.
     pub id: Text,
@@ -48,7 +48,7 @@ pub struct Odds {
 
 /// How many samples fell in each of equal bins from `low` up; the first and last bins also hold
 /// the few samples beyond the drawing's ends (the lowest and highest 0.5%).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Histogram {
     /// The low edge of the first bin.
     pub low: f64,
@@ -62,7 +62,7 @@ pub struct Histogram {
 
 /// One input swung from its 5th to its 95th percentile, the others at their medians: what it
 /// does to the month's bill and to the margin.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Swing {
     /// The input's path.
     pub path: String,
@@ -94,7 +94,7 @@ impl Swing {
 }
 
 /// The band of one projected month.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MonthBand {
     /// Months after launch.
     pub month: u32,
@@ -105,7 +105,7 @@ pub struct MonthBand {
 }
 
 /// Everything the Monte Carlo run made of a scenario's ranges.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Uncertainty {
     /// Samples drawn.
     pub samples: usize,

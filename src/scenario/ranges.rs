@@ -31,7 +31,7 @@ use super::inputs::{Value, echo};
 use super::keyed::Keyed;
 
 /// How the values of a range are spread between its bounds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Shape {
     /// Low and high are the 5th and 95th percentiles of a lognormal distribution.
     Lognormal,
@@ -67,7 +67,7 @@ impl Shape {
 }
 
 /// A range on one input: its bounds, in the input's unit, and its shape.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Range {
     /// The low bound: the 5th percentile (lognormal) or the smallest value.
     pub low: f64,
@@ -167,6 +167,17 @@ impl Range {
 /// The ranges of a scenario, by the path of their input (`workload.runs_per_day`,
 /// `tenants.0.peak_qps`), in path order.
 pub type Ranges = Keyed<Range>;
+
+/// The ranges a Monte Carlo run draws: those whose input is a number that applies to
+/// `scenario`, each with its path and field. A range on an input the scenario does not use
+/// (a section switched off) is kept but not drawn.
+pub fn drawn(scenario: &Scenario) -> impl Iterator<Item = (&str, Field, &Range)> + '_ {
+    scenario.ranges.iter().filter_map(|(path, range)| {
+        let field =
+            Field::resolve(path, scenario).filter(|f| f.shown(scenario) && f.kind().is_number())?;
+        Some((path, field, range))
+    })
+}
 
 impl Keyed<Range> {
     /// Keeps the ranges in step after the item at `index` of list `list` was removed: those on

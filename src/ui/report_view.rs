@@ -44,6 +44,9 @@ pub fn ReportView() -> impl IntoView {
                         100 * done / of.max(1)
                     ))}
                 </p>
+                <p class="sampling-error" role="alert" hidden=move || state.sampling_error.with(Option::is_none)>
+                    {move || state.sampling_error.get()}
+                </p>
             </section>
             <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| super::uncertainty_view::panel(r, u.as_ref(), state.run_ms.get()))) />
             <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| body(r, u.as_ref()))) />

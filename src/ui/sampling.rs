@@ -1,12 +1,12 @@
-//! The Monte Carlo run of the page: while the scenario has ranges, its samples are drawn in
-//! slices of a few milliseconds between which the page handles typing and draws, so a run never
-//! blocks an input. The progress is in the state, and an edit drops the run under way and
-//! starts another; the last run's figures stay shown, marked as updating, until the new one is
-//! done.
+//! The Monte Carlo run of the page, in its worker ([`crate::worker`]): while the scenario has
+//! ranges, each change posts the scenario, as its share link, to the worker, which draws the
+//! samples in a thread of its own and answers with the run's progress and, at the end, its
+//! figures. Typing never waits for a run. An edit starts another run, whose number the page
+//! then waits for: replies of the run before are ignored. The last run's figures stay shown,
+//! marked as updating, until the new one is done.
 //!
-//! Each slice is scheduled with a message to the page itself (a `MessageChannel`), which the
-//! browser delivers as soon as it has handled what is waiting, where a zero timeout would be
-//! held back four milliseconds once timeouts nest.
+//! The worker is started when a scenario first has a range, so that a first visit does not
+//! download it. Until it says it is ready, the page keeps the latest request and posts it then.
 
 use std::cell::RefCell;
 
@@ -14,166 +14,176 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use super::state::AppState;
-use crate::engine::uncertainty::Simulation;
+use super::state::{AppState, RunTimes};
+use crate::export::link;
+use crate::scenario::ranges;
+use crate::worker::{self, Reply, Request};
 
-/// How long one slice of a run may take, in milliseconds: well under a frame, so a keystroke
-/// waits at most this long.
-const SLICE_MS: f64 = 12.0;
-
-/// Evaluations drawn between two looks at the clock.
-const STEP: usize = 8;
-
-/// The run under way, if any, and how the next slice is asked for.
-struct Runner {
+/// The page's side of its worker.
+struct Client {
     state: AppState,
-    run: Option<(Simulation, Timing)>,
-    /// Whether a message for the next slice is on its way (one at a time).
-    scheduled: bool,
-    port: Option<web_sys::MessagePort>,
-}
-
-/// When a run's first slice started (the page may first draw the report the run is of), when
-/// its samples of the launch were all drawn, and how long the slices that drew them took.
-struct Timing {
-    started: Option<f64>,
-    samples_done: Option<f64>,
-    computing: f64,
+    /// The worker, once started.
+    worker: Option<web_sys::Worker>,
+    /// Whether the worker has said it reads requests.
+    ready: bool,
+    /// The number of the run the page waits for; 0 before the first.
+    run: u32,
+    /// The request of that run, until it is posted.
+    waiting: Option<Request>,
+    /// When that run's request was posted, in milliseconds since 1970.
+    posted_at: f64,
 }
 
 thread_local! {
-    static RUNNER: RefCell<Option<Runner>> = const { RefCell::new(None) };
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Starts a run whenever the scenario (and so its report) changes, and drops the one before.
+/// Starts a run in the worker whenever the scenario changes and has a range, and drops the run
+/// before.
 pub fn keep_sampling(state: AppState) {
-    RUNNER.with(|runner| {
-        *runner.borrow_mut() = Some(Runner {
+    CLIENT.with(|client| {
+        *client.borrow_mut() = Some(Client {
             state,
-            run: None,
-            scheduled: false,
-            port: channel(),
+            worker: None,
+            ready: false,
+            run: 0,
+            waiting: None,
+            posted_at: 0.0,
         })
     });
     Effect::new(move |_| {
-        let run = state
+        let link = state
             .scenario
-            .with(|s| state.report.with(|r| Simulation::new(s, r)));
-        match run {
-            None => {
-                RUNNER.with(|r| r.borrow_mut().as_mut().map(|r| r.run = None));
-                state.sampling.set(None);
-                if state.uncertainty.with_untracked(Option::is_some) {
-                    state.uncertainty.set(None);
-                }
-                // An export waiting for a run the edit dropped is saved now, without it.
-                if state.export_waiting.get_value() {
-                    state.export_waiting.set_value(false);
-                    super::toolbar::export(&state, false);
-                }
-            }
-            Some(run) => {
-                state.sampling.set(Some(run.progress()));
-                let timing = Timing {
-                    started: None,
-                    samples_done: None,
-                    computing: 0.0,
-                };
-                RUNNER.with(|r| {
-                    if let Some(runner) = r.borrow_mut().as_mut() {
-                        runner.run = Some((run, timing));
-                        schedule(runner);
-                    }
-                });
-            }
-        }
-    });
-}
-
-/// The channel whose messages run the slices: its first port listens, the second sends.
-fn channel() -> Option<web_sys::MessagePort> {
-    let channel = web_sys::MessageChannel::new().ok()?;
-    let listener = Closure::<dyn FnMut()>::new(slice);
-    channel
-        .port1()
-        .set_onmessage(Some(listener.as_ref().unchecked_ref()));
-    // One listener for the page's whole life.
-    listener.forget();
-    Some(channel.port2())
-}
-
-/// Asks for the next slice, unless it is already asked for.
-fn schedule(runner: &mut Runner) {
-    if runner.scheduled {
-        return;
-    }
-    runner.scheduled = true;
-    match &runner.port {
-        Some(port) => {
-            let _ = port.post_message(&wasm_bindgen::JsValue::NULL);
-        }
-        None => set_timeout(slice, std::time::Duration::ZERO),
-    }
-}
-
-/// What a slice left: the run under way with its progress, or the run done.
-enum Slice {
-    Going((usize, usize)),
-    Done(Box<(Simulation, Timing)>),
-}
-
-/// Draws samples for one slice of the run under way, then asks for the next; the last slice
-/// shows what the run made.
-fn slice() {
-    let outcome = RUNNER.with(|r| {
-        let mut held = r.borrow_mut();
-        let runner = held.as_mut()?;
-        runner.scheduled = false;
-        let (simulation, timing) = runner.run.as_mut()?;
-        let started = js_sys::Date::now();
-        timing.started.get_or_insert(started);
-        loop {
-            let done = simulation.step(STEP);
-            if timing.samples_done.is_none() && simulation.samples_done() {
-                let now = js_sys::Date::now();
-                timing.samples_done = Some(now);
-                timing.computing += now - started;
-            }
-            if done {
-                let (simulation, timing) = runner.run.take()?;
-                return Some((runner.state, Slice::Done(Box::new((simulation, timing)))));
-            }
-            let now = js_sys::Date::now();
-            if now - started >= SLICE_MS {
-                if timing.samples_done.is_none() {
-                    timing.computing += now - started;
-                }
-                let progress = simulation.progress();
-                schedule(runner);
-                return Some((runner.state, Slice::Going(progress)));
-            }
-        }
-    });
-    // The state is told outside the runner, as what it shows may start another run.
-    match outcome {
-        Some((state, Slice::Going(progress))) => state.sampling.set(Some(progress)),
-        Some((state, Slice::Done(done))) => {
-            let (simulation, timing) = *done;
-            let uncertainty = simulation.finish();
-            let end = js_sys::Date::now();
-            let started = timing.started.unwrap_or(end);
-            state.run_ms.set(super::state::RunTimes {
-                computing_ms: timing.computing,
-                samples_ms: timing.samples_done.unwrap_or(end) - started,
-                total_ms: end - started,
+            .with(|s| ranges::drawn(s).next().is_some().then(|| link::encode(s)));
+        let Some(link) = link else {
+            with_client(|client| {
+                client.run += 1;
+                client.waiting = None;
             });
-            state.uncertainty.set(Some(uncertainty));
+            state.sampling.set(None);
+            state.sampling_error.set(None);
+            if state.uncertainty.with_untracked(Option::is_some) {
+                state.uncertainty.set(None);
+            }
+            // An export waiting for a run the edit dropped is saved now, without it.
+            if state.export_waiting.get_value() {
+                state.export_waiting.set_value(false);
+                super::toolbar::export(&state, false);
+            }
+            return;
+        };
+        state.sampling.set(Some((0, 1)));
+        with_client(|client| {
+            client.run += 1;
+            client.waiting = Some(Request {
+                run: client.run,
+                link,
+            });
+            if client.worker.is_none() {
+                match start_worker() {
+                    Ok(worker) => client.worker = Some(worker),
+                    Err(message) => failed(state, message),
+                }
+            }
+            post_waiting(client);
+        });
+    });
+}
+
+fn with_client(f: impl FnOnce(&mut Client)) {
+    CLIENT.with(|client| {
+        if let Some(client) = client.borrow_mut().as_mut() {
+            f(client);
+        }
+    });
+}
+
+/// The worker, listening; or why the browser cannot start it.
+fn start_worker() -> Result<web_sys::Worker, &'static str> {
+    let worker = web_sys::Worker::new(worker::SCRIPT)
+        .map_err(|_| "this browser could not start the worker that draws the samples")?;
+    let on_reply = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(reply);
+    worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
+    on_reply.forget();
+    let on_error = Closure::<dyn FnMut()>::new(|| {
+        if let Some(state) = CLIENT.with(|c| c.borrow().as_ref().map(|c| c.state)) {
+            failed(
+                state,
+                "the worker that draws the samples could not be loaded; reload the page to try again",
+            );
+        }
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(worker)
+}
+
+/// Posts the request waiting, if the worker reads requests yet.
+fn post_waiting(client: &mut Client) {
+    let (Some(worker), true) = (&client.worker, client.ready) else {
+        return;
+    };
+    if let Some(request) = client.waiting.take() {
+        client.posted_at = js_sys::Date::now();
+        let _ = worker.post_message(&request.to_text().into());
+    }
+}
+
+/// Stops showing a run under way and says why there is none.
+fn failed(state: AppState, message: &str) {
+    state.sampling.set(None);
+    state.sampling_error.set(Some(format!(
+        "The ranges' percentiles could not be drawn: {message}."
+    )));
+}
+
+/// A reply from the worker: the run's progress, or its figures once done.
+fn reply(event: web_sys::MessageEvent) {
+    let wanted = CLIENT.with(|c| c.borrow().as_ref().map(|c| (c.state, c.run, c.posted_at)));
+    let Some((state, run, posted_at)) = wanted else {
+        return;
+    };
+    let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
+    let reply = match Reply::from_bytes(&bytes) {
+        Ok(reply) => reply,
+        Err(message) => return failed(state, &message),
+    };
+    match reply {
+        Reply::Ready { protocol } if protocol != worker::PROTOCOL => failed(
+            state,
+            "the page and its worker are of different versions; reload the page",
+        ),
+        Reply::Ready { .. } => with_client(|client| {
+            client.ready = true;
+            post_waiting(client);
+        }),
+        Reply::Progress {
+            run: of,
+            done,
+            total,
+        } if of == run => state.sampling.set(Some((done as usize, total as usize))),
+        Reply::Done {
+            run: of,
+            computing_ms,
+            samples_done_at,
+            uncertainty,
+        } if of == run => {
+            let end = js_sys::Date::now();
+            state.run_ms.set(RunTimes {
+                computing_ms,
+                samples_ms: (samples_done_at - posted_at).max(0.0),
+                total_ms: end - posted_at,
+            });
+            state.sampling_error.set(None);
+            state.uncertainty.set(Some(*uncertainty));
             state.sampling.set(None);
             if state.export_waiting.get_value() {
                 state.export_waiting.set_value(false);
                 super::toolbar::export(&state, false);
             }
         }
-        None => {}
+        Reply::Failed { run: of, message } if of == run || of == 0 => failed(state, &message),
+        // A reply of a run the page no longer waits for.
+        _ => {}
     }
 }

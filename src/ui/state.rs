@@ -107,15 +107,17 @@ impl LinkProblem {
     }
 }
 
-/// How long a Monte Carlo run took in the page, in milliseconds.
+/// How long a Monte Carlo run took in this browser, in milliseconds.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct RunTimes {
-    /// The slices that drew the samples of the launch, added up: the time the engine computed.
+    /// The worker's slices that drew the samples of the launch, added up: the time the engine
+    /// computed.
     pub computing_ms: f64,
-    /// From the run's start to its last sample of the launch, the page's own work between the
-    /// slices included.
+    /// From the request's posting to the launch's last sample, the messages and the worker's
+    /// time between slices included.
     pub samples_ms: f64,
-    /// The whole run, with the projection's band and the summing up.
+    /// From the request's posting to the run's figures back in the page, with the projection's
+    /// band and the summing up.
     pub total_ms: f64,
 }
 
@@ -139,6 +141,9 @@ pub struct AppState {
     pub uncertainty: RwSignal<Option<Uncertainty>>,
     /// Evaluations done and to do while a run is under way; `None` when none is.
     pub sampling: RwSignal<Option<(usize, usize)>>,
+    /// Why the ranges' percentiles could not be drawn (the worker that draws them would not
+    /// start), while the scenario has ranges.
+    pub sampling_error: RwSignal<Option<String>>,
     /// How long the last run took in the page.
     pub run_ms: RwSignal<RunTimes>,
     /// The link the page was opened with, or one pasted since, that could not be used.
@@ -177,6 +182,7 @@ impl AppState {
             range_drafts: RwSignal::new(Drafts::default()),
             uncertainty: RwSignal::new(None),
             sampling: RwSignal::new(None),
+            sampling_error: RwSignal::new(None),
             run_ms: RwSignal::new(RunTimes::default()),
             link_error: RwSignal::new(None),
             saved_error: RwSignal::new(None),

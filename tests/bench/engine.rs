@@ -107,5 +107,22 @@ fn monte_carlo(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, evaluate_preset, monte_carlo);
+/// Tiers of ten values and the breaking points on the largest preset, by its concurrent users
+/// (seed 002's driver), every volume of use moving with them.
+fn scaling(c: &mut Criterion) {
+    use engine::scaling::{self, Driver};
+    let s = presets::by_id("ux-flow-engine").unwrap().scenario();
+    let users = Driver::parse("users.concurrent_peak", &s).unwrap();
+    let values: Vec<f64> = (1..=10).map(|k| 500.0 * f64::from(k)).collect();
+    let mut group = c.benchmark_group("scaling");
+    group.bench_function("ux-flow-engine, tiers of 10 values", |b| {
+        b.iter(|| scaling::tiers(std::hint::black_box(&s), &users, &values))
+    });
+    group.bench_function("ux-flow-engine, breaking points", |b| {
+        b.iter(|| scaling::breaking_points(std::hint::black_box(&s), &users))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, evaluate_preset, monte_carlo, scaling);
 criterion_main!(benches);

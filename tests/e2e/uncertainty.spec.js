@@ -168,3 +168,18 @@ test('the binding limit says how often the samples exceed it', async ({ page }) 
   const finding = page.locator(`[data-odds="uncertainty.exceeded.${metric}"]`);
   expect(Number(await finding.getAttribute('data-value')) * 100).toBeCloseTo(share, 1);
 });
+
+test('the worker that draws the samples is fetched only once a range is set, from this origin', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url())));
+  await open(page);
+  await expect(page.locator('[data-metric="cost.total_monthly_usd"]').first()).toBeVisible();
+  // A first visit downloads none of it.
+  expect(fetched.filter((url) => url.pathname.includes('worker'))).toEqual([]);
+  await rangeRunsPerDay(page);
+  await expect(page.locator('[data-odds="uncertainty.margin_below_target"]')).toBeVisible();
+  const worker = fetched.filter((url) => url.pathname.includes('worker')).map((url) => url.pathname);
+  expect(worker.sort()).toEqual(['/worker-start.js', '/worker.js', '/worker_bg.wasm']);
+  expect(fetched.every((url) => url.host === '127.0.0.1:8787')).toBe(true);
+  await expect(page.locator('.sampling-error')).toBeHidden();
+});
