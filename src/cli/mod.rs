@@ -367,7 +367,14 @@ fn tiers_table(tiers: &Tiers) -> String {
         format::with_unit(driver.today, driver.unit),
         driver.moves
     );
-    let width = (tiers.columns.iter().map(|c| c.label.chars().count()))
+    // A unit the figures do not show themselves follows the label: "(ms)".
+    let labels: Vec<String> = (tiers.columns.iter())
+        .map(|c| match c.unit {
+            Unit::Milliseconds | Unit::Gibibytes => format!("{} ({})", c.label, c.unit.symbol()),
+            _ => c.label.to_string(),
+        })
+        .collect();
+    let width = (labels.iter().map(|l| l.chars().count()))
         .chain([driver.label.chars().count()])
         .max()
         .unwrap_or(0);
@@ -391,11 +398,13 @@ fn tiers_table(tiers: &Tiers) -> String {
         let cells = (tiers.tiers.iter())
             .map(|t| match t.figures.get(i).copied().flatten() {
                 Some(v) => cell(v, column.unit),
-                None if t.error.is_some() => "—".to_string(),
-                None => String::new(),
+                None => "—".to_string(),
             })
             .collect();
-        row(&column.label, cells);
+        row(&labels[i], cells);
+    }
+    if (tiers.tiers.iter()).any(|t| t.error.is_none() && t.figures.iter().any(Option::is_none)) {
+        text.push_str("  —: no such figure at that value; a p95 response time has none where its queue grows without bound\n");
     }
     for tier in &tiers.tiers {
         let at = format::with_unit(tier.value, driver.unit);

@@ -297,7 +297,8 @@ fn figure(made: Made, key: &str, scenario: &Scenario, report: &Report) -> Option
     }
 }
 
-/// The tiers of `driver` at `values`: each value's instances per service, vCPU and memory at
+/// The tiers of `driver` at `values`: each value's instances per service, each service's p95
+/// response time at the peak (none where its queue grows without bound), vCPU and memory at
 /// the peak, bill by category, total, cost per customer and per unit, gross margin and the
 /// tightest limit. The columns are those of the scenario as entered, with any category or
 /// figure a tier adds; a value at which the scenario cannot be evaluated gives a tier with its
@@ -336,6 +337,16 @@ pub fn tiers(scenario: &Scenario, driver: &Driver, values: &[f64]) -> Tiers {
                 metric.id.clone(),
                 metric.label.clone(),
                 Unit::Instances,
+                Made::Metric,
+            );
+        }
+    }
+    for report in &reports {
+        for metric in (report.metrics.iter()).filter(|m| m.id.ends_with(".p95_response_ms")) {
+            add(
+                metric.id.clone(),
+                metric.label.clone(),
+                Unit::Milliseconds,
                 Made::Metric,
             );
         }
@@ -432,27 +443,27 @@ fn limits_at(scenario: &Scenario, driver: &Driver, value: f64) -> Option<Vec<Lim
     Some(evaluate_sample(&at).limits)
 }
 
-/// The share of the limit `metric` used among `limits` (0 where they do not hold it).
-fn used(limits: &[LimitUse], metric: &str) -> f64 {
-    (limits.iter())
-        .find(|l| l.metric == metric)
-        .map_or(0.0, |l| l.used_pct)
-}
-
-/// The share of the limit `metric` used at `value` (0 where the scenario does not set it).
-fn used_at(scenario: &Scenario, driver: &Driver, value: f64, metric: &str) -> Option<f64> {
-    limits_at(scenario, driver, value).map(|limits| used(&limits, metric))
+/// Whether the limit `metric` is reached among `limits`: used at 100% or more; or, where they
+/// do not hold it and `unset_is_reached`, not set any more. A limit the scenario sets at lower
+/// values and not at this one has no finite use left: a p95 response target where the queue
+/// grows without bound.
+fn reached(limits: &[LimitUse], metric: &str, unset_is_reached: bool) -> bool {
+    match limits.iter().find(|l| l.metric == metric) {
+        Some(limit) => limit.used_pct >= 100.0,
+        None => unset_is_reached,
+    }
 }
 
 /// The value between `below` (where the limit is not reached) and `above` (where it is) at
 /// which it is first reached, by bisection: geometric while both are positive, to
-/// [`TOLERANCE`] of the value, or to a whole unit for a whole-number driver.
+/// [`TOLERANCE`] of the value, or to a whole unit for a whole-number driver. `unset_is_reached`
+/// as in [`reached`].
 fn bisect(
     scenario: &Scenario,
     driver: &Driver,
     metric: &str,
-    mut below: f64,
-    mut above: f64,
+    unset_is_reached: bool,
+    (mut below, mut above): (f64, f64),
 ) -> f64 {
     loop {
         let middle = if driver.whole() {
@@ -470,12 +481,12 @@ fn bisect(
                 (below + above) / 2.0
             }
         };
-        match used_at(scenario, driver, middle, metric) {
-            Some(used) if used >= 100.0 => above = middle,
-            // A value the scenario cannot take (a volume past its input's maximum) lies beyond
-            // the last that can: search below it.
-            None => above = middle,
-            Some(_) => below = middle,
+        // A value the scenario cannot take (a volume past its input's maximum) lies beyond the
+        // last that can: the search goes below it.
+        let at = limits_at(scenario, driver, middle);
+        match at.is_none_or(|limits| reached(&limits, metric, unset_is_reached)) {
+            true => above = middle,
+            false => below = middle,
         }
     }
 }
@@ -551,9 +562,12 @@ pub fn breaking_points(scenario: &Scenario, driver: &Driver) -> Vec<BreakingPoin
     let mut points: Vec<BreakingPoint> = metrics
         .into_iter()
         .map(|(metric, label)| {
-            let first = rungs
-                .iter()
-                .position(|(_, limits)| used(limits, &metric) >= 100.0);
+            // Not set below the first value that sets it: not reached there.
+            let set_from = (rungs.iter())
+                .position(|(_, limits)| limits.iter().any(|l| l.metric == metric))
+                .unwrap_or(0);
+            let first = (rungs.iter().enumerate())
+                .position(|(i, (_, limits))| reached(limits, &metric, i > set_from));
             let reached = match first {
                 None => Reached::Beyond(rungs.last().map_or(0.0, |r| r.0)),
                 Some(0) => Reached::AtOrBelow(rungs[0].0),
@@ -561,8 +575,8 @@ pub fn breaking_points(scenario: &Scenario, driver: &Driver) -> Vec<BreakingPoin
                     scenario,
                     driver,
                     &metric,
-                    rungs[i - 1].0,
-                    rungs[i].0,
+                    i > set_from,
+                    (rungs[i - 1].0, rungs[i].0),
                 )),
             };
             let known = today.iter().find(|l| l.metric == metric);

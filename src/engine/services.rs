@@ -35,6 +35,10 @@ pub enum Key {
     InstancesBurst,
     /// The peak's share of the capacity at the maximum instances.
     Utilization,
+    /// The 95th-percentile response time at the peak.
+    P95Response,
+    /// The 95th-percentile response time as a share of its target.
+    P95TargetUsed,
     /// Instances busy on average.
     InstancesBusy,
     /// Instances running on average.
@@ -70,7 +74,7 @@ type IdAndLabel = (&'static str, &'static str);
 
 /// Each [`Key`]'s (id, label) for the run executor — the ids it has always had — and (key,
 /// what) for a service of the list, `services.<index>.<key>`, labelled "<name>: <what>".
-const NAMES: [(IdAndLabel, IdAndLabel); 20] = [
+const NAMES: [(IdAndLabel, IdAndLabel); 22] = [
     (
         (
             "capacity.requests_per_instance",
@@ -106,6 +110,20 @@ const NAMES: [(IdAndLabel, IdAndLabel); 20] = [
             "Peak load as a share of maximum capacity",
         ),
         ("utilization_pct", "peak load as a share of its maximum"),
+    ),
+    (
+        ("capacity.p95_response_ms", "p95 response time at the peak"),
+        ("p95_response_ms", "p95 response time at the peak"),
+    ),
+    (
+        (
+            "capacity.p95_target_used_pct",
+            "p95 response time against its target",
+        ),
+        (
+            "p95_target_used_pct",
+            "p95 response time against its target",
+        ),
     ),
     (
         ("capacity.instances_busy_avg", "Instances busy on average"),
@@ -206,7 +224,7 @@ impl Ids<'_> {
         match self {
             Ids::Executor => Text::Borrowed(NAMES[k].0.0),
             Ids::Item(index, _) => {
-                static IDS: OnceLock<Vec<[&'static str; 20]>> = OnceLock::new();
+                static IDS: OnceLock<Vec<[&'static str; NAMES.len()]>> = OnceLock::new();
                 let ids = IDS.get_or_init(|| {
                     (0..MAX_SERVICES)
                         .map(|i| NAMES.map(|(_, (key, _))| &*format!("services.{i}.{key}").leak()))
@@ -241,6 +259,88 @@ impl Ids<'_> {
     ) -> f64 {
         let label = self.label(key, out.explains());
         out.metric(self.id(key), label, unit, value, formula)
+    }
+}
+
+/// The 95th-percentile response time at the peak of a service carrying `requests_per_sec`
+/// with `instances` running, in milliseconds: the latency as entered plus the 95th-percentile
+/// wait for a free slot. The slots (the instances running, at most the maximum, × concurrency)
+/// are the servers of an M/M/c queue whose wait comes from Erlang C
+/// ([`super::queueing::wait_percentile_s`]; `../shared/PRICES.md`, "Queueing"); for a latency of
+/// spread C_s the wait is stretched by (1 + C_s²) ÷ 2, Poisson arrivals having C_a² = 1
+/// (Allen–Cunneen, [`super::queueing::allen_cunneen_wait_s`]). The latency's own spread is not
+/// added. Also the wait alone and the servers. `None` where the requests in flight reach the
+/// slots: the queue then grows without bound.
+pub fn p95_response_ms(
+    service: &Service,
+    requests_per_sec: f64,
+    instances: f64,
+) -> Option<(f64, f64, u32)> {
+    let running = instances.min(service.max_instances);
+    let servers = (running * service.concurrency_per_instance)
+        .floor()
+        .min(f64::from(u32::MAX)) as u32;
+    let latency_s = service.latency_ms / 1_000.0;
+    let wait_s = super::queueing::wait_percentile_s(requests_per_sec, latency_s, servers, P95)?;
+    let cv2 = service.latency_cv * service.latency_cv;
+    let wait_ms = 1_000.0 * super::queueing::allen_cunneen_wait_s(wait_s, 1.0, cv2);
+    Some((service.latency_ms + wait_ms, wait_ms, servers))
+}
+
+/// The 95th percentile, as a fraction.
+const P95: f64 = 0.95;
+
+/// Records a service's p95 response time at the peak ([`p95_response_ms`]) and, with a
+/// target, its use as a limit; or a finding where its queue grows without bound.
+fn response_time(
+    service: &Service,
+    peak: &ServiceLoad,
+    instances: f64,
+    ids: Ids,
+    name: &str,
+    out: &mut Builder,
+) {
+    let Some((p95, wait, servers)) = p95_response_ms(service, peak.requests_per_sec, instances)
+    else {
+        let message = || {
+            format!(
+                "{name}'s queue grows without bound at the peak: {} requests in flight for {} slots ({} instances × concurrency {}), so its p95 response time has no limit. Raise its maximum instances or its concurrency.",
+                n(peak.in_flight),
+                n(
+                    (instances.min(service.max_instances) * service.concurrency_per_instance)
+                        .floor()
+                ),
+                n(instances.min(service.max_instances)),
+                n(service.concurrency_per_instance)
+            )
+        };
+        out.warn("services.queue_unbounded", Severity::Warning, message);
+        return;
+    };
+    let p95 = ids.metric(out, Key::P95Response, Unit::Milliseconds, p95, || {
+        format!(
+            "latency + p95 wait for a free slot (Erlang C, an M/M/c queue of {} requests/s on {} slots, stretched by (1 + spread²) ÷ 2 for a spread of {}) = {} + {}",
+            n(peak.requests_per_sec),
+            n(f64::from(servers)),
+            n(service.latency_cv),
+            n(service.latency_ms),
+            n(wait)
+        )
+    });
+    if service.p95_target_ms > 0.0 {
+        let used = 100.0 * p95 / service.p95_target_ms;
+        ids.metric(out, Key::P95TargetUsed, Unit::Percent, used, || {
+            format!(
+                "p95 response time ÷ target = {} ÷ {}",
+                n(p95),
+                n(service.p95_target_ms)
+            )
+        });
+        let limit = match out.explains() {
+            true => Text::Owned(format!("{name}: p95 response target")),
+            false => Text::Borrowed("p95 response target"),
+        };
+        out.limit(limit, ids.id(Key::P95TargetUsed));
     }
 }
 
@@ -573,6 +673,9 @@ pub fn size(
         };
         out.limit(limit, ids.id(Key::Utilization));
     }
+    if service.driver == Driver::Requests && peak.requests_per_sec > 0.0 {
+        response_time(service, peak, needed, ids, name, out);
+    }
     let family = match ids {
         Ids::Executor => "capacity",
         Ids::Item(..) => "services",
@@ -814,6 +917,30 @@ mod tests {
         s.min_instances = 2.0;
         s.max_instances = 50.0;
         s
+    }
+
+    /// One slot (M/M/1) at 8 requests/s of 100 ms: it waits with probability ρ = 0.8 (Erlang C
+    /// of one server), and the p95 wait is ln(C ÷ 0.05) ÷ (μ − λ) = ln 16 ÷ 2 s; Allen–Cunneen
+    /// halves it for a constant latency (C_s = 0). At 10 requests/s the slot never catches up.
+    #[test]
+    fn p95_response_is_the_latency_and_the_m_m_c_wait() {
+        let mut one = api();
+        one.latency_ms = 100.0;
+        one.concurrency_per_instance = 1.0;
+        one.max_instances = 1.0;
+        let wait_ms = 1_000.0 * math::ln(16.0) / 2.0;
+        let (p95, wait, servers) = p95_response_ms(&one, 8.0, 1.0).unwrap();
+        assert_eq!(servers, 1);
+        assert!((wait - wait_ms).abs() < 1e-9 && (p95 - (100.0 + wait_ms)).abs() < 1e-9);
+        one.latency_cv = 0.0;
+        let (p95, _, _) = p95_response_ms(&one, 8.0, 1.0).unwrap();
+        assert!((p95 - (100.0 + wait_ms / 2.0)).abs() < 1e-9);
+        assert_eq!(p95_response_ms(&one, 10.0, 1.0), None);
+        // The instances running are at most the maximum: three needed, one may run.
+        assert_eq!(p95_response_ms(&one, 10.0, 3.0), None);
+        // Far below its slots, a request never waits: the p95 is the latency.
+        let (p95, wait, servers) = p95_response_ms(&api(), 125.0, 2.0).unwrap();
+        assert_eq!((p95, wait, servers), (120.0, 0.0, 60));
     }
 
     #[test]

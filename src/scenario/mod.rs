@@ -739,6 +739,17 @@ inputs! {
                 .help("How long the service holds a request; requests in flight = requests per second × latency (Little's law).")
                 .since(6)
             => if serves_requests,
+        /// The spread of the latency: its standard deviation ÷ its mean (requests only).
+        pub latency_cv: f64 = 1.0
+            => Input::number("Latency spread", Unit::None, 0.0, 10.0)
+                .help("The latency's standard deviation ÷ its mean: 1 for exponential service times (the M/M/c queue), 0 for a constant latency. It stretches the wait for a free slot (Allen–Cunneen).")
+            => if serves_requests,
+        /// The response time 95% of requests should beat at the peak, in milliseconds; 0 for
+        /// none (requests only).
+        pub p95_target_ms: f64 = 0.0
+            => Input::number("p95 response target", Unit::Milliseconds, 0.0, 3.6e6)
+                .help("The p95 response time the service must keep at the peak (its SLA), checked as a limit; 0 for none.")
+            => if serves_requests,
         /// CPU time one request uses, in milliseconds (requests only); 0 when CPU never limits
         /// an instance.
         pub cpu_ms_per_request: f64 = 0.0
