@@ -264,6 +264,47 @@ fn a_driver_is_named_by_its_path_and_refused_with_a_reason() {
 }
 
 #[test]
+fn values_are_read_as_a_person_types_them() {
+    let s = preset("ux-flow-engine");
+    let users = driver(&s, "users.concurrent_peak");
+    for text in [
+        "100, 1,000, 10k",
+        "100,1000,10000",
+        "100 1000 10000",
+        "100; 1,000; 10,000",
+    ] {
+        assert_eq!(
+            users.read_values(text, &s).unwrap(),
+            [100.0, 1_000.0, 10_000.0],
+            "{text}"
+        );
+    }
+    let scale = driver(&s, "scale");
+    assert_eq!(
+        scale.read_values("×1, ×10, ×50", &s).unwrap(),
+        [1.0, 10.0, 50.0]
+    );
+    assert_eq!(scale.read_values("  ", &s).unwrap(), [1.0, 10.0, 100.0]);
+    let error = users.read_values("100, lots", &s).unwrap_err();
+    assert!(error.starts_with("“lots” is not a number."), "{error}");
+    let error = users.read_values("100, 0.5", &s).unwrap_err();
+    assert!(error.contains("whole numbers"), "{error}");
+    let many = vec!["1"; scaling::MOST_TIERS + 1].join(",");
+    assert!(
+        users
+            .read_values(&many, &s)
+            .unwrap_err()
+            .contains("At most")
+    );
+    // A driver the scenario does not have lists those it has.
+    let error = scaling::Driver::parse("workload.nope", &s).unwrap_err();
+    assert!(
+        error.contains("this scenario's volumes are scale, deal.customers, users.concurrent_peak"),
+        "{error}"
+    );
+}
+
+#[test]
 fn default_tiers_are_one_ten_and_a_hundred_times_today() {
     let s = preset("ux-flow-engine");
     let users = driver(&s, "users.concurrent_peak");

@@ -124,9 +124,6 @@ enum ScalingFormat {
     Csv,
 }
 
-/// The most tiers one command evaluates.
-const MOST_TIERS: usize = 100;
-
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     /// A table for people.
@@ -330,20 +327,16 @@ fn scaling_scenario(args: &Scaling) -> Result<(Scenario, Driver), String> {
     Ok((scenario, driver))
 }
 
-/// The values given to `--values`, each read as the form reads the driver's input (`10k`),
-/// and each one the driver takes.
+/// The values given to `--values`, read as the page reads them ([`Driver::read_values`]).
 fn tier_values(texts: &[String], driver: &Driver, scenario: &Scenario) -> Result<Vec<f64>, String> {
-    if texts.len() > MOST_TIERS {
-        return Err(format!("--values: at most {MOST_TIERS} tiers"));
+    if texts.len() > scaling::MOST_TIERS {
+        return Err(format!("--values: at most {} tiers", scaling::MOST_TIERS));
     }
-    let unit = driver.info(scenario).unit;
-    texts
-        .iter()
-        .map(|text| {
-            let value = crate::scenario::inputs::parse_typed(text, unit)
-                .ok_or_else(|| format!("--values: “{}” is not a number", echo(text)))?;
-            driver.takes(value).map_err(|e| format!("--values: {e}"))?;
-            Ok(value)
+    (texts.iter())
+        .map(|text| match driver.read_values(text, scenario) {
+            Ok(values) if values.len() == 1 => Ok(values[0]),
+            Ok(_) => Err(format!("--values: “{}” is not one value", echo(text))),
+            Err(e) => Err(format!("--values: {e}")),
         })
         .collect()
 }

@@ -65,9 +65,11 @@ impl Driver {
         }
         let path = if key == "customers" { CUSTOMERS } else { key };
         let field = Field::resolve(path, scenario).ok_or_else(|| {
+            let offered: Vec<String> = drivers(scenario).iter().map(Driver::key).collect();
             format!(
-                "no input “{}” to drive the tiers: name `scale`, `customers` or an input's path, such as users.concurrent_peak or workload.runs_per_day",
-                crate::scenario::inputs::echo(key)
+                "no input “{}” to drive the tiers: name `scale`, `customers` or a numeric input's path; this scenario's volumes are {}",
+                crate::scenario::inputs::echo(key),
+                offered.join(", ")
             )
         })?;
         if !field.kind().is_number() {
@@ -422,6 +424,71 @@ fn label_of(today: &Report, limit: &LimitUse) -> Text {
     (today.limits.iter())
         .find(|l| l.metric == limit.metric)
         .map_or_else(|| limit.label.clone(), |l| l.label.clone())
+}
+
+/// The most tiers one table holds.
+pub const MOST_TIERS: usize = 100;
+
+impl Driver {
+    /// The values typed for tiers, separated by spaces, commas or semicolons (`100, 1,000,
+    /// 10k` or `100,1000,10000`), each read as the driver's input reads a number (a comma
+    /// between thousands included), `×` before it allowed; or what is wrong with the first that
+    /// cannot be one. No value at all gives the default tiers ([`default_values`]).
+    pub fn read_values(&self, text: &str, scenario: &Scenario) -> Result<Vec<f64>, String> {
+        let unit = self.info(scenario).unit;
+        let read = |word: &str| {
+            let word = word.strip_prefix('×').unwrap_or(word);
+            crate::scenario::inputs::parse_typed(word, unit).ok_or_else(|| {
+                format!(
+                    "“{}” is not a number. Type values separated by commas, such as 100, 1k, 10k.",
+                    crate::scenario::inputs::echo(word)
+                )
+            })
+        };
+        let mut values = Vec::new();
+        for word in text.split(|c: char| c == ';' || c.is_whitespace()) {
+            let word = word.trim_matches(',');
+            if word.is_empty() {
+                continue;
+            }
+            // A word that is not one number (`100,1000`) is several, split at its commas.
+            match read(word) {
+                Ok(value) => values.push(value),
+                Err(error) if !word.contains(',') => return Err(error),
+                Err(_) => {
+                    for part in word.split(',').filter(|p| !p.is_empty()) {
+                        values.push(read(part)?);
+                    }
+                }
+            }
+            if values.len() > MOST_TIERS {
+                return Err(format!("At most {MOST_TIERS} tiers."));
+            }
+        }
+        if values.is_empty() {
+            return Ok(default_values(scenario, self));
+        }
+        for &value in &values {
+            self.takes(value)?;
+        }
+        Ok(values)
+    }
+}
+
+/// The drivers `scenario` offers, in the order a person would look for them: the scale factor,
+/// the customers, each volume of the whole scenario it uses (runs per day, concurrent users,
+/// events per day…), then each volume of each list item (a customer's peak requests per
+/// second).
+pub fn drivers(scenario: &Scenario) -> Vec<Driver> {
+    let mut drivers = vec![Driver::Scale];
+    drivers.extend(Field::resolve(CUSTOMERS, scenario).map(Driver::Input));
+    let volumes = fields::all(scenario).filter(|f| {
+        f.input().volume && f.kind().is_number() && f.shown(scenario) && f.path() != CUSTOMERS
+    });
+    let (sections, items): (Vec<Field>, Vec<Field>) =
+        volumes.partition(|f| matches!(f.owner, Owner::Section(_)));
+    drivers.extend(sections.into_iter().chain(items).map(Driver::Input));
+    drivers
 }
 
 /// The values of the default tiers: ×1, ×10 and ×100 of today's (today itself, 10 and 100 times
