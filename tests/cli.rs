@@ -904,3 +904,60 @@ fn breaking_points_alone_and_bad_drivers_or_values() {
         "{error}"
     );
 }
+
+#[test]
+fn diff_compares_two_scenarios_in_every_format() {
+    let same = stdout_of(&["diff", "agent-platform", "agent-platform"]);
+    assert!(
+        same.contains("No input differs and no figure moves."),
+        "{same}"
+    );
+    let dir = std::env::temp_dir().join(format!("headroom-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("double.json");
+    let scenario = stdout_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "workload.runs_per_day=20000",
+        "--format",
+        "scenario",
+    ]);
+    std::fs::write(&file, scenario).unwrap();
+    let file = file.to_str().unwrap();
+    let table = stdout_of(&["diff", "agent-platform", file]);
+    assert!(
+        table.contains("changed  Runs per day  (workload.runs_per_day): 10000 → 20000"),
+        "{table}"
+    );
+    let llm = table.lines().find(|l| l.starts_with("  LLM ")).unwrap();
+    assert_eq!(
+        llm.split_whitespace().collect::<Vec<_>>(),
+        [
+            "LLM",
+            "$24,638/month",
+            "→",
+            "$49,275/month",
+            "+$24,638/month",
+            "(+100%)"
+        ]
+    );
+    let json = json_of(&["diff", "agent-platform", file, "--format", "json"]);
+    assert_eq!(json["inputs"][0]["path"], "workload.runs_per_day");
+    assert_eq!(json["costs"][0]["id"], "llm.cost_per_month_usd");
+    assert_eq!(json["costs"][0]["difference_pct"], 100.0);
+    let text = stdout_of(&["diff", "agent-platform", file, "--format", "csv"]);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(rows.iter().all(|r| r.len() == 9));
+    assert!(
+        rows.iter()
+            .any(|r| &r[0] == "cost" && &r[1] == "llm.cost_per_month_usd" && &r[8] == "100")
+    );
+    let error = usage_error_of(&["diff", "agent-platform", "no-such-thing"]);
+    assert!(error.contains("no-such-thing"), "{error}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -6,6 +6,7 @@
 //! headroom link (--preset NAME | FILE.json)
 //! headroom tiers (--preset NAME | FILE.json | 'LINK') [--set PATH=VALUE]... [--driver KEY] [--values V,V,…] [--format table|json|csv]
 //! headroom breaking (--preset NAME | FILE.json | 'LINK') [--set PATH=VALUE]... [--driver KEY] [--format table|json|csv]
+//! headroom diff (NAME | FILE.json | 'LINK') (NAME | FILE.json | 'LINK') [--format table|json|csv]
 //! ```
 //!
 //! Any problem with the arguments, a file or a link prints one line naming it and exits with
@@ -21,6 +22,7 @@ use crate::engine::scaling::{self, Driver};
 use crate::engine::uncertainty;
 use crate::export::{csv, link};
 use crate::format;
+use crate::report::compare::{Change, Comparison};
 use crate::report::scaling::{BreakingPoint, DriverInfo, Tiers};
 use crate::report::uncertainty::Uncertainty;
 use crate::report::{Report, SECTIONS};
@@ -79,6 +81,17 @@ enum Command {
     Breaking {
         #[command(flatten)]
         scaling: Scaling,
+    },
+    /// Compare two scenarios: the inputs that differ, then each headline figure and line of the
+    /// bill that moves, largest first.
+    Diff {
+        /// The first scenario: a preset's name, a scenario file or a share link.
+        first: String,
+        /// The second, likewise.
+        second: String,
+        /// What to print.
+        #[arg(long, value_enum, default_value_t = ScalingFormat::Table)]
+        format: ScalingFormat,
     },
     /// List the presets.
     Presets,
@@ -170,7 +183,7 @@ pub fn run(
                 Clap::DisplayHelpOnMissingArgumentOrSubcommand | Clap::MissingSubcommand => {
                     say(
                         stderr,
-                        "name a command: eval, tiers, breaking, presets or link (`headroom --help` describes them)",
+                        "name a command: eval, tiers, breaking, diff, presets or link (`headroom --help` describes them)",
                     );
                     USAGE_ERROR
                 }
@@ -259,6 +272,20 @@ fn execute(command: Command) -> Result<Printed, String> {
                 ScalingFormat::Table => breaking_table(&info, &points),
                 ScalingFormat::Json => scaling_json(&info, None, &points),
                 ScalingFormat::Csv => csv::write_breaking_points(&info, &points),
+            }
+            .into())
+        }
+        Command::Diff {
+            first,
+            second,
+            format,
+        } => {
+            let (a, b) = (load_named(&first)?, load_named(&second)?);
+            let comparison = crate::engine::compare::compare(&a, &b);
+            Ok(match format {
+                ScalingFormat::Table => diff_table(&a, &b, &comparison),
+                ScalingFormat::Json => diff_json(&comparison),
+                ScalingFormat::Csv => csv::write_comparison(&comparison),
             }
             .into())
         }
@@ -484,6 +511,120 @@ fn scaling_json(driver: &DriverInfo, tiers: Option<&Tiers>, points: &[BreakingPo
             })
         }).collect();
     }
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    )
+}
+
+/// The scenario a preset's name, a scenario file or a link gives; a file or link first, where
+/// one by that name exists.
+fn load_named(source: &str) -> Result<Scenario, String> {
+    let is_file = std::path::Path::new(source).exists();
+    match presets::by_id(source) {
+        Some(preset) if !is_file => Ok(preset.scenario()),
+        _ => load(None, Some(source)),
+    }
+}
+
+/// A comparison for people: the inputs that differ, then the figures that move.
+fn diff_table(a: &Scenario, b: &Scenario, comparison: &Comparison) -> String {
+    let name = |s: &Scenario| match s.name.trim() {
+        "" => "unnamed".to_string(),
+        name => name.to_string(),
+    };
+    let mut text = format!("Comparing {} with {}\n", name(a), name(b));
+    if comparison.is_empty() {
+        text.push_str("No input differs and no figure moves.\n");
+        return text;
+    }
+    text.push_str(&format!(
+        "\nInputs that differ ({})\n",
+        comparison.inputs.len()
+    ));
+    for input in &comparison.inputs {
+        let values = match input.change {
+            Change::Changed => format!("{} → {}", input.before, input.after),
+            Change::Added => input.after.clone(),
+            Change::Removed => input.before.clone(),
+        };
+        text.push_str(&format!(
+            "  {:<8} {}  ({}): {values}\n",
+            input.change.key(),
+            input.label,
+            input.path
+        ));
+    }
+    for (title, figures) in [
+        ("Headline figures", &comparison.headlines),
+        ("Lines of the bill", &comparison.costs),
+    ] {
+        if figures.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n{title}, largest change first\n"));
+        let width = figures
+            .iter()
+            .map(|f| f.label.chars().count())
+            .max()
+            .unwrap_or(0);
+        for figure in figures {
+            let shown = |v: Option<f64>| {
+                v.map_or_else(|| "—".to_string(), |v| format::with_unit(v, figure.unit))
+            };
+            let difference = figure.difference();
+            let sign = if difference > 0.0 { "+" } else { "" };
+            // A percentage moves by points.
+            let moved = match figure.unit {
+                Unit::Percent => format!("{} points", format::plain(difference)),
+                unit => format::with_unit(difference, unit),
+            };
+            let pct = figure.difference_pct().map_or_else(String::new, |p| {
+                format!(" ({}{}%)", if p > 0.0 { "+" } else { "" }, format::plain(p))
+            });
+            text.push_str(&format!(
+                "  {:<width$}  {} → {}  {sign}{moved}{pct}\n",
+                figure.label,
+                shown(figure.before),
+                shown(figure.after),
+            ));
+        }
+    }
+    if comparison.costs_unchanged > 0 {
+        text.push_str(&format!(
+            "\n{} line{} of the bill the same in both.\n",
+            comparison.costs_unchanged,
+            if comparison.costs_unchanged == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    text
+}
+
+/// A comparison as JSON.
+fn diff_json(comparison: &Comparison) -> String {
+    use serde_json::{Value, json};
+    let figures = |list: &[crate::report::compare::FigureChange]| -> Vec<Value> {
+        list.iter()
+            .map(|f| {
+                json!({"id": f.id, "label": f.label, "unit": f.unit.symbol(), "first": f.before,
+                       "second": f.after, "difference": f.difference(),
+                       "difference_pct": f.difference_pct()})
+            })
+            .collect()
+    };
+    let document = json!({
+        "inputs": comparison.inputs.iter().map(|i| json!({
+            "path": i.path, "label": i.label, "change": i.change.key(),
+            "first": i.before, "second": i.after,
+        })).collect::<Vec<_>>(),
+        "headlines": figures(&comparison.headlines),
+        "costs": figures(&comparison.costs),
+        "costs_unchanged": comparison.costs_unchanged,
+    });
     format!(
         "{}\n",
         serde_json::to_string_pretty(&document).unwrap_or_default()

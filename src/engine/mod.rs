@@ -11,6 +11,7 @@
 //! assert_eq!(report.value("llm.tokens_per_day"), Some(150_000_000.0));
 //! ```
 
+pub mod compare;
 pub mod customers;
 pub mod deal;
 pub mod demand;

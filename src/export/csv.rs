@@ -21,9 +21,10 @@
 use std::borrow::Cow;
 
 use crate::records;
+use crate::report::compare::Comparison;
 use crate::report::scaling::{BreakingPoint, DriverInfo, Tier, Tiers};
 use crate::report::uncertainty::Uncertainty;
-use crate::report::{CostLine, Metric, MonthColumn, MonthFigures, Report, section_title};
+use crate::report::{Metric, MonthColumn, MonthFigures, Report, section_title};
 use crate::scenario::Scenario;
 use crate::scenario::fields;
 use crate::units::Unit;
@@ -144,7 +145,7 @@ pub fn write_with(scenario: &Scenario, report: &Report, run: Option<&Uncertainty
             row([
                 "Bill",
                 &line.id,
-                &bill_label(line),
+                &line.full_label(),
                 amount,
                 Unit::UsdPerMonth.symbol(),
                 formula,
@@ -372,6 +373,64 @@ pub fn write_tiers(tiers: &Tiers) -> String {
     table.text()
 }
 
+/// A comparison as one table: a row per input that differs (`input`, its path, label, how it
+/// differs, and its two values as typed), then per headline figure and line of the bill that
+/// moves (`headline`, `cost`: its id, label, unit, the two values, the difference and the
+/// difference in percent of the first).
+pub fn write_comparison(comparison: &Comparison) -> String {
+    let mut table = Table::default();
+    table.add([
+        "kind",
+        "id",
+        "label",
+        "change",
+        "unit",
+        "first",
+        "second",
+        "difference",
+        "difference_pct",
+    ]);
+    for input in &comparison.inputs {
+        table.add([
+            "input",
+            &input.path,
+            &input.label,
+            input.change.key(),
+            "",
+            &input.before,
+            &input.after,
+            "",
+            "",
+        ]);
+    }
+    for (kind, figures) in [
+        ("headline", &comparison.headlines),
+        ("cost", &comparison.costs),
+    ] {
+        for f in figures {
+            let value = |v: Option<f64>| v.map_or_else(String::new, |v| figure(v, f.unit));
+            let change = match (f.before, f.after) {
+                (None, _) => "added",
+                (_, None) => "removed",
+                _ => "changed",
+            };
+            table.add([
+                kind.to_string(),
+                f.id.to_string(),
+                f.label.to_string(),
+                change.to_string(),
+                f.unit.symbol().to_string(),
+                value(f.before),
+                value(f.after),
+                figure(f.difference(), f.unit),
+                f.difference_pct()
+                    .map_or_else(String::new, |p| figure(p, Unit::Percent)),
+            ]);
+        }
+    }
+    table.text()
+}
+
 /// Breaking points as a list: a row per limit with the metric of its use, its label, the share
 /// used today, and where along the driver it is first reached (`at`, `at_or_below` the lowest
 /// value searched, or `beyond` the highest) in the driver's unit.
@@ -399,16 +458,6 @@ pub fn write_breaking_points(driver: &DriverInfo, points: &[BreakingPoint]) -> S
         ]);
     }
     table.text()
-}
-
-/// A bill line's label with its category first, "Compute: Cloud Run", or the label alone where
-/// it is the category's name ("LLM").
-fn bill_label(line: &CostLine) -> String {
-    if *line.label == *line.category.title {
-        line.label.to_string()
-    } else {
-        format!("{}: {}", line.category.title, line.label)
-    }
 }
 
 /// A metric's row: its section, id, label, value (already written for export) and formula.

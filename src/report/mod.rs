@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+pub mod compare;
 pub mod scaling;
 pub mod uncertainty;
 
@@ -243,6 +244,18 @@ pub struct CostLine {
     pub monthly_usd: f64,
     /// Its share of the month's total, in percent (0 when the total is 0).
     pub share_pct: f64,
+}
+
+impl CostLine {
+    /// Its label with its category first, "Compute: Cloud Run", or the label alone where it is
+    /// the category's name ("LLM").
+    pub fn full_label(&self) -> String {
+        if *self.label == *self.category.title {
+            self.label.to_string()
+        } else {
+            format!("{}: {}", self.category.title, self.label)
+        }
+    }
 }
 
 /// One month of the projection: the figures at the end of month `month` after launch.
