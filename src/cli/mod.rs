@@ -368,6 +368,21 @@ fn tier_values(texts: &[String], driver: &Driver, scenario: &Scenario) -> Result
         .collect()
 }
 
+/// The characters of the longest of `labels`: the width of a column of them.
+fn widest<'a>(labels: impl Iterator<Item = &'a str>) -> usize {
+    labels.map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// A driver in a heading: what it is, its value today and what moves with it.
+fn along(driver: &DriverInfo) -> String {
+    format!(
+        "{} (today {}; {})",
+        lower_first(&driver.label),
+        format::with_unit(driver.today, driver.unit),
+        driver.moves
+    )
+}
+
 /// The text with its first letter in lower case, to stand inside a sentence.
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
@@ -381,12 +396,7 @@ fn lower_first(text: &str) -> String {
 /// tightest limit.
 fn tiers_table(tiers: &Tiers) -> String {
     let driver = &tiers.driver;
-    let mut text = format!(
-        "Tiers of {} (today {}; {})\n",
-        lower_first(&driver.label),
-        format::with_unit(driver.today, driver.unit),
-        driver.moves
-    );
+    let mut text = format!("Tiers of {}\n", along(driver));
     // A unit the figures do not show themselves follows the label: "(ms)".
     let labels: Vec<String> = (tiers.columns.iter())
         .map(|c| match c.unit {
@@ -394,10 +404,7 @@ fn tiers_table(tiers: &Tiers) -> String {
             _ => c.label.to_string(),
         })
         .collect();
-    let width = (labels.iter().map(|l| l.chars().count()))
-        .chain([driver.label.chars().count()])
-        .max()
-        .unwrap_or(0);
+    let width = widest(labels.iter().chain([&driver.label]).map(String::as_str));
     let cell = |v: f64, unit: Unit| format::value(v, unit);
     let mut row = |label: &str, cells: Vec<String>| {
         text.push_str(&format!("{label:<width$}"));
@@ -444,20 +451,11 @@ fn tiers_table(tiers: &Tiers) -> String {
 
 /// Breaking points as a list for people, first reached first.
 fn breaking_table(driver: &DriverInfo, points: &[BreakingPoint]) -> String {
-    let mut text = format!(
-        "Breaking points along {} (today {}; {})\n",
-        lower_first(&driver.label),
-        format::with_unit(driver.today, driver.unit),
-        driver.moves
-    );
+    let mut text = format!("Breaking points along {}\n", along(driver));
     if points.is_empty() {
         text.push_str("  The scenario sets no limit.\n");
     }
-    let width = points
-        .iter()
-        .map(|p| p.label.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = widest(points.iter().map(|p| &*p.label));
     for point in points {
         let today = point.used_today_pct.map_or_else(
             || "not set today".to_string(),
@@ -563,11 +561,7 @@ fn diff_table(a: &Scenario, b: &Scenario, comparison: &Comparison) -> String {
             continue;
         }
         text.push_str(&format!("\n{title}, largest change first\n"));
-        let width = figures
-            .iter()
-            .map(|f| f.label.chars().count())
-            .max()
-            .unwrap_or(0);
+        let width = widest(figures.iter().map(|f| &*f.label));
         for figure in figures {
             let shown = |v: Option<f64>| {
                 v.map_or_else(|| "—".to_string(), |v| format::with_unit(v, figure.unit))
