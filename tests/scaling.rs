@@ -158,6 +158,21 @@ fn seed_002_latency_under_load_and_where_the_sla_breaks() {
         .unwrap();
     assert!(matches!(capacity.reached, Reached::At(full) if full > at));
     assert_eq!(points[0].label, sla.label);
+    // A target the p95 misses is a warning, as a full service is.
+    let mut missed = s.clone();
+    missed.services[1].p95_target_ms = 3_000.0;
+    let report = engine::evaluate(&missed);
+    let warning = (report.warnings.iter())
+        .find(|w| w.id == "services.p95_above_target")
+        .unwrap();
+    assert_eq!(warning.severity, headroom::report::Severity::Warning);
+    assert!(
+        warning
+            .message
+            .starts_with("cognitive-core's p95 response time at the peak, 3,066"),
+        "{}",
+        warning.message
+    );
     // The tiers show each service's p95, and none where its queue grows without bound.
     let tiers = scaling::tiers(&s, &users, &[100.0, 2_000.0]);
     let column = (tiers.columns.iter())

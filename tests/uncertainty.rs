@@ -254,3 +254,24 @@ fn a_range_given_over_a_value_outside_it_moves_the_value_to_its_median() {
     assert_eq!(s.deal.customers, 4.0);
     assert!(s.validate().is_empty(), "{:?}", s.validate());
 }
+
+/// Found by a review: a figure some samples lack — the AI service's p95 response time where
+/// the users drawn fill its slots and its queue grows without bound — had percentiles taken
+/// over the samples that have it, so its P90 read 4.2 s where one sample in five had no bound.
+#[test]
+fn a_figure_some_samples_lack_has_no_percentiles() {
+    let mut s = headroom::scenario::presets::by_id("ux-flow-engine")
+        .unwrap()
+        .scenario();
+    s.ranges.insert(
+        "users.concurrent_peak".to_string(),
+        headroom::scenario::ranges::read_unchecked("800..1200").unwrap(),
+    );
+    s.uncertainty.samples = 2_000.0;
+    let run = headroom::engine::uncertainty::simulate(&s).unwrap();
+    assert_eq!(run.spread("services.1.p95_response_ms"), None);
+    let used = run.spread("services.1.utilization_pct").unwrap();
+    assert!(used.p90 > 100.0, "{used:?}");
+    // A figure every sample has keeps its percentiles.
+    assert!(run.spread("services.2.p95_response_ms").is_some());
+}

@@ -283,7 +283,7 @@ fn execute(command: Command) -> Result<Printed, String> {
             let (a, b) = (load_named(&first)?, load_named(&second)?);
             let comparison = crate::engine::compare::compare(&a, &b);
             Ok(match format {
-                ScalingFormat::Table => diff_table(&a, &b, &comparison),
+                ScalingFormat::Table => diff_table([(&first, &a), (&second, &b)], &comparison),
                 ScalingFormat::Json => diff_json(&comparison),
                 ScalingFormat::Csv => csv::write_comparison(&comparison),
             }
@@ -465,7 +465,7 @@ fn breaking_table(driver: &DriverInfo, points: &[BreakingPoint]) -> String {
         let value = format::with_unit(value, driver.unit);
         let reached = match reached {
             "at" => format!("reached at {value}"),
-            "at_or_below" => format!("already reached at the lowest value searched, {value}"),
+            "at_or_below" => format!("reached at every value searched, down to {value}"),
             _ => format!("not reached up to {value}"),
         };
         text.push_str(&format!("  {:<width$}  {reached} ({today})\n", point.label));
@@ -526,12 +526,13 @@ fn load_named(source: &str) -> Result<Scenario, String> {
 }
 
 /// A comparison for people: the inputs that differ, then the figures that move.
-fn diff_table(a: &Scenario, b: &Scenario, comparison: &Comparison) -> String {
-    let name = |s: &Scenario| match s.name.trim() {
-        "" => "unnamed".to_string(),
-        name => name.to_string(),
+fn diff_table(sides: [(&str, &Scenario); 2], comparison: &Comparison) -> String {
+    // Each side as given, with the scenario's name where it says more.
+    let name = |(source, s): (&str, &Scenario)| match s.name.trim() {
+        name if name.is_empty() || name == source => escaped(source, 80),
+        name => format!("{} (“{}”)", escaped(source, 80), escaped(name, 80)),
     };
-    let mut text = format!("Comparing {} with {}\n", name(a), name(b));
+    let mut text = format!("Comparing {} with {}\n", name(sides[0]), name(sides[1]));
     if comparison.is_empty() {
         text.push_str("No input differs and no figure moves.\n");
         return text;
@@ -573,9 +574,16 @@ fn diff_table(a: &Scenario, b: &Scenario, comparison: &Comparison) -> String {
                 Unit::Percent => format!("{} points", format::plain(difference)),
                 unit => format::with_unit(difference, unit),
             };
-            let pct = figure.difference_pct().map_or_else(String::new, |p| {
-                format!(" ({}{}%)", if p > 0.0 { "+" } else { "" }, format::plain(p))
-            });
+            // A line or figure one side lacks says so; a percentage's change is in points.
+            let pct = match (figure.before, figure.after, figure.difference_pct()) {
+                (None, _, _) => " (added)".to_string(),
+                (_, None, _) => " (removed)".to_string(),
+                _ if figure.unit == Unit::Percent => String::new(),
+                (_, _, Some(p)) => {
+                    format!(" ({}{}%)", if p > 0.0 { "+" } else { "" }, format::plain(p))
+                }
+                _ => String::new(),
+            };
             text.push_str(&format!(
                 "  {:<width$}  {} → {}  {sign}{moved}{pct}\n",
                 figure.label,

@@ -99,15 +99,26 @@ fn input_changes(a: &Scenario, b: &Scenario) -> Vec<InputChange> {
     changes
 }
 
-/// The figures of `ids` (each with the report that has it, for its label and unit) that move
-/// between the two reports, largest change first.
-fn moved(figures: Vec<FigureChange>) -> Vec<FigureChange> {
+/// The figures that move between the two reports, largest change first: by `size`.
+fn moved(figures: Vec<FigureChange>, size: fn(&FigureChange) -> f64) -> Vec<FigureChange> {
     let mut moved: Vec<FigureChange> = figures
         .into_iter()
         .filter(|f| f.before != f.after)
         .collect();
-    moved.sort_by(|x, y| y.difference().abs().total_cmp(&x.difference().abs()));
+    moved.sort_by(|x, y| size(y).total_cmp(&size(x)));
     moved
+}
+
+/// A line of the bill's change, in dollars a month.
+fn in_dollars(line: &FigureChange) -> f64 {
+    line.difference().abs()
+}
+
+/// A headline figure's change relative to its first value, as figures of different units
+/// (dollars a month, a year, a run; percent) compare only so: one the first scenario lacks, or
+/// had at 0, counts as the largest.
+fn relative(figure: &FigureChange) -> f64 {
+    figure.difference_pct().map_or(f64::INFINITY, |p| p.abs())
 }
 
 /// The headline figures of both reports (each card's figure and the figure under it).
@@ -166,10 +177,10 @@ pub fn compare(a: &Scenario, b: &Scenario) -> Comparison {
         }
     }
     let all_lines = lines.len();
-    let costs = moved(lines);
+    let costs = moved(lines, in_dollars);
     Comparison {
         inputs: input_changes(a, b),
-        headlines: moved(headlines),
+        headlines: moved(headlines, relative),
         costs_unchanged: all_lines - costs.len(),
         costs,
     }

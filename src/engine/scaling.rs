@@ -157,8 +157,14 @@ impl Driver {
             Driver::Scale => ("Scale factor".to_string(), Unit::Ratio),
             Driver::Input(field) => (field.label_in(scenario), field.unit()),
         };
+        let customers = matches!(self, Driver::Input(f) if f.path() == CUSTOMERS);
         let moves = match self.reach(scenario) {
-            Reach::Everything => "every volume of use moves with it, in proportion",
+            Reach::Everything if customers => {
+                "every volume of use moves with it, in proportion, and the revenue with the customers"
+            }
+            Reach::Everything => {
+                "every volume of use moves with it, in proportion; the customers and their contracts stay as entered"
+            }
             Reach::Item => "its item's volumes move with it, in proportion",
             Reach::Alone => "it moves alone",
         };

@@ -341,6 +341,15 @@ fn response_time(
             false => Text::Borrowed("p95 response target"),
         };
         out.limit(limit, ids.id(Key::P95TargetUsed));
+        if p95 > service.p95_target_ms {
+            out.warn("services.p95_above_target", Severity::Warning, || {
+                format!(
+                    "{name}'s p95 response time at the peak, {} ms, misses its {} ms target. Raise its instances or concurrency, or cut its latency.",
+                    n(p95),
+                    n(service.p95_target_ms)
+                )
+            });
+        }
     }
 }
 

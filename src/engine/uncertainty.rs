@@ -247,6 +247,14 @@ impl Column {
         }
     }
 
+    /// The samples it holds.
+    fn len(&self) -> usize {
+        match self {
+            Column::Same(_, count) => *count,
+            Column::Varies(values) => values.len(),
+        }
+    }
+
     fn spread(&mut self) -> Option<Spread> {
         match self {
             Column::Same(_, 0) => None,
@@ -574,8 +582,11 @@ impl Simulation {
             });
         }
         let tornado = self.tornado();
+        // A figure some kept samples lack (a p95 response time where the queue grows without
+        // bound) has no percentiles: taken over the samples that have it, they would be too low.
         let spreads = (self.ids.drain(..))
             .zip(self.columns.iter_mut())
+            .filter(|(_, column)| column.len() == counted)
             .filter_map(|(id, column)| Some((id, column.spread()?)))
             .collect();
         let months = (self.months.iter_mut().enumerate())

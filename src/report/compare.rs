@@ -77,7 +77,7 @@ impl FigureChange {
 pub struct Comparison {
     /// The inputs that differ, in form order (the first scenario's order for those removed).
     pub inputs: Vec<InputChange>,
-    /// The headline figures that move, largest change (in the figure's unit) first.
+    /// The headline figures that move, largest change relative to the first value first.
     pub headlines: Vec<FigureChange>,
     /// The lines of the bill that move, largest change in dollars first.
     pub costs: Vec<FigureChange>,

@@ -742,7 +742,7 @@ inputs! {
         /// The spread of the latency: its standard deviation ÷ its mean (requests only).
         pub latency_cv: f64 = 1.0
             => Input::number("Latency spread", Unit::None, 0.0, 10.0)
-                .help("The latency's standard deviation ÷ its mean: 1 for exponential service times (the M/M/c queue), 0 for a constant latency. It stretches the wait for a free slot (Allen–Cunneen).")
+                .help("How much the latency varies from request to request: 1 for a typical service (exponential times), 0 if every request takes the same time, above 1 if a few are very slow. The more it varies, the longer requests wait for a free slot near capacity.")
             => if serves_requests,
         /// The response time 95% of requests should beat at the peak, in milliseconds; 0 for
         /// none (requests only).
