@@ -3,4 +3,11 @@
 // listens for the page's requests and says when it is ready. The page starts the worker only
 // when a scenario first has a range, so a first visit downloads none of it.
 importScripts('./worker.js');
-wasm_bindgen({ module_or_path: './worker_bg.wasm' });
+// A WebAssembly that cannot be fetched or compiled rejects a promise, which a worker does not
+// report; thrown again outside it, it reaches the page as the worker's error event, and the
+// page says the samples could not be drawn instead of waiting for them.
+wasm_bindgen({ module_or_path: './worker_bg.wasm' }).catch((error) => {
+  setTimeout(() => {
+    throw error;
+  });
+});

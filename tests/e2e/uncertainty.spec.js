@@ -183,3 +183,18 @@ test('the worker that draws the samples is fetched only once a range is set, fro
   expect(fetched.every((url) => url.host === '127.0.0.1:8787')).toBe(true);
   await expect(page.locator('.sampling-error')).toBeHidden();
 });
+
+test('a worker whose WebAssembly cannot be fetched is said at the report, and the point figures stay', async ({ page }) => {
+  await page.route('**/worker_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await open(page);
+  const point = await metric(page, 'cost.total_monthly_usd');
+  await rangeRunsPerDay(page);
+  const error = page.locator('.sampling-error');
+  await expect(error).toBeVisible();
+  await expect(error).toContainText('could not be loaded');
+  await expect(page.locator('.sampling')).toBeHidden();
+  expect(await metric(page, 'cost.total_monthly_usd')).toBe(point);
+  // The range typed is kept, in its field and in the link.
+  await expect(page.locator('#f-workload-runs_per_day-low')).toHaveValue('8k');
+  expect(page.url()).toContain('#v9.');
+});
