@@ -961,3 +961,75 @@ fn diff_compares_two_scenarios_in_every_format() {
     assert!(error.contains("no-such-thing"), "{error}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Found by a hostile review of tiers and diff: a missing argument's name was cut from the
+/// message, a negative value was taken for a flag, `1,000` became two tiers, volumes the
+/// scenario does not use blocked its tiers, and diff said nothing of limits.
+#[test]
+fn tiers_and_diff_read_what_was_meant() {
+    let error = usage_error_of(&["diff", "ux-flow-engine"]);
+    assert!(error.contains("were not provided: <SECOND>"), "{error}");
+    let error = usage_error_of(&["tiers", "--preset", "ux-flow-engine", "--values", "-1"]);
+    assert!(
+        error.contains("--values: scale takes values from"),
+        "{error}"
+    );
+    let one = json_of(&[
+        "tiers",
+        "--preset",
+        "agent-platform",
+        "--driver",
+        "workload.runs_per_day",
+        "--values",
+        "1,000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(one["tiers"].as_array().unwrap().len(), 1);
+    assert_eq!(one["tiers"][0]["value"], 1000.0);
+    // ux-flow-engine keeps runs off: its runs per day, however small a millionth makes them,
+    // are not used and do not block the tier.
+    let tiny = json_of(&[
+        "tiers",
+        "--preset",
+        "ux-flow-engine",
+        "--values",
+        "0.000001",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(tiny["tiers"][0]["error"], serde_json::Value::Null);
+    let dir = std::env::temp_dir().join(format!("headroom-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("more.json");
+    let raised = stdout_of(&[
+        "eval",
+        "--preset",
+        "ux-flow-engine",
+        "--set",
+        "services.1.max_instances=12",
+        "--format",
+        "scenario",
+    ]);
+    std::fs::write(&file, raised).unwrap();
+    let json = json_of(&[
+        "diff",
+        "ux-flow-engine",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        json["limits"][0]["label"],
+        "cognitive-core: maximum instances"
+    );
+    let (first, second) = (
+        json["limits"][0]["first"].as_f64().unwrap(),
+        json["limits"][0]["second"].as_f64().unwrap(),
+    );
+    assert!(
+        (first - 100.0 * 137.5 / 150.0).abs() < 1e-9
+            && (second - 100.0 * 137.5 / 180.0).abs() < 1e-9
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

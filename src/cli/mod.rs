@@ -74,8 +74,8 @@ enum Command {
         scaling: Scaling,
         /// The driver's values, comma-separated (`100,1000,10k`); by default ×1, ×10 and ×100
         /// of today's.
-        #[arg(long, value_delimiter = ',', value_name = "V,V,…")]
-        values: Vec<String>,
+        #[arg(long, value_name = "V,V,…", allow_hyphen_values = true)]
+        values: Option<String>,
     },
     /// The value of a driver at which each limit is first reached, found by search.
     Breaking {
@@ -189,7 +189,14 @@ pub fn run(
                 }
                 _ => {
                     let text = error.to_string();
-                    let first = text.lines().next().unwrap_or("bad arguments");
+                    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+                    let mut first = lines.next().unwrap_or("bad arguments").to_string();
+                    // A line that ends in a colon goes on in the next: what was not given.
+                    if first.ends_with(':')
+                        && let Some(next) = lines.next()
+                    {
+                        first = format!("{first} {}", next.trim());
+                    }
                     say(stderr, first.trim_start_matches("error: "));
                     USAGE_ERROR
                 }
@@ -245,9 +252,11 @@ fn execute(command: Command) -> Result<Printed, String> {
         }
         Command::Tiers { scaling, values } => {
             let (scenario, driver) = scaling_scenario(&scaling)?;
-            let values = match values.is_empty() {
-                true => scaling::default_values(&scenario, &driver),
-                false => tier_values(&values, &driver, &scenario)?,
+            let values = match values {
+                None => scaling::default_values(&scenario, &driver),
+                Some(text) => {
+                    (driver.read_values(&text, &scenario)).map_err(|e| format!("--values: {e}"))?
+                }
             };
             let tiers = scaling::tiers(&scenario, &driver, &values);
             let points = scaling::breaking_points(&scenario, &driver);
@@ -354,20 +363,6 @@ fn scaling_scenario(args: &Scaling) -> Result<(Scenario, Driver), String> {
     Ok((scenario, driver))
 }
 
-/// The values given to `--values`, read as the page reads them ([`Driver::read_values`]).
-fn tier_values(texts: &[String], driver: &Driver, scenario: &Scenario) -> Result<Vec<f64>, String> {
-    if texts.len() > scaling::MOST_TIERS {
-        return Err(format!("--values: at most {} tiers", scaling::MOST_TIERS));
-    }
-    (texts.iter())
-        .map(|text| match driver.read_values(text, scenario) {
-            Ok(values) if values.len() == 1 => Ok(values[0]),
-            Ok(_) => Err(format!("--values: “{}” is not one value", echo(text))),
-            Err(e) => Err(format!("--values: {e}")),
-        })
-        .collect()
-}
-
 /// The characters of the longest of `labels`: the width of a column of them.
 fn widest<'a>(labels: impl Iterator<Item = &'a str>) -> usize {
     labels.map(|l| l.chars().count()).max().unwrap_or(0)
@@ -431,7 +426,7 @@ fn tiers_table(tiers: &Tiers) -> String {
         row(&labels[i], cells);
     }
     if (tiers.tiers.iter()).any(|t| t.error.is_none() && t.figures.iter().any(Option::is_none)) {
-        text.push_str("  —: no such figure at that value; a p95 response time has none where its queue grows without bound\n");
+        text.push_str("  —: no such figure at that value (a p95 response time has none for a service without requests, or whose queue grows without bound)\n");
     }
     for tier in &tiers.tiers {
         let at = format::with_unit(tier.value, driver.unit);
@@ -521,7 +516,10 @@ fn load_named(source: &str) -> Result<Scenario, String> {
     let is_file = std::path::Path::new(source).exists();
     match presets::by_id(source) {
         Some(preset) if !is_file => Ok(preset.scenario()),
-        _ => load(None, Some(source)),
+        _ => load(None, Some(source)).map_err(|e| match is_file {
+            true => e,
+            false => format!("{e} (nor is it a preset: `headroom presets` lists them)"),
+        }),
     }
 }
 
@@ -557,6 +555,7 @@ fn diff_table(sides: [(&str, &Scenario); 2], comparison: &Comparison) -> String 
     for (title, figures) in [
         ("Headline figures", &comparison.headlines),
         ("Lines of the bill", &comparison.costs),
+        ("Limits used at the peak", &comparison.limits),
     ] {
         if figures.is_empty() {
             continue;
@@ -625,6 +624,7 @@ fn diff_json(comparison: &Comparison) -> String {
         })).collect::<Vec<_>>(),
         "headlines": figures(&comparison.headlines),
         "costs": figures(&comparison.costs),
+        "limits": figures(&comparison.limits),
         "costs_unchanged": comparison.costs_unchanged,
     });
     format!(

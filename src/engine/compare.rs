@@ -1,6 +1,6 @@
 //! Comparing two scenarios, as `infracost diff` compares two plans: the inputs that changed,
 //! were added or were removed, then each headline figure and each line of the bill that moves,
-//! in dollars and percent, largest first. Both scenarios are evaluated as they are, each with
+//! in dollars and percent, and each limit whose use moves, largest first. Both scenarios are evaluated as they are, each with
 //! its own price catalog.
 
 use super::evaluate;
@@ -109,8 +109,9 @@ fn moved(figures: Vec<FigureChange>, size: fn(&FigureChange) -> f64) -> Vec<Figu
     moved
 }
 
-/// A line of the bill's change, in dollars a month.
-fn in_dollars(line: &FigureChange) -> f64 {
+/// A figure's change in its own unit: dollars a month for a line of the bill, points for a
+/// limit's use.
+fn in_its_unit(line: &FigureChange) -> f64 {
     line.difference().abs()
 }
 
@@ -177,11 +178,30 @@ pub fn compare(a: &Scenario, b: &Scenario) -> Comparison {
         }
     }
     let all_lines = lines.len();
-    let costs = moved(lines, in_dollars);
+    let costs = moved(lines, in_its_unit);
+    let mut limits: Vec<FigureChange> = Vec::new();
+    for limit in ra.limits.iter().chain(&rb.limits) {
+        if limits.iter().any(|l| l.id == limit.metric) {
+            continue;
+        }
+        let used = |report: &Report| {
+            (report.limits.iter())
+                .find(|l| l.metric == limit.metric)
+                .map(|l| l.used_pct)
+        };
+        limits.push(FigureChange {
+            id: limit.metric.clone(),
+            label: limit.label.clone(),
+            unit: crate::units::Unit::Percent,
+            before: used(&ra),
+            after: used(&rb),
+        });
+    }
     Comparison {
         inputs: input_changes(a, b),
         headlines: moved(headlines, relative),
         costs_unchanged: all_lines - costs.len(),
         costs,
+        limits: moved(limits, in_its_unit),
     }
 }

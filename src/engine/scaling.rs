@@ -65,7 +65,11 @@ impl Driver {
         }
         let path = if key == "customers" { CUSTOMERS } else { key };
         let field = Field::resolve(path, scenario).ok_or_else(|| {
-            let offered: Vec<String> = drivers(scenario).iter().map(Driver::key).collect();
+            let mut offered: Vec<String> = drivers(scenario).iter().map(Driver::key).collect();
+            if offered.len() > 6 {
+                offered.truncate(6);
+                offered.push("…".to_string());
+            }
             format!(
                 "no input “{}” to drive the tiers: name `scale`, `customers` or a numeric input's path; this scenario's volumes are {}",
                 crate::scenario::inputs::echo(key),
@@ -197,7 +201,8 @@ impl Driver {
         };
         if reach != Reach::Alone {
             let moved: Vec<Field> = fields::all(scenario)
-                .filter(|f| f.input().volume && f.kind().is_number())
+                // Volumes the scenario does not use (a section switched off) stay as they are.
+                .filter(|f| f.input().volume && f.kind().is_number() && f.shown(scenario))
                 .filter(|f| reach == Reach::Everything || driver.is_some_and(|d| same_item(d, *f)))
                 .collect();
             for field in moved {

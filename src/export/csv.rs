@@ -374,9 +374,9 @@ pub fn write_tiers(tiers: &Tiers) -> String {
 }
 
 /// A comparison as one table: a row per input that differs (`input`, its path, label, how it
-/// differs, and its two values as typed), then per headline figure and line of the bill that
-/// moves (`headline`, `cost`: its id, label, unit, the two values, the difference and the
-/// difference in percent of the first).
+/// differs, and its two values as typed), then per headline figure, line of the bill and limit
+/// that moves (`headline`, `cost`, `limit`: its id, label, unit, the two values, the difference
+/// and the difference in percent of the first).
 pub fn write_comparison(comparison: &Comparison) -> String {
     let mut table = Table::default();
     table.add([
@@ -406,6 +406,7 @@ pub fn write_comparison(comparison: &Comparison) -> String {
     for (kind, figures) in [
         ("headline", &comparison.headlines),
         ("cost", &comparison.costs),
+        ("limit", &comparison.limits),
     ] {
         for f in figures {
             let value = |v: Option<f64>| v.map_or_else(String::new, |v| figure(v, f.unit));

@@ -1,6 +1,6 @@
 //! Two scenarios side by side, as the engine's comparison hands it to the exports: the inputs
-//! that differ, then every headline figure and line of the bill that moves, largest change
-//! first.
+//! that differ, then every headline figure, line of the bill and limit that moves, largest
+//! change first.
 
 use super::Text;
 use crate::units::Unit;
@@ -81,6 +81,9 @@ pub struct Comparison {
     pub headlines: Vec<FigureChange>,
     /// The lines of the bill that move, largest change in dollars first.
     pub costs: Vec<FigureChange>,
+    /// The limits whose use at the peak moves (a maximum raised, a target set), largest change
+    /// in points first; each as the percentage of it used.
+    pub limits: Vec<FigureChange>,
     /// The lines of the bill the same in both.
     pub costs_unchanged: usize,
 }
@@ -88,6 +91,9 @@ pub struct Comparison {
 impl Comparison {
     /// Whether nothing differs.
     pub fn is_empty(&self) -> bool {
-        self.inputs.is_empty() && self.headlines.is_empty() && self.costs.is_empty()
+        self.inputs.is_empty()
+            && self.headlines.is_empty()
+            && self.costs.is_empty()
+            && self.limits.is_empty()
     }
 }

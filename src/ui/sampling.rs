@@ -32,6 +32,8 @@ struct Client {
     waiting: Option<Request>,
     /// When that run's request was posted, in milliseconds since 1970.
     posted_at: f64,
+    /// Whether the worker failed to start: no run is drawn until the page is reloaded.
+    broken: bool,
 }
 
 thread_local! {
@@ -49,6 +51,7 @@ pub fn keep_sampling(state: AppState) {
             run: 0,
             waiting: None,
             posted_at: 0.0,
+            broken: false,
         })
     });
     Effect::new(move |_| {
@@ -72,6 +75,11 @@ pub fn keep_sampling(state: AppState) {
             }
             return;
         };
+        let broken = CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| c.broken));
+        if broken {
+            // The reason stays shown; nothing is drawing.
+            return;
+        }
         state.sampling.set(Some((0, 1)));
         with_client(|client| {
             client.run += 1;
@@ -106,6 +114,7 @@ fn start_worker() -> Result<web_sys::Worker, &'static str> {
     worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
     on_reply.forget();
     let on_error = Closure::<dyn FnMut()>::new(|| {
+        with_client(|client| client.broken = true);
         if let Some(state) = CLIENT.with(|c| c.borrow().as_ref().map(|c| c.state)) {
             failed(
                 state,
@@ -129,12 +138,17 @@ fn post_waiting(client: &mut Client) {
     }
 }
 
-/// Stops showing a run under way and says why there is none.
+/// Stops showing a run under way and says why there is none; an export waiting for the run
+/// is saved now, without its percentiles.
 fn failed(state: AppState, message: &str) {
     state.sampling.set(None);
     state.sampling_error.set(Some(format!(
         "The ranges' percentiles could not be drawn: {message}."
     )));
+    if state.export_waiting.get_value() {
+        state.export_waiting.set_value(false);
+        super::toolbar::export(&state, false);
+    }
 }
 
 /// A reply from the worker: the run's progress, or its figures once done.

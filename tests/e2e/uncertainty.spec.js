@@ -196,5 +196,12 @@ test('a worker whose WebAssembly cannot be fetched is said at the report, and th
   expect(await metric(page, 'cost.total_monthly_usd')).toBe(point);
   // The range typed is kept, in its field and in the link.
   await expect(page.locator('#f-workload-runs_per_day-low')).toHaveValue('8k');
-  expect(page.url()).toContain('#v9.');
+  await expect(page).toHaveURL(/#v9\./);
+  // Later edits do not pretend to draw, and the CSV is saved without the percentiles.
+  await page.getByLabel('High').first().fill('13,000');
+  await expect(error).toBeVisible();
+  await expect(page.locator('.sampling')).toBeHidden();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
 });
