@@ -467,13 +467,18 @@ impl Simulation {
         let report = evaluate_sample_into(&self.draw, std::mem::take(&mut self.spare));
         let capacity = self.samples;
         // A sample lists its figures in the order the last one did, nearly always: each
-        // figure's column is found where it was, and searched for only when it moved.
+        // figure's column is found where it was, or one place off (a sample that has a figure
+        // the last one lacked, or lacks one it had: a p95 where a queue grows without bound),
+        // and searched for only when it moved further.
         self.order.resize(report.metrics.len(), None);
+        let ids = &self.ids;
+        let holds = |at: Option<usize>, id: &str| at.filter(|&at| same_text(&ids[at], id));
         for (k, metric) in report.metrics.iter().enumerate() {
-            let column = match self.order[k] {
-                Some(at) if same_text(&self.ids[at], &metric.id) => Some(at),
-                _ => self.ids.binary_search(&metric.id).ok(),
-            };
+            let near = |i: usize| self.order.get(i).copied().flatten();
+            let column = holds(near(k), &metric.id)
+                .or_else(|| holds(near(k + 1), &metric.id))
+                .or_else(|| holds(k.checked_sub(1).and_then(near), &metric.id))
+                .or_else(|| self.ids.binary_search(&metric.id).ok());
             self.order[k] = column;
             if let Some(at) = column {
                 self.columns[at].push(metric.value, capacity);
