@@ -10,7 +10,7 @@
 //!   crosses 100%, within the search's tolerance.
 
 use headroom::engine::{self, scaling};
-use headroom::report::scaling::Reached;
+use headroom::report::scaling::{BreakingPoint, Reached};
 use headroom::scenario::{Scenario, presets};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -44,6 +44,15 @@ fn used_at(s: &Scenario, driver: &scaling::Driver, value: f64, metric: &str) -> 
     (engine::evaluate_sample(&at).limits.iter())
         .find(|l| l.metric == metric)
         .map(|l| l.used_pct)
+}
+
+/// The breaking point labelled `label`, and the value where it is reached.
+fn reached_at<'a>(points: &'a [BreakingPoint], label: &str) -> (&'a BreakingPoint, f64) {
+    let point = (points.iter()).find(|p| p.label == label).unwrap();
+    let Reached::At(at) = point.reached else {
+        panic!("{point:?}")
+    };
+    (point, at)
 }
 
 #[test]
@@ -99,9 +108,9 @@ fn seed_002_tiers_of_concurrent_users() {
         report.value("cost.total_monthly_usd").unwrap()
     );
     let binding = tiers.tiers[1].binding.as_ref().unwrap();
-    assert_eq!(binding.0, "cognitive-core: maximum instances");
+    assert_eq!(binding.label, "cognitive-core: maximum instances");
     assert!(
-        (binding.1 - 100.0 * 137.5 / 150.0).abs() < 1e-9,
+        (binding.used_pct - 100.0 * 137.5 / 150.0).abs() < 1e-9,
         "{binding:?}"
     );
 
@@ -142,13 +151,7 @@ fn seed_002_latency_under_load_and_where_the_sla_breaks() {
     assert!(series.windows(2).all(|w| w[0] < w[1]), "{series:?}");
     assert_eq!(p95(1_100.0), None);
     let points = scaling::breaking_points(&s, &users);
-    let sla = points
-        .iter()
-        .find(|p| p.label == "cognitive-core: p95 response target")
-        .unwrap();
-    let Reached::At(at) = sla.reached else {
-        panic!("{sla:?}")
-    };
+    let (sla, at) = reached_at(&points, "cognitive-core: p95 response target");
     assert!(p95(at).unwrap() >= 5_000.0, "{at}: {:?}", p95(at));
     // Concurrent users are whole: one user fewer keeps the target.
     assert!(p95(at - 1.0).unwrap() < 5_000.0);
@@ -211,13 +214,7 @@ fn seed_004_scale_factors() {
     // The gateway (2–20 tasks, scaling at 800 connections of 1,000 SSE) is full at 20 × 1,000
     // connections: twenty times today's 1,000 clients.
     let points = scaling::breaking_points(&s, &driver(&s, "scale"));
-    let gateway = points
-        .iter()
-        .find(|p| p.label == "gateway: maximum instances")
-        .unwrap();
-    let Reached::At(at) = gateway.reached else {
-        panic!("{gateway:?}")
-    };
+    let (_, at) = reached_at(&points, "gateway: maximum instances");
     // Concurrent clients are whole: from 19.9995 × the 1,000 round to 20,000.
     assert!((19.9995..=20.0 * (1.0 + TOLERANCE)).contains(&at), "{at}");
     let full = driver(&s, "scale").at(&s, at).unwrap();

@@ -434,9 +434,10 @@ fn tiers_table(tiers: &Tiers) -> String {
             (Some(error), _) => {
                 text.push_str(&format!("  At {at}: cannot be evaluated: {error}\n"))
             }
-            (None, Some((label, used))) => text.push_str(&format!(
-                "  At {at}: tightest limit {label}, {}% used\n",
-                format::plain(*used)
+            (None, Some(limit)) => text.push_str(&format!(
+                "  At {at}: tightest limit {}, {}% used\n",
+                limit.label,
+                format::plain(limit.used_pct)
             )),
             (None, None) => text.push_str(&format!("  At {at}: no limit set\n")),
         }
@@ -499,7 +500,7 @@ fn scaling_json(driver: &DriverInfo, tiers: Option<&Tiers>, points: &[BreakingPo
             json!({
                 "value": t.value,
                 "figures": figures,
-                "binding_limit": t.binding.as_ref().map(|(label, used)| json!({"label": label, "used_pct": used})),
+                "binding_limit": t.binding.as_ref().map(|l| json!({"label": l.label, "used_pct": l.used_pct})),
                 "error": t.error,
             })
         }).collect();

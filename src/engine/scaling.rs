@@ -155,12 +155,21 @@ impl Driver {
         ))
     }
 
+    /// The unit of its values: × for the scale factor, else its input's.
+    pub fn unit(&self) -> Unit {
+        match self {
+            Driver::Scale => Unit::Ratio,
+            Driver::Input(field) => field.unit(),
+        }
+    }
+
     /// How the tiers' heading names it and what moves with it.
     pub fn info(&self, scenario: &Scenario) -> DriverInfo {
-        let (label, unit) = match self {
-            Driver::Scale => ("Scale factor".to_string(), Unit::Ratio),
-            Driver::Input(field) => (field.label_in(scenario), field.unit()),
+        let label = match self {
+            Driver::Scale => "Scale factor".to_string(),
+            Driver::Input(field) => field.label_in(scenario),
         };
+        let unit = self.unit();
         let customers = matches!(self, Driver::Input(f) if f.path() == CUSTOMERS);
         let moves = match self.reach(scenario) {
             Reach::Everything if customers => {
@@ -408,10 +417,10 @@ pub fn tiers(scenario: &Scenario, driver: &Driver, values: &[f64]) -> Tiers {
                 figures: (columns.iter())
                     .map(|(c, made)| figure(*made, &c.key, &s, &report))
                     .collect(),
-                binding: report
-                    .limits
-                    .first()
-                    .map(|l| (label_of(&today, l), l.used_pct)),
+                binding: report.binding().map(|l| LimitUse {
+                    label: label_of(&today, l),
+                    ..l.clone()
+                }),
                 error: None,
             },
             Err(error) => Tier {
@@ -446,7 +455,7 @@ impl Driver {
     /// between thousands included), `×` before it allowed; or what is wrong with the first that
     /// cannot be one. No value at all gives the default tiers ([`default_values`]).
     pub fn read_values(&self, text: &str, scenario: &Scenario) -> Result<Vec<f64>, String> {
-        let unit = self.info(scenario).unit;
+        let unit = self.unit();
         let read = |word: &str| {
             let word = word.strip_prefix('×').unwrap_or(word);
             crate::scenario::inputs::parse_typed(word, unit).ok_or_else(|| {

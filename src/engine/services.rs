@@ -276,10 +276,7 @@ pub fn p95_response_ms(
     requests_per_sec: f64,
     instances: f64,
 ) -> Option<(f64, f64, u32)> {
-    let running = instances.min(service.max_instances);
-    let servers = (running * service.concurrency_per_instance)
-        .floor()
-        .min(f64::from(u32::MAX)) as u32;
+    let servers = slots_running(service, instances);
     let latency_s = service.latency_ms / 1_000.0;
     let wait_s = super::queueing::wait_percentile_s(requests_per_sec, latency_s, servers, P95)?;
     let cv2 = service.latency_cv * service.latency_cv;
@@ -289,6 +286,15 @@ pub fn p95_response_ms(
 
 /// The 95th percentile, as a fraction.
 const P95: f64 = 0.95;
+
+/// The slots a service's queue is served by with `instances` needed: the instances running (at
+/// most its maximum) × concurrency, whole.
+fn slots_running(service: &Service, instances: f64) -> u32 {
+    let running = instances.min(service.max_instances);
+    (running * service.concurrency_per_instance)
+        .floor()
+        .min(f64::from(u32::MAX)) as u32
+}
 
 /// Records a service's p95 response time at the peak ([`p95_response_ms`]) and, with a
 /// target, its use as a limit; or a finding where its queue grows without bound.
@@ -306,10 +312,7 @@ fn response_time(
             format!(
                 "{name}'s queue grows without bound at the peak: {} requests in flight for {} slots ({} instances × concurrency {}), so its p95 response time has no limit. Raise its maximum instances or its concurrency.",
                 n(peak.in_flight),
-                n(
-                    (instances.min(service.max_instances) * service.concurrency_per_instance)
-                        .floor()
-                ),
+                n(f64::from(slots_running(service, instances))),
                 n(instances.min(service.max_instances)),
                 n(service.concurrency_per_instance)
             )

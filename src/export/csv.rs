@@ -339,8 +339,8 @@ pub fn write_tiers(tiers: &Tiers) -> String {
         table.add(row);
     }
     let binding = |t: &Tier, used: bool| match &t.binding {
-        Some((_, pct)) if used => figure(*pct, Unit::Percent),
-        Some((label, _)) => label.to_string(),
+        Some(limit) if used => figure(limit.used_pct, Unit::Percent),
+        Some(limit) => limit.label.to_string(),
         None => String::new(),
     };
     for (key, label, unit, used) in [

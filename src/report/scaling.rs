@@ -1,7 +1,7 @@
 //! The scenario at other values of one driver, as the engine's scaling hands it to the views
 //! and exports: tiers of the load, and the value at which each limit is first reached.
 
-use super::Text;
+use super::{LimitUse, Text};
 use crate::units::Unit;
 
 /// What a driver is and what moves with it, as the tiers' heading says it.
@@ -39,8 +39,8 @@ pub struct Tier {
     /// The figures, one per column of [`Tiers::columns`]; `None` where the scenario at this
     /// value has no such figure.
     pub figures: Vec<Option<f64>>,
-    /// The tightest limit at the peak and how much of it is used, percent.
-    pub binding: Option<(Text, f64)>,
+    /// The tightest limit at the peak and how much of it is used.
+    pub binding: Option<LimitUse>,
     /// Why the scenario cannot be evaluated at this value (an input pushed past what it
     /// accepts), instead of figures.
     pub error: Option<String>,
