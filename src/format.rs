@@ -363,6 +363,25 @@ fn group_thousands(text: &str) -> String {
     grouped
 }
 
+/// How a figure moves between two scenarios, as a comparison shows it: `+$1,234/month (+12%)`,
+/// `-3 points` for a percentage, with `(added)` or `(removed)` for a figure one side lacks.
+pub fn change(figure: &crate::report::compare::FigureChange) -> String {
+    let difference = figure.difference();
+    let sign = if difference > 0.0 { "+" } else { "" };
+    let moved = match figure.unit {
+        Unit::Percent => format!("{} points", plain(difference)),
+        unit => with_unit(difference, unit),
+    };
+    let pct = match (figure.before, figure.after, figure.difference_pct()) {
+        (None, _, _) => " (added)".to_string(),
+        (_, None, _) => " (removed)".to_string(),
+        _ if figure.unit == Unit::Percent => String::new(),
+        (_, _, Some(p)) => format!(" ({}{}%)", if p > 0.0 { "+" } else { "" }, plain(p)),
+        _ => String::new(),
+    };
+    format!("{sign}{moved}{pct}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -425,3 +425,25 @@ fn the_longest_valid_link_stays_under_2000_characters() {
     );
     assert_eq!(link::decode(&url_fragment), Ok(s));
 }
+
+/// A comparison link holds two scenarios, each opening as its own link does; a scenario's own
+/// link never reads as a comparison, whatever the corpus holds.
+#[test]
+fn a_comparison_link_opens_to_both_scenarios() {
+    let a = presets::by_id("inventory-cloud-run").unwrap().scenario();
+    let b = presets::by_id("ux-flow-engine").unwrap().scenario();
+    let fragment = link::encode_comparison(&a, &b);
+    let (first, second) = link::split_comparison(&fragment);
+    assert_eq!(link::decode(first).unwrap(), a);
+    assert_eq!(link::decode(second.unwrap()).unwrap(), b);
+    for entry in corpus() {
+        assert_eq!(
+            link::split_comparison(entry.fragment),
+            (entry.fragment, None)
+        );
+    }
+    for preset in presets::all() {
+        let own = link::encode(&preset.scenario());
+        assert!(!own.contains(link::COMPARED_WITH), "{}", preset.id);
+    }
+}

@@ -567,28 +567,12 @@ fn diff_table(sides: [(&str, &Scenario); 2], comparison: &Comparison) -> String 
             let shown = |v: Option<f64>| {
                 v.map_or_else(|| "—".to_string(), |v| format::with_unit(v, figure.unit))
             };
-            let difference = figure.difference();
-            let sign = if difference > 0.0 { "+" } else { "" };
-            // A percentage moves by points.
-            let moved = match figure.unit {
-                Unit::Percent => format!("{} points", format::plain(difference)),
-                unit => format::with_unit(difference, unit),
-            };
-            // A line or figure one side lacks says so; a percentage's change is in points.
-            let pct = match (figure.before, figure.after, figure.difference_pct()) {
-                (None, _, _) => " (added)".to_string(),
-                (_, None, _) => " (removed)".to_string(),
-                _ if figure.unit == Unit::Percent => String::new(),
-                (_, _, Some(p)) => {
-                    format!(" ({}{}%)", if p > 0.0 { "+" } else { "" }, format::plain(p))
-                }
-                _ => String::new(),
-            };
             text.push_str(&format!(
-                "  {:<width$}  {} → {}  {sign}{moved}{pct}\n",
+                "  {:<width$}  {} → {}  {}\n",
                 figure.label,
                 shown(figure.before),
                 shown(figure.after),
+                format::change(figure),
             ));
         }
     }

@@ -128,6 +128,26 @@ fn out_of_range(what: &str, why: &str) -> LinkError {
     ))
 }
 
+/// What joins the two scenarios of a comparison link, `#<scenario>~vs~<compared with>`: the
+/// scenario opens as the work, and the page compares it with the other. Neither a link's
+/// base64url nor its `v<format>.` prefix ever holds a `~`, so no single scenario's link is
+/// read as a comparison.
+pub const COMPARED_WITH: &str = "~vs~";
+
+/// The fragment (without `#`) of a comparison link: `scenario` compared with `other`.
+pub fn encode_comparison(scenario: &Scenario, other: &Scenario) -> String {
+    format!("{}{COMPARED_WITH}{}", encode(scenario), encode(other))
+}
+
+/// A fragment's scenario and, for a comparison link, the fragment of the scenario it is
+/// compared with; a fragment without [`COMPARED_WITH`] is all scenario.
+pub fn split_comparison(fragment: &str) -> (&str, Option<&str>) {
+    match fragment.split_once(COMPARED_WITH) {
+        Some((scenario, other)) => (scenario, Some(other)),
+        None => (fragment, None),
+    }
+}
+
 /// The fragment (without `#`) that reopens `scenario`.
 pub fn encode(scenario: &Scenario) -> String {
     let mut record: Vec<String> = Vec::with_capacity(128 + scenario.prices.len());

@@ -22,7 +22,7 @@ const PROJECTION_TITLE: &str = "Monthly cost by category, with the gross margin 
 
 /// The ticks of a dollar axis from zero to at or above `max`: a round step (1, 2, 2.5 or 5 × a
 /// power of ten) that gives three to five ticks above zero. Where the drawing ends, not a figure.
-fn axis_ticks(max: f64) -> Vec<f64> {
+pub fn axis_ticks(max: f64) -> Vec<f64> {
     let max = if max > 0.0 && max.is_finite() {
         max
     } else {
@@ -40,7 +40,7 @@ fn axis_ticks(max: f64) -> Vec<f64> {
 }
 
 /// A tick's label: "$0" at the origin, the amount as money elsewhere.
-fn tick_label(usd: f64) -> String {
+pub fn tick_label(usd: f64) -> String {
     if usd == 0.0 {
         "$0".to_string()
     } else {

@@ -3,6 +3,7 @@
 //! The views only read and write the scenario and show the report; every number comes from
 //! [`crate::engine`]. State is provided once as context ([`state::AppState`]).
 
+pub mod analyses;
 pub mod charts;
 pub mod dom;
 pub mod form;
@@ -10,6 +11,7 @@ pub mod persist;
 pub mod recent;
 pub mod report_view;
 pub mod sampling;
+pub mod saved;
 pub mod state;
 pub mod toolbar;
 pub mod uncertainty_view;
@@ -43,6 +45,7 @@ pub fn App() -> impl IntoView {
     state.link_error.set(start.link_error);
     state.saved_error.set(start.saved_error);
     state.recent.set(start.recent);
+    state.compare_with.set(start.compare_with);
     if let Some(work) = start.replaced {
         state.set_aside.set(Some(SetAside {
             scenario: work,
@@ -79,5 +82,6 @@ pub fn Shell(state: AppState) -> impl IntoView {
             <ScenarioForm />
             <ReportView />
         </main>
+        <analyses::Panel />
     }
 }

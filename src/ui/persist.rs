@@ -103,6 +103,8 @@ pub struct Start {
     pub recent: Vec<Entry>,
     /// The place in the page the address named instead of a scenario ([`is_place`]).
     pub place: Option<String>,
+    /// The other scenario of a comparison link ([`link::split_comparison`]).
+    pub compare_with: Option<String>,
 }
 
 /// Reads the address and localStorage: the link in the address if it opens, else the saved
@@ -147,7 +149,9 @@ pub fn start() -> Start {
             .or_else(|| presets::by_id(DEFAULT_PRESET).map(|p| p.scenario()))
             .unwrap_or_else(|| presets::all()[0].scenario())
     };
-    let fragment = current_fragment();
+    let whole = current_fragment();
+    let (fragment, compare_with) = link::split_comparison(&whole);
+    let (fragment, compare_with) = (fragment.to_string(), compare_with.map(str::to_string));
     let place = is_place(&fragment).then(|| fragment.clone());
     let (scenario, link_error, replaced) = if fragment.is_empty() || place.is_some() {
         (fallback(), None, None)
@@ -196,11 +200,16 @@ pub fn start() -> Start {
         replaced,
         recent,
         place,
+        compare_with,
     }
 }
 
 /// Opens a link pasted into the address bar of an open page (a `hashchange`).
 pub fn open_fragment(state: &AppState, fragment: &str) {
+    let (fragment, compare_with) = link::split_comparison(fragment);
+    if let Some(other) = compare_with {
+        state.compare_with.set(Some(other.to_string()));
+    }
     if is_place(fragment) {
         write_address(&state.scenario.get_untracked());
         super::form::jump_to(fragment);

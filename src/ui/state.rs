@@ -168,6 +168,9 @@ pub struct AppState {
     /// Whether "Export CSV" waits for the Monte Carlo run under way, to export its percentiles
     /// when it is done.
     pub export_waiting: StoredValue<bool>,
+    /// The other scenario of a comparison link the page was opened with, or one pasted since,
+    /// as its link's fragment: the compare panel ([`super::analyses`]) compares with it.
+    pub compare_with: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -193,6 +196,7 @@ impl AppState {
             range_from: StoredValue::new(None),
             status: RwSignal::new(String::new()),
             export_waiting: StoredValue::new(false),
+            compare_with: RwSignal::new(None),
         }
     }
 

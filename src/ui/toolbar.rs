@@ -435,7 +435,7 @@ pub fn today() -> String {
 }
 
 /// Offers `text` to the user as a CSV file download.
-fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+pub fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
