@@ -1097,3 +1097,80 @@ async fn a_range_typed_in_the_form_shows_each_figures_spread() {
     assert!(app.state.scenario.get_untracked().ranges.is_empty());
     assert!(error.has_attribute("hidden"));
 }
+
+/// The compare-and-scale panel: opened, the page hands it the scenario's link; its views (the
+/// module the page loads, mounted here directly) draw the engine's tiers and follow each edit;
+/// a comparison link's other scenario turns it to the comparison.
+#[wasm_bindgen_test]
+async fn the_compare_and_scale_panel_follows_the_scenario_and_a_comparison_link() {
+    use headroom::engine::scaling::{self, Driver};
+    use headroom::export::link;
+    use headroom::ui::analyses::{self, ROOT_ID};
+
+    let app = Mounted::new().await;
+    let root = app.find(&format!("#{ROOT_ID}"));
+    assert_eq!(
+        root.get_attribute("data-link"),
+        None,
+        "nothing is handed before it opens"
+    );
+    let open: HtmlElement = app.find("#compare-and-scale button").unchecked_into();
+    open.click();
+    settle().await;
+    let scenario = app.state.scenario.get_untracked();
+    assert_eq!(
+        root.get_attribute("data-link"),
+        Some(link::encode(&scenario))
+    );
+    assert!(open.hidden(), "the button goes once the panel is open");
+
+    analyses::app::mount();
+    settle().await;
+    let tiers = scaling::tiers(
+        &scenario,
+        &Driver::Scale,
+        &scaling::default_values(&scenario, &Driver::Scale),
+    );
+    let rows = root.query_selector_all("table.tiers tr[data-key]").unwrap();
+    assert_eq!(rows.length() as usize, tiers.columns.len());
+    let total_at = |tier: usize| {
+        app.find("table.tiers tr[data-key='cost.total_monthly_usd']")
+            .query_selector_all("td")
+            .unwrap()
+            .item(tier as u32)
+            .and_then(|td| td.text_content())
+            .unwrap_or_default()
+    };
+    let column = (tiers.columns.iter())
+        .position(|c| &*c.key == "cost.total_monthly_usd")
+        .unwrap();
+    let expected = tiers.tiers[1].figures[column].unwrap();
+    assert_eq!(
+        total_at(1),
+        format::value(expected, headroom::units::Unit::UsdPerMonth)
+    );
+
+    // An edit in the form reaches the panel at once.
+    app.type_into("workload.runs_per_day", "20,000").await;
+    settle().await;
+    let edited = app.state.scenario.get_untracked();
+    assert_eq!(root.get_attribute("data-link"), Some(link::encode(&edited)));
+    let tiers = scaling::tiers(&edited, &Driver::Scale, &[1.0, 10.0, 100.0]);
+    let expected = tiers.tiers[1].figures[column].unwrap();
+    assert_eq!(
+        total_at(1),
+        format::value(expected, headroom::units::Unit::UsdPerMonth)
+    );
+
+    // A comparison link's other scenario: the panel turns to the comparison.
+    let other = presets::by_id("inventory-cloud-run").unwrap().scenario();
+    app.state.compare_with.set(Some(link::encode(&other)));
+    settle().await;
+    let tab = app.find("[role='tab'][aria-selected='true']");
+    assert_eq!(tab.text_content().unwrap(), "Compare");
+    assert!(
+        root.query_selector("table.compare-figures tr[data-id='cost.total_monthly_usd']")
+            .unwrap()
+            .is_some()
+    );
+}
