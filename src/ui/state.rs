@@ -171,6 +171,8 @@ pub struct AppState {
     /// The other scenario of a comparison link the page was opened with, or one pasted since,
     /// as its link's fragment: the compare panel ([`super::analyses`]) compares with it.
     pub compare_with: RwSignal<Option<String>>,
+    /// Whether the compare-and-scale panel has been opened (it loads its module then).
+    pub analyses_open: RwSignal<bool>,
 }
 
 impl AppState {
@@ -197,6 +199,7 @@ impl AppState {
             status: RwSignal::new(String::new()),
             export_waiting: StoredValue::new(false),
             compare_with: RwSignal::new(None),
+            analyses_open: RwSignal::new(false),
         }
     }
 

@@ -23,6 +23,20 @@ use super::dom::Node;
 use super::state::AppState;
 use crate::export::link;
 
+/// The id of the panel's section, which the toolbar's "Compare and scale" brings into view.
+pub const SECTION_ID: &str = "compare-and-scale";
+
+/// Opens the panel and brings it into view, with the keyboard's focus.
+pub fn open(state: &AppState) {
+    state.analyses_open.set(true);
+    if let Some(section) = document().get_element_by_id(SECTION_ID) {
+        section.scroll_into_view();
+        if let Ok(section) = section.dyn_into::<web_sys::HtmlElement>() {
+            let _ = section.focus();
+        }
+    }
+}
+
 /// The id of the element the panel's views are drawn into.
 pub const ROOT_ID: &str = "analyses-root";
 
@@ -32,7 +46,7 @@ pub const ROOT_ID: &str = "analyses-root";
 #[component]
 pub fn Panel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let opened = RwSignal::new(false);
+    let opened = state.analyses_open;
     // Once opened, the root holds the scenario's link, and a comparison link's other scenario,
     // for the panel's module to read; the module is loaded the first time.
     Effect::new(move |_| {
@@ -57,7 +71,7 @@ pub fn Panel() -> impl IntoView {
         }
     });
     view! {
-        <section id="compare-and-scale" class="analyses" aria-labelledby="analyses-title">
+        <section id=SECTION_ID class="analyses" tabindex="-1" aria-labelledby="analyses-title">
             <h2 id="analyses-title">"Compare and scale"</h2>
             <p class="hint" hidden=opened>
                 "The scenario at ×1, ×10 and ×100 of its load, where each limit breaks, and side by side with a scenario you saved or a link."

@@ -49,7 +49,10 @@ pub fn TiersView() -> impl IntoView {
         let s = scenario();
         let values = values.get().unwrap_or_default();
         let driver = driver();
-        let mut dense: Vec<f64> = spread(&values)
+        // From a tenth of today's value, so that the load below today shows too.
+        let mut span = values.clone();
+        span.push(driver.today(&s) / 10.0);
+        let mut dense: Vec<f64> = spread(&span)
             .into_iter()
             .map(|v| {
                 if driver.takes(v).is_ok() {
@@ -292,10 +295,17 @@ impl Axis {
     /// a linear one.
     fn ticks(&self) -> Vec<f64> {
         if self.log {
-            let first = math::log10(self.lo).ceil() as i32;
-            let last = math::log10(self.hi).floor() as i32;
+            // Powers of ten; over three decades or fewer, with 2 and 5 times each between.
+            let first = math::log10(self.lo).floor() as i32;
+            let last = math::log10(self.hi).ceil() as i32;
+            let steps: &[f64] = if last - first <= 3 {
+                &[1.0, 2.0, 5.0]
+            } else {
+                &[1.0]
+            };
             (first..=last)
-                .map(|p| math::pow(10.0, f64::from(p)))
+                .flat_map(|p| steps.iter().map(move |k| k * math::pow(10.0, f64::from(p))))
+                .filter(|t| *t >= self.lo * 0.999 && *t <= self.hi * 1.001)
                 .collect()
         } else {
             axis_ticks(self.hi)
@@ -312,7 +322,7 @@ const HEIGHT: f64 = 240.0;
 const LEFT: f64 = 72.0;
 const BOTTOM: f64 = 208.0;
 const TOP: f64 = 12.0;
-const RIGHT: f64 = 628.0;
+const RIGHT: f64 = 600.0;
 
 /// Each tier's bill by category as grouped bars, a group per tier.
 fn category_bars(tiers: &Tiers) -> Option<impl IntoView + use<>> {
@@ -448,20 +458,30 @@ fn p95_chart(curve: &Tiers, scenario: &Scenario) -> Option<impl IntoView + use<>
     let mut key = Vec::new();
     for (n, (i, label, target)) in series.iter().enumerate() {
         // The line breaks where the figure is missing: the queue grows without bound there.
-        let mut runs: Vec<String> = vec![String::new()];
+        let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
         for t in &shown {
             match t.figures[*i] {
-                Some(v) if v > 0.0 => {
-                    let last = runs.last_mut().expect("one run at least");
-                    last.push_str(&format!("{:.1},{:.1} ", x.at(t.value), y.at(v)));
-                }
-                _ => runs.push(String::new()),
+                Some(v) if v > 0.0 => runs
+                    .last_mut()
+                    .expect("one run at least")
+                    .push((x.at(t.value), y.at(v))),
+                _ => runs.push(Vec::new()),
             }
         }
-        let class = format!("p95-line series-{}", n % 6);
-        for points in runs.into_iter().filter(|r| !r.is_empty()) {
-            marks
-                .push(view! { <polyline class=class.clone() points=points></polyline> }.into_any());
+        let series_class = format!("series-{}", n % 6);
+        for run in runs.into_iter().filter(|r| !r.is_empty()) {
+            // A run of one value is a dot: a line needs two.
+            if let [(cx, cy)] = run[..] {
+                let class = format!("p95-dot {series_class}");
+                marks.push(view! { <circle class=class cx=cx cy=cy r="3"></circle> }.into_any());
+                continue;
+            }
+            let points: String = run
+                .iter()
+                .map(|(px, py)| format!("{px:.1},{py:.1} "))
+                .collect();
+            let class = format!("p95-line {series_class}");
+            marks.push(view! { <polyline class=class points=points></polyline> }.into_any());
         }
         if let Some(target) = target {
             marks.push(view! {
@@ -605,4 +625,36 @@ fn breaking_chart(
             <figcaption>{title}". A hollow mark is not reached within the search."</figcaption>
         </figure>
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_log_axis_over_few_decades_marks_twos_and_fives_and_a_wide_one_powers_of_ten() {
+        let few = Axis::new(40.0, 3_679.0, 0.0, 1.0);
+        assert!(few.log);
+        assert_eq!(few.ticks(), [50.0, 100.0, 200.0, 500.0, 1_000.0, 2_000.0]);
+        let wide = Axis::new(1.0, 1e6, 0.0, 1.0);
+        assert_eq!(wide.ticks(), [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6]);
+        let linear = Axis::new(1.0, 5.0, 0.0, 100.0);
+        assert!(!linear.log);
+        assert_eq!(linear.at(3.0), 50.0);
+    }
+
+    #[test]
+    fn the_curve_spans_the_tiers_evenly_on_the_axis_they_are_drawn_on() {
+        let values = spread(&[100.0, 10_000.0]);
+        assert_eq!(values.len(), CURVE_POINTS);
+        assert!((values[0] - 100.0).abs() < 1e-9);
+        assert!((values[CURVE_POINTS - 1] - 10_000.0).abs() < 1e-6);
+        let ratio = values[1] / values[0];
+        assert!(
+            values
+                .windows(2)
+                .all(|w| (w[1] / w[0] - ratio).abs() < 1e-9)
+        );
+        assert_eq!(spread(&[5.0]), [5.0]);
+    }
 }
