@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use headroom::export::link;
 use headroom::scenario::presets;
 use headroom::{engine, export};
 use serde_json::Value;
@@ -967,8 +968,13 @@ fn diff_compares_two_scenarios_in_every_format() {
 /// scenario does not use blocked its tiers, and diff said nothing of limits.
 #[test]
 fn tiers_and_diff_read_what_was_meant() {
+    let error = usage_error_of(&["diff"]);
+    assert!(error.contains("were not provided: <FIRST>"), "{error}");
     let error = usage_error_of(&["diff", "ux-flow-engine"]);
-    assert!(error.contains("were not provided: <SECOND>"), "{error}");
+    assert!(
+        error.contains("diff takes two scenarios, or one comparison link"),
+        "{error}"
+    );
     let error = usage_error_of(&["tiers", "--preset", "ux-flow-engine", "--values", "-1"]);
     assert!(
         error.contains("--values: scale takes values from"),
@@ -1032,4 +1038,30 @@ fn tiers_and_diff_read_what_was_meant() {
             && (second - 100.0 * 137.5 / 180.0).abs() < 1e-9
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A comparison link copied from the page is one argument to `diff`: its other scenario first,
+/// as the page compares; a single link that is not a comparison is refused.
+#[test]
+fn diff_of_a_comparison_link_is_the_diff_of_its_two_scenarios() {
+    let this = presets::by_id("ux-flow-engine").unwrap().scenario();
+    let mut other = this.clone();
+    other.users.concurrent_peak = 1_500.0;
+    let shared = format!(
+        "https://headroom.example/#{}",
+        link::encode_comparison(&this, &other)
+    );
+    let (a, b) = (link::encode(&other), link::encode(&this));
+    assert_eq!(
+        json_of(&["diff", &shared, "--format", "json"]),
+        json_of(&["diff", &a, &b, "--format", "json"])
+    );
+    let table = stdout_of(&["diff", &shared]);
+    assert!(
+        table.starts_with("Comparing the link's other scenario"),
+        "{table}"
+    );
+    assert!(table.contains("users.concurrent_peak"), "{table}");
+    let error = usage_error_of(&["diff", &b]);
+    assert!(error.contains("one comparison link"), "{error}");
 }

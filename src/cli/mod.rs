@@ -85,10 +85,11 @@ enum Command {
     /// Compare two scenarios: the inputs that differ, then each headline figure and line of the
     /// bill that moves, largest first.
     Diff {
-        /// The first scenario: a preset's name, a scenario file or a share link.
+        /// The first scenario: a preset's name, a scenario file or a share link; or, alone, a
+        /// comparison link (the page's "Copy comparison link"), whose other scenario is first.
         first: String,
         /// The second, likewise.
-        second: String,
+        second: Option<String>,
         /// What to print.
         #[arg(long, value_enum, default_value_t = ScalingFormat::Table)]
         format: ScalingFormat,
@@ -289,10 +290,24 @@ fn execute(command: Command) -> Result<Printed, String> {
             second,
             format,
         } => {
-            let (a, b) = (load_named(&first)?, load_named(&second)?);
+            let (names, a, b) = match second {
+                Some(second) => {
+                    let (a, b) = (load_named(&first)?, load_named(&second)?);
+                    ([first, second], a, b)
+                }
+                None => {
+                    let (this, other) = link_fragment(&first)
+                        .map(link::split_comparison)
+                        .and_then(|(this, other)| Some((this, other?)))
+                        .ok_or("diff takes two scenarios, or one comparison link (the page's “Copy comparison link”)")?;
+                    let open = |fragment: &str| link::decode(fragment).map_err(|e| e.to_string());
+                    let names = ["the link's other scenario", "the link's scenario"];
+                    (names.map(str::to_string), open(other)?, open(this)?)
+                }
+            };
             let comparison = crate::engine::compare::compare(&a, &b);
             Ok(match format {
-                ScalingFormat::Table => diff_table([(&first, &a), (&second, &b)], &comparison),
+                ScalingFormat::Table => diff_table([(&names[0], &a), (&names[1], &b)], &comparison),
                 ScalingFormat::Json => diff_json(&comparison),
                 ScalingFormat::Csv => csv::write_comparison(&comparison),
             }
