@@ -12,7 +12,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     if (!name.endsWith('.js')) continue;
     const path = join(dir, name);
     const source = await readFile(path, 'utf8');
-    // The worker's glue and its start are classic scripts (`importScripts`, a global
+    // The worker's and the compare panel's glue are classic scripts (`importScripts`, a global
     // `wasm_bindgen`), whose top-level names must stay; the page's glue is a module.
     const module = !/\bimportScripts\s*\(|^let wasm_bindgen\b/m.test(source);
     const { code } = await minify(source, {
