@@ -297,6 +297,14 @@ fn values_are_read_as_a_person_types_them() {
         [1.0, 10.0, 50.0]
     );
     assert_eq!(scale.read_values("  ", &s).unwrap(), [1.0, 10.0, 100.0]);
+    // ×10 is ten times today's value, for any driver (today 1,000 users), with x for ×.
+    assert_eq!(
+        users.read_values("×1, x10, X0.5", &s).unwrap(),
+        [1_000.0, 10_000.0, 500.0]
+    );
+    // Commas that read two ways are asked about, not guessed.
+    let error = users.read_values("1,500,2000", &s).unwrap_err();
+    assert!(error.contains("reads two ways"), "{error}");
     let error = users.read_values("100, lots", &s).unwrap_err();
     assert!(error.starts_with("“lots” is not a number."), "{error}");
     let error = users.read_values("100, 0.5", &s).unwrap_err();
@@ -377,4 +385,26 @@ proptest! {
             }
         }
     }
+}
+
+/// A figure the scenario as entered lacks (seed 002's AI service past its maximum, whose queue
+/// grows without bound) keeps its service's name in the tiers that have it.
+#[test]
+fn a_figure_missing_today_is_named_by_the_tiers_that_have_it() {
+    let mut s = preset("ux-flow-engine");
+    s.users.concurrent_peak = 1_500.0;
+    assert!(
+        engine::evaluate(&s)
+            .metric("services.1.p95_response_ms")
+            .is_none()
+    );
+    let users = driver(&s, "users.concurrent_peak");
+    let tiers = scaling::tiers(&s, &users, &[100.0, 1_000.0]);
+    let column = (tiers.columns.iter())
+        .find(|c| &*c.key == "services.1.p95_response_ms")
+        .unwrap();
+    assert_eq!(
+        &*column.label,
+        "cognitive-core: p95 response time at the peak"
+    );
 }

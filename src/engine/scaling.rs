@@ -347,8 +347,17 @@ pub fn tiers(scenario: &Scenario, driver: &Driver, values: &[f64]) -> Tiers {
     let mut columns: Vec<(TierColumn, Made)> = Vec::new();
     let mut add = |key: Text, label: Text, unit: Unit, made: Made| {
         if !columns.iter().any(|(c, _)| c.key == key) {
-            // A label as the explained report has it, naming its service.
-            let label = today.metric(&key).map_or(label, |m| m.label.clone());
+            // A label as the explained report has it, naming its service: the scenario as
+            // entered's, or else that of the first tier to have the figure.
+            let label = today.metric(&key).map_or_else(
+                || {
+                    (evaluated.iter().flatten())
+                        .find(|(_, report)| report.metric(&key).is_some())
+                        .and_then(|(s, _)| evaluate(s).metric(&key).map(|m| m.label.clone()))
+                        .unwrap_or(label)
+                },
+                |m| m.label.clone(),
+            );
             columns.push((TierColumn { key, label, unit }, made));
         }
     };
@@ -452,15 +461,26 @@ pub const MOST_TIERS: usize = 100;
 impl Driver {
     /// The values typed for tiers, separated by spaces, commas or semicolons (`100, 1,000,
     /// 10k` or `100,1000,10000`), each read as the driver's input reads a number (a comma
-    /// between thousands included), `×` before it allowed; or what is wrong with the first that
-    /// cannot be one. No value at all gives the default tiers ([`default_values`]).
+    /// between thousands included); `×10` (or `x10`) is ten times today's value (of 1 for a
+    /// driver at 0), as the default tiers are. Or what is wrong with the first that cannot be
+    /// one, and a run of commas that reads two ways (`1,500,2000`). No value at all gives the
+    /// default tiers ([`default_values`]).
     pub fn read_values(&self, text: &str, scenario: &Scenario) -> Result<Vec<f64>, String> {
         let unit = self.unit();
+        let today = self.today(scenario);
+        let base = if today > 0.0 { today } else { 1.0 };
         let read = |word: &str| {
-            let word = word.strip_prefix('×').unwrap_or(word);
-            crate::scenario::inputs::parse_typed(word, unit).ok_or_else(|| {
+            let times = word
+                .strip_prefix(['×', 'x', 'X'])
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == '.'));
+            let read = match times {
+                Some(rest) => crate::scenario::inputs::parse_typed(rest, Driver::Scale.unit())
+                    .map(|k| k * base),
+                None => crate::scenario::inputs::parse_typed(word, unit),
+            };
+            read.ok_or_else(|| {
                 format!(
-                    "“{}” is not a number. Type values separated by commas, such as 100, 1k, 10k.",
+                    "“{}” is not a number. Type values separated by commas, such as 100, 1k, 10k, or ×10 for ten times today's.",
                     crate::scenario::inputs::echo(word)
                 )
             })
@@ -476,7 +496,21 @@ impl Driver {
                 Ok(value) => values.push(value),
                 Err(error) if !word.contains(',') => return Err(error),
                 Err(_) => {
-                    for part in word.split(',').filter(|p| !p.is_empty()) {
+                    // `1,500,2000` could be 1,500 and 2,000 or 1, 500 and 2,000: a part of
+                    // three digits after a comma may be thousands, so it is asked, not guessed.
+                    let mut parts = word.split(',').filter(|p| !p.is_empty());
+                    let first = parts.next().unwrap_or_default();
+                    let rest: Vec<&str> = parts.collect();
+                    if rest
+                        .iter()
+                        .any(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+                    {
+                        return Err(format!(
+                            "“{}” reads two ways: separate the values with a comma and a space, as in 1,500, 2,000.",
+                            crate::scenario::inputs::echo(word)
+                        ));
+                    }
+                    for part in std::iter::once(first).chain(rest) {
                         values.push(read(part)?);
                     }
                 }

@@ -81,7 +81,8 @@ impl fmt::Display for LinkError {
         match self {
             LinkError::NotALink => write!(
                 f,
-                "This is not a Headroom scenario link (one starts with #v{CURRENT_FORMAT}.)."
+                "This is not a Headroom scenario link (such a link starts with #v and a number, as in #v{}.).",
+                CURRENT_FORMAT - 1
             ),
             LinkError::UnknownFormat(v) => write!(
                 f,

@@ -19,22 +19,8 @@ pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = state.status;
     let manual_link = RwSignal::new(None::<String>);
-    // Puts `text` on the clipboard, or, when the browser refuses, shows it to copy by hand.
     let to_clipboard = move |text: String, done: &'static str, by_hand: &'static str| {
-        let promise = window().navigator().clipboard().write_text(&text);
-        let copied = Closure::once(move |_: JsValue| {
-            manual_link.set(None);
-            status.set(done.to_string());
-        });
-        let refused = Closure::once(move |_: JsValue| {
-            manual_link.set(Some(text));
-            status.set(by_hand.to_string());
-        });
-        let _ = promise.then2(&copied, &refused);
-        // The browser calls one of them later; the two small closures stay with it (a few
-        // bytes a click) rather than pull an async executor into the page.
-        copied.forget();
-        refused.forget();
+        copy_text(text, status, manual_link, [done, by_hand]);
     };
     let copy = move || {
         let scenario = state.scenario.get_untracked();
@@ -88,6 +74,30 @@ pub fn Toolbar() -> impl IntoView {
             />
         </div>
     }
+}
+
+/// Puts `text` on the clipboard and says `said[0]` in `status`; when the browser refuses, puts
+/// the text in `manual` to copy by hand and says `said[1]`.
+pub fn copy_text(
+    text: String,
+    status: RwSignal<String>,
+    manual: RwSignal<Option<String>>,
+    said: [&'static str; 2],
+) {
+    let promise = window().navigator().clipboard().write_text(&text);
+    let copied = Closure::once(move |_: JsValue| {
+        manual.set(None);
+        status.set(said[0].to_string());
+    });
+    let refused = Closure::once(move |_: JsValue| {
+        manual.set(Some(text));
+        status.set(said[1].to_string());
+    });
+    let _ = promise.then2(&copied, &refused);
+    // The browser calls one of them later; the two small closures stay with it (a few bytes a
+    // click) rather than pull an async executor into the page.
+    copied.forget();
+    refused.forget();
 }
 
 /// The preset menu, then "Copy link", "Copy summary" and "Export CSV".

@@ -53,7 +53,9 @@ test('seed 002 at 100, 1,000 and 10,000 users: the tiers and breaking points mat
   const values = page.getByLabel('Values');
   await values.fill('100, 1,000, 10k');
   await values.press('Enter');
-  await expect(page.locator('table.tiers thead th')).toHaveText(['Concurrent users at the peak', '100', '1,000', '10,000']);
+  await expect(page.locator('table.tiers thead th')).toHaveText(['Concurrent users at the peak', '100', '1,000', /^10,000\s*past a limit$/]);
+  // The tier past a limit says so; its figures are what it would need.
+  await expect(page.locator('table.tiers thead th.over')).toHaveCount(1);
 
   const cli = JSON.parse(
     execFileSync(CLI, ['tiers', '--preset', 'ux-flow-engine', '--driver', 'users.concurrent_peak', '--values', '100,1000,10000', '--format', 'json']),

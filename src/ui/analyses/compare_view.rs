@@ -4,8 +4,6 @@
 //! comparison as one link to share.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
-use wasm_bindgen::closure::Closure;
 
 use super::app::{Compared, Panel};
 use crate::engine::compare::compare;
@@ -14,6 +12,7 @@ use crate::format;
 use crate::report::compare::{Change, Comparison, FigureChange};
 use crate::scenario::Scenario;
 use crate::ui::persist::whole_link;
+use crate::ui::toolbar::copy_text;
 
 /// The scenario compared with: its name and the scenario, or why it does not open.
 type Other = Result<(String, Scenario), String>;
@@ -101,18 +100,12 @@ pub fn CompareView() -> impl IntoView {
             return;
         };
         let text = whole_link(&link::encode_comparison(&current, &other));
-        let promise = window().navigator().clipboard().write_text(&text);
-        let copied = Closure::once(move |_: JsValue| {
-            manual.set(None);
-            status.set("Comparison link copied".to_string());
-        });
-        let refused = Closure::once(move |_: JsValue| {
-            manual.set(Some(text));
-            status.set("Copy this comparison link:".to_string());
-        });
-        let _ = promise.then2(&copied, &refused);
-        copied.forget();
-        refused.forget();
+        copy_text(
+            text,
+            status,
+            manual,
+            ["Comparison link copied", "Copy this comparison link:"],
+        );
     };
     let open_other = move |_| {
         if let Some(Ok((_, other))) = other.get_untracked() {
@@ -222,14 +215,16 @@ fn comparison_view(other: &str, comparison: &Comparison) -> impl IntoView + use<
             </div>
         }
     });
+    // Which way is worse: up for a line of the bill or a limit's use; the headline figures
+    // (costs, revenue, margin) are left uncoloured, as up is better for some and worse for others.
     let tables = [
-        ("Headline figures", &comparison.headlines),
-        ("Lines of the bill", &comparison.costs),
-        ("Limits used at the peak", &comparison.limits),
+        ("Headline figures", &comparison.headlines, false),
+        ("Lines of the bill", &comparison.costs, true),
+        ("Limits used at the peak", &comparison.limits, true),
     ]
     .into_iter()
-    .filter(|(_, figures)| !figures.is_empty())
-    .map(|(title, figures)| figures_table(title, other, figures))
+    .filter(|(_, figures, _)| !figures.is_empty())
+    .map(|(title, figures, up_is_worse)| figures_table(title, other, figures, up_is_worse))
     .collect_view();
     let unchanged = (comparison.costs_unchanged > 0).then(|| {
         let n = comparison.costs_unchanged;
@@ -248,7 +243,12 @@ fn comparison_view(other: &str, comparison: &Comparison) -> impl IntoView + use<
 }
 
 /// One table of figures that move: each with both values and the change, largest first.
-fn figures_table(title: &str, other: &str, figures: &[FigureChange]) -> impl IntoView + use<> {
+fn figures_table(
+    title: &str,
+    other: &str,
+    figures: &[FigureChange],
+    up_is_worse: bool,
+) -> impl IntoView + use<> {
     let rows = figures
         .iter()
         .map(|figure| {
@@ -256,13 +256,20 @@ fn figures_table(title: &str, other: &str, figures: &[FigureChange]) -> impl Int
                 v.map_or_else(|| "—".to_string(), |v| format::with_unit(v, figure.unit))
             };
             let difference = figure.difference();
-            let (up, down) = (difference > 0.0, difference < 0.0);
+            let (worse, better) = match up_is_worse {
+                true => (difference > 0.0, difference < 0.0),
+                false => (false, false),
+            };
+            // A limit's use past 100% is over the limit.
+            let over = figure.unit == crate::units::Unit::Percent
+                && up_is_worse
+                && figure.after.is_some_and(|a| a > 100.0);
             view! {
                 <tr data-id=figure.id.to_string()>
                     <th scope="row">{figure.label.to_string()}</th>
                     <td>{shown(figure.before)}</td>
                     <td>{shown(figure.after)}</td>
-                    <td class:up=up class:down=down>{format::change(figure)}</td>
+                    <td class:worse=worse class:better=better class:over=over>{format::change(figure)}</td>
                 </tr>
             }
         })

@@ -29,6 +29,11 @@ pub const SECTION_ID: &str = "compare-and-scale";
 /// Opens the panel and brings it into view, with the keyboard's focus.
 pub fn open(state: &AppState) {
     state.analyses_open.set(true);
+    into_view();
+}
+
+/// Brings the panel's section to the top of the window, with the keyboard's focus.
+fn into_view() {
     if let Some(section) = document().get_element_by_id(SECTION_ID) {
         section.scroll_into_view();
         if let Ok(section) = section.dyn_into::<web_sys::HtmlElement>() {
@@ -70,8 +75,20 @@ pub fn Panel() -> impl IntoView {
             load(root);
         }
     });
+    // A comparison link opens the page at its comparison.
+    Effect::new(move |_| {
+        if state.compare_with.with(Option::is_some) {
+            set_timeout(into_view, std::time::Duration::ZERO);
+        }
+    });
     view! {
-        <section id=SECTION_ID class="analyses" tabindex="-1" aria-labelledby="analyses-title">
+        <section
+            id=SECTION_ID
+            class="analyses"
+            class:open=opened
+            tabindex="-1"
+            aria-labelledby="analyses-title"
+        >
             <h2 id="analyses-title">"Compare and scale"</h2>
             <p class="hint" hidden=opened>
                 "The scenario at ×1, ×10 and ×100 of its load, where each limit breaks, and side by side with a scenario you saved or a link."

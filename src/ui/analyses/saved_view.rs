@@ -193,7 +193,7 @@ pub fn SavedView() -> impl IntoView {
                                     _ => {}
                                 }
                             />
-                            <button type="button" on:click=move |_| finish_rename()>"Keep name"</button>
+                            <button type="button" on:click=move |_| finish_rename()>"Save name"</button>
                             {move || rename_error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
                         }
                         .into_any(),

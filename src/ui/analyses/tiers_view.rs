@@ -13,7 +13,7 @@ use crate::report::Category;
 use crate::report::scaling::{BreakingPoint, Reached, Tiers};
 use crate::scenario::Scenario;
 use crate::scenario::fields::{Field, Value};
-use crate::ui::charts::{axis_ticks, tick_label};
+use crate::ui::charts::axis_ticks;
 use crate::units::Unit;
 
 /// How many values of the driver the p95 chart evaluates between the lowest and highest tier.
@@ -151,6 +151,11 @@ fn spread(values: &[f64]) -> Vec<f64> {
         .collect()
 }
 
+/// A dollar axis's tick, in whole dollars: `$0`, `$800`, `$1,000`.
+fn dollars(usd: f64) -> String {
+    format!("${}", format::plain(usd.round()))
+}
+
 /// A heading's unit where the figures do not show it themselves.
 fn heading(label: &str, unit: Unit) -> String {
     match unit {
@@ -164,10 +169,21 @@ fn heading(label: &str, unit: Unit) -> String {
 /// The tiers as a table: a column per tier, a row per figure, then each tier's tightest limit.
 fn tiers_table(tiers: &Tiers) -> impl IntoView + use<> {
     let driver = &tiers.driver;
+    // A tier past a limit says so in its heading: its figures are what it would need.
+    let past =
+        |t: &crate::report::scaling::Tier| t.binding.as_ref().is_some_and(|l| l.used_pct > 100.0);
     let head = tiers
         .tiers
         .iter()
-        .map(|t| view! { <th scope="col">{format::value(t.value, driver.unit)}</th> })
+        .map(|t| {
+            let over = past(t);
+            view! {
+                <th scope="col" class:over=over>
+                    {format::value(t.value, driver.unit)}
+                    {over.then(|| view! { <span class="tier-note">"past a limit"</span> })}
+                </th>
+            }
+        })
         .collect_view();
     let rows = tiers
         .columns
@@ -218,6 +234,11 @@ fn tiers_table(tiers: &Tiers) -> impl IntoView + use<> {
                 "—: no such figure at that value (a p95 response time has none for a service without requests, or whose queue grows without bound)."
             </p>
         });
+    let past_note = tiers.tiers.iter().any(past).then(|| view! {
+        <p class="hint">
+            "A tier past a limit shows what it would need — instances above a service's maximum included — and its bill and margin price them as if they ran; at its maximum the service could not keep up."
+        </p>
+    });
     view! {
         <div class="table-scroll">
             <table class="tiers">
@@ -238,6 +259,7 @@ fn tiers_table(tiers: &Tiers) -> impl IntoView + use<> {
             </table>
         </div>
         {footnote}
+        {past_note}
     }
 }
 
@@ -324,6 +346,17 @@ const BOTTOM: f64 = 208.0;
 const TOP: f64 = 12.0;
 const RIGHT: f64 = 600.0;
 
+/// A chart's drawing, described by `title`: its marks over the driver's axis and label.
+fn drawing(title: &str, marks: Vec<AnyView>, driver: &str) -> impl IntoView + use<> {
+    view! {
+        <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=title.to_string()>
+            {marks}
+            <line class="axis" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM></line>
+            <text class="axis-label" x=(LEFT + RIGHT) / 2.0 y=HEIGHT - 2.0 text-anchor="middle">{driver.to_string()}</text>
+        </svg>
+    }
+}
+
 /// Each tier's bill by category as grouped bars, a group per tier.
 fn category_bars(tiers: &Tiers) -> Option<impl IntoView + use<>> {
     let categories: Vec<(usize, &Category)> = (tiers.columns.iter().enumerate())
@@ -351,7 +384,7 @@ fn category_bars(tiers: &Tiers) -> Option<impl IntoView + use<>> {
     for t in &ticks {
         marks.push(view! {
             <line class="grid" x1=LEFT x2=RIGHT y1=y(*t) y2=y(*t)></line>
-            <text class="axis-label" x=LEFT - 6.0 y=y(*t) + 4.0 text-anchor="end">{tick_label(*t)}</text>
+            <text class="axis-label" x=LEFT - 6.0 y=y(*t) + 4.0 text-anchor="end">{dollars(*t)}</text>
         }.into_any());
     }
     for (g, tier) in shown.iter().enumerate() {
@@ -396,11 +429,7 @@ fn category_bars(tiers: &Tiers) -> Option<impl IntoView + use<>> {
     );
     Some(view! {
         <figure class="chart tiers-chart">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=title.clone()>
-                {marks}
-                <line class="axis" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM></line>
-                <text class="axis-label" x=(LEFT + RIGHT) / 2.0 y=HEIGHT - 2.0 text-anchor="middle">{tiers.driver.label.clone()}</text>
-            </svg>
+            {drawing(&title, marks, &tiers.driver.label)}
             <figcaption>{title}</figcaption>
             <ul class="chart-key">{legend}</ul>
         </figure>
@@ -505,11 +534,7 @@ fn p95_chart(curve: &Tiers, scenario: &Scenario) -> Option<impl IntoView + use<>
     );
     Some(view! {
         <figure class="chart p95-chart">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=title.clone()>
-                {marks}
-                <line class="axis" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM></line>
-                <text class="axis-label" x=(LEFT + RIGHT) / 2.0 y=HEIGHT - 2.0 text-anchor="middle">{curve.driver.label.clone()}</text>
-            </svg>
+            {drawing(&title, marks, &curve.driver.label)}
             <figcaption>
                 {title}
                 {format!(", at {} values; where a line stops, the queue grows without bound.", shown.len())}
@@ -584,7 +609,7 @@ fn breaking_chart(
     let row = 22.0;
     let height = TOP + row * points.len() as f64 + 36.0;
     let bottom = height - 30.0;
-    let left = 220.0;
+    let left = 260.0;
     let x = Axis::new(lo / 2.0, hi * 2.0, left, RIGHT);
     let mut marks = Vec::new();
     for t in x.ticks() {
@@ -604,7 +629,11 @@ fn breaking_chart(
     for (n, p) in points.iter().enumerate() {
         let cy = TOP + row * (n as f64 + 0.5);
         let (kind, _) = p.reached.parts();
-        let label: String = p.label.chars().take(34).collect();
+        let label = if p.label.chars().count() > 40 {
+            format!("{}…", p.label.chars().take(39).collect::<String>())
+        } else {
+            p.label.to_string()
+        };
         marks.push(view! {
             <text class="axis-label" x=left - 8.0 y=cy + 4.0 text-anchor="end">{label}</text>
             <circle class=format!("breaking-mark {kind}") cx=x.at(value(p)) cy=cy r="5">
