@@ -127,6 +127,17 @@ fn focused_id() -> String {
         .unwrap_or_default()
 }
 
+/// Waits `ms` milliseconds, then lets the effects run.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    settle().await;
+}
+
 /// Lets Leptos's scheduled effects run.
 async fn settle() {
     for _ in 0..3 {
@@ -1150,9 +1161,10 @@ async fn the_compare_and_scale_panel_follows_the_scenario_and_a_comparison_link(
         format::value(expected, headroom::units::Unit::UsdPerMonth)
     );
 
-    // An edit in the form reaches the panel at once.
+    // An edit in the form reaches the panel once typing pauses.
     app.type_into("workload.runs_per_day", "20,000").await;
-    settle().await;
+    let before = total_at(1);
+    sleep(analyses::app::FOLLOW_AFTER.as_millis() as i32 + 50).await;
     let edited = app.state.scenario.get_untracked();
     assert_eq!(root.get_attribute("data-link"), Some(link::encode(&edited)));
     let tiers = scaling::tiers(&edited, &Driver::Scale, &[1.0, 10.0, 100.0]);
@@ -1161,6 +1173,7 @@ async fn the_compare_and_scale_panel_follows_the_scenario_and_a_comparison_link(
         total_at(1),
         format::value(expected, headroom::units::Unit::UsdPerMonth)
     );
+    assert_ne!(total_at(1), before);
 
     // A comparison link's other scenario: the panel turns to the comparison.
     let other = presets::by_id("inventory-cloud-run").unwrap().scenario();

@@ -564,6 +564,25 @@ fn limits_at(scenario: &Scenario, driver: &Driver, value: f64) -> Option<Vec<Lim
     Some(evaluate_sample(&at).limits)
 }
 
+/// [`limits_at`] for one search: each value evaluated once, however many limits' bisections
+/// pass through it (limits reached between the same two rungs share their first steps).
+struct Search<'a> {
+    scenario: &'a Scenario,
+    driver: &'a Driver,
+    seen: std::cell::RefCell<Vec<(f64, Option<Vec<LimitUse>>)>>,
+}
+
+impl Search<'_> {
+    fn limits_at(&self, value: f64) -> Option<Vec<LimitUse>> {
+        if let Some((_, limits)) = self.seen.borrow().iter().find(|(v, _)| *v == value) {
+            return limits.clone();
+        }
+        let limits = limits_at(self.scenario, self.driver, value);
+        self.seen.borrow_mut().push((value, limits.clone()));
+        limits
+    }
+}
+
 /// Whether the limit `metric` is reached among `limits`: used at 100% or more; or, where they
 /// do not hold it and `unset_is_reached`, not set any more. A limit the scenario sets at lower
 /// values and not at this one has no finite use left: a p95 response target where the queue
@@ -580,14 +599,13 @@ fn reached(limits: &[LimitUse], metric: &str, unset_is_reached: bool) -> bool {
 /// [`TOLERANCE`] of the value, or to a whole unit for a whole-number driver. `unset_is_reached`
 /// as in [`reached`].
 fn bisect(
-    scenario: &Scenario,
-    driver: &Driver,
+    search: &Search,
     metric: &str,
     unset_is_reached: bool,
     (mut below, mut above): (f64, f64),
 ) -> f64 {
     loop {
-        let middle = if driver.whole() {
+        let middle = if search.driver.whole() {
             if above - below <= 1.0 {
                 return above;
             }
@@ -604,7 +622,7 @@ fn bisect(
         };
         // A value the scenario cannot take (a volume past its input's maximum) lies beyond the
         // last that can: the search goes below it.
-        let at = limits_at(scenario, driver, middle);
+        let at = search.limits_at(middle);
         match at.is_none_or(|limits| reached(&limits, metric, unset_is_reached)) {
             true => above = middle,
             false => below = middle,
@@ -672,6 +690,11 @@ fn ladder(scenario: &Scenario, driver: &Driver) -> Vec<(f64, Vec<LimitUse>)> {
 pub fn breaking_points(scenario: &Scenario, driver: &Driver) -> Vec<BreakingPoint> {
     let rungs = ladder(scenario, driver);
     let today = evaluate(scenario).limits;
+    let search = Search {
+        scenario,
+        driver,
+        seen: std::cell::RefCell::new(Vec::new()),
+    };
     let mut metrics: Vec<(Text, Text)> = Vec::new();
     for (_, limits) in &rungs {
         for limit in limits {
@@ -693,8 +716,7 @@ pub fn breaking_points(scenario: &Scenario, driver: &Driver) -> Vec<BreakingPoin
                 None => Reached::Beyond(rungs.last().map_or(0.0, |r| r.0)),
                 Some(0) => Reached::AtOrBelow(rungs[0].0),
                 Some(i) => Reached::At(bisect(
-                    scenario,
-                    driver,
+                    &search,
                     &metric,
                     i > set_from,
                     (rungs[i - 1].0, rungs[i].0),

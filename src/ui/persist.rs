@@ -207,8 +207,10 @@ pub fn start() -> Start {
 /// Opens a link pasted into the address bar of an open page (a `hashchange`).
 pub fn open_fragment(state: &AppState, fragment: &str) {
     let (fragment, compare_with) = link::split_comparison(fragment);
-    if let Some(other) = compare_with {
-        state.compare_with.set(Some(other.to_string()));
+    // A comparison link compares with its other scenario; any other link ends a comparison
+    // made by one.
+    if !is_place(fragment) {
+        state.compare_with.set(compare_with.map(str::to_string));
     }
     if is_place(fragment) {
         write_address(&state.scenario.get_untracked());

@@ -27,8 +27,10 @@ pub fn ReportView() -> impl IntoView {
             aria-label="Report"
             on:click=move |ev| {
                 let act = super::toolbar::acted(&ev).and_then(|b| b.get_attribute("data-act"));
-                if act.as_deref() == Some("export-projection") {
-                    super::toolbar::export(&state, true);
+                match act.as_deref() {
+                    Some("export-projection") => super::toolbar::export(&state, true),
+                    Some("compare-and-scale") => super::analyses::open(&state),
+                    _ => {}
                 }
             }
         >
@@ -47,6 +49,9 @@ pub fn ReportView() -> impl IntoView {
                 <p class="sampling-error" role="alert" hidden=move || state.sampling_error.with(Option::is_none)>
                     {move || state.sampling_error.get()}
                 </p>
+                <button type="button" class="to-analyses" data-act="compare-and-scale">
+                    "Tiers, breaking points and compare ↓"
+                </button>
             </section>
             <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| super::uncertainty_view::panel(r, u.as_ref(), state.run_ms.get()))) />
             <Drawn class="drawn" draw=|state| state.report.with(|r| state.uncertainty.with(|u| body(r, u.as_ref()))) />

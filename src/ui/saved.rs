@@ -12,6 +12,10 @@ use crate::scenario::Scenario;
 /// localStorage key of the saved scenarios.
 pub const KEY: &str = "headroom.saved";
 
+/// localStorage key where a stored list that did not read back whole is kept, as it was,
+/// before the list is first written over.
+pub const SET_ASIDE_KEY: &str = "headroom.saved.unread";
+
 /// The most scenarios kept: far more than a deal needs, few enough that the list stays usable
 /// and the storage unharmed by an imported file of any size.
 pub const MOST: usize = 200;
@@ -40,7 +44,7 @@ impl Saved {
     /// `scenario` saved under `name` at `at_ms`.
     pub fn new(name: &str, scenario: &Scenario, at_ms: f64) -> Saved {
         Saved {
-            name: name.trim().to_string(),
+            name: one_line(name),
             link: link::encode(scenario),
             at_ms,
         }
@@ -80,25 +84,22 @@ pub fn keep(list: &mut Vec<Saved>, saved: Saved) -> Vec<Saved> {
     dropped
 }
 
-/// Renames the scenario at `index`, unless another has the name; `Err` says why not.
-pub fn rename(list: &mut [Saved], index: usize, name: &str) -> Result<(), String> {
+/// Renames the scenario named `from` (by name, not place: another tab may have saved since),
+/// unless another has the new name; `Err` says why not.
+pub fn rename(list: &mut [Saved], from: &str, name: &str) -> Result<(), String> {
     if let Some(problem) = name_problem(name) {
         return Err(problem);
     }
     let name = name.trim();
-    if list
-        .iter()
-        .enumerate()
-        .any(|(i, s)| i != index && s.name == name)
-    {
+    if list.iter().any(|s| s.name != from && s.name == name) {
         return Err(format!("Another saved scenario is named “{name}”."));
     }
-    match list.get_mut(index) {
+    match list.iter_mut().find(|s| s.name == from) {
         Some(saved) => {
-            saved.name = name.to_string();
+            saved.name = one_line(name);
             Ok(())
         }
-        None => Err("That scenario is no longer saved.".into()),
+        None => Err(format!("“{from}” is no longer saved.")),
     }
 }
 
@@ -112,14 +113,22 @@ pub fn write(list: &[Saved]) -> String {
     text
 }
 
-/// The list [`write`] stored, or a file [`export`] wrote (its header skipped). A record without
-/// a name and a link is skipped; a time that is not one reads as 0.
+/// The list [`write`] stored, or a file [`export`] wrote (its header skipped), at most [`MOST`]
+/// scenarios. A record without a name and a link is skipped; a name is kept to one line of at
+/// most [`LONGEST_NAME`] characters; a time that is not one reads as 0.
 pub fn parse(text: &str) -> Vec<Saved> {
-    let mut list: Vec<Saved> = records::read(text)
+    let mut list = parse_all(text);
+    list.truncate(MOST);
+    list
+}
+
+/// Every scenario of a stored list or file, however many.
+fn parse_all(text: &str) -> Vec<Saved> {
+    records::read(text)
         .into_iter()
         .filter(|r| r.iter().map(String::as_str).ne(HEADER))
         .filter_map(|r| {
-            let name = clip(r.first()?.trim(), LONGEST_NAME);
+            let name = clip(&one_line(r.first()?), LONGEST_NAME);
             let link = r.get(1)?.trim();
             if name.is_empty() || link.is_empty() || link.len() > LONGEST_LINK {
                 return None;
@@ -131,9 +140,7 @@ pub fn parse(text: &str) -> Vec<Saved> {
                 at_ms: at_ms.filter(|t| t.is_finite() && *t >= 0.0).unwrap_or(0.0),
             })
         })
-        .collect();
-    list.truncate(MOST);
-    list
+        .collect()
 }
 
 /// The file "Export" downloads: a header, then the list as [`write`] keeps it, with `\r\n`
@@ -157,6 +164,8 @@ pub struct Imported {
     pub already: usize,
     /// Scenarios whose links do not open in this build, each with its name and why.
     pub refused: Vec<(String, String)>,
+    /// Scenarios left out, the file's or the oldest saved, to keep at most [`MOST`].
+    pub beyond: usize,
 }
 
 impl Imported {
@@ -171,12 +180,33 @@ impl Imported {
                 if already == 1 { "was" } else { "were" }
             ),
         };
-        for (name, why) in &self.refused {
-            text.push_str(&format!(" “{name}” was not imported: {why}"));
+        // The first few refused by name, cut short: a file may hold thousands.
+        for (name, why) in self.refused.iter().take(SAID) {
+            text.push_str(&format!(
+                " “{}” was not imported: {}",
+                clip(name, 40),
+                clip(why, 160)
+            ));
+        }
+        if self.refused.len() > SAID {
+            text.push_str(&format!(
+                " {} more could not be imported.",
+                self.refused.len() - SAID
+            ));
+        }
+        if self.beyond > 0 {
+            text.push_str(&format!(
+                " {} {} left out: at most {MOST} are kept.",
+                self.beyond,
+                if self.beyond == 1 { "was" } else { "were" }
+            ));
         }
         text
     }
 }
+
+/// How many refused scenarios an import's summary names.
+const SAID: usize = 3;
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
@@ -189,7 +219,12 @@ fn plural(n: usize) -> &'static str {
 pub fn import(list: &mut Vec<Saved>, file: &str) -> Imported {
     let mut imported = Imported::default();
     let mut added: Vec<Saved> = Vec::new();
-    for mut saved in parse(file) {
+    let mut read = parse_all(file);
+    if read.len() > MOST {
+        imported.beyond = read.len() - MOST;
+        read.truncate(MOST);
+    }
+    for mut saved in read {
         if let Err(why) = saved.scenario() {
             imported.refused.push((saved.name, why));
             continue;
@@ -201,10 +236,12 @@ pub fn import(list: &mut Vec<Saved>, file: &str) -> Imported {
                 continue;
             }
             Some(_) => {
-                let base = saved.name.clone();
+                let original = saved.name.clone();
                 let mut n = 2;
                 while taken(&saved.name).is_some() {
-                    saved.name = format!("{base} ({n})");
+                    let suffix = format!(" ({n})");
+                    let base = clip(&original, LONGEST_NAME - suffix.chars().count());
+                    saved.name = format!("{base}{suffix}");
                     n += 1;
                 }
             }
@@ -214,9 +251,20 @@ pub fn import(list: &mut Vec<Saved>, file: &str) -> Imported {
     }
     imported.added = added.len();
     added.append(list);
+    imported.beyond += added.len().saturating_sub(MOST);
     added.truncate(MOST);
     *list = added;
     imported
+}
+
+/// A name as it is kept: one line (a control character becomes a space), without the marks
+/// that turn the direction of the text around it (U+202A to U+202E, U+2066 to U+2069), trimmed.
+fn one_line(name: &str) -> String {
+    let kept: String = (name.chars())
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    kept.trim().to_string()
 }
 
 /// At most `longest` characters of `text`.
@@ -296,10 +344,10 @@ mod tests {
             Saved::new("A", &scenario("ux-flow-engine"), 1.0),
             Saved::new("B", &scenario("ux-flow-engine"), 1.0),
         ];
-        assert!(rename(&mut list, 0, "B").is_err());
-        rename(&mut list, 0, " C ").unwrap();
+        assert!(rename(&mut list, "A", "B").is_err());
+        rename(&mut list, "A", " C ").unwrap();
         assert_eq!(list[0].name, "C");
-        assert!(rename(&mut list, 5, "D").is_err());
+        assert!(rename(&mut list, "A", "D").is_err());
     }
 
     #[test]
@@ -317,5 +365,40 @@ mod tests {
         assert_eq!(list.len(), MOST);
         assert_eq!(list[0].name, "n0");
         assert_eq!(list[0].at_ms, 0.0);
+    }
+
+    #[test]
+    fn an_import_of_any_file_keeps_names_to_one_short_line_and_says_little_of_what_it_refuses() {
+        let one = Saved::new("x", &scenario("ux-flow-engine"), 1.0);
+        let other = Saved::new("y", &scenario("inventory-cloud-run"), 1.0);
+        let long = "n".repeat(LONGEST_NAME);
+        let mut file = String::new();
+        records::write(&mut file, [long.as_str(), &one.link, "1"], "\n");
+        records::write(&mut file, [long.as_str(), &other.link, "1"], "\n");
+        records::write(&mut file, ["two\nlines\u{0}", &one.link, "1"], "\n");
+        for i in 0..50 {
+            records::write(
+                &mut file,
+                [format!("bad {i}").as_str(), "v8.AAAA", "1"],
+                "\n",
+            );
+        }
+        let mut list = Vec::new();
+        let imported = import(&mut list, &file);
+        assert_eq!(list.len(), 3);
+        assert!(
+            list.iter().all(|s| name_problem(&s.name).is_none()),
+            "{list:?}"
+        );
+        assert_eq!(imported.refused.len(), 50);
+        assert!(imported.summary().contains("47 more could not be imported"));
+        assert!(imported.summary().len() < 1_000);
+        let mut many = String::new();
+        for i in 0..MOST + 7 {
+            records::write(&mut many, [format!("m{i}").as_str(), &one.link, "1"], "\n");
+        }
+        let imported = import(&mut Vec::new(), &many);
+        assert_eq!(imported.beyond, 7);
+        assert!(imported.summary().contains("7 were left out"));
     }
 }

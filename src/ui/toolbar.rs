@@ -54,7 +54,6 @@ pub fn Toolbar() -> impl IntoView {
         Some("copy-link") => copy(),
         Some("copy-summary") => copy_summary(),
         Some("export") => export(&state, false),
-        Some("compare-and-scale") => super::analyses::open(&state),
         _ => act(&state, &ev),
     };
     view! {
@@ -107,7 +106,6 @@ fn buttons(state: &AppState) -> Vec<Node> {
         ("copy-link", "Copy link"),
         ("copy-summary", "Copy summary"),
         ("export", "Export CSV"),
-        ("compare-and-scale", "Compare and scale"),
     ] {
         nodes.push(
             Node::html("button")

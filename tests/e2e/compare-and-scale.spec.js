@@ -37,8 +37,13 @@ test('a first visit fetches none of the panel; opening it fetches its four files
   await open(page);
   await page.waitForLoadState('networkidle');
   expect(fetched.filter((u) => u.pathname.startsWith('/analyses'))).toEqual([]);
-  await openPanel(page);
+  // The link under the answer opens the panel and brings it to the top of the window.
+  await page.getByRole('button', { name: 'Tiers, breaking points and compare ↓' }).click();
   await expect(page.locator('table.tiers')).toBeVisible();
+  await expect(page.locator('#compare-and-scale')).toBeFocused();
+  const top = (await page.locator('#compare-and-scale').boundingBox()).y;
+  expect(top).toBeGreaterThanOrEqual(-1);
+  expect(top).toBeLessThan(40);
   const panel = fetched.filter((u) => u.pathname.startsWith('/analyses'));
   expect(panel.map((u) => u.pathname).sort()).toEqual([...PANEL_FILES].sort());
   expect(panel.every((u) => u.origin === new URL(page.url()).origin)).toBe(true);

@@ -13,6 +13,9 @@ use crate::export::link;
 use crate::scenario::Scenario;
 use crate::ui::saved::{self, Saved};
 
+/// How long the panel waits for typing in the page to pause before it takes the scenario.
+pub const FOLLOW_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Draws the panel into the page's [`ROOT_ID`] element, if the page has one.
 pub fn mount() {
     let Some(root) = document().get_element_by_id(ROOT_ID) else {
@@ -51,6 +54,9 @@ pub struct Panel {
     pub driver: RwSignal<String>,
     /// The tiers' values as typed; `None` for the driver's default tiers.
     pub values: RwSignal<Option<String>>,
+    /// The chosen driver's label when it was chosen: a list item's driver names another item,
+    /// or none, once an item before it is removed.
+    pub driver_label: StoredValue<String>,
 }
 
 /// What the page's scenario is compared with.
@@ -72,7 +78,20 @@ impl Panel {
     /// Reads the saved scenarios again, changes them, and stores them: another tab's saves
     /// since are kept. `Err` says why the browser did not store them.
     pub fn change_saved<T>(&self, change: impl FnOnce(&mut Vec<Saved>) -> T) -> Result<T, String> {
-        let mut list = load_saved();
+        let stored = storage().and_then(|s| s.get_item(saved::KEY).ok().flatten());
+        let mut list = stored.as_deref().map(saved::parse).unwrap_or_default();
+        // Stored text that does not read back whole (damaged, or written by another version)
+        // is kept aside before it is written over: the first such text is kept.
+        if let (Some(text), Some(storage)) = (&stored, storage())
+            && saved::write(&list) != *text
+            && storage
+                .get_item(saved::SET_ASIDE_KEY)
+                .ok()
+                .flatten()
+                .is_none()
+        {
+            let _ = storage.set_item(saved::SET_ASIDE_KEY, text);
+        }
         let result = change(&mut list);
         let stored = storage().and_then(|s| s.set_item(saved::KEY, &saved::write(&list)).ok());
         self.saved.set(list);
@@ -106,10 +125,18 @@ fn Analyses(root: web_sys::HtmlElement) -> impl IntoView {
     let compare_with = RwSignal::new(read("data-compare"));
     // The page writes the scenario's link, and a comparison link's other scenario, into the
     // root's attributes; a change is read at once.
+    // The scenario is taken once typing pauses, as the address bar is: a scenario whose tiers
+    // and breaking points take long to find does not hold up each keystroke.
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let read_link = read.clone();
     let observed = Closure::<dyn FnMut()>::new(move || {
-        let link = read("data-link").unwrap_or_default();
+        let link = read_link("data-link").unwrap_or_default();
         if link_text.with_untracked(|l| *l != link) {
-            link_text.set(link);
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let handle = set_timeout_with_handle(move || link_text.set(link), FOLLOW_AFTER).ok();
+            pending.set_value(handle);
         }
         let other = read("data-compare");
         if compare_with.with_untracked(|c| *c != other) {
@@ -136,6 +163,7 @@ fn Analyses(root: web_sys::HtmlElement) -> impl IntoView {
         compared: RwSignal::new(None),
         driver: RwSignal::new(crate::engine::scaling::SCALE.to_string()),
         values: RwSignal::new(None),
+        driver_label: StoredValue::new(String::new()),
     };
     let opens = Memo::new(move |_| panel.scenario.with(Result::is_ok));
     // A comparison link pasted while the panel is open shows its comparison.

@@ -29,7 +29,8 @@ pub const SECTION_ID: &str = "compare-and-scale";
 /// Opens the panel and brings it into view, with the keyboard's focus.
 pub fn open(state: &AppState) {
     state.analyses_open.set(true);
-    into_view();
+    // Once the section is drawn open (tall enough to reach the top of the window).
+    set_timeout(into_view, std::time::Duration::ZERO);
 }
 
 /// Brings the panel's section to the top of the window, with the keyboard's focus.

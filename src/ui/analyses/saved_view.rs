@@ -27,6 +27,7 @@ pub fn SavedView() -> impl IntoView {
     // so that typing does not draw the list again).
     let renaming = RwSignal::new(None::<usize>);
     let rename_text = StoredValue::new(String::new());
+    let rename_from = StoredValue::new(String::new());
     let rename_error = RwSignal::new(None::<String>);
     let said = move |result: Result<String, String>| match result {
         Ok(text) | Err(text) => status.set(text),
@@ -105,7 +106,8 @@ pub fn SavedView() -> impl IntoView {
             }
             Some("rename") => {
                 rename_error.set(None);
-                rename_text.set_value(entry.name);
+                rename_text.set_value(entry.name.clone());
+                rename_from.set_value(entry.name);
                 renaming.set(Some(index));
                 set_timeout(
                     || {
@@ -130,13 +132,13 @@ pub fn SavedView() -> impl IntoView {
         }
     };
     let finish_rename = move || {
-        let Some(index) = renaming.get_untracked() else {
+        if renaming.get_untracked().is_none() {
             return;
-        };
-        let text = rename_text.get_value();
+        }
+        let (from, text) = (rename_from.get_value(), rename_text.get_value());
         let mut refused = None;
         let result = panel.change_saved(|list| {
-            if let Err(why) = saved::rename(list, index, &text) {
+            if let Err(why) = saved::rename(list, &from, &text) {
                 refused = Some(why);
             }
         });
@@ -144,6 +146,11 @@ pub fn SavedView() -> impl IntoView {
             Some(why) => rename_error.set(Some(why)),
             None => {
                 renaming.set(None);
+                // A comparison with it follows it to its new name.
+                if panel.compared.get_untracked() == Some(Compared::Saved(from)) {
+                    let renamed = Compared::Saved(text.trim().to_string());
+                    panel.compared.set(Some(renamed));
+                }
                 said(result.map(|()| format!("Renamed to “{}”.", text.trim())));
             }
         }
@@ -197,7 +204,7 @@ pub fn SavedView() -> impl IntoView {
                             {move || rename_error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
                         }
                         .into_any(),
-                        _ => view! { {s.name.clone()} }.into_any(),
+                        _ => view! { <bdi>{s.name.clone()}</bdi> }.into_any(),
                     };
                     let label = s.name.clone();
                     view! {

@@ -88,12 +88,36 @@ pub fn TiersView() -> impl IntoView {
             .join(", "),
     };
     let values_error = move || values.get().err();
+    // A driver that is gone from the scenario, or now names another item (one before it was
+    // removed), gives way to the scale factor, and the panel says so.
+    let gone = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let s = scenario();
+        let key = panel.driver.get();
+        if key == scaling::SCALE {
+            return;
+        }
+        let chosen = panel.driver_label.get_value();
+        let now = Driver::parse(&key, &s).ok().map(|d| d.info(&s).label);
+        if now.as_deref() != Some(chosen.as_str()) {
+            gone.set(Some(format!(
+                "“{chosen}” is no longer in the scenario, or now names another item: the tiers are of the scale factor again."
+            )));
+            panel.driver.set(scaling::SCALE.to_string());
+            panel.values.set(None);
+        }
+    });
     view! {
         <div class="tiers-controls">
             <label>
                 "Driver "
                 <select on:change=move |ev| {
-                    panel.driver.set(event_target_value(&ev));
+                    let key = event_target_value(&ev);
+                    let s = scenario();
+                    let label = Driver::parse(&key, &s).map(|d| d.info(&s).label);
+                    panel.driver_label.set_value(label.unwrap_or_default());
+                    gone.set(None);
+                    panel.driver.set(key);
                     panel.values.set(None);
                 }>{options}</select>
             </label>
@@ -127,6 +151,7 @@ pub fn TiersView() -> impl IntoView {
             }}
         </p>
         {move || values_error().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        {move || gone.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
         {move || tiers.with(tiers_table)}
         {move || tiers.with(category_bars)}
         {move || curve.with(|t| p95_chart(t, &scenario()))}
@@ -547,14 +572,14 @@ fn p95_chart(curve: &Tiers, scenario: &Scenario) -> Option<impl IntoView + use<>
 /// Where a limit is first reached, in words.
 fn reached_text(reached: Reached, unit: Unit) -> String {
     match reached {
-        Reached::At(v) => format!("at {}", format::with_unit(v, unit)),
+        Reached::At(v) => format!("reached at {}", format::with_unit(v, unit)),
         Reached::AtOrBelow(v) => {
             format!(
-                "at every value searched, down to {}",
+                "reached at every value searched, down to {}",
                 format::with_unit(v, unit)
             )
         }
-        Reached::Beyond(v) => format!("not up to {}", format::with_unit(v, unit)),
+        Reached::Beyond(v) => format!("not reached up to {}", format::with_unit(v, unit)),
     }
 }
 
@@ -577,7 +602,7 @@ fn breaking_list(
             view! {
                 <li class:reached=reached data-metric=p.metric.to_string()>
                     <strong>{p.label.to_string()}</strong>
-                    {format!(" reached {} ({today})", reached_text(p.reached, driver.unit))}
+                    {format!(" {} ({today})", reached_text(p.reached, driver.unit))}
                 </li>
             }
         })
@@ -637,7 +662,7 @@ fn breaking_chart(
         marks.push(view! {
             <text class="axis-label" x=left - 8.0 y=cy + 4.0 text-anchor="end">{label}</text>
             <circle class=format!("breaking-mark {kind}") cx=x.at(value(p)) cy=cy r="5">
-                <title>{format!("{}: reached {}", p.label, reached_text(p.reached, driver.unit))}</title>
+                <title>{format!("{}: {}", p.label, reached_text(p.reached, driver.unit))}</title>
             </circle>
         }.into_any());
     }
