@@ -3,13 +3,6 @@
 //! sampler and runs the sampler in slices, each a task of its own, so that a request arriving
 //! while a run is under way is read between two slices and replaces it.
 
-/// The worker's allocator: each Monte Carlo sample builds a whole report, and Talc allocates
-/// and frees faster than WebAssembly's default dlmalloc (BENCHMARKS.md has the run's time with
-/// each).
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[cfg(target_arch = "wasm32")]
 mod web {
     use std::cell::RefCell;
