@@ -98,6 +98,17 @@ function firstVisitFiles() {
   for (const m of html.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) {
     if (fs.existsSync(path.join(DIST, m[1]))) refs.add(m[1]);
   }
+  return measured([...refs]);
+}
+
+/** The files fetched only when first used: the Monte Carlo worker and the compare panel. */
+const ON_DEMAND = {
+  'the Monte Carlo worker (a scenario\'s first range)': ['worker-start.js', 'worker.js', 'worker_bg.wasm'],
+  'the compare-and-scale panel (first opened)': ['analyses-start.js', 'analyses.js', 'analyses_bg.wasm', 'analyses.css'],
+};
+
+/** Each file's size raw, gzip -9 and brotli 11, by kind. */
+function measured(names) {
   const kind = (f) => {
     if (f.endsWith('.wasm')) return 'wasm';
     if (f.endsWith('.js')) return 'js';
@@ -105,7 +116,7 @@ function firstVisitFiles() {
     if (f.endsWith('.html')) return 'html';
     return 'icon/other';
   };
-  const files = [...refs].map((f) => {
+  const files = names.map((f) => {
     const body = fs.readFileSync(path.join(DIST, f));
     const brotli = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
     return {
@@ -378,6 +389,17 @@ async function main() {
   md.push('| --- | --- | ---: | ---: | ---: |');
   for (const f of files) md.push(`| \`${f.file}\` | ${f.kind} | ${f.raw.toLocaleString('en-US')} B | ${f.gzip.toLocaleString('en-US')} B | ${f.brotli.toLocaleString('en-US')} B |`);
   md.push(`| **total** | | **${totalRaw.toLocaleString('en-US')} B** (${kb(totalRaw)}) | **${totalGz.toLocaleString('en-US')} B** (${kb(totalGz)}) | **${totalBr.toLocaleString('en-US')} B** (${kb(totalBr)}) |`);
+  md.push('');
+  md.push('Fetched later, only when first used (gzip -9):');
+  md.push('');
+  md.push('| module | files | raw | gzip -9 |');
+  md.push('| --- | --- | ---: | ---: |');
+  for (const [what, names] of Object.entries(ON_DEMAND)) {
+    const parts = measured(names.filter((n) => fs.existsSync(path.join(DIST, n))));
+    const raw = parts.reduce((s, f) => s + f.raw, 0);
+    const gz = parts.reduce((s, f) => s + f.gzip, 0);
+    md.push(`| ${what} | ${parts.map((f) => `\`${f.file}\``).join(', ')} | ${raw.toLocaleString('en-US')} B | ${gz.toLocaleString('en-US')} B (${kb(gz)}) |`);
+  }
   // What takes the space is measured by hand (twiggy on a build that keeps names) when the
   // bundle is reshaped; the section is carried over from the last BENCHMARKS.md as written.
   const kept = keptSection(OUT, '## What takes the space');
