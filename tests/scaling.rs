@@ -305,6 +305,10 @@ fn values_are_read_as_a_person_types_them() {
     // Commas that read two ways are asked about, not guessed.
     let error = users.read_values("1,500,2000", &s).unwrap_err();
     assert!(error.contains("reads two ways"), "{error}");
+    assert_eq!(
+        scale.read_values("1,10,50,100", &s).unwrap(),
+        [1.0, 10.0, 50.0, 100.0]
+    );
     let error = users.read_values("100, lots", &s).unwrap_err();
     assert!(error.starts_with("“lots” is not a number."), "{error}");
     let error = users.read_values("100, 0.5", &s).unwrap_err();
@@ -407,4 +411,26 @@ fn a_figure_missing_today_is_named_by_the_tiers_that_have_it() {
         &*column.label,
         "cognitive-core: p95 response time at the peak"
     );
+}
+
+/// The tiers each seed document tabulates, which the compare panel offers in one click, read
+/// as the panel reads them, on their preset's own driver.
+#[test]
+fn each_presets_seed_tiers_read_on_its_own_driver() {
+    let mut offered = 0;
+    for p in presets::all() {
+        let Some((key, values)) = p.tiers() else {
+            continue;
+        };
+        offered += 1;
+        let s = p.scenario();
+        assert_eq!(
+            s.name, p.id,
+            "the panel finds the preset by the scenario's name"
+        );
+        let values = driver(&s, key).read_values(values, &s).unwrap();
+        let tiers = scaling::tiers(&s, &driver(&s, key), &values);
+        assert!(tiers.tiers.iter().all(|t| t.error.is_none()), "{}", p.id);
+    }
+    assert_eq!(offered, 2);
 }

@@ -496,14 +496,15 @@ impl Driver {
                 Ok(value) => values.push(value),
                 Err(error) if !word.contains(',') => return Err(error),
                 Err(_) => {
-                    // `1,500,2000` could be 1,500 and 2,000 or 1, 500 and 2,000: a part of
-                    // three digits after a comma may be thousands, so it is asked, not guessed.
+                    // `1,500,2000` could be 1,500 and 2,000 or 1, 500 and 2,000: a first value
+                    // followed by three digits may be thousands, so it is asked, not guessed
+                    // (`1,10,50,100` and `100,1000,10000` are lists).
                     let mut parts = word.split(',').filter(|p| !p.is_empty());
                     let first = parts.next().unwrap_or_default();
                     let rest: Vec<&str> = parts.collect();
                     if rest
-                        .iter()
-                        .any(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+                        .first()
+                        .is_some_and(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
                     {
                         return Err(format!(
                             "“{}” reads two ways: separate the values with a comma and a space, as in 1,500, 2,000.",

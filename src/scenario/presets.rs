@@ -21,6 +21,18 @@ pub struct Preset {
 }
 
 impl Preset {
+    /// The tiers the preset's seed document tabulates, as a driver's key and its values: seed
+    /// 002's 100, 1,000 and 10,000 concurrent users, seed 004's scale factors of 1×, 10×, 50×
+    /// and 100×. The compare panel offers them in one click. (Seed 003's phases of 1, 3 and 10
+    /// customers are not tiers of its preset, which lists its 3 customers by name.)
+    pub fn tiers(&self) -> Option<(&'static str, &'static str)> {
+        match self.id {
+            "ux-flow-engine" => Some(("users.concurrent_peak", "100, 1,000, 10,000")),
+            "agent-swarm-ecs" => Some(("scale", "1, 10, 50, 100")),
+            _ => None,
+        }
+    }
+
     /// Where the numbers come from, and any departures from the source document. Kept apart
     /// from the presets' list, so that a build that never shows it (the page) does not carry it.
     pub fn note(&self) -> &'static str {

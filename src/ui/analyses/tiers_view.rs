@@ -139,6 +139,17 @@ pub fn TiersView() -> impl IntoView {
             <button type="button" on:click=move |_| panel.values.set(None)>
                 "×1, ×10, ×100"
             </button>
+            {move || seed_tiers(&scenario()).map(|(key, label, values)| {
+                let text = format!("The seed's tiers: {values}");
+                view! {
+                    <button type="button" class="seed-tiers" on:click=move |_| {
+                        panel.driver_label.set_value(label.clone());
+                        gone.set(None);
+                        panel.driver.set(key.to_string());
+                        panel.values.set(Some(values.to_string()));
+                    }>{text}</button>
+                }
+            })}
         </div>
         <p id="tier-values-help" class="hint">
             {move || {
@@ -159,6 +170,15 @@ pub fn TiersView() -> impl IntoView {
         {move || points.with(|p| tiers.with(|t| breaking_list(&t.driver, p)))}
         {move || points.with(|p| tiers.with(|t| breaking_chart(&t.driver, p)))}
     }
+}
+
+/// The tiers the seed document of the scenario's preset tabulates (the scenario keeps the
+/// preset's id as its name until renamed), when the scenario has their driver: its key, its
+/// label and the values.
+fn seed_tiers(scenario: &Scenario) -> Option<(&'static str, String, &'static str)> {
+    let (key, values) = crate::scenario::presets::by_id(&scenario.name)?.tiers()?;
+    let driver = Driver::parse(key, scenario).ok()?;
+    Some((key, driver.info(scenario).label, values))
 }
 
 /// [`CURVE_POINTS`] values from the lowest to the highest of `values`, evenly spaced on a
