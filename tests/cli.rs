@@ -1064,4 +1064,7 @@ fn diff_of_a_comparison_link_is_the_diff_of_its_two_scenarios() {
     assert!(table.contains("users.concurrent_peak"), "{table}");
     let error = usage_error_of(&["diff", &b]);
     assert!(error.contains("one comparison link"), "{error}");
+    let damaged = format!("#{b}~vs~v8.AAAA");
+    let error = usage_error_of(&["diff", &damaged]);
+    assert!(error.contains("the link's other scenario: "), "{error}");
 }

@@ -300,9 +300,12 @@ fn execute(command: Command) -> Result<Printed, String> {
                         .map(link::split_comparison)
                         .and_then(|(this, other)| Some((this, other?)))
                         .ok_or("diff takes two scenarios, or one comparison link (the page's “Copy comparison link”)")?;
-                    let open = |fragment: &str| link::decode(fragment).map_err(|e| e.to_string());
                     let names = ["the link's other scenario", "the link's scenario"];
-                    (names.map(str::to_string), open(other)?, open(this)?)
+                    let open = |fragment: &str, name: &str| {
+                        link::decode(fragment).map_err(|e| format!("{name}: {e}"))
+                    };
+                    let (a, b) = (open(other, names[0])?, open(this, names[1])?);
+                    (names.map(str::to_string), a, b)
                 }
             };
             let comparison = crate::engine::compare::compare(&a, &b);

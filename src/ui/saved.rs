@@ -26,6 +26,10 @@ pub const LONGEST_NAME: usize = 120;
 /// The longest link kept, in bytes: twice the longest link Headroom makes.
 const LONGEST_LINK: usize = 64 * 1024;
 
+/// The latest time a browser's clock can show, in milliseconds since 1970 (ECMAScript's
+/// 8.64 × 10¹⁵); a stored time past it reads as 0.
+const LATEST_MS: f64 = 8.64e15;
+
 /// The header of an exported file.
 pub const HEADER: [&str; 3] = ["name", "link", "saved_at_ms"];
 
@@ -137,7 +141,9 @@ fn parse_all(text: &str) -> Vec<Saved> {
             Some(Saved {
                 name,
                 link: link.strip_prefix('#').unwrap_or(link).to_string(),
-                at_ms: at_ms.filter(|t| t.is_finite() && *t >= 0.0).unwrap_or(0.0),
+                at_ms: at_ms
+                    .filter(|t| (0.0..=LATEST_MS).contains(t))
+                    .unwrap_or(0.0),
             })
         })
         .collect()
