@@ -62,16 +62,29 @@ pub fn Toolbar() -> impl IntoView {
                 <Drawn class="actions" draw=buttons />
             </div>
             <Recent />
-            <span class="status" role="status">{move || status.get()}</span>
-            <input
-                class="manual-link"
-                type="text"
-                readonly=true
-                aria-label="To copy"
-                hidden=move || manual_link.with(Option::is_none)
-                prop:value=move || manual_link.get().unwrap_or_default()
-            />
+            <CopyStatus status manual=manual_link label="To copy" />
         </div>
+    }
+}
+
+/// What the last copy did, and, when the browser refused it, the text to copy by hand
+/// ([`copy_text`]).
+#[component]
+pub fn CopyStatus(
+    status: RwSignal<String>,
+    manual: RwSignal<Option<String>>,
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <span class="status" role="status">{move || status.get()}</span>
+        <input
+            class="manual-link"
+            type="text"
+            readonly=true
+            aria-label=label
+            hidden=move || manual.with(Option::is_none)
+            prop:value=move || manual.get().unwrap_or_default()
+        />
     }
 }
 

@@ -78,7 +78,7 @@ impl Panel {
     /// Reads the saved scenarios again, changes them, and stores them: another tab's saves
     /// since are kept. `Err` says why the browser did not store them.
     pub fn change_saved<T>(&self, change: impl FnOnce(&mut Vec<Saved>) -> T) -> Result<T, String> {
-        let stored = storage().and_then(|s| s.get_item(saved::KEY).ok().flatten());
+        let stored = stored_text();
         let mut list = stored.as_deref().map(saved::parse).unwrap_or_default();
         // Stored text that does not read back whole (damaged, or written by another version)
         // is kept aside before it is written over: the first such text is kept.
@@ -106,10 +106,14 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// The saved scenarios' text as localStorage holds it.
+fn stored_text() -> Option<String> {
+    storage().and_then(|s| s.get_item(saved::KEY).ok().flatten())
+}
+
 /// The saved scenarios as localStorage holds them.
 pub fn load_saved() -> Vec<Saved> {
-    storage()
-        .and_then(|s| s.get_item(saved::KEY).ok().flatten())
+    stored_text()
         .map(|text| saved::parse(&text))
         .unwrap_or_default()
 }

@@ -12,7 +12,7 @@ use crate::format;
 use crate::report::compare::{Change, Comparison, FigureChange};
 use crate::scenario::Scenario;
 use crate::ui::persist::whole_link;
-use crate::ui::toolbar::copy_text;
+use crate::ui::toolbar::{CopyStatus, copy_text};
 
 /// The scenario compared with: its name and the scenario, or why it does not open.
 type Other = Result<(String, Scenario), String>;
@@ -146,15 +146,7 @@ pub fn CompareView() -> impl IntoView {
                 <div class="compare-actions">
                     <button type="button" on:click=copy_link>"Copy comparison link"</button>
                     <button type="button" on:click=open_other>"Open it in the page"</button>
-                    <span class="status" role="status">{move || status.get()}</span>
-                    <input
-                        class="manual-link"
-                        type="text"
-                        readonly=true
-                        aria-label="Comparison link to copy"
-                        hidden=move || manual.with(Option::is_none)
-                        prop:value=move || manual.get().unwrap_or_default()
-                    />
+                    <CopyStatus status manual label="Comparison link to copy" />
                 </div>
                 {move || comparison.get().map(|c| comparison_view(&name, &c))}
             }.into_any(),

@@ -481,11 +481,11 @@ fn category_bars(tiers: &Tiers) -> Option<impl IntoView + use<>> {
     })
 }
 
-/// The p95 target a p95 figure is held to, from the scenario's inputs: the input beside it
-/// (`services.1.p95_target_ms` for `services.1.p95_response_ms`); `None` for no target.
+/// The p95 target a service's p95 figure is held to, from the scenario's inputs: the input
+/// beside it (`services.1.p95_target_ms` for `services.1.p95_response_ms`); `None` for no
+/// target.
 fn target_of(key: &str, scenario: &Scenario) -> Option<f64> {
     let path = key.replace("p95_response_ms", "p95_target_ms");
-    let path = path.replace("capacity.", "compute.");
     match Field::resolve(&path, scenario).and_then(|f| f.get(scenario)) {
         Some(Value::Number(target)) if target > 0.0 => Some(target),
         _ => None,
