@@ -151,10 +151,18 @@ fn prices(s: &Scenario, out: &mut Builder) -> TokenPrices {
             ),
         }
     } else {
+        // `llm.<model>.<part>`, written into one string: read at every sample of a run.
+        let mut id = format!("llm.{}.", l.model);
+        let stem = id.len();
+        let mut price = |part: &str| {
+            id.truncate(stem);
+            id.push_str(part);
+            out.price(&id)
+        };
         TokenPrices {
-            input: out.price(&format!("llm.{}.input", l.model)),
-            cached_input: out.price(&format!("llm.{}.cached_input", l.model)),
-            output: out.price(&format!("llm.{}.output", l.model)),
+            input: price("input"),
+            cached_input: price("cached_input"),
+            output: price("output"),
         }
     }
 }

@@ -688,13 +688,14 @@ pub fn size(
     if service.driver == Driver::Requests && peak.requests_per_sec > 0.0 {
         response_time(service, peak, needed, ids, name, out);
     }
-    let family = match ids {
-        Ids::Executor => "capacity",
-        Ids::Item(..) => "services",
+    // A finding's id names the family: the run executor's `capacity`, a service's `services`.
+    let family = |executor: &'static str, service: &'static str| match ids {
+        Ids::Executor => executor,
+        Ids::Item(..) => service,
     };
     if by_cpu > by_slots {
         out.warn(
-            format!("{family}.cpu_binds"),
+            family("capacity.cpu_binds", "services.cpu_binds"),
             Severity::Info,
             || format!(
                 "CPU, not concurrency, sets {name}'s instances at the peak: {} vCPU of CPU needs {} instances where the load alone would fit in {}.",
@@ -706,7 +707,10 @@ pub fn size(
     }
     if needed > service.max_instances {
         out.warn(
-            format!("{family}.peak_above_max_instances"),
+            family(
+                "capacity.peak_above_max_instances",
+                "services.peak_above_max_instances",
+            ),
             Severity::Warning,
             || format!(
                 "{name} needs {} instances at the peak but at most {} may run: {}. Raise its maximum instances or {}.",
@@ -731,7 +735,10 @@ pub fn size(
         && instances > service.max_instances
     {
         out.warn(
-            format!("{family}.burst_above_max_instances"),
+            family(
+                "capacity.burst_above_max_instances",
+                "services.burst_above_max_instances",
+            ),
             Severity::Warning,
             || {
                 format!(

@@ -117,27 +117,67 @@ pub fn give_range(scenario: &mut Scenario, field: Field, range: Range) {
 /// statistics (Hyndman and Fan, "Sample Quantiles in Statistical Packages", 1996, definition 7:
 /// the default of R, NumPy and spreadsheets' PERCENTILE). Reorders `values`.
 pub fn percentile(values: &mut [f64], p: f64) -> f64 {
-    let n = values.len();
-    if n == 0 {
-        return 0.0;
-    }
-    let h = (n - 1) as f64 * p;
-    let below = h.floor() as usize;
-    let (_, at, above) = values.select_nth_unstable_by(below, f64::total_cmp);
-    let at = *at;
-    match above.iter().copied().min_by(f64::total_cmp) {
-        Some(next) => at + (h - below as f64) * (next - at),
-        None => at,
-    }
+    percentiles(values, [p])[0]
 }
 
-/// The P10, P50 and P90 of `values` ([`percentile`]). Reorders `values`.
-pub fn spread(values: &mut [f64]) -> Spread {
-    Spread {
-        p10: percentile(values, 0.1),
-        p50: percentile(values, 0.5),
-        p90: percentile(values, 0.9),
+/// The percentiles `ps` of `values`, each as [`percentile`] makes it, from one partial sort:
+/// the order statistics they read (the values at places ⌊h⌋ and ⌊h⌋ + 1 of the values sorted,
+/// h = (n − 1) p) are selected the middle one first, then each among the values on its side
+/// only (Hoare's FIND, 1961, applied to several places at once). Reorders `values`.
+pub fn percentiles<const K: usize>(values: &mut [f64], ps: [f64; K]) -> [f64; K] {
+    let n = values.len();
+    if n == 0 {
+        return [0.0; K];
     }
+    let place = |p: f64| {
+        let h = (n - 1) as f64 * p;
+        (h, h.floor() as usize)
+    };
+    let mut places: Vec<usize> = (ps.iter())
+        .flat_map(|p| {
+            let below = place(*p).1;
+            [below, (below + 1).min(n - 1)]
+        })
+        .collect();
+    super::sort_short(&mut places, |a, b| a < b);
+    places.dedup();
+    let mut ordered = vec![0.0; places.len()];
+    select_places(values, 0, &places, &mut ordered);
+    let at = |k: usize| ordered[places.partition_point(|p| *p < k)];
+    ps.map(|p| {
+        let (h, below) = place(p);
+        match below + 1 < n {
+            true => at(below) + (h - below as f64) * (at(below + 1) - at(below)),
+            false => at(below),
+        }
+    })
+}
+
+/// Puts into `ordered` the value at each of `places` (ascending, from `offset`) of `values`
+/// sorted: the middle place by a selection, then the places below it among the values below,
+/// and those above among the values above.
+fn select_places(values: &mut [f64], offset: usize, places: &[usize], ordered: &mut [f64]) {
+    if places.is_empty() {
+        return;
+    }
+    let middle = places.len() / 2;
+    let k = places[middle] - offset;
+    let (below, at, above) = values.select_nth_unstable_by(k, f64::total_cmp);
+    ordered[middle] = *at;
+    let (lower, higher) = ordered.split_at_mut(middle);
+    select_places(below, offset, &places[..middle], lower);
+    select_places(
+        above,
+        offset + k + 1,
+        &places[middle + 1..],
+        &mut higher[1..],
+    );
+}
+
+/// The P10, P50 and P90 of `values` ([`percentiles`]). Reorders `values`.
+pub fn spread(values: &mut [f64]) -> Spread {
+    let [p10, p50, p90] = percentiles(values, [0.1, 0.5, 0.9]);
+    Spread { p10, p50, p90 }
 }
 
 /// Spearman's rank correlation of two samples of equal length: the Pearson correlation of their
@@ -775,8 +815,7 @@ fn findings(odds: &[Odds], samples: usize, left_out: usize, broken: Option<&str>
 /// rest into a corner.
 fn histogram(values: &[f64], unit: Unit) -> Histogram {
     let mut sorted = values.to_vec();
-    let low = percentile(&mut sorted, 0.005);
-    let high = percentile(&mut sorted, 0.995);
+    let [low, high] = percentiles(&mut sorted, [0.005, 0.995]);
     if values.is_empty() || low == high {
         return Histogram {
             low: if values.is_empty() { 0.0 } else { low },
@@ -816,6 +855,40 @@ pub fn simulate_with(scenario: &Scenario, point: &Report) -> Option<Uncertainty>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Percentiles made together, from one partial sort, are those of the values sorted whole
+    /// (Hyndman and Fan's definition 7), bit for bit: ties, repeats and every length up to 60.
+    #[test]
+    fn percentiles_are_those_of_the_values_sorted() {
+        let ps = [0.0, 0.005, 0.1, 0.25, 0.5, 0.5, 0.9, 0.995, 1.0];
+        for n in 1..=60u64 {
+            for seed in 0..4u64 {
+                // A few values repeat, so that ties are selected too.
+                let values: Vec<f64> = (0..n)
+                    .map(|i| (math::uniform_draw(seed, i) * 40.0).round() / 4.0 - 3.0)
+                    .collect();
+                let mut sorted = values.clone();
+                sorted.sort_by(f64::total_cmp);
+                let by_definition = ps.map(|p| {
+                    let h = (n - 1) as f64 * p;
+                    let below = h.floor() as usize;
+                    match sorted.get(below + 1) {
+                        Some(next) => sorted[below] + (h - below as f64) * (next - sorted[below]),
+                        None => sorted[below],
+                    }
+                });
+                let together = percentiles(&mut values.clone(), ps);
+                assert_eq!(together.map(f64::to_bits), by_definition.map(f64::to_bits));
+                for (p, expected) in ps.iter().zip(by_definition) {
+                    assert_eq!(
+                        percentile(&mut values.clone(), *p).to_bits(),
+                        expected.to_bits()
+                    );
+                }
+            }
+        }
+        assert_eq!(percentiles(&mut [], [0.1, 0.9]), [0.0, 0.0]);
+    }
 
     /// Ranks from 1, ties at their average rank, -0 and 0 apart (they differ to the bit).
     #[test]

@@ -229,7 +229,7 @@ impl SectionEntry {
         self.inputs
             .iter()
             .position(|i| i.key == switch)
-            .is_none_or(|index| matches!(data.get(index), Value::Text(on) if on == "yes"))
+            .is_none_or(|index| data.is_yes(index))
     }
 }
 

@@ -584,6 +584,10 @@ pub trait FieldValue: Sized {
     fn to_value(&self) -> Value;
     /// The field from a value of the right shape; `None` otherwise.
     fn from_value(value: &Value) -> Option<Self>;
+    /// Whether the field reads "yes": a switch that is on.
+    fn is_yes(&self) -> bool {
+        matches!(self.to_value(), Value::Text(t) if t == "yes")
+    }
 }
 
 impl FieldValue for f64 {
@@ -608,6 +612,9 @@ impl FieldValue for bool {
             Value::Text(t) if t == "no" => Some(false),
             _ => None,
         }
+    }
+    fn is_yes(&self) -> bool {
+        *self
     }
 }
 
@@ -648,6 +655,9 @@ pub trait Inputs {
     /// Whether the input at `index` applies, given the struct's other inputs (a custom price
     /// only for a custom model, a Spot discount only with a Spot share).
     fn relevant(&self, index: usize) -> bool;
+    /// Whether the input at `index` reads "yes" ([`FieldValue::is_yes`]), without writing out
+    /// its value: a section's switch is read at every evaluation.
+    fn is_yes(&self, index: usize) -> bool;
 }
 
 /// [`Inputs`] through a reference, so that sections of different types can be listed together.
@@ -660,6 +670,8 @@ pub trait DynInputs {
     fn set(&mut self, index: usize, value: &Value) -> bool;
     /// See [`Inputs::relevant`].
     fn relevant(&self, index: usize) -> bool;
+    /// See [`Inputs::is_yes`].
+    fn is_yes(&self, index: usize) -> bool;
 }
 
 impl<T: Inputs> DynInputs for T {
@@ -674,6 +686,9 @@ impl<T: Inputs> DynInputs for T {
     }
     fn relevant(&self, index: usize) -> bool {
         Inputs::relevant(self, index)
+    }
+    fn is_yes(&self, index: usize) -> bool {
+        Inputs::is_yes(self, index)
     }
 }
 
@@ -762,6 +777,17 @@ macro_rules! inputs {
                     }
                 )*
                 true
+            }
+
+            fn is_yes(&self, index: usize) -> bool {
+                #[allow(non_camel_case_types, clippy::enum_variant_names)]
+                enum Position { $($field),* }
+                $(
+                    if index == Position::$field as usize {
+                        return $crate::scenario::inputs::FieldValue::is_yes(&self.$field);
+                    }
+                )*
+                false
             }
         }
     };

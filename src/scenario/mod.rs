@@ -216,6 +216,10 @@ impl inputs::Inputs for Scenario {
     fn relevant(&self, _: usize) -> bool {
         true
     }
+
+    fn is_yes(&self, _: usize) -> bool {
+        false
+    }
 }
 
 /// The scenario's own name, as a section without a key.
