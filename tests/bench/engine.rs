@@ -107,6 +107,74 @@ fn monte_carlo(c: &mut Criterion) {
     group.finish();
 }
 
+/// What a Monte Carlo run of the seed-000 model costs before any figure is computed: drawing
+/// its six inputs (the arithmetic of each lognormal draw: a uniform draw, Φ⁻¹ and an
+/// exponential) and the P10, P50 and P90 of each figure that varies. The two set the least time
+/// a run that reports every figure's percentiles can take, whatever the engine costs; the
+/// comparison with Squiggle (`tests/bench/versus-squiggle.mjs`) reads them. Writes the count of
+/// figures that vary to `target/bench/monte-carlo-floor.json`.
+fn monte_carlo_floor(c: &mut Criterion) {
+    use criterion::BatchSize;
+    use engine::uncertainty::{self, Z_95};
+    use headroom::math;
+    let mut s = uncertain("agent-platform");
+    let lognormals: Vec<(u64, f64, f64)> = (s.ranges.iter())
+        .map(|(path, r)| {
+            let (low, high) = (math::ln(r.low), math::ln(r.high));
+            (
+                math::seed_of(path),
+                (low + high) / 2.0,
+                (high - low) / (2.0 * Z_95),
+            )
+        })
+        .collect();
+    s.uncertainty.samples = 1_000.0;
+    let run = uncertainty::simulate(&s).unwrap();
+    let varying = (run.spreads.iter())
+        .filter(|(_, spread)| spread.p10 != spread.p90)
+        .count();
+    std::fs::create_dir_all("target/bench").unwrap();
+    std::fs::write(
+        "target/bench/monte-carlo-floor.json",
+        format!("{{\"varying_figures\": {varying}}}\n"),
+    )
+    .unwrap();
+    let mut group = c.benchmark_group("monte carlo floor");
+    group.sample_size(10);
+    for samples in [1_000u64, 10_000, 100_000] {
+        group.bench_function(format!("agent-platform, {samples} samples, drawing"), |b| {
+            b.iter(|| {
+                let mut sum = 0.0;
+                for i in 0..samples {
+                    for (seed, mu, sigma) in &lognormals {
+                        let p = math::uniform_draw(*seed, i);
+                        sum += math::exp(mu + sigma * math::normal_quantile(p));
+                    }
+                }
+                sum
+            })
+        });
+        let columns: Vec<Vec<f64>> = (0..varying as u64)
+            .map(|k| (0..samples).map(|i| math::uniform_draw(k, i)).collect())
+            .collect();
+        group.bench_function(
+            format!("agent-platform, {samples} samples, percentiles"),
+            |b| {
+                b.iter_batched(
+                    || columns.clone(),
+                    |mut columns| {
+                        (columns.iter_mut())
+                            .map(|c| uncertainty::spread(c).p50)
+                            .sum::<f64>()
+                    },
+                    BatchSize::LargeInput,
+                )
+            },
+        );
+    }
+    group.finish();
+}
+
 /// Tiers of ten values and the breaking points on the largest preset, by its concurrent users
 /// (seed 002's driver), every volume of use moving with them.
 fn scaling(c: &mut Criterion) {
@@ -124,5 +192,11 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, evaluate_preset, monte_carlo, scaling);
+criterion_group!(
+    benches,
+    evaluate_preset,
+    monte_carlo,
+    monte_carlo_floor,
+    scaling
+);
 criterion_main!(benches);
