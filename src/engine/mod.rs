@@ -31,6 +31,7 @@ pub mod workers;
 use crate::catalog::Catalog;
 use crate::report::{
     Category, CostLine, LimitUse, Metric, PriceUsed, Report, SECTIONS, Severity, Text, Warning,
+    same_text,
 };
 use crate::scenario::{LedgerStore, Scenario, fields};
 use crate::units::Unit;
@@ -199,7 +200,9 @@ pub struct Builder<'a> {
     warnings: Vec<Warning>,
     prices: Vec<PriceUsed>,
     costs: Vec<CostLine>,
-    limits: Vec<(Text, Text)>,
+    /// Each limit registered: its label, its metric's id, and where the metric is listed when it
+    /// was recorded before the limit (as it nearly always is).
+    limits: Vec<(Text, Text, Option<usize>)>,
     unchecked: Vec<Text>,
     unpriced: Vec<Text>,
     catalog_version: String,
@@ -340,7 +343,7 @@ impl<'a> Builder<'a> {
         self.metrics
             .iter()
             .rev()
-            .find(|m| m.id == id)
+            .find(|m| same_text(&m.id, id))
             .map(|m| m.value)
     }
 
@@ -434,7 +437,10 @@ impl<'a> Builder<'a> {
     /// Registers a capacity limit: the metric just recorded holds the share of it the peak
     /// uses, in percent. [`headroom::evaluate`] lines them up.
     pub fn limit(&mut self, label: impl Into<Text>, metric: impl Into<Text>) {
-        self.limits.push((label.into(), metric.into()));
+        let metric = metric.into();
+        // Found from the newest, a step or two back: read at the end without a search by id.
+        let at = (self.metrics.iter()).rposition(|m| same_text(&m.id, &metric));
+        self.limits.push((label.into(), metric, at));
     }
 
     /// Registers a limit the scenario does not check because the input that sets it is 0 (not
@@ -447,8 +453,12 @@ impl<'a> Builder<'a> {
     fn limit_uses(&self) -> Vec<LimitUse> {
         self.limits
             .iter()
-            .filter_map(|(label, metric)| {
-                self.value(metric).map(|used_pct| LimitUse {
+            .filter_map(|(label, metric, at)| {
+                let used_pct = match at {
+                    Some(at) => self.metrics[*at].value,
+                    None => self.value(metric)?,
+                };
+                Some(LimitUse {
                     label: label.clone(),
                     metric: metric.clone(),
                     used_pct,

@@ -159,6 +159,8 @@ pub struct Category {
     pub title: &'static str,
     /// Its column in the projection, `<key>_monthly_usd`.
     pub column: &'static str,
+    /// Its place in [`Category::ALL`]: what tells categories apart.
+    place: u8,
 }
 
 /// Whether two texts are the same: at once when both are the same text in the program (an id
@@ -167,34 +169,35 @@ pub fn same_text(a: &str, b: &str) -> bool {
     std::ptr::eq(a, b) || a == b
 }
 
-/// Categories are the same when their keys are, which are unique ([`same_text`]).
+/// Categories are the same when their places in [`Category::ALL`] are, as their keys are
+/// unique (a test checks both).
 impl PartialEq for Category {
     fn eq(&self, other: &Category) -> bool {
-        same_text(self.key, other.key)
+        self.place == other.place
     }
 }
 
 impl Category {
     /// Language-model tokens.
-    pub const LLM: Category = Category::new("llm", "LLM", "llm_monthly_usd");
+    pub const LLM: Category = Category::new(0, "llm", "LLM", "llm_monthly_usd");
     /// Cloud Run, Fargate and fixed instances.
-    pub const COMPUTE: Category = Category::new("compute", "Compute", "compute_monthly_usd");
+    pub const COMPUTE: Category = Category::new(1, "compute", "Compute", "compute_monthly_usd");
     /// Aurora, Firestore, PostgreSQL.
-    pub const DATABASE: Category = Category::new("database", "Database", "database_monthly_usd");
+    pub const DATABASE: Category = Category::new(2, "database", "Database", "database_monthly_usd");
     /// The cache cluster.
-    pub const CACHE: Category = Category::new("cache", "Cache", "cache_monthly_usd");
+    pub const CACHE: Category = Category::new(3, "cache", "Cache", "cache_monthly_usd");
     /// Event bus or broker.
     pub const MESSAGING: Category =
-        Category::new("messaging", "Messaging", "messaging_monthly_usd");
+        Category::new(4, "messaging", "Messaging", "messaging_monthly_usd");
     /// Egress and load balancer.
-    pub const NETWORK: Category = Category::new("network", "Network", "network_monthly_usd");
+    pub const NETWORK: Category = Category::new(5, "network", "Network", "network_monthly_usd");
     /// Object storage, and the data a database keeps.
-    pub const STORAGE: Category = Category::new("storage", "Storage", "storage_monthly_usd");
+    pub const STORAGE: Category = Category::new(7, "storage", "Storage", "storage_monthly_usd");
     /// Logs, metrics and traces.
     pub const MONITORING: Category =
-        Category::new("monitoring", "Monitoring", "monitoring_monthly_usd");
+        Category::new(6, "monitoring", "Monitoring", "monitoring_monthly_usd");
     /// Monthly costs the user adds.
-    pub const FIXED: Category = Category::new("fixed", "Fixed costs", "fixed_monthly_usd");
+    pub const FIXED: Category = Category::new(8, "fixed", "Fixed costs", "fixed_monthly_usd");
 
     /// Every category, in the order the bill and the charts list them.
     pub const ALL: &'static [Category] = &[
@@ -209,16 +212,23 @@ impl Category {
         Category::FIXED,
     ];
 
-    const fn new(key: &'static str, title: &'static str, column: &'static str) -> Category {
-        Category { key, title, column }
+    const fn new(
+        place: u8,
+        key: &'static str,
+        title: &'static str,
+        column: &'static str,
+    ) -> Category {
+        Category {
+            key,
+            title,
+            column,
+            place,
+        }
     }
 
     /// Its place in [`Category::ALL`].
     pub fn rank(self) -> usize {
-        Category::ALL
-            .iter()
-            .position(|c| *c == self)
-            .unwrap_or(Category::ALL.len())
+        usize::from(self.place)
     }
 }
 
@@ -562,6 +572,18 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A category's place is where [`Category::ALL`] lists it, and keys are unique, so that
+    /// comparing places is comparing keys.
+    #[test]
+    fn categories_are_told_apart_by_their_place_in_the_list() {
+        for (i, category) in Category::ALL.iter().enumerate() {
+            assert_eq!(category.rank(), i, "{}", category.key);
+            for other in &Category::ALL[..i] {
+                assert_ne!(category.key, other.key);
+            }
+        }
+    }
 
     #[test]
     fn every_category_has_its_colours_in_the_stylesheet() {
