@@ -584,9 +584,9 @@ pub trait FieldValue: Sized {
     fn to_value(&self) -> Value;
     /// The field from a value of the right shape; `None` otherwise.
     fn from_value(value: &Value) -> Option<Self>;
-    /// Whether the field reads "yes": a switch that is on.
+    /// Whether the field reads "yes": a switch that is on. Only a yes/no input (a `bool`) can.
     fn is_yes(&self) -> bool {
-        matches!(self.to_value(), Value::Text(t) if t == "yes")
+        false
     }
 }
 
