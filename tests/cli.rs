@@ -83,6 +83,13 @@ impl TempFile {
     }
 }
 
+/// A scenario file of `preset` with the edit `set`, as `eval --format scenario` writes it.
+fn scenario_file(preset: &str, set: &str) -> TempFile {
+    TempFile::with(&stdout_of(&[
+        "eval", "--preset", preset, "--set", set, "--format", "scenario",
+    ]))
+}
+
 impl Drop for TempFile {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
@@ -913,20 +920,8 @@ fn diff_compares_two_scenarios_in_every_format() {
         same.contains("No input differs and no figure moves."),
         "{same}"
     );
-    let dir = std::env::temp_dir().join(format!("headroom-diff-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("double.json");
-    let scenario = stdout_of(&[
-        "eval",
-        "--preset",
-        "agent-platform",
-        "--set",
-        "workload.runs_per_day=20000",
-        "--format",
-        "scenario",
-    ]);
-    std::fs::write(&file, scenario).unwrap();
-    let file = file.to_str().unwrap();
+    let double = scenario_file("agent-platform", "workload.runs_per_day=20000");
+    let file = double.path();
     let table = stdout_of(&["diff", "agent-platform", file]);
     assert!(
         table.contains("changed  Runs per day  (workload.runs_per_day): 10000 → 20000"),
@@ -960,7 +955,6 @@ fn diff_compares_two_scenarios_in_every_format() {
     );
     let error = usage_error_of(&["diff", "agent-platform", "no-such-thing"]);
     assert!(error.contains("no-such-thing"), "{error}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Found by a hostile review of tiers and diff: a missing argument's name was cut from the
@@ -1005,26 +999,8 @@ fn tiers_and_diff_read_what_was_meant() {
         "json",
     ]);
     assert_eq!(tiny["tiers"][0]["error"], serde_json::Value::Null);
-    let dir = std::env::temp_dir().join(format!("headroom-limits-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("more.json");
-    let raised = stdout_of(&[
-        "eval",
-        "--preset",
-        "ux-flow-engine",
-        "--set",
-        "services.1.max_instances=12",
-        "--format",
-        "scenario",
-    ]);
-    std::fs::write(&file, raised).unwrap();
-    let json = json_of(&[
-        "diff",
-        "ux-flow-engine",
-        file.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let raised = scenario_file("ux-flow-engine", "services.1.max_instances=12");
+    let json = json_of(&["diff", "ux-flow-engine", raised.path(), "--format", "json"]);
     assert_eq!(
         json["limits"][0]["label"],
         "cognitive-core: maximum instances"
@@ -1037,7 +1013,6 @@ fn tiers_and_diff_read_what_was_meant() {
         (first - 100.0 * 137.5 / 150.0).abs() < 1e-9
             && (second - 100.0 * 137.5 / 180.0).abs() < 1e-9
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A comparison link copied from the page is one argument to `diff`: its other scenario first,
