@@ -218,6 +218,19 @@ test('a damaged link pasted to compare is refused with its reason, and a panel t
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.locator('#analyses-root [role="alert"]')).toContainText('damaged');
 
+  // A comparison link whose other scenario is damaged: the page opens its own scenario, says
+  // why the other did not open, and keeps the other's link as it came, to copy.
+  const own = (await linkInAddress(page)).split('#')[1];
+  const mixed = await page.context().newPage();
+  await mixed.goto(`/#${own}~vs~v8.AAAA`);
+  await reportShown(mixed);
+  await expect(mixed.locator('#analyses-root [role="alert"]')).toContainText("The comparison link's other scenario did not open");
+  const kept = mixed.getByLabel("The other scenario's link as it came, to copy:");
+  await expect(kept).toHaveValue(/#v8\.AAAA$/);
+  await expect.poll(() => mixed.evaluate(() => location.hash)).toBe(`#${own}`);
+  await expect(kept).toHaveValue(/#v8\.AAAA$/);
+  await mixed.close();
+
   const broken = await page.context().newPage();
   await broken.route('**/analyses_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
   await open(broken);

@@ -141,7 +141,20 @@ pub fn CompareView() -> impl IntoView {
                     "Save scenarios under Saved scenarios, or paste a link, to compare this scenario with them."
                 </p>
             }.into_any(),
-            Some(Err(why)) => view! { <p class="error" role="alert">{why}</p> }.into_any(),
+            Some(Err(why)) => {
+                // A comparison link's other scenario that does not open is kept as it came, to
+                // copy: the address soon holds only the page's own scenario.
+                let kept = (panel.compared.with(Option::is_none))
+                    .then(|| panel.compare_with.get())
+                    .flatten()
+                    .map(|fragment| view! {
+                        <label class="kept-link">
+                            "The other scenario's link as it came, to copy: "
+                            <input class="copyable" type="text" readonly=true prop:value=whole_link(&fragment) />
+                        </label>
+                    });
+                view! { <p class="error" role="alert">{why}</p> {kept} }.into_any()
+            }
             Some(Ok((name, _))) => view! {
                 <div class="compare-actions">
                     <button type="button" on:click=copy_link>"Copy comparison link"</button>
