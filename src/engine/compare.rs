@@ -5,7 +5,7 @@
 
 use super::evaluate;
 use crate::report::compare::{Change, Comparison, FigureChange, InputChange};
-use crate::report::{Report, Text};
+use crate::report::{Metric, Report};
 use crate::scenario::Scenario;
 use crate::scenario::fields::{self, Field};
 
@@ -122,81 +122,70 @@ fn relative(figure: &FigureChange) -> f64 {
     figure.difference_pct().map_or(f64::INFINITY, |p| p.abs())
 }
 
-/// The headline figures of both reports (each card's figure and the figure under it).
-fn headline_ids(a: &Report, b: &Report) -> Vec<Text> {
-    let mut ids: Vec<Text> = Vec::new();
-    for report in [a, b] {
-        for headline in report.headlines() {
-            for metric in std::iter::once(headline.metric).chain(headline.detail) {
-                if !ids.contains(&metric.id) {
-                    ids.push(metric.id.clone());
-                }
-            }
+/// The items of two lists, each id once, as it first appears: those of `a` in order, then those
+/// of `b` that `a` lacks.
+fn union_by_id<'r, T>(a: &'r [T], b: &'r [T], id: impl Fn(&T) -> &str) -> Vec<&'r T> {
+    let mut union: Vec<&T> = Vec::new();
+    for item in a.iter().chain(b) {
+        if !union.iter().any(|u| id(u) == id(item)) {
+            union.push(item);
         }
     }
-    ids
+    union
+}
+
+/// The headline figures of a report: each card's figure and the figure under it.
+fn headline_metrics(report: &Report) -> Vec<&Metric> {
+    (report.headlines().into_iter())
+        .flat_map(|h| std::iter::once(h.metric).chain(h.detail))
+        .collect()
 }
 
 /// What differs between scenario `a` and scenario `b`: the inputs, then the headline figures
-/// and the lines of the bill that move.
+/// and the lines of the bill that move. A figure, line or limit either report has is compared,
+/// named as the first that has it names it.
 pub fn compare(a: &Scenario, b: &Scenario) -> Comparison {
     let (ra, rb) = (evaluate(a), evaluate(b));
-    let headlines = headline_ids(&ra, &rb)
-        .into_iter()
-        .filter_map(|id| {
-            let metric = ra.metric(&id).or_else(|| rb.metric(&id))?;
-            Some(FigureChange {
-                label: metric.label.clone(),
-                unit: metric.unit,
-                before: ra.value(&id),
-                after: rb.value(&id),
-                id,
-            })
+    let (ha, hb) = (headline_metrics(&ra), headline_metrics(&rb));
+    let headlines = (union_by_id(&ha, &hb, |m| &m.id).into_iter())
+        .map(|metric| FigureChange {
+            id: metric.id.clone(),
+            label: metric.label.clone(),
+            unit: metric.unit,
+            before: ra.value(&metric.id),
+            after: rb.value(&metric.id),
         })
         .collect();
-    let mut lines: Vec<FigureChange> = Vec::new();
-    for (report, first) in [(&ra, true), (&rb, false)] {
-        for line in &report.costs {
-            if lines.iter().any(|l| l.id == line.id) {
-                continue;
-            }
-            let other = if first { &rb } else { &ra };
-            let there = (other.costs.iter())
-                .find(|l| l.id == line.id)
-                .map(|l| l.monthly_usd);
-            let (before, after) = match first {
-                true => (Some(line.monthly_usd), there),
-                false => (there, Some(line.monthly_usd)),
-            };
-            lines.push(FigureChange {
-                id: line.id.clone(),
-                label: line.full_label().into(),
-                unit: crate::units::Unit::UsdPerMonth,
-                before,
-                after,
-            });
-        }
-    }
+    let amount = |report: &Report, id: &str| {
+        (report.costs.iter())
+            .find(|l| l.id == id)
+            .map(|l| l.monthly_usd)
+    };
+    let lines: Vec<FigureChange> = (union_by_id(&ra.costs, &rb.costs, |l| &l.id).into_iter())
+        .map(|line| FigureChange {
+            id: line.id.clone(),
+            label: line.full_label().into(),
+            unit: crate::units::Unit::UsdPerMonth,
+            before: amount(&ra, &line.id),
+            after: amount(&rb, &line.id),
+        })
+        .collect();
     let all_lines = lines.len();
     let costs = moved(lines, in_its_unit);
-    let mut limits: Vec<FigureChange> = Vec::new();
-    for limit in ra.limits.iter().chain(&rb.limits) {
-        if limits.iter().any(|l| l.id == limit.metric) {
-            continue;
-        }
-        let used = |report: &Report| {
-            (report.limits.iter())
-                .find(|l| l.metric == limit.metric)
-                .map(|l| l.used_pct)
-        };
-        limits.push(FigureChange {
+    let used = |report: &Report, id: &str| {
+        (report.limits.iter())
+            .find(|l| l.metric == id)
+            .map(|l| l.used_pct)
+    };
+    let limits = (union_by_id(&ra.limits, &rb.limits, |l| &l.metric).into_iter())
+        .map(|limit| FigureChange {
             id: limit.metric.clone(),
             label: limit.label.clone(),
             unit: crate::units::Unit::Percent,
-            before: used(&ra),
-            after: used(&rb),
-        });
-    }
+            before: used(&ra, &limit.metric),
+            after: used(&rb, &limit.metric),
+        })
+        .collect();
     Comparison {
         inputs: input_changes(a, b),
         headlines: moved(headlines, relative),
