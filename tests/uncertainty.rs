@@ -275,3 +275,43 @@ fn a_figure_some_samples_lack_has_no_percentiles() {
     // A figure every sample has keeps its percentiles.
     assert!(run.spread("services.2.p95_response_ms").is_some());
 }
+
+/// Found by a hostile review: a count drawn evenly from 1 to 4 took 1 and 4 half as often as 2
+/// and 3 (an even draw over 1 to 4, rounded). Each whole number is now as likely: with one
+/// customer of agent-platform the margin misses the target, with two or more it does not.
+#[test]
+fn a_count_drawn_evenly_takes_each_whole_number_as_often() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    s.ranges
+        .insert("deal.customers".into(), range(1.0, 4.0, Shape::Uniform));
+    let run = uncertainty::simulate(&s).unwrap();
+    let drawn = &run.inputs[0];
+    assert_eq!((drawn.p5, drawn.median, drawn.p95), (1.0, 3.0, 4.0));
+    let below = run.odds("uncertainty.margin_below_target").unwrap();
+    assert!(near(below.probability, 0.25, 0.015), "{below:?}");
+}
+
+/// Found by a hostile review: a range on the target margin moved the contract for the target,
+/// while the odds of missing it read the target as typed. Each sample is now held to its own
+/// target: with the margin near 70.4%, a target drawn evenly from 60% to 80% is missed about
+/// (80 − 70.4) ÷ 20 of the time.
+#[test]
+fn a_target_margin_drawn_from_a_range_is_met_or_missed_sample_by_sample() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    s.deal.customers = 2.0;
+    let margin = engine::evaluate(&s).value("deal.gross_margin_pct").unwrap();
+    s.ranges.insert(
+        "deal.target_margin_pct".into(),
+        range(60.0, 80.0, Shape::Uniform),
+    );
+    let run = uncertainty::simulate(&s).unwrap();
+    let below = run.odds("uncertainty.margin_below_target").unwrap();
+    assert!(
+        near(below.probability, (80.0 - margin) / 20.0, 0.015),
+        "{below:?}"
+    );
+    assert_eq!(
+        below.label,
+        "Gross margin below its target (drawn from 60% to 80%)"
+    );
+}

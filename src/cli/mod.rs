@@ -62,6 +62,9 @@ enum Command {
         /// A scenario file (JSON, as `--format scenario` prints) or a share link.
         source: Option<String>,
         /// Change a field first: `workload.runs_per_day=20000`, `prices.<catalog id>=0.00002`.
+        /// A number may be given a range instead, for a Monte Carlo run: `8000..12000` (90% of
+        /// the values between low and high, lognormal), or `8000..12000:uniform` (every value
+        /// equally likely) or `:triangular` (most likely at the scenario's value).
         #[arg(long = "set", value_name = "PATH=VALUE")]
         set: Vec<String>,
         /// What to print.

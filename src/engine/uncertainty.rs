@@ -44,6 +44,10 @@ pub const Z_95: f64 = 1.644_853_626_951_472_2;
 /// sample, and a band wants far fewer samples than a percentile of the launch.
 pub const PROJECTION_SAMPLES: usize = 1_000;
 
+/// The input of the target margin, which the odds of missing it read sample by sample when it
+/// is drawn from a range.
+const TARGET_MARGIN: &str = "deal.target_margin_pct";
+
 /// Bins of the histograms.
 pub const BINS: usize = 24;
 
@@ -248,10 +252,16 @@ struct Ranged {
 
 impl Ranged {
     /// The value at cumulative probability `p`, within what the input accepts (a lognormal's
-    /// tail can pass an input's largest value, and a count is whole).
+    /// tail can pass an input's largest value, and a count is whole). A count drawn evenly takes
+    /// each whole number from low to high equally often, the discrete uniform distribution:
+    /// rounding an even draw over low to high would give the two ends half as many.
     fn at(&self, p: f64) -> f64 {
         let x = match self.range.shape {
             Shape::Lognormal => lognormal_quantile(self.lognormal, p),
+            Shape::Uniform if self.integer => {
+                let (low, high) = (self.range.low.ceil(), self.range.high.floor());
+                low + (p * (high - low + 1.0)).floor().min(high - low).max(0.0)
+            }
             _ => quantile(&self.range, self.point, p),
         };
         let x = x.clamp(self.min, self.max);
@@ -326,6 +336,8 @@ pub struct Simulation {
     drawn: Vec<Vec<f64>>,
     totals: Vec<f64>,
     margins: Vec<f64>,
+    /// Each kept sample's target margin, when the target itself is drawn from a range.
+    targets: Option<Vec<f64>>,
     limits: Vec<(Text, Text, usize)>,
     any_limit: usize,
     left_out: usize,
@@ -400,6 +412,9 @@ impl Simulation {
         let limits = (point.limits.iter())
             .map(|l| (l.metric.clone(), l.label.clone(), 0))
             .collect();
+        let targets = (inputs.iter())
+            .any(|i| i.path == TARGET_MARGIN)
+            .then(|| Vec::with_capacity(samples));
         Some(Simulation {
             scenario: scenario.clone(),
             draw: scenario.clone(),
@@ -414,6 +429,7 @@ impl Simulation {
             columns,
             totals: Vec::with_capacity(samples),
             margins: Vec::with_capacity(samples),
+            targets,
             limits,
             any_limit: 0,
             left_out: 0,
@@ -530,6 +546,9 @@ impl Simulation {
         let (total, margin) = total_and_margin(&report);
         self.totals.push(total);
         self.margins.push(margin);
+        if let Some(targets) = &mut self.targets {
+            targets.push(self.draw.deal.target_margin_pct);
+        }
         // A limit counts once a sample, however many of its uses the report lists.
         let exceeded = |l: &&crate::report::LimitUse| l.used_pct > 100.0;
         let mut any = false;
@@ -583,10 +602,30 @@ impl Simulation {
         let s = &self.scenario;
         let target = s.deal.target_margin_pct;
         let budget = s.uncertainty.budget_monthly_usd;
+        // A target drawn from a range is met or missed sample by sample.
+        let (label, below) = match (
+            &self.targets,
+            self.inputs.iter().find(|i| i.path == TARGET_MARGIN),
+        ) {
+            (Some(targets), Some(drawn)) => (
+                format!(
+                    "Gross margin below its target (drawn from {}% to {}%)",
+                    super::n(drawn.range.low),
+                    super::n(drawn.range.high)
+                ),
+                (self.margins.iter().zip(targets))
+                    .filter(|(m, t)| m < t)
+                    .count(),
+            ),
+            _ => (
+                format!("Gross margin below the {}% target", super::n(target)),
+                self.margins.iter().filter(|m| **m < target).count(),
+            ),
+        };
         let mut odds = vec![Odds {
             id: Text::Borrowed("uncertainty.margin_below_target"),
-            label: format!("Gross margin below the {}% target", super::n(target)),
-            probability: share(self.margins.iter().filter(|m| **m < target).count()),
+            label,
+            probability: share(below),
         }];
         if budget > 0.0 {
             odds.push(Odds {
