@@ -494,6 +494,13 @@ proptest! {
             for band in &run.months {
                 prop_assert!(band.total.p10 <= band.total.p90);
             }
+            // Every kept sample is in a bin, and the histogram knows the extremes its end
+            // bins hold beyond their edges.
+            let kept = (run.samples - run.left_out.0) as u32;
+            for h in [&run.total, &run.margin] {
+                prop_assert_eq!(h.counts.iter().sum::<u32>(), kept);
+                prop_assert!(h.min <= h.low && h.low <= h.high() && h.high() <= h.max.max(h.low), "{h:?}");
+            }
         }
     }
 }

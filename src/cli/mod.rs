@@ -999,7 +999,7 @@ fn uncertainty_json(run: &Uncertainty) -> serde_json::Value {
     use serde_json::json;
     let spread =
         |p: crate::report::uncertainty::Spread| json!({"p10": p.p10, "p50": p.p50, "p90": p.p90});
-    let histogram = |h: &crate::report::uncertainty::Histogram| json!({"low": h.low, "bin_width": h.width, "counts": h.counts, "unit": h.unit.symbol()});
+    let histogram = |h: &crate::report::uncertainty::Histogram| json!({"low": h.low, "bin_width": h.width, "counts": h.counts, "unit": h.unit.symbol(), "min": h.min, "max": h.max});
     json!({
         "samples": run.samples,
         "samples_left_out": run.left_out.0,

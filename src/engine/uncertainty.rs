@@ -723,6 +723,8 @@ impl Simulation {
             width: 0.0,
             counts: Vec::new(),
             unit,
+            min: 0.0,
+            max: 0.0,
         };
         Uncertainty {
             samples: self.done,
@@ -854,13 +856,15 @@ fn findings(odds: &[Odds], samples: usize, left_out: usize, broken: Option<&str>
 /// rest into a corner.
 fn histogram(values: &[f64], unit: Unit) -> Histogram {
     let mut sorted = values.to_vec();
-    let [low, high] = percentiles(&mut sorted, [0.005, 0.995]);
+    let [min, low, high, max] = percentiles(&mut sorted, [0.0, 0.005, 0.995, 1.0]);
     if values.is_empty() || low == high {
         return Histogram {
             low: if values.is_empty() { 0.0 } else { low },
             width: 0.0,
             counts: vec![values.len() as u32],
             unit,
+            min,
+            max,
         };
     }
     let width = (high - low) / BINS as f64;
@@ -874,6 +878,8 @@ fn histogram(values: &[f64], unit: Unit) -> Histogram {
         width,
         counts,
         unit,
+        min,
+        max,
     }
 }
 

@@ -58,6 +58,22 @@ pub struct Histogram {
     pub counts: Vec<u32>,
     /// The figure's unit.
     pub unit: Unit,
+    /// The least sample, which the first bin holds however far below its edge.
+    pub min: f64,
+    /// The greatest sample, which the last bin holds however far above its edge.
+    pub max: f64,
+}
+
+impl Histogram {
+    /// The high edge of the last bin.
+    pub fn high(&self) -> f64 {
+        self.low + self.width * self.counts.len() as f64
+    }
+
+    /// Whether samples lie beyond the bins' edges, counted in the first or last bin.
+    pub fn is_trimmed(&self) -> bool {
+        self.width > 0.0 && (self.min < self.low || self.max > self.high())
+    }
 }
 
 /// One input swung from its 5th to its 95th percentile, the others at their medians: what it

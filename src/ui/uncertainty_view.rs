@@ -159,6 +159,12 @@ fn histogram(
         .map(|(i, count)| {
             let height = 110.0 * f64::from(*count) / top;
             let edge = h.low + h.width * i as f64;
+            // The first and last bars also hold the samples beyond their edges.
+            let from = if i == 0 { h.min.min(edge) } else { edge };
+            let to = match i + 1 == h.counts.len() {
+                true => h.max.max(edge + h.width),
+                false => edge + h.width,
+            };
             // A bin starts at its low edge; a lone bar (samples all alike) is centred on it.
             let x = match span > 0.0 {
                 true => x_of(edge),
@@ -169,8 +175,8 @@ fn histogram(
                     None,
                     &format!(
                         "{} to {}: {} samples",
-                        format::with_unit(edge, h.unit),
-                        format::with_unit(edge + h.width, h.unit),
+                        format::with_unit(from, h.unit),
+                        format::with_unit(to, h.unit),
                         format::plain(f64::from(*count))
                     ),
                 ))
@@ -228,10 +234,18 @@ fn histogram(
         .iter()
         .map(|(_, v, label)| format!("{label} {}", format::value(*v, h.unit)))
         .collect();
+    let trimmed = match h.is_trimmed() {
+        true => format!(
+            " (the bars span {} to {}, the middle 99%; the first and last also hold the samples beyond)",
+            format::value(h.low, h.unit),
+            format::value(h.high(), h.unit),
+        ),
+        false => String::new(),
+    };
     let words = format!(
-        "{title}: from {} to {}{}; {}.",
-        format::value(h.low, h.unit),
-        format::value(h.low + span, h.unit),
+        "{title}: from {} to {}{trimmed}{}; {}.",
+        format::value(h.min, h.unit),
+        format::value(h.max, h.unit),
         spread.map_or(String::new(), |s| format!(", {}", spread_text(s, h.unit))),
         marked.join(", ")
     );

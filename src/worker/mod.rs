@@ -20,7 +20,7 @@ use crate::report::uncertainty::Uncertainty;
 
 /// The version of the messages: a page and a worker of different builds (one cached, one not)
 /// refuse each other's rather than misread them.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// The worker's script, relative to the page: it loads the worker's WebAssembly.
 pub const SCRIPT: &str = "worker-start.js";
