@@ -302,7 +302,7 @@ mod tests {
         );
         assert!(matches!(reply, Reply::Failed { run: 2, .. }), "{reply:?}");
         assert!(!sampler.busy());
-        let reply = sampler.start("1 3 v9.garbage");
+        let reply = sampler.start(&format!("{PROTOCOL} 3 v9.garbage"));
         assert!(matches!(reply, Reply::Failed { run: 3, .. }), "{reply:?}");
         let reply = sampler.start("0 4 v9.anything");
         let Reply::Failed { message, .. } = reply else {
