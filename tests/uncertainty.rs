@@ -337,3 +337,61 @@ fn a_histogram_knows_the_samples_beyond_its_bars() {
     assert!(margin.high() < 70.0 && margin.max >= 70.0, "{margin:?}");
     assert!(margin.min < margin.low);
 }
+
+/// Found by a hostile review: with the average steps and their hard cap drawn from the same
+/// range, the tornado was made at medians that break the rule tying them (12.25 steps under a
+/// cap of 12), and half the samples left out were only a note. The tornado is now left out with
+/// the rule it breaks, and so many samples left out are a warning.
+#[test]
+fn no_tornado_is_made_of_a_scenario_that_breaks_a_rule() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    s.uncertainty.samples = 2_000.0;
+    for path in ["workload.max_steps_per_run", "workload.steps_per_run"] {
+        s.ranges
+            .insert(path.into(), range(6.0, 25.0, Shape::Lognormal));
+    }
+    let run = uncertainty::simulate(&s).unwrap();
+    assert!(run.tornado.is_empty(), "{:?}", run.tornado);
+    let finding = |id: &str| run.findings.iter().find(|f| f.id == id).unwrap();
+    let tornado = finding("uncertainty.tornado_left_out");
+    assert!(
+        tornado.message.contains("must not exceed the hard cap"),
+        "{tornado:?}"
+    );
+    let left_out = finding("uncertainty.samples_left_out");
+    assert_eq!(left_out.severity, headroom::report::Severity::Warning);
+    assert!(left_out.message.ends_with(&format!(
+        "The percentiles and odds are of the {} kept.",
+        headroom::format::plain((run.samples - run.left_out.0) as f64)
+    )));
+}
+
+/// Found by a hostile review: a range on Aurora's maximum capacity drew values between its
+/// half-ACU steps, so that no sample kept the rules. Draws now come in its steps.
+#[test]
+fn a_capacity_in_steps_is_drawn_in_its_steps() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    s.aurora.enabled = true;
+    s.uncertainty.samples = 1_000.0;
+    s.ranges
+        .insert("aurora.max_acu".into(), range(8.0, 32.0, Shape::Lognormal));
+    let run = uncertainty::simulate(&s).unwrap();
+    assert_eq!(run.left_out.0, 0, "{:?}", run.left_out);
+    let drawn = &run.inputs[0];
+    for value in [drawn.p5, drawn.median, drawn.p95] {
+        assert_eq!((value / 0.5).fract(), 0.0, "{drawn:?}");
+    }
+}
+
+/// Found by a hostile review: a range typed over Aurora's minimum capacity moved the value to
+/// the range's median, 1.41 ACU, which is no Aurora capacity, and the range was refused. The
+/// median is now put on the nearest half ACU.
+#[test]
+fn a_range_given_over_a_capacity_in_steps_moves_it_to_a_step() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    s.aurora.enabled = true;
+    let field = headroom::scenario::fields::Field::resolve("aurora.min_acu", &s).unwrap();
+    uncertainty::give_range(&mut s, field, range(1.0, 2.0, Shape::Lognormal));
+    assert_eq!(s.aurora.min_acu, 1.5);
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
+}

@@ -838,7 +838,11 @@ fn table(report: &Report, run: Option<&Uncertainty>) -> String {
                 format::plain(100.0 * odds.probability)
             ));
         }
-        text.push_str("What drives the spread of the month's total (each input from P5 to P95)\n");
+        if !run.tornado.is_empty() {
+            text.push_str(
+                "What drives the spread of the month's total (each input from P5 to P95)\n",
+            );
+        }
         for swing in &run.tornado {
             text.push_str(&format!(
                 "  {:<44} {:>14} → {:<14} rank correlation {:.2}\n",
@@ -1016,7 +1020,8 @@ fn uncertainty_json(run: &Uncertainty) -> serde_json::Value {
             "gross_margin_pct_at_p5": t.margin_at_p5, "gross_margin_pct_at_p95": t.margin_at_p95,
             "rank_correlation_with_total": t.rank_correlation,
         })).collect::<Vec<_>>(),
-        "at_medians": {"total_monthly_usd": run.at_medians.0, "gross_margin_pct": run.at_medians.1},
+        // Only a run whose tornado was swung has figures at the medians.
+        "at_medians": (!run.tornado.is_empty()).then(|| json!({"total_monthly_usd": run.at_medians.0, "gross_margin_pct": run.at_medians.1})),
         "target_margin_pct": run.target_margin_pct,
         "budget_monthly_usd": run.budget_monthly_usd,
         "total_histogram": histogram(&run.total),

@@ -45,12 +45,14 @@ inputs! {
         pub min_acu: f64 = 0.5
             => Input::number("Minimum capacity", Unit::Acu, 0.0, MAX_ACU)
                 .help("The least the cluster scales down to: 0 (auto-pause) or 0.5 to 256 ACUs in steps of 0.5. It also sets max_connections.")
-                .since(6),
+                .since(6)
+                .in_steps(ACU_STEP),
         /// The most capacity it scales up to, in ACUs.
         pub max_acu: f64 = 16.0
             => Input::number("Maximum capacity", Unit::Acu, MIN_MAX_ACU, MAX_ACU)
                 .help("The most the cluster scales up to: 1 to 256 ACUs in steps of 0.5.")
-                .since(6),
+                .since(6)
+                .in_steps(ACU_STEP),
         /// Capacity averaged over the month, in ACUs.
         pub avg_acu: f64 = 2.0
             => Input::number("Average capacity", Unit::Acu, 0.0, MAX_ACU)

@@ -111,10 +111,29 @@ pub fn give_range(scenario: &mut Scenario, field: Field, range: Range) {
         // To three significant digits, as a person would put it, and whole for a count.
         let step = math::pow(10.0, (math::log10(median.abs().max(1e-300))).floor() - 2.0);
         let rounded = ((median / step).round() * step).clamp(range.low, range.high);
-        let value = if *integer { rounded.round() } else { rounded };
+        let value = on_step(rounded, *integer, field.input().step, range.low, range.high);
         field.set(scenario, &Value::Number(value));
     }
     scenario.ranges.insert(field.path().into_owned(), range);
+}
+
+/// `x` as the input takes it: whole for a count, on a step for an input whose values come in
+/// steps (the nearest within `low` to `high`), as it is otherwise.
+fn on_step(x: f64, integer: bool, step: f64, low: f64, high: f64) -> f64 {
+    if integer {
+        x.round()
+    } else if step > 0.0 {
+        let steps = (x / step).round();
+        let within = |s: f64| (low..=high).contains(&(s * step));
+        match () {
+            _ if within(steps) => steps * step,
+            _ if within(steps + 1.0) => (steps + 1.0) * step,
+            _ if within(steps - 1.0) => (steps - 1.0) * step,
+            _ => x,
+        }
+    } else {
+        x
+    }
 }
 
 /// The percentile `p` (from 0 to 1) of `values`, interpolated between the two nearest order
@@ -248,6 +267,8 @@ struct Ranged {
     min: f64,
     max: f64,
     integer: bool,
+    /// The steps its values come in ([`crate::scenario::inputs::Input::step`]), 0 for any.
+    step: f64,
 }
 
 impl Ranged {
@@ -264,8 +285,13 @@ impl Ranged {
             }
             _ => quantile(&self.range, self.point, p),
         };
-        let x = x.clamp(self.min, self.max);
-        if self.integer { x.round() } else { x }
+        on_step(
+            x.clamp(self.min, self.max),
+            self.integer,
+            self.step,
+            self.min,
+            self.max,
+        )
     }
 
     fn set(&self, scenario: &mut Scenario, value: f64) {
@@ -352,12 +378,17 @@ pub struct Simulation {
 }
 
 /// The tornado under way: the scenario with every uncertain input at its median and the month's
-/// total and margin there, the ranks of the samples' totals, and each input's swing so far.
+/// total and margin there, the ranks of the samples' totals, each input's swing so far, and the
+/// next input to swing. A swing, or the whole tornado, whose scenario breaks a rule tying the
+/// inputs together is left out, and `left_out` says why: its figures would be of a scenario
+/// the planner refuses.
 struct Tornado {
     at_medians: Scenario,
     base: (f64, f64),
     total_ranks: Vec<f64>,
     swings: Vec<Swing>,
+    next: usize,
+    left_out: Vec<Warning>,
 }
 
 /// The month's total and gross margin of a sample's report.
@@ -389,6 +420,7 @@ impl Simulation {
                     min,
                     max,
                     integer,
+                    step: field.input().step,
                 })
             })
             .collect();
@@ -463,7 +495,7 @@ impl Simulation {
     fn swings_left(&self) -> usize {
         match &self.tornado {
             _ if self.done == self.samples && self.totals.is_empty() => 0,
-            Some(tornado) => self.inputs.len() - tornado.swings.len(),
+            Some(tornado) => self.inputs.len() - tornado.next,
             None => self.inputs.len(),
         }
     }
@@ -666,6 +698,7 @@ impl Simulation {
             });
         }
         let tornado = self.tornado();
+        findings.extend(tornado.3);
         // A figure some kept samples lack (a p95 response time where the queue grows without
         // bound) has no percentiles: taken over the samples that have it, they would be too low.
         let spreads = (self.ids.drain(..))
@@ -759,25 +792,58 @@ impl Simulation {
     /// Swings the next input from its 5th to its 95th percentile with the others at their
     /// medians, and ranks its draws against the totals.
     fn swing(&mut self) {
+        let inputs = &self.inputs;
         let tornado = self.tornado.get_or_insert_with(|| {
             let mut at_medians = self.scenario.clone();
-            for input in &self.inputs {
+            for input in inputs {
                 input.set(&mut at_medians, input.at(0.5));
             }
+            let broken = at_medians.cross_field_errors().into_iter().next();
             Tornado {
                 base: total_and_margin(&evaluate_sample(&at_medians)),
                 at_medians,
                 total_ranks: ranks(&self.totals),
-                swings: Vec::with_capacity(self.inputs.len()),
+                swings: Vec::with_capacity(inputs.len()),
+                // With every input at its median the scenario breaks a rule: no swing is made.
+                next: if broken.is_some() { inputs.len() } else { 0 },
+                left_out: broken.into_iter().map(|rule| Warning {
+                    id: Text::Borrowed("uncertainty.tornado_left_out"),
+                    severity: Severity::Warning,
+                    message: format!(
+                        "What drives the spread is not shown: with every uncertain input at its median the scenario breaks a rule ({}).",
+                        rule.message.trim_end_matches('.')
+                    ),
+                }).collect(),
             }
         });
-        let i = tornado.swings.len();
-        let input = &self.inputs[i];
+        let i = tornado.next;
+        let Some(input) = inputs.get(i) else {
+            return;
+        };
+        tornado.next += 1;
         let mut swung = tornado.at_medians.clone();
-        input.set(&mut swung, input.at(0.05));
-        let low = total_and_margin(&evaluate_sample(&swung));
-        input.set(&mut swung, input.at(0.95));
-        let high = total_and_margin(&evaluate_sample(&swung));
+        let mut end = |p: f64| {
+            input.set(&mut swung, input.at(p));
+            match swung.cross_field_errors().into_iter().next() {
+                Some(rule) => Err(rule.message),
+                None => Ok(total_and_margin(&evaluate_sample(&swung))),
+            }
+        };
+        let (low, high) = match (end(0.05), end(0.95)) {
+            (Ok(low), Ok(high)) => (low, high),
+            (Err(rule), _) | (_, Err(rule)) => {
+                tornado.left_out.push(Warning {
+                    id: Text::Owned(format!("uncertainty.swing_left_out.{}", input.path)),
+                    severity: Severity::Info,
+                    message: format!(
+                        "{} is left out of what drives the spread: at its 5th or 95th percentile, the others at their medians, the scenario breaks a rule ({}).",
+                        input.label,
+                        rule.trim_end_matches('.')
+                    ),
+                });
+                return;
+            }
+        };
         tornado.swings.push(Swing {
             path: input.path.clone(),
             label: input.label.clone(),
@@ -792,15 +858,19 @@ impl Simulation {
     /// The tornado, every input swung ([`Simulation::swing`]): the month's total and margin at
     /// the medians, the swings with the widest effect on the month's total first (ties by the
     /// effect on the margin), and their order by the effect on the margin.
-    fn tornado(&mut self) -> ((f64, f64), Vec<Swing>, Vec<usize>) {
+    /// Also the findings of the swings left out.
+    fn tornado(&mut self) -> ((f64, f64), Vec<Swing>, Vec<usize>, Vec<Warning>) {
         while self.swings_left() > 0 {
             self.swing();
         }
         let Some(Tornado {
-            base, mut swings, ..
+            base,
+            mut swings,
+            left_out,
+            ..
         }) = self.tornado.take()
         else {
-            return ((0.0, 0.0), Vec::new(), Vec::new());
+            return ((0.0, 0.0), Vec::new(), Vec::new(), Vec::new());
         };
         super::sort_short(&mut swings, |a, b| {
             (b.total_effect().total_cmp(&a.total_effect()))
@@ -811,7 +881,7 @@ impl Simulation {
         super::sort_short(&mut by_margin, |a, b| {
             swings[*a].margin_effect() > swings[*b].margin_effect()
         });
-        (base, swings, by_margin)
+        (base, swings, by_margin, left_out)
     }
 }
 
@@ -838,13 +908,20 @@ fn findings(odds: &[Odds], samples: usize, left_out: usize, broken: Option<&str>
         })
         .collect();
     if left_out > 0 {
+        // Many left out make every percentile one of the samples that keep the rules only.
+        let share = left_out as f64 / (left_out + samples) as f64;
         findings.push(Warning {
             id: Text::Borrowed("uncertainty.samples_left_out"),
-            severity: Severity::Info,
+            severity: if share >= WARNING_ODDS {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
             message: format!(
-                "{} samples were left out: the values drawn broke a rule ({}).",
+                "{} samples were left out: the values drawn broke a rule ({}). The percentiles and odds are of the {} kept.",
                 crate::format::plain(left_out as f64),
-                broken.unwrap_or_default().trim_end_matches('.')
+                broken.unwrap_or_default().trim_end_matches('.'),
+                crate::format::plain(samples as f64),
             ),
         });
     }

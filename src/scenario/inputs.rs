@@ -139,6 +139,9 @@ pub struct Input {
     /// per day, requests per second, GB stored), as opposed to a size, a price, a ratio or a
     /// limit. Scaling a scenario's use multiplies its volumes ([`crate::engine::scaling`]).
     pub volume: bool,
+    /// The steps its values come in (Aurora's capacity in half ACUs), 0 for any value: a value
+    /// drawn from a range, or put at a range's median, is rounded to a step.
+    pub step: f64,
 }
 
 impl Input {
@@ -153,7 +156,13 @@ impl Input {
             runs_only: false,
             point_only: false,
             volume: false,
+            step: 0.0,
         }
+    }
+
+    /// The same input, its values coming in steps of `step` ([`Input::step`]).
+    pub const fn in_steps(self, step: f64) -> Input {
+        Input { step, ..self }
     }
 
     /// A number from `min` to `max` in `unit`.
