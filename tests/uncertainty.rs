@@ -395,3 +395,69 @@ fn a_range_given_over_a_capacity_in_steps_moves_it_to_a_step() {
     assert_eq!(s.aurora.min_acu, 1.5);
     assert!(s.validate().is_empty(), "{:?}", s.validate());
 }
+
+/// Found by a hostile review: a range on an input the scenario does not use (Users switched
+/// off) was kept and silently not drawn. The report now says so, and of that range only.
+#[test]
+fn a_range_on_an_input_the_scenario_does_not_use_is_said_not_to_be_drawn() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    assert!(!s.users.enabled);
+    s.ranges.insert(
+        "users.requests_per_user_per_s".into(),
+        range(0.5, 2.0, Shape::Lognormal),
+    );
+    s.ranges.insert(
+        "workload.runs_per_day".into(),
+        range(8_000.0, 12_000.0, Shape::Lognormal),
+    );
+    let report = engine::evaluate(&s);
+    let notes: Vec<_> = (report.warnings.iter())
+        .filter(|w| w.id.starts_with("uncertainty.not_drawn."))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(
+        notes[0].id,
+        "uncertainty.not_drawn.users.requests_per_user_per_s"
+    );
+    assert!(notes[0].message.contains("does not apply to this scenario"));
+}
+
+/// Found by a hostile review: a lognormal range from 1 to 100 runs a day put 4.9% of its draws
+/// below 1, the least the input accepts, where they silently counted as 1. The report now says
+/// how many draws fell outside, as a note below a tenth of them.
+#[test]
+fn draws_beyond_what_an_input_accepts_are_counted() {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    s.ranges.insert(
+        "workload.runs_per_day".into(),
+        range(1.0, 100.0, Shape::Lognormal),
+    );
+    let run = uncertainty::simulate(&s).unwrap();
+    let note = (run.findings.iter())
+        .find(|f| f.id == "uncertainty.drawn_beyond.workload.runs_per_day")
+        .unwrap();
+    assert_eq!(note.severity, headroom::report::Severity::Info);
+    // Below the input's least value, 1: the 5% of a lognormal under its 5th percentile.
+    let share: f64 = note
+        .message
+        .split(" draws (")
+        .nth(1)
+        .unwrap()
+        .split('%')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((share - 5.0).abs() < 0.6, "{note:?}");
+    let mut within = s.clone();
+    within.ranges.insert(
+        "workload.runs_per_day".into(),
+        range(8_000.0, 12_000.0, Shape::Lognormal),
+    );
+    let run = uncertainty::simulate(&within).unwrap();
+    assert!(
+        !run.findings
+            .iter()
+            .any(|f| f.id.starts_with("uncertainty.drawn_beyond."))
+    );
+}

@@ -46,13 +46,13 @@ inputs! {
             => Input::number("Minimum capacity", Unit::Acu, 0.0, MAX_ACU)
                 .help("The least the cluster scales down to: 0 (auto-pause) or 0.5 to 256 ACUs in steps of 0.5. It also sets max_connections.")
                 .since(6)
-                .in_steps(ACU_STEP),
+                .in_steps(ACU_STEPS_PER_ACU),
         /// The most capacity it scales up to, in ACUs.
         pub max_acu: f64 = 16.0
             => Input::number("Maximum capacity", Unit::Acu, MIN_MAX_ACU, MAX_ACU)
                 .help("The most the cluster scales up to: 1 to 256 ACUs in steps of 0.5.")
                 .since(6)
-                .in_steps(ACU_STEP),
+                .in_steps(ACU_STEPS_PER_ACU),
         /// Capacity averaged over the month, in ACUs.
         pub avg_acu: f64 = 2.0
             => Input::number("Average capacity", Unit::Acu, 0.0, MAX_ACU)
@@ -191,6 +191,9 @@ pub const MAX_ACU: f64 = 256.0;
 
 /// The capacity step, in ACUs.
 pub const ACU_STEP: f64 = 0.5;
+
+/// Capacity settings to an ACU: steps of [`ACU_STEP`].
+pub const ACU_STEPS_PER_ACU: u8 = 2;
 
 /// The smallest maximum capacity AWS accepts, in ACUs: "The maximum capacity must be higher than
 /// 0.5 ACUs … Use a value of 1 or higher" (Aurora User Guide, setting-capacity, "Choosing the

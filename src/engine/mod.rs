@@ -40,6 +40,7 @@ use crate::units::Unit;
 /// engine does not panic on an invalid one, but its figures are then meaningless.
 pub fn evaluate(scenario: &Scenario) -> Report {
     let (mut out, limits) = evaluate_with(Builder::new(scenario, true));
+    uncertainty::note_ranges_not_drawn(scenario, &mut out);
     let reached_at_launch = out
         .warnings
         .iter()

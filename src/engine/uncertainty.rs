@@ -111,7 +111,13 @@ pub fn give_range(scenario: &mut Scenario, field: Field, range: Range) {
         // To three significant digits, as a person would put it, and whole for a count.
         let step = math::pow(10.0, (math::log10(median.abs().max(1e-300))).floor() - 2.0);
         let rounded = ((median / step).round() * step).clamp(range.low, range.high);
-        let value = on_step(rounded, *integer, field.input().step, range.low, range.high);
+        let value = on_step(
+            rounded,
+            *integer,
+            field.input().step(),
+            range.low,
+            range.high,
+        );
         field.set(scenario, &Value::Number(value));
     }
     scenario.ranges.insert(field.path().into_owned(), range);
@@ -277,14 +283,24 @@ impl Ranged {
     /// each whole number from low to high equally often, the discrete uniform distribution:
     /// rounding an even draw over low to high would give the two ends half as many.
     fn at(&self, p: f64) -> f64 {
-        let x = match self.range.shape {
+        self.fit(self.raw(p))
+    }
+
+    /// The value at cumulative probability `p` of the range itself, which a lognormal's tail
+    /// may take beyond what the input accepts.
+    fn raw(&self, p: f64) -> f64 {
+        match self.range.shape {
             Shape::Lognormal => lognormal_quantile(self.lognormal, p),
             Shape::Uniform if self.integer => {
                 let (low, high) = (self.range.low.ceil(), self.range.high.floor());
                 low + (p * (high - low + 1.0)).floor().min(high - low).max(0.0)
             }
             _ => quantile(&self.range, self.point, p),
-        };
+        }
+    }
+
+    /// `x` as the input takes it: within its least and greatest values, and on its steps.
+    fn fit(&self, x: f64) -> f64 {
         on_step(
             x.clamp(self.min, self.max),
             self.integer,
@@ -373,6 +389,8 @@ pub struct Simulation {
     spare: Report,
     /// The values of the sample being drawn, input by input.
     values: Vec<f64>,
+    /// Each input's draws beyond what it accepts, which count as its least or greatest value.
+    beyond: Vec<usize>,
     /// The tornado, made input by input once the samples of the launch are drawn.
     tornado: Option<Tornado>,
 }
@@ -420,7 +438,7 @@ impl Simulation {
                     min,
                     max,
                     integer,
-                    step: field.input().step,
+                    step: field.input().step(),
                 })
             })
             .collect();
@@ -444,6 +462,7 @@ impl Simulation {
         let limits = (point.limits.iter())
             .map(|l| (l.metric.clone(), l.label.clone(), 0))
             .collect();
+        let inputs_len = inputs.len();
         let targets = (inputs.iter())
             .any(|i| i.path == TARGET_MARGIN)
             .then(|| Vec::with_capacity(samples));
@@ -469,6 +488,7 @@ impl Simulation {
             months,
             spare: Report::default(),
             values: Vec::new(),
+            beyond: vec![0; inputs_len],
             tornado: None,
         })
     }
@@ -533,10 +553,15 @@ impl Simulation {
     }
 
     /// Sets every input to its draw `index`, and keeps the values drawn in `values`.
-    fn draw(&mut self, index: usize) {
+    /// Counts, when `counting`, the draws beyond what their input accepts.
+    fn draw(&mut self, index: usize, counting: bool) {
         self.values.clear();
-        for input in &self.inputs {
-            let value = input.at(math::uniform_draw(input.seed, index as u64));
+        for (k, input) in self.inputs.iter().enumerate() {
+            let raw = input.raw(math::uniform_draw(input.seed, index as u64));
+            if counting && !(input.min..=input.max).contains(&raw) {
+                self.beyond[k] += 1;
+            }
+            let value = input.fit(raw);
             input.set(&mut self.draw, value);
             self.values.push(value);
         }
@@ -546,7 +571,7 @@ impl Simulation {
     fn sample(&mut self) {
         let index = self.done;
         self.done += 1;
-        self.draw(index);
+        self.draw(index, true);
         if let Some(rule) = self.draw.cross_field_errors().into_iter().next() {
             self.left_out += 1;
             self.broken.get_or_insert(rule.message);
@@ -609,7 +634,7 @@ impl Simulation {
     fn project(&mut self) {
         let index = self.projected;
         self.projected += 1;
-        self.draw(index);
+        self.draw(index, false);
         if !self.draw.cross_field_errors().is_empty() {
             return;
         }
@@ -681,6 +706,32 @@ impl Simulation {
             });
         }
         let mut findings = findings(&odds, counted, self.left_out, self.broken.as_deref());
+        for (input, beyond) in self
+            .inputs
+            .iter()
+            .zip(&self.beyond)
+            .filter(|(_, b)| **b > 0)
+        {
+            let unit = input.field.unit();
+            let share = *beyond as f64 / self.done as f64;
+            findings.push(Warning {
+                id: Text::Owned(format!("uncertainty.drawn_beyond.{}", input.path)),
+                severity: if share >= WARNING_ODDS {
+                    Severity::Warning
+                } else {
+                    Severity::Info
+                },
+                message: format!(
+                    "{}: {} of the {} draws ({}%) fell outside what it accepts, {} to {}, and count as the nearest of those.",
+                    input.label,
+                    crate::format::plain(*beyond as f64),
+                    crate::format::plain(self.done as f64),
+                    super::n(100.0 * share),
+                    crate::format::with_unit(input.min, unit),
+                    crate::format::with_unit(input.max, unit),
+                ),
+            });
+        }
         for input in
             (self.inputs.iter()).filter(|i| i.point < i.range.low || i.point > i.range.high)
         {
@@ -957,6 +1008,23 @@ fn histogram(values: &[f64], unit: Unit) -> Histogram {
         unit,
         min,
         max,
+    }
+}
+
+/// Notes each range the scenario keeps on an input it does not use (a section switched off, a
+/// price of a model not chosen): the run does not draw it, so it moves no figure.
+pub(super) fn note_ranges_not_drawn(scenario: &Scenario, out: &mut super::Builder) {
+    for (path, _) in scenario.ranges.iter() {
+        if crate::scenario::ranges::drawn(scenario).any(|(drawn, _, _)| drawn == path) {
+            continue;
+        }
+        let label = Field::resolve(path, scenario)
+            .map_or_else(|| path.to_string(), |f| f.label_in(scenario));
+        out.warn(
+            Text::Owned(format!("uncertainty.not_drawn.{path}")),
+            Severity::Info,
+            || format!("{label} has a range but does not apply to this scenario: the range is kept, not drawn, and moves no figure."),
+        );
     }
 }
 

@@ -139,9 +139,10 @@ pub struct Input {
     /// per day, requests per second, GB stored), as opposed to a size, a price, a ratio or a
     /// limit. Scaling a scenario's use multiplies its volumes ([`crate::engine::scaling`]).
     pub volume: bool,
-    /// The steps its values come in (Aurora's capacity in half ACUs), 0 for any value: a value
-    /// drawn from a range, or put at a range's median, is rounded to a step.
-    pub step: f64,
+    /// The steps its values come in, as steps to a unit of it (2 for Aurora's capacity in half
+    /// ACUs), 0 for any value: a value drawn from a range, or put at a range's median, is
+    /// rounded to a step ([`Input::step`]).
+    pub steps_per_unit: u8,
 }
 
 impl Input {
@@ -156,13 +157,24 @@ impl Input {
             runs_only: false,
             point_only: false,
             volume: false,
-            step: 0.0,
+            steps_per_unit: 0,
         }
     }
 
-    /// The same input, its values coming in steps of `step` ([`Input::step`]).
-    pub const fn in_steps(self, step: f64) -> Input {
-        Input { step, ..self }
+    /// The same input, its values coming in steps of 1 ÷ `steps_per_unit` of its unit.
+    pub const fn in_steps(self, steps_per_unit: u8) -> Input {
+        Input {
+            steps_per_unit,
+            ..self
+        }
+    }
+
+    /// The step its values come in, 0 for any value.
+    pub fn step(&self) -> f64 {
+        match self.steps_per_unit {
+            0 => 0.0,
+            n => 1.0 / f64::from(n),
+        }
     }
 
     /// A number from `min` to `max` in `unit`.
