@@ -163,7 +163,7 @@ fn projection_csv_is_the_browser_download_byte_for_byte() {
     ]);
     assert!(printed.status.success());
     let scenario = presets::by_id("workflow-saas").unwrap().scenario();
-    let expected = export::csv::write_projection(&engine::evaluate(&scenario));
+    let expected = export::csv::write_projection(&engine::evaluate(&scenario), None);
     assert_eq!(printed.stdout, expected.as_bytes());
 }
 

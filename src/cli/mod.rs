@@ -361,7 +361,9 @@ fn execute(command: Command) -> Result<Printed, String> {
                 }
                 Format::Json => json(&report, run.as_ref()),
                 Format::Csv => csv::write_with(&scenario, &report, run.as_ref()),
-                Format::ProjectionCsv | Format::Scenario => csv::write_projection(&report),
+                Format::ProjectionCsv | Format::Scenario => {
+                    csv::write_projection(&report, run.as_ref())
+                }
             };
             let notes = paths
                 .iter()

@@ -266,8 +266,10 @@ pub fn write_with(scenario: &Scenario, report: &Report, run: Option<&Uncertainty
 
 /// The projection as a plan: a row per figure (customers, runs, each cost category, the
 /// total, revenue, margin…) with its id, label and unit, then one column per month, from the
-/// launch (`Launch`, the headline's figures) to the last month projected (`Month 24`).
-pub fn write_projection(report: &Report) -> String {
+/// launch (`Launch`, the headline's figures) to the last month projected (`Month 24`). With a
+/// Monte Carlo run, the band follows: the P10 and P90 of the total and of the margin each month
+/// ([`Uncertainty::months`]), the samples it took said in the label.
+pub fn write_projection(report: &Report, run: Option<&Uncertainty>) -> String {
     let months = &report.projection;
     let mut header = vec!["id".to_string(), "label".to_string(), "unit".to_string()];
     header.extend(months.iter().map(MonthFigures::name));
@@ -299,6 +301,34 @@ pub fn write_projection(report: &Report) -> String {
             share.unwrap_or_else(|| figure(m.value(column), column.unit()))
         }));
         table.add(row);
+    }
+    let band = run.filter(|run| run.months.len() == months.len() && run.projection_samples > 0);
+    if let Some(run) = band {
+        for (column, p10) in [
+            (MonthColumn::Total, true),
+            (MonthColumn::Total, false),
+            (MonthColumn::GrossMargin, true),
+            (MonthColumn::GrossMargin, false),
+        ] {
+            let (id, which) = if p10 { ("p10", "P10") } else { ("p90", "P90") };
+            let mut row = vec![
+                format!("projection.{}.{id}", column.key()),
+                format!(
+                    "{}, {which} of {} samples",
+                    column.label(),
+                    crate::format::plain(run.projection_samples as f64)
+                ),
+                column.unit().symbol().to_string(),
+            ];
+            row.extend(run.months.iter().map(|band| {
+                let spread = match column {
+                    MonthColumn::Total => band.total,
+                    _ => band.margin,
+                };
+                figure(if p10 { spread.p10 } else { spread.p90 }, column.unit())
+            }));
+            table.add(row);
+        }
     }
     table.text()
 }
@@ -788,7 +818,7 @@ mod tests {
         let (mut scenario, _) = preset("workflow-saas");
         scenario.growth.months = 36;
         let report = crate::engine::evaluate(&scenario);
-        let rows = rows(&write_projection(&report));
+        let rows = rows(&write_projection(&report, None));
         assert_eq!(rows[0][..5], ["id", "label", "unit", "Launch", "Month 1"]);
         assert_eq!(rows[0].last().unwrap(), "Month 36");
         assert_eq!(rows.len(), 1 + report.projection[0].columns().count());
@@ -806,6 +836,48 @@ mod tests {
             total[3],
             crate::format::exported_money(report.value("cost.total_monthly_usd").unwrap())
         );
+    }
+
+    /// Found by a hostile review: the projection's band was in the page but not in the
+    /// projection's CSV. It now follows the figures: the P10 and P90 of the total and the
+    /// margin each month.
+    #[test]
+    fn the_projection_of_a_run_carries_its_band() {
+        let (mut scenario, _) = preset("agent-platform");
+        scenario.growth.months = 12;
+        scenario.uncertainty.samples = 1_000.0;
+        let path = "workload.runs_per_day";
+        let runs = scenario.workload.runs_per_day;
+        scenario.ranges.insert(
+            path.into(),
+            crate::scenario::ranges::Range {
+                low: runs * 0.8,
+                high: runs * 1.2,
+                shape: crate::scenario::ranges::Shape::Lognormal,
+            },
+        );
+        let report = crate::engine::evaluate(&scenario);
+        let run = crate::engine::uncertainty::simulate(&scenario).unwrap();
+        let rows = rows(&write_projection(&report, Some(&run)));
+        let ids: Vec<&str> = rows[rows.len() - 4..].iter().map(|r| &*r[0]).collect();
+        assert_eq!(
+            ids,
+            [
+                "projection.total_monthly_usd.p10",
+                "projection.total_monthly_usd.p90",
+                "projection.gross_margin_pct.p10",
+                "projection.gross_margin_pct.p90"
+            ]
+        );
+        assert!(rows[rows.len() - 4][1].ends_with(", P10 of 1,000 samples"));
+        assert!(rows.iter().all(|r| r.len() == 3 + 13));
+        let (p10, p90) = (&rows[rows.len() - 4], &rows[rows.len() - 3]);
+        for month in 3..16 {
+            let (low, high): (f64, f64) =
+                (p10[month].parse().unwrap(), p90[month].parse().unwrap());
+            assert!(low < high, "{low} {high}");
+        }
+        assert_eq!(rows.len(), 1 + report.projection[0].columns().count() + 4);
     }
 
     #[test]

@@ -269,7 +269,9 @@ pub fn export(state: &AppState, by_month: bool) {
     let (text, name) = state.report.with_untracked(|r| {
         if by_month {
             (
-                csv::write_projection(r),
+                state
+                    .uncertainty
+                    .with_untracked(|run| csv::write_projection(r, run.as_ref())),
                 csv::projection_file_name(&scenario.name, &today()),
             )
         } else {
