@@ -54,6 +54,15 @@ pub const BINS: usize = 24;
 /// Odds at or above this share of the samples are a warning; below it, a note.
 pub const WARNING_ODDS: f64 = 0.10;
 
+/// A finding about `share` of the samples: a warning from [`WARNING_ODDS`] up, a note below.
+fn severity_of(share: f64) -> Severity {
+    if share >= WARNING_ODDS {
+        Severity::Warning
+    } else {
+        Severity::Info
+    }
+}
+
 /// The value at cumulative probability `p` of `range`, an input's value `point` being the most
 /// likely of a triangular range.
 ///
@@ -716,11 +725,7 @@ impl Simulation {
             let share = *beyond as f64 / self.done as f64;
             findings.push(Warning {
                 id: Text::Owned(format!("uncertainty.drawn_beyond.{}", input.path)),
-                severity: if share >= WARNING_ODDS {
-                    Severity::Warning
-                } else {
-                    Severity::Info
-                },
+                severity: severity_of(share),
                 message: format!(
                     "{}: {} of the {} draws ({}%) fell outside what it accepts, {} to {}, and count as the nearest of those.",
                     input.label,
@@ -944,11 +949,7 @@ fn findings(odds: &[Odds], samples: usize, left_out: usize, broken: Option<&str>
         .filter(|o| o.id != "uncertainty.limit_reached" || o.probability > 0.0)
         .map(|o| Warning {
             id: o.id.clone(),
-            severity: if o.probability >= WARNING_ODDS {
-                Severity::Warning
-            } else {
-                Severity::Info
-            },
+            severity: severity_of(o.probability),
             message: format!(
                 "{}: {} of {} samples ({}%).",
                 o.label,
@@ -963,11 +964,7 @@ fn findings(odds: &[Odds], samples: usize, left_out: usize, broken: Option<&str>
         let share = left_out as f64 / (left_out + samples) as f64;
         findings.push(Warning {
             id: Text::Borrowed("uncertainty.samples_left_out"),
-            severity: if share >= WARNING_ODDS {
-                Severity::Warning
-            } else {
-                Severity::Info
-            },
+            severity: severity_of(share),
             message: format!(
                 "{} samples were left out: the values drawn broke a rule ({}). The percentiles and odds are of the {} kept.",
                 crate::format::plain(left_out as f64),
