@@ -428,6 +428,26 @@ fn link_of_a_file_matches_the_library() {
     assert_eq!(printed, format!("#{}\n", export::link::encode(&scenario)));
 }
 
+/// `link` takes the `--set`s `eval` takes, ranges included: the link of a preset with an edit
+/// is the link of the scenario file `eval` writes with it; a bad edit is refused alike.
+#[test]
+fn link_takes_edits_as_eval_does() {
+    let set = "workload.runs_per_day=8000..12000:uniform";
+    let file = scenario_file("agent-platform", set);
+    assert_eq!(
+        stdout_of(&["link", "--preset", "agent-platform", "--set", set]),
+        stdout_of(&["link", file.path()])
+    );
+    let error = usage_error_of(&[
+        "link",
+        "--preset",
+        "agent-platform",
+        "--set",
+        "workload.runs_per_day=-1",
+    ]);
+    assert!(error.contains("workload.runs_per_day"), "{error}");
+}
+
 #[test]
 fn presets_lists_agent_platform() {
     let listed = stdout_of(&["presets"]);

@@ -106,6 +106,9 @@ enum Command {
         preset: Option<String>,
         /// A scenario file (JSON).
         source: Option<String>,
+        /// Change a field first, as `eval --set` does (a range included).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
     },
 }
 
@@ -319,8 +322,17 @@ fn execute(command: Command) -> Result<Printed, String> {
             }
             .into())
         }
-        Command::Link { preset, source } => {
-            let scenario = load(preset.as_deref(), source.as_deref())?;
+        Command::Link {
+            preset,
+            source,
+            set,
+        } => {
+            let mut scenario = load(preset.as_deref(), source.as_deref())?;
+            let mut paths = Vec::new();
+            for assignment in &set {
+                paths.push(apply_set(&mut scenario, assignment)?);
+            }
+            check(&scenario, &paths)?;
             Ok(format!("#{}\n", link::encode(&scenario)).into())
         }
         Command::Eval {
