@@ -167,6 +167,37 @@ fn projection_csv_is_the_browser_download_byte_for_byte() {
     assert_eq!(printed.stdout, expected.as_bytes());
 }
 
+/// Found by a review: the command line's projection CSV left out the band that the page's
+/// "Export projection" ends with. A scenario with a range gives the same bytes in both.
+#[test]
+fn projection_csv_of_a_scenario_with_ranges_carries_its_band() {
+    let set = "workload.runs_per_day=8000..12000";
+    let printed = stdout_of(&[
+        "eval",
+        "--preset",
+        "agent-platform",
+        "--set",
+        set,
+        "--format",
+        "projection-csv",
+    ]);
+    let mut scenario = presets::by_id("agent-platform").unwrap().scenario();
+    let field =
+        headroom::scenario::fields::Field::resolve("workload.runs_per_day", &scenario).unwrap();
+    let range = headroom::scenario::ranges::Range::parse("8000..12000", field, &scenario).unwrap();
+    engine::uncertainty::give_range(&mut scenario, field, range);
+    let report = engine::evaluate(&scenario);
+    let run = engine::uncertainty::simulate_with(&scenario, &report);
+    assert_eq!(
+        printed,
+        export::csv::write_projection(&report, run.as_ref())
+    );
+    assert!(
+        printed.contains("\nprojection.gross_margin_pct.p90,"),
+        "{printed}"
+    );
+}
+
 /// Reads every preset's CSV as finance's tools do, with Python's `csv` module and exact
 /// decimals: the bill's lines add up to the summary's total, to the cent; the projection's
 /// launch column is that total too, and its months add up across its cost rows.

@@ -289,6 +289,15 @@ fn a_count_drawn_evenly_takes_each_whole_number_as_often() {
     assert_eq!((drawn.p5, drawn.median, drawn.p95), (1.0, 3.0, 4.0));
     let below = run.odds("uncertainty.margin_below_target").unwrap();
     assert!(near(below.probability, 0.25, 0.015), "{below:?}");
+    // A triangle from 1 to 4 most likely at the value, 1, takes the half unit either side of
+    // each whole number: 1 is drawn when the triangle from 0.5 to 4.5 falls below 1.5, a chance
+    // of 1 − 3² ÷ (4 × 3.5) = 5/14 (before, the half from 0.5 to 1 was lost: 30%).
+    assert_eq!(s.deal.customers, 1.0);
+    s.ranges
+        .insert("deal.customers".into(), range(1.0, 4.0, Shape::Triangular));
+    let run = uncertainty::simulate(&s).unwrap();
+    let below = run.odds("uncertainty.margin_below_target").unwrap();
+    assert!(near(below.probability, 5.0 / 14.0, 0.03), "{below:?}");
 }
 
 /// Found by a hostile review: a range on the target margin moved the contract for the target,

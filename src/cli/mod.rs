@@ -120,7 +120,8 @@ struct Scaling {
     preset: Option<String>,
     /// A scenario file (JSON, as `eval --format scenario` prints) or a share link.
     source: Option<String>,
-    /// Change a field first: `workload.runs_per_day=20000`.
+    /// Change a field first: `workload.runs_per_day=20000`. Tiers and breaking points are of
+    /// each input's value: a range set here is kept in the scenario but not drawn.
     #[arg(long = "set", value_name = "PATH=VALUE")]
     set: Vec<String>,
     /// What to scale: `scale` (every volume of use, by a factor), `customers`, or a numeric
@@ -267,7 +268,7 @@ fn execute(command: Command) -> Result<Printed, String> {
             };
             let tiers = scaling::tiers(&scenario, &driver, &values);
             let points = scaling::breaking_points(&scenario, &driver);
-            Ok(match scaling.format {
+            let output = match scaling.format {
                 ScalingFormat::Table => {
                     format!(
                         "{}\n{}",
@@ -277,19 +278,25 @@ fn execute(command: Command) -> Result<Printed, String> {
                 }
                 ScalingFormat::Json => scaling_json(&tiers.driver, Some(&tiers), &points),
                 ScalingFormat::Csv => csv::write_tiers(&tiers),
-            }
-            .into())
+            };
+            Ok(Printed {
+                output,
+                notes: ranges_not_drawn(&scenario),
+            })
         }
         Command::Breaking { scaling } => {
             let (scenario, driver) = scaling_scenario(&scaling)?;
             let points = scaling::breaking_points(&scenario, &driver);
             let info = driver.info(&scenario);
-            Ok(match scaling.format {
+            let output = match scaling.format {
                 ScalingFormat::Table => breaking_table(&info, &points),
                 ScalingFormat::Json => scaling_json(&info, None, &points),
                 ScalingFormat::Csv => csv::write_breaking_points(&info, &points),
-            }
-            .into())
+            };
+            Ok(Printed {
+                output,
+                notes: ranges_not_drawn(&scenario),
+            })
         }
         Command::Diff {
             first,
@@ -355,10 +362,7 @@ fn execute(command: Command) -> Result<Printed, String> {
                 });
             }
             let report = crate::engine::evaluate(&scenario);
-            let run = match format {
-                Format::ProjectionCsv => None,
-                _ => uncertainty::simulate_with(&scenario, &report),
-            };
+            let run = uncertainty::simulate_with(&scenario, &report);
             let output = match format {
                 Format::Table => {
                     let note = preset
@@ -383,6 +387,17 @@ fn execute(command: Command) -> Result<Printed, String> {
                 .collect();
             Ok(Printed { output, notes })
         }
+    }
+}
+
+/// The note for stderr when `tiers` or `breaking` is given a scenario with ranges: they are of
+/// each input's value, and draw no range.
+fn ranges_not_drawn(scenario: &Scenario) -> Vec<String> {
+    match scenario.ranges.is_empty() {
+        true => Vec::new(),
+        false => vec![
+            "the scenario's ranges are not drawn here: tiers and breaking points are of each input's value (eval gives the ranges' percentiles)".to_string(),
+        ],
     }
 }
 

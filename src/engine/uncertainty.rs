@@ -288,9 +288,10 @@ struct Ranged {
 
 impl Ranged {
     /// The value at cumulative probability `p`, within what the input accepts (a lognormal's
-    /// tail can pass an input's largest value, and a count is whole). A count drawn evenly takes
-    /// each whole number from low to high equally often, the discrete uniform distribution:
-    /// rounding an even draw over low to high would give the two ends half as many.
+    /// tail can pass an input's largest value, and a count is whole). A count drawn evenly or
+    /// by a triangle is drawn from half a unit below its low to half a unit above its high, then
+    /// rounded, so that each whole number takes the half unit either side of it: drawing from
+    /// low to high and rounding would give the two ends half their share.
     fn at(&self, p: f64) -> f64 {
         self.fit(self.raw(p))
     }
@@ -300,9 +301,14 @@ impl Ranged {
     fn raw(&self, p: f64) -> f64 {
         match self.range.shape {
             Shape::Lognormal => lognormal_quantile(self.lognormal, p),
-            Shape::Uniform if self.integer => {
-                let (low, high) = (self.range.low.ceil(), self.range.high.floor());
-                low + (p * (high - low + 1.0)).floor().min(high - low).max(0.0)
+            // Each whole number takes the half unit either side of it, the ends too.
+            _ if self.integer => {
+                let widened = Range {
+                    low: self.range.low - 0.5,
+                    high: self.range.high + 0.5,
+                    ..self.range
+                };
+                quantile(&widened, self.point, p)
             }
             _ => quantile(&self.range, self.point, p),
         }
@@ -567,7 +573,9 @@ impl Simulation {
         self.values.clear();
         for (k, input) in self.inputs.iter().enumerate() {
             let raw = input.raw(math::uniform_draw(input.seed, index as u64));
-            if counting && !(input.min..=input.max).contains(&raw) {
+            // A count's widened ends round to its bounds: only what rounds beyond counts.
+            let kept = if input.integer { raw.round() } else { raw };
+            if counting && !(input.min..=input.max).contains(&kept) {
                 self.beyond[k] += 1;
             }
             let value = input.fit(raw);
