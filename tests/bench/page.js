@@ -28,6 +28,10 @@ const opt = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const RUNS = Number(opt('--runs', '15'));
+// Loads of the page's Monte Carlo run: one load's time ranges over a third of the median (the
+// worker's WebAssembly is compiled afresh in each new context and tiers up as it runs), so the
+// median is of as many loads as the report's.
+const MONTE_CARLO_LOADS = 15;
 const OUT = path.resolve(ROOT, opt('--out', 'BENCHMARKS.md'));
 const PORT = Number(process.env.BENCH_PORT || 8788);
 const URL_ROOT = `http://127.0.0.1:${PORT}/`;
@@ -304,7 +308,7 @@ async function main() {
     await wp.locator('[data-metric="cost.total_monthly_usd"]').first().waitFor({ state: 'visible', timeout: 60_000 });
     await warm.close();
     runs = await pageTimings(browser);
-    monteCarlo = await monteCarloInPage(browser, uncertainLink(), 5);
+    monteCarlo = await monteCarloInPage(browser, uncertainLink(), MONTE_CARLO_LOADS);
   } finally {
     if (browser) await browser.close();
     server.kill();
