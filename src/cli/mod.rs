@@ -334,12 +334,7 @@ fn execute(command: Command) -> Result<Printed, String> {
             source,
             set,
         } => {
-            let mut scenario = load(preset.as_deref(), source.as_deref())?;
-            let mut paths = Vec::new();
-            for assignment in &set {
-                paths.push(apply_set(&mut scenario, assignment)?);
-            }
-            check(&scenario, &paths)?;
+            let (scenario, _) = edited(preset.as_deref(), source.as_deref(), &set)?;
             Ok(format!("#{}\n", link::encode(&scenario)).into())
         }
         Command::Eval {
@@ -348,12 +343,7 @@ fn execute(command: Command) -> Result<Printed, String> {
             set,
             format,
         } => {
-            let mut scenario = load(preset.as_deref(), source.as_deref())?;
-            let mut paths = Vec::new();
-            for assignment in &set {
-                paths.push(apply_set(&mut scenario, assignment)?);
-            }
-            check(&scenario, &paths)?;
+            let (scenario, paths) = edited(preset.as_deref(), source.as_deref(), &set)?;
             // The scenario itself needs no evaluation.
             if let Format::Scenario = format {
                 return Ok(Printed {
@@ -390,6 +380,22 @@ fn execute(command: Command) -> Result<Printed, String> {
     }
 }
 
+/// The scenario of a preset or a source with the `--set`s applied and checked, and the paths
+/// they set.
+fn edited(
+    preset: Option<&str>,
+    source: Option<&str>,
+    set: &[String],
+) -> Result<(Scenario, Vec<String>), String> {
+    let mut scenario = load(preset, source)?;
+    let mut paths = Vec::new();
+    for assignment in set {
+        paths.push(apply_set(&mut scenario, assignment)?);
+    }
+    check(&scenario, &paths)?;
+    Ok((scenario, paths))
+}
+
 /// The note for stderr when `tiers` or `breaking` is given a scenario with ranges: they are of
 /// each input's value, and draw no range.
 fn ranges_not_drawn(scenario: &Scenario) -> Vec<String> {
@@ -403,12 +409,7 @@ fn ranges_not_drawn(scenario: &Scenario) -> Vec<String> {
 
 /// The scenario of `tiers` or `breaking`, its `--set`s applied and checked, and the driver.
 fn scaling_scenario(args: &Scaling) -> Result<(Scenario, Driver), String> {
-    let mut scenario = load(args.preset.as_deref(), args.source.as_deref())?;
-    let mut paths = Vec::new();
-    for assignment in &args.set {
-        paths.push(apply_set(&mut scenario, assignment)?);
-    }
-    check(&scenario, &paths)?;
+    let (scenario, _) = edited(args.preset.as_deref(), args.source.as_deref(), &args.set)?;
     let driver = Driver::parse(&args.driver, &scenario).map_err(|e| format!("--driver: {e}"))?;
     Ok((scenario, driver))
 }
