@@ -189,11 +189,11 @@ impl Component for Aurora {
 /// ones stop at 128).
 pub const MAX_ACU: f64 = 256.0;
 
-/// The capacity step, in ACUs.
-pub const ACU_STEP: f64 = 0.5;
-
-/// Capacity settings to an ACU: steps of [`ACU_STEP`].
+/// Capacity settings to an ACU: Aurora takes them in steps of half an ACU.
 pub const ACU_STEPS_PER_ACU: u8 = 2;
+
+/// The capacity step, in ACUs.
+pub const ACU_STEP: f64 = 1.0 / ACU_STEPS_PER_ACU as f64;
 
 /// The smallest maximum capacity AWS accepts, in ACUs: "The maximum capacity must be higher than
 /// 0.5 ACUs … Use a value of 1 or higher" (Aurora User Guide, setting-capacity, "Choosing the

@@ -393,8 +393,6 @@ pub struct Simulation {
     drawn: Vec<Vec<f64>>,
     totals: Vec<f64>,
     margins: Vec<f64>,
-    /// Each kept sample's target margin, when the target itself is drawn from a range.
-    targets: Option<Vec<f64>>,
     limits: Vec<(Text, Text, usize)>,
     any_limit: usize,
     left_out: usize,
@@ -478,9 +476,6 @@ impl Simulation {
             .map(|l| (l.metric.clone(), l.label.clone(), 0))
             .collect();
         let inputs_len = inputs.len();
-        let targets = (inputs.iter())
-            .any(|i| i.path == TARGET_MARGIN)
-            .then(|| Vec::with_capacity(samples));
         Some(Simulation {
             scenario: scenario.clone(),
             draw: scenario.clone(),
@@ -495,7 +490,6 @@ impl Simulation {
             columns,
             totals: Vec::with_capacity(samples),
             margins: Vec::with_capacity(samples),
-            targets,
             limits,
             any_limit: 0,
             left_out: 0,
@@ -620,9 +614,6 @@ impl Simulation {
         let (total, margin) = total_and_margin(&report);
         self.totals.push(total);
         self.margins.push(margin);
-        if let Some(targets) = &mut self.targets {
-            targets.push(self.draw.deal.target_margin_pct);
-        }
         // A limit counts once a sample, however many of its uses the report lists.
         let exceeded = |l: &&crate::report::LimitUse| l.used_pct > 100.0;
         let mut any = false;
@@ -676,12 +667,11 @@ impl Simulation {
         let s = &self.scenario;
         let target = s.deal.target_margin_pct;
         let budget = s.uncertainty.budget_monthly_usd;
-        // A target drawn from a range is met or missed sample by sample.
-        let (label, below) = match (
-            &self.targets,
-            self.inputs.iter().find(|i| i.path == TARGET_MARGIN),
-        ) {
-            (Some(targets), Some(drawn)) => (
+        // A target drawn from a range is met or missed sample by sample: its draws are kept
+        // with the other inputs', one for each sample kept.
+        let drawn_target = (self.inputs.iter()).position(|i| i.path == TARGET_MARGIN);
+        let (label, below) = match drawn_target.map(|i| (&self.inputs[i], &self.drawn[i])) {
+            Some((drawn, targets)) => (
                 format!(
                     "Gross margin below its target (drawn from {}% to {}%)",
                     super::n(drawn.range.low),
@@ -691,7 +681,7 @@ impl Simulation {
                     .filter(|(m, t)| m < t)
                     .count(),
             ),
-            _ => (
+            None => (
                 format!("Gross margin below the {}% target", super::n(target)),
                 self.margins.iter().filter(|m| **m < target).count(),
             ),

@@ -136,14 +136,12 @@ fn histogram(
     marks: &[(&str, f64, &str)],
 ) -> Node {
     let top = h.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let bins = h.counts.len().max(1) as f64;
-    let span = h.width * bins;
     let (left, right) = PLOT;
     // The axis reaches every mark: a target or a budget beyond the samples is drawn where it
     // is, not at their edge. Samples all alike make one bar a twentieth of the axis wide.
     let (from, to) = marks
         .iter()
-        .fold((h.low, h.low + span), |(from, to), (_, v, _)| {
+        .fold((h.low, h.high()), |(from, to), (_, v, _)| {
             (from.min(*v), to.max(*v))
         });
     let (from, to) = match to > from {
@@ -151,7 +149,7 @@ fn histogram(
         false => (from - 1.0, to + 1.0),
     };
     let x_of = |v: f64| left + (v - from) / (to - from) * (right - left);
-    let bar_width = match span > 0.0 {
+    let bar_width = match h.width > 0.0 {
         true => h.width / (to - from) * (right - left),
         false => (right - left) / 20.0,
     };
@@ -166,7 +164,7 @@ fn histogram(
                 false => edge + h.width,
             };
             // A bin starts at its low edge; a lone bar (samples all alike) is centred on it.
-            let x = match span > 0.0 {
+            let x = match h.width > 0.0 {
                 true => x_of(edge),
                 false => x_of(edge) - bar_width / 2.0,
             };
