@@ -12,6 +12,13 @@ fn range(low: f64, high: f64, shape: Shape) -> Range {
     Range { low, high, shape }
 }
 
+/// The agent-platform preset with one input given a range.
+fn agent_platform_with(path: &str, range: Range) -> Scenario {
+    let mut s = presets::by_id("agent-platform").unwrap().scenario();
+    s.ranges.insert(path.into(), range);
+    s
+}
+
 /// Within `tolerance` (a share of `expected`).
 fn near(actual: f64, expected: f64, tolerance: f64) -> bool {
     (actual - expected).abs() <= expected.abs() * tolerance
@@ -281,9 +288,7 @@ fn a_figure_some_samples_lack_has_no_percentiles() {
 /// customer of agent-platform the margin misses the target, with two or more it does not.
 #[test]
 fn a_count_drawn_evenly_takes_each_whole_number_as_often() {
-    let mut s = presets::by_id("agent-platform").unwrap().scenario();
-    s.ranges
-        .insert("deal.customers".into(), range(1.0, 4.0, Shape::Uniform));
+    let mut s = agent_platform_with("deal.customers", range(1.0, 4.0, Shape::Uniform));
     let run = uncertainty::simulate(&s).unwrap();
     let drawn = &run.inputs[0];
     assert_eq!((drawn.p5, drawn.median, drawn.p95), (1.0, 3.0, 4.0));
@@ -330,9 +335,8 @@ fn a_target_margin_drawn_from_a_range_is_met_or_missed_sample_by_sample() {
 /// seen. It now holds the extremes its end bins count beyond their edges.
 #[test]
 fn a_histogram_knows_the_samples_beyond_its_bars() {
-    let mut s = presets::by_id("agent-platform").unwrap().scenario();
-    s.ranges.insert(
-        "workload.runs_per_day".into(),
+    let s = agent_platform_with(
+        "workload.runs_per_day",
         range(5_000.0, 20_000.0, Shape::Uniform),
     );
     let run = uncertainty::simulate(&s).unwrap();
@@ -436,11 +440,7 @@ fn a_range_on_an_input_the_scenario_does_not_use_is_said_not_to_be_drawn() {
 /// how many draws fell outside, as a note below a tenth of them.
 #[test]
 fn draws_beyond_what_an_input_accepts_are_counted() {
-    let mut s = presets::by_id("agent-platform").unwrap().scenario();
-    s.ranges.insert(
-        "workload.runs_per_day".into(),
-        range(1.0, 100.0, Shape::Lognormal),
-    );
+    let s = agent_platform_with("workload.runs_per_day", range(1.0, 100.0, Shape::Lognormal));
     let run = uncertainty::simulate(&s).unwrap();
     let note = (run.findings.iter())
         .find(|f| f.id == "uncertainty.drawn_beyond.workload.runs_per_day")
